@@ -1,0 +1,197 @@
+import type { JSCodeshift } from 'jscodeshift';
+import { FUNCTION_TYPES, walk, type Node, type Path } from './nodes';
+
+const BLOCK_SCOPES = new Set(['BlockStatement', 'StaticBlock', 'SwitchStatement']);
+const LOOP_SCOPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement']);
+const VALUE_WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSParameterProperty', 'TSExportAssignment']);
+
+export type DeclarationOrigin =
+  | { kind: 'variable'; declarator: Path; declaration: Node }
+  | { kind: 'parameter'; fn: Path; index: number; param: Node };
+
+/**
+ * Resolves identifiers to the identifier that declares them, with block scoping for let, const
+ * and class (ast-types' own scopes only know functions). A binding is the declaring node itself,
+ * so two references name the same variable exactly when they resolve to the same node.
+ */
+export class Bindings {
+  private readonly declared = new WeakMap<Node, Map<string, Node>>();
+
+  constructor(
+    private readonly j: JSCodeshift,
+    /** The file's root node (File or Program). */
+    private readonly rootNode: Node,
+  ) {}
+
+  /** The declaring identifier of a reference (or of a declaration itself); undefined for globals. */
+  declarationOf(path: Path): Node | undefined {
+    const name = (path.node as { name?: string }).name;
+    if (typeof name !== 'string') return undefined;
+    for (let current: Path | null = path; current; current = current.parent as Path | null) {
+      const found = this.namesDeclaredBy(current.node).get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Identifier paths under `within` that read or write the binding `declaration`. */
+  referencesIn(within: Path, declaration: Node): Path[] {
+    const name = declaration.name as string;
+    const refs: Path[] = [];
+    this.j(within as never)
+      .find(this.j.Identifier, { name })
+      .forEach((p) => {
+        const path = p as unknown as Path;
+        if (path.node !== declaration && isReference(path) && this.declarationOf(path) === declaration) refs.push(path);
+      });
+    return refs;
+  }
+
+  /** Where a declaring identifier comes from: its variable declarator, or the function it is a parameter of. */
+  originOf(declaration: Node): DeclarationOrigin | undefined {
+    this.origins ??= this.collectOrigins();
+    return this.origins.get(declaration);
+  }
+
+  private origins: Map<Node, DeclarationOrigin> | undefined;
+
+  private collectOrigins(): Map<Node, DeclarationOrigin> {
+    const origins = new Map<Node, DeclarationOrigin>();
+    const j = this.j;
+    const root = this.j(this.rootNode as never);
+    root.find(j.VariableDeclarator).forEach((p) => {
+      const declarator = p as unknown as Path;
+      for (const id of patternIdentifiers(declarator.node.id as Node)) {
+        origins.set(id, { kind: 'variable', declarator, declaration: p.parent?.node as Node });
+      }
+    });
+    root.find(j.Function).forEach((p) => {
+      const fn = p as unknown as Path;
+      (fn.node.params as Node[]).forEach((param, index) => {
+        const inner = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
+        for (const id of patternIdentifiers(inner)) origins.set(id, { kind: 'parameter', fn, index, param: inner });
+      });
+    });
+    return origins;
+  }
+
+  private namesDeclaredBy(node: Node): Map<string, Node> {
+    let names = this.declared.get(node);
+    if (!names) {
+      names = collectDeclarations(node);
+      this.declared.set(node, names);
+    }
+    return names;
+  }
+}
+
+function collectDeclarations(node: Node): Map<string, Node> {
+  const names = new Map<string, Node>();
+  const add = (id: Node) => {
+    for (const identifier of patternIdentifiers(id)) if (!names.has(identifier.name as string)) names.set(identifier.name as string, identifier);
+  };
+  if (FUNCTION_TYPES.has(node.type)) {
+    for (const param of node.params as Node[]) add(param.type === 'TSParameterProperty' ? (param.parameter as Node) : param);
+    if (node.type === 'FunctionExpression' && node.id) add(node.id as Node);
+    const body = node.body as Node;
+    if (body.type === 'BlockStatement') for (const id of hoistedVars(body)) add(id);
+  } else if (node.type === 'Program') {
+    for (const statement of node.body as Node[]) addStatementDeclarations(statement, add);
+    for (const id of hoistedVars(node)) add(id);
+  } else if (BLOCK_SCOPES.has(node.type)) {
+    const statements = node.type === 'SwitchStatement' ? (node.cases as Node[]).flatMap((c) => c.consequent as Node[]) : (node.body as Node[]);
+    for (const statement of statements) addStatementDeclarations(statement, add);
+  } else if (LOOP_SCOPES.has(node.type)) {
+    const head = (node.type === 'ForStatement' ? node.init : node.left) as Node | null;
+    if (head?.type === 'VariableDeclaration' && head.kind !== 'var') for (const d of head.declarations as Node[]) add(d.id as Node);
+  } else if (node.type === 'CatchClause' && node.param) {
+    add(node.param as Node);
+  }
+  return names;
+}
+
+function addStatementDeclarations(statement: Node, add: (id: Node) => void): void {
+  const inner = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') && statement.declaration ? (statement.declaration as Node) : statement;
+  switch (inner.type) {
+    case 'VariableDeclaration':
+      if (inner.kind !== 'var') for (const d of inner.declarations as Node[]) add(d.id as Node);
+      break;
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+    case 'TSEnumDeclaration':
+      if (inner.id) add(inner.id as Node);
+      break;
+    case 'ImportDeclaration':
+      if (inner.importKind !== 'type') {
+        for (const s of inner.specifiers as Node[]) if (s.importKind !== 'type') add(s.local as Node);
+      }
+      break;
+  }
+}
+
+/** `var` declarations of a function body or program, not looking into nested functions. */
+function hoistedVars(body: Node): Node[] {
+  const out: Node[] = [];
+  for (const statement of (body.body as Node[]) ?? []) {
+    walk(statement, (node) => {
+      if (FUNCTION_TYPES.has(node.type)) return false;
+      if (node.type === 'VariableDeclaration' && node.kind === 'var') {
+        for (const d of node.declarations as Node[]) out.push(...patternIdentifiers(d.id as Node));
+      }
+      return true;
+    });
+  }
+  return out;
+}
+
+/** The identifiers a declaration pattern binds: `a`, `{ a, b: c }`, `[a, ...d]`, `a = 1`. */
+export function patternIdentifiers(pattern: Node | null | undefined): Node[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern];
+    case 'AssignmentPattern':
+      return patternIdentifiers(pattern.left as Node);
+    case 'RestElement':
+      return patternIdentifiers(pattern.argument as Node);
+    case 'ArrayPattern':
+      return (pattern.elements as Array<Node | null>).flatMap((e) => patternIdentifiers(e));
+    case 'ObjectPattern':
+      return (pattern.properties as Node[]).flatMap((p) => patternIdentifiers((p.type === 'RestElement' ? p : p.value) as Node));
+    default:
+      return [];
+  }
+}
+
+/** True when an identifier is read or written as a value (not a property key, label or type). */
+export function isReference(path: Path): boolean {
+  const node = path.node;
+  const parent = path.parent?.node as Node | undefined;
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.object === node || parent.computed === true;
+    case 'ObjectProperty':
+      return parent.value === node || (parent.computed === true && parent.key === node);
+    case 'ObjectMethod':
+    case 'ClassMethod':
+    case 'ClassPrivateMethod':
+    case 'ClassProperty':
+    case 'ClassAccessorProperty':
+      return parent.key !== node || parent.computed === true;
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'MetaProperty':
+      return false;
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return false;
+    case 'ExportSpecifier':
+      return parent.local === node;
+    default:
+      return !(parent.type.startsWith('TS') && !VALUE_WRAPPERS.has(parent.type));
+  }
+}

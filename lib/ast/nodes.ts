@@ -1,0 +1,161 @@
+import type { ASTPath } from 'jscodeshift';
+
+/**
+ * Babel AST nodes as this project reads them. The parser output is Babel's, so node shapes follow
+ * @babel/types (ObjectProperty, StringLiteral, OptionalCallExpression, ...).
+ */
+export interface Node {
+  type: string;
+  start?: number | null;
+  end?: number | null;
+  [key: string]: unknown;
+}
+
+export type Path = ASTPath<Node>;
+
+export const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+export function isFunction(node: Node | null | undefined): boolean {
+  return node != null && FUNCTION_TYPES.has(node.type);
+}
+
+export function isCall(node: Node | null | undefined): node is Node & { callee: Node; arguments: Node[] } {
+  return node != null && (node.type === 'CallExpression' || node.type === 'OptionalCallExpression');
+}
+
+export function isMember(node: Node | null | undefined): node is Node & { object: Node; property: Node; computed: boolean } {
+  return node != null && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression');
+}
+
+export function isIdentifier(node: Node | null | undefined, name?: string): node is Node & { name: string } {
+  return node != null && node.type === 'Identifier' && (name === undefined || node.name === name);
+}
+
+/** `a.b` or `a['b']` -> 'b'; undefined for computed non-literal keys. */
+export function propertyName(member: Node): string | undefined {
+  if (!isMember(member)) return undefined;
+  const prop = member.property;
+  if (!member.computed && (prop.type === 'Identifier' || prop.type === 'PrivateName')) {
+    return prop.type === 'Identifier' ? (prop.name as string) : undefined;
+  }
+  if (member.computed && prop.type === 'StringLiteral') return prop.value as string;
+  return undefined;
+}
+
+/** For `x.m(...)`: 'm'; for `f(...)`: 'f'. */
+export function calleeName(call: Node): string | undefined {
+  if (!isCall(call)) return undefined;
+  const callee = unwrapExpression(call.callee);
+  if (isIdentifier(callee)) return callee.name;
+  return propertyName(callee);
+}
+
+/** For `x.m(...)`: `x`, with type assertions and non-null marks removed. */
+export function calleeObject(call: Node): Node | undefined {
+  if (!isCall(call)) return undefined;
+  const callee = unwrapExpression(call.callee);
+  return isMember(callee) ? unwrapExpression(callee.object) : undefined;
+}
+
+const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+
+/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, `(x)`. */
+export function unwrapExpression(node: Node): Node {
+  let current = node;
+  while (TRANSPARENT.has(current.type)) current = current.expression as Node;
+  return current;
+}
+
+export function startOf(node: Node): number {
+  return node.start ?? 0;
+}
+
+export function endOf(node: Node): number {
+  return node.end ?? 0;
+}
+
+/** Start of a node including the opening parenthesis Babel records for parenthesized expressions. */
+export function outerStartOf(node: Node): number {
+  const extra = node.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
+  return extra?.parenthesized && extra.parenStart !== undefined ? extra.parenStart : startOf(node);
+}
+
+export function textOf(source: string, node: Node): string {
+  return source.slice(startOf(node), endOf(node));
+}
+
+/** The closest function around a path (not the path itself), or undefined at the top level. */
+export function enclosingFunction(path: Path): Path | undefined {
+  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
+    if (isFunction(current.node)) return current;
+  }
+  return undefined;
+}
+
+const STATEMENT_LIST_PARENTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase']);
+
+/** The statement holding `path` that sits directly in a statement list (block, program, case). */
+export function enclosingStatement(path: Path): Path {
+  let current = path;
+  while (current.parent && !STATEMENT_LIST_PARENTS.has((current.parent.node as Node).type)) {
+    current = current.parent as Path;
+  }
+  return current;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function contains(outer: Node, inner: Node): boolean {
+  return startOf(outer) <= startOf(inner) && endOf(inner) <= endOf(outer);
+}
+
+/** Ancestors of a path from its parent outwards. */
+export function* ancestors(path: Path): Generator<Path> {
+  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) yield current;
+}
+
+export function isAsyncFunction(node: Node): boolean {
+  return isFunction(node) && node.async === true;
+}
+
+/** The statements of a block-like node (block, program, switch case), else undefined. */
+export function statementsOf(node: Node): Node[] | undefined {
+  if (node.type === 'BlockStatement' || node.type === 'Program' || node.type === 'StaticBlock') return node.body as Node[];
+  if (node.type === 'SwitchCase') return node.consequent as Node[];
+  return undefined;
+}
+
+/**
+ * Visits `node` and every node below it, depth first. `visit` returning false skips the children
+ * of that node. Used where a Collection would be too heavy (hot paths, plain node trees).
+ */
+export function walk(node: Node | null | undefined, visit: (node: Node) => boolean | void): void {
+  if (!node || typeof node !== 'object' || typeof node.type !== 'string') return;
+  if (visit(node) === false) return;
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'extra' || key === 'comments' || key.endsWith('Comments') || key === 'tokens') continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) walk(child as Node, visit);
+    } else if (value && typeof value === 'object') {
+      walk(value as Node, visit);
+    }
+  }
+}
+
+/** True when some node under `node` satisfies `test`. */
+export function some(node: Node, test: (node: Node) => boolean): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (test(n)) found = true;
+    return !found;
+  });
+  return found;
+}

@@ -1,0 +1,75 @@
+/** Line-oriented helpers over source text. Offsets are UTF-16 indices, as Babel reports them. */
+
+export function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the line break ending the line that holds `offset` (or the end of the text). */
+export function lineEndOf(source: string, offset: number): number {
+  const end = source.indexOf('\n', offset);
+  return end === -1 ? source.length : end;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentAt(source: string, offset: number): string {
+  const start = lineStartOf(source, offset);
+  return /^[ \t]*/.exec(source.slice(start, lineEndOf(source, start)))![0];
+}
+
+export function isBlank(text: string): boolean {
+  return /^[ \t]*$/.test(text);
+}
+
+/**
+ * The range to delete for a statement at [start, end): its whole line(s) when nothing else
+ * shares them, otherwise the statement and the spaces after it.
+ */
+export function statementRemovalRange(source: string, start: number, end: number): [number, number] {
+  const lineStart = lineStartOf(source, start);
+  const lineEnd = lineEndOf(source, end);
+  if (isBlank(source.slice(lineStart, start)) && isBlank(source.slice(end, lineEnd))) {
+    return [lineStart, Math.min(lineEnd + 1, source.length)];
+  }
+  let stop = end;
+  while (source[stop] === ' ' || source[stop] === '\t') stop++;
+  return [start, stop];
+}
+
+/** 1-based line and column of offsets, computed once per text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/**
+ * Prefixes every non-blank line of `text` with `extra`, except lines that start inside one of
+ * `frozen` (template literal text, whose whitespace is content). `frozen` is relative to `text`.
+ */
+export function indentLines(text: string, extra: string, frozen: Array<[number, number]> = []): string {
+  let out = '';
+  let cursor = 0;
+  while (cursor < text.length) {
+    const lineEnd = text.indexOf('\n', cursor);
+    const stop = lineEnd === -1 ? text.length : lineEnd + 1;
+    const line = text.slice(cursor, stop);
+    const isFrozen = frozen.some(([a, b]) => a < cursor && cursor <= b);
+    const isEmpty = line.trim() === '';
+    out += isFrozen || isEmpty ? line : extra + line;
+    cursor = stop;
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/** Names of the transforms, in the order the pipeline runs them. */
+export const PIPELINE_ORDER = [
+  'promise-chain-to-transaction',
+  'add-missing-await',
+  'hoist-end-session',
+  'strip-als-session',
+] as const;
+
+export type TransformName = (typeof PIPELINE_ORDER)[number];
+
+/** A place a transform deliberately left alone, or a change a reviewer must look at. */
+export interface Finding {
+  transform: TransformName;
+  /** Path relative to the run's working directory, with forward slashes. */
+  file: string;
+  /** 1-based line in the original file. */
+  line: number;
+  /** 1-based column in the original file. */
+  column: number;
+  reason: string;
+}
+
+/** One rewrite a transform made. */
+export interface Change {
+  transform: TransformName;
+  file: string;
+  line: number;
+  description: string;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  /** Why a file was skipped or failed. */
+  reason?: string;
+  /** Something worth knowing about a changed file, such as why it was not formatted. */
+  note?: string;
+  changes: Change[];
+  findings: Finding[];
+  durationMs: number;
+  /** Unified diff of the change (dry and check runs only). */
+  diff?: string;
+}
+
+export interface RunCounts {
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  findings: number;
+}
+
+export interface RunResult {
+  /** Absolute working directory the file paths are relative to. */
+  cwd: string;
+  transforms: TransformName[];
+  /** True when nothing was written (`dry` or `check`). */
+  dry: boolean;
+  files: FileResult[];
+  counts: RunCounts;
+  /** Facts about the run a reviewer should know (versions found, ALS mode, type facts). */
+  notes: string[];
+  elapsedMs: number;
+}
+
+export interface RunOptions {
+  /** Files and folders to process. */
+  paths: string[];
+  /** Directory relative paths are resolved against; defaults to `process.cwd()`. */
+  cwd?: string;
+  /** Write nothing; compute a diff for every file that would change. */
+  dry?: boolean;
+  /** Names of the transforms to run (unknown names are a UsageError); defaults to all, in pipeline order. */
+  transforms?: readonly string[];
+  /** Force AsyncLocalStorage mode on or off; detected when undefined. */
+  als?: boolean;
+  /** Format changed files with Prettier even without a Prettier configuration. */
+  prettier?: boolean;
+  /** Write even when the git work tree has uncommitted changes. */
+  allowDirty?: boolean;
+  /** Insert a `// tx-codemod: <reason>` line above every finding. */
+  annotate?: boolean;
+  /** strip-als-session: also remove `{ session }` from `doc.save()` (reported as findings). */
+  stripSave?: boolean;
+  /** Called once per processed file, in completion order, with how far the run has got. */
+  onFile?: (result: FileResult, progress: { done: number; total: number }) => void;
+}
