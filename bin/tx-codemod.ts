@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../lib/errors';
+import { TRANSFORMS } from '../lib/registry';
+import { colorizeDiff } from '../lib/diff';
+import { fileLine, summary } from '../lib/report/console';
+import { toJsonReport } from '../lib/report/json';
+import { toMarkdownReport } from '../lib/report/markdown';
+import { run } from '../lib/run';
+import type { RunResult } from '../lib/types';
+import { writeFileAtomic } from '../lib/write';
+
+/** Exit codes, documented in the README. */
+const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
+
+interface RunFlags {
+  dry?: boolean;
+  check?: boolean;
+  transform?: string;
+  als?: boolean;
+  report?: string;
+  allowDirty?: boolean;
+  prettier?: boolean;
+  annotate?: boolean;
+  stripSave?: boolean;
+  verbose?: boolean;
+  color: boolean;
+}
+
+function toolVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function useColor(flags: { color: boolean }, stream: NodeJS.WriteStream): boolean {
+  if (!flags.color || 'NO_COLOR' in process.env) return false;
+  return stream.isTTY === true || ('FORCE_COLOR' in process.env && process.env.FORCE_COLOR !== '0');
+}
+
+async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
+  const reportFormat = flags.report ? reportFormatOf(flags.report) : undefined;
+  const dry = flags.dry === true || flags.check === true;
+  const showProgress = process.stderr.isTTY === true && !process.env.CI;
+  const result = await run({
+    paths,
+    dry,
+    transforms: flags.transform?.split(',').map((t) => t.trim()).filter(Boolean),
+    als: flags.als,
+    prettier: flags.prettier,
+    allowDirty: flags.allowDirty,
+    annotate: flags.annotate,
+    stripSave: flags.stripSave,
+    onFile: showProgress ? (_r, { done, total }) => process.stderr.write(`\r\x1b[K${done}/${total} files`) : undefined,
+  });
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  print(result, flags);
+  if (flags.report && reportFormat) {
+    const text = reportFormat === 'json' ? toJsonReport(result, toolVersion()) : toMarkdownReport(result);
+    await writeFileAtomic(path.resolve(flags.report), text);
+  }
+  if (result.counts.failed > 0) return EXIT.failed;
+  if (flags.check && (result.counts.changed > 0 || result.counts.findings > 0)) return EXIT.pending;
+  return EXIT.ok;
+}
+
+function print(result: RunResult, flags: RunFlags): void {
+  const outColor = useColor(flags, process.stdout);
+  const errStyle = { color: useColor(flags, process.stderr), verbose: flags.verbose === true };
+  for (const file of result.files) {
+    if (file.diff) process.stdout.write(`${outColor ? colorizeDiff(file.diff) : file.diff}${file.diff.endsWith('\n') ? '' : '\n'}`);
+  }
+  for (const file of result.files) {
+    const line = fileLine(file, errStyle);
+    if (line) process.stderr.write(`${line}\n`);
+  }
+  process.stderr.write(`${summary(result, errStyle)}\n`);
+}
+
+function reportFormatOf(file: string): 'json' | 'md' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  throw new UsageError(`--report ${file}: the report file must end in .json or .md`);
+}
+
+function listCommand(): void {
+  const width = Math.max(...TRANSFORMS.map((t) => t.name.length));
+  for (const t of TRANSFORMS) {
+    process.stdout.write(`${t.name.padEnd(width)}  ${t.description}\n${' '.repeat(width)}  Mongoose: ${t.mongooseVersions}\n`);
+  }
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name('tx-codemod')
+    .description('Repairs Mongoose transaction code: promise chains, missing awaits, misplaced endSession(), redundant sessions')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('run')
+    .description('run the transforms on files and folders, writing changed files in place')
+    .argument('<paths...>', 'files and folders to process')
+    .option('-d, --dry', 'write nothing; print a unified diff of every change')
+    .option('--check', 'like --dry, and exit 1 when a file would change or a finding needs review')
+    .option('-t, --transform <names>', `comma-separated transforms to run (${TRANSFORMS.map((t) => t.name).join(', ')})`)
+    .addOption(new Option('--als', 'treat transactionAsyncLocalStorage as enabled (default: detected)'))
+    .addOption(new Option('--no-als', 'treat transactionAsyncLocalStorage as disabled'))
+    .option('--report <file>', 'write a report: .json (machine-readable) or .md (for the pull request)')
+    .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
+    .option('--prettier', 'format changed files with Prettier even without a Prettier configuration')
+    .option('--annotate', 'add a "// tx-codemod: <reason>" line above every finding')
+    .option('--strip-save', 'strip-als-session: also remove { session } from doc.save() (each reported)')
+    .option('--verbose', 'list unchanged files and the slowest files')
+    .option('--no-color', 'no colour in the output (also NO_COLOR)')
+    .action(async (paths: string[], flags: RunFlags) => setExitCode(await runCommand(paths, flags)));
+
+  program
+    .command('list')
+    .description('list the transforms, what they do and the Mongoose versions they apply to')
+    .action(listCommand);
+  return program;
+}
+
+/** The one place errors become exit codes. */
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof UsageError) {
+    process.stderr.write(`tx-codemod: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  process.stderr.write(`tx-codemod: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.failed;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await buildProgram((c) => (code = c)).parseAsync(argv);
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+  return code;
+}
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The work tree root holding `dir`, or undefined outside git (or without git installed). */
+export function workTreeRoot(dir: string): string | undefined {
+  const out = git(dir, ['rev-parse', '--show-toplevel']);
+  return out === undefined ? undefined : out.trim();
+}
+
+/** Tracked and untracked-but-not-ignored files under `dir`, as paths relative to `dir`. */
+export function listGitFiles(dir: string): string[] | undefined {
+  const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
+  if (out === undefined) return undefined;
+  return [...new Set(out.split('\0').filter(Boolean))];
+}
+
+/** Paths with uncommitted changes (including untracked files) under `target`, relative to the work tree. */
+export function uncommittedChanges(dir: string, target: string): string[] {
+  const out = git(dir, ['status', '--porcelain', '-z', '--untracked-files=all', '--', target]);
+  if (out === undefined) return [];
+  const entries = out.split('\0').filter(Boolean);
+  const paths: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    paths.push(entry.slice(3));
+    // A rename or copy is followed by its source path, which carries no status of its own.
+    if (entry[0] === 'R' || entry[0] === 'C') i++;
+  }
+  return paths;
+}

@@ -1,0 +1,8 @@
+/** Programmatic API: `import { run } from 'tx-codemod'`. */
+export { run } from './run';
+export { TRANSFORMS, selectTransforms } from './registry';
+export { toJsonReport } from './report/json';
+export { toMarkdownReport } from './report/markdown';
+export { DirtyTreeError, ParseError, PathError, TxCodemodError, UsageError } from './errors';
+export type { Transform, TransformContext } from './transform';
+export * from './types';

@@ -1,0 +1,117 @@
+import { enclosingStatement, type Path } from './ast/nodes';
+import { SourceEdits, type OffsetMap } from './edits';
+import { InvalidOutputError, ParseError } from './errors';
+import { parseFile } from './parse';
+import { detectStyle } from './style';
+import { indentAt, lineStartOf, LineIndex } from './text';
+import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
+import type { TypeFacts } from './type-facts';
+import type { Change, Finding } from './types';
+
+export interface PipelineInput {
+  /** Absolute path. */
+  file: string;
+  /** Path shown in findings and changes. */
+  displayPath: string;
+  /** Original text: LF line breaks, no BOM. */
+  source: string;
+  /** Transforms to run, in order. */
+  transforms: readonly Transform[];
+  project: ProjectView;
+  types: TypeFacts;
+  settings: TransformSettings;
+  /** Insert a `// tx-codemod: <reason>` line above each finding. */
+  annotate: boolean;
+  /** True for files the same run processes. */
+  inRun(file: string): boolean;
+}
+
+export interface PipelineOutput {
+  /** The new text, or undefined when no transform changed anything. */
+  output: string | undefined;
+  changes: Change[];
+  findings: Finding[];
+}
+
+/**
+ * Runs transforms in order, each on the previous one's output. Positions reported by any stage
+ * are mapped back to the original file, so every line number refers to the file as it was.
+ * Throws ParseError when the original does not parse and InvalidOutputError when ours does not.
+ */
+export function runPipeline(input: PipelineInput): PipelineOutput {
+  const originalLines = new LineIndex(input.source);
+  const mapsBack: OffsetMap[] = [];
+  const changes: Change[] = [];
+  const findings: Finding[] = [];
+  let text = input.source;
+  let lastChangedBy: Transform | undefined;
+
+  const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
+
+  for (const transform of input.transforms) {
+    if (!transform.mightApply(text)) continue;
+    const parsed = parseStage(input.file, text, lastChangedBy);
+    const edits = new SourceEdits(text);
+    const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
+    const ctx: TransformContext = {
+      file: input.file,
+      source: text,
+      j: parsed.j,
+      root: parsed.root,
+      edits,
+      style: detectStyle(parsed.j, parsed.root, text),
+      project: input.project,
+      types: input.types,
+      settings: input.settings,
+      inRun: input.inRun,
+      report(path, reason) {
+        const { line, column } = locate(path);
+        if (findings.some((f) => f.line === line && f.reason === reason && f.transform === transform.name)) return;
+        findings.push({ transform: transform.name, file: input.displayPath, line, column, reason });
+        if (input.annotate) annotate(edits, text, path, reason);
+      },
+      change(path, description) {
+        changes.push({ transform: transform.name, file: input.displayPath, line: locate(path).line, description });
+      },
+    };
+    transform.apply(ctx);
+    if (edits.isEmpty) continue;
+    mapsBack.push(edits.offsetMap());
+    text = edits.apply();
+    lastChangedBy = transform;
+  }
+
+  if (lastChangedBy === undefined) return { output: undefined, changes, findings };
+  parseStage(input.file, text, lastChangedBy);
+  return { output: text === input.source ? undefined : text, changes, findings };
+}
+
+function parseStage(file: string, text: string, changedBy: Transform | undefined) {
+  try {
+    return parseFile(file, text);
+  } catch (error) {
+    if (changedBy && error instanceof ParseError) {
+      throw new InvalidOutputError(
+        `${changedBy.name} produced code that does not parse (${error.parserMessage} at line ${error.line}); the file was left as it was`,
+      );
+    }
+    throw error;
+  }
+}
+
+function startOf(path: Path): number {
+  return path.node.start ?? 0;
+}
+
+export const MARKER_PREFIX = '// tx-codemod: ';
+
+/** Puts a marker comment on its own line above the statement holding `path`, once. */
+function annotate(edits: SourceEdits, text: string, path: Path, reason: string): void {
+  const statement = enclosingStatement(path);
+  const lineStart = lineStartOf(text, startOf(statement));
+  const marker = `${indentAt(text, lineStart)}${MARKER_PREFIX}${reason.replace(/\s+/g, ' ')}\n`;
+  const previousLineStart = lineStartOf(text, Math.max(lineStart - 1, 0));
+  if (lineStart > 0 && text.slice(previousLineStart, lineStart) === marker) return;
+  edits.insert(lineStart, marker);
+}
+

@@ -1,0 +1,121 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import semver from 'semver';
+
+/** The Mongoose version a project's code must be correct for, and where it came from. */
+export interface MongooseVersion {
+  /** Undefined when no package.json names Mongoose and none is installed. */
+  version: string | undefined;
+  /** Human-readable origin, for the report. */
+  source: string;
+  /** True when there is no package.json at all: the version is then treated as current. */
+  assumedCurrent: boolean;
+}
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+const NO_PACKAGE = '(no package.json)';
+
+const ASSUMED_CURRENT: MongooseVersion = {
+  version: undefined,
+  source: 'no package.json found; treated as the current Mongoose',
+  assumedCurrent: true,
+};
+
+/** Reads and remembers package-level facts for one run (no state outlives the run). */
+export class PackageFacts {
+  private readonly rootByDir = new Map<string, string | undefined>();
+  private readonly versionByRoot = new Map<string, MongooseVersion>();
+
+  /** The folder of the nearest package.json at or above `file`'s folder. */
+  packageRoot(file: string): string | undefined {
+    return this.findUp(path.dirname(path.resolve(file)));
+  }
+
+  mongooseVersion(file: string): MongooseVersion {
+    const root = this.packageRoot(file);
+    const key = root ?? NO_PACKAGE;
+    let cached = this.versionByRoot.get(key);
+    if (!cached) {
+      cached = root === undefined ? ASSUMED_CURRENT : this.resolveVersion(root);
+      this.versionByRoot.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Versions looked up so far, keyed by package root, for the report. */
+  knownVersions(): ReadonlyMap<string, MongooseVersion> {
+    return this.versionByRoot;
+  }
+
+  private findUp(dir: string): string | undefined {
+    if (this.rootByDir.has(dir)) return this.rootByDir.get(dir);
+    const parent = path.dirname(dir);
+    const found = fs.existsSync(path.join(dir, 'package.json')) ? dir : parent === dir ? undefined : this.findUp(parent);
+    this.rootByDir.set(dir, found);
+    return found;
+  }
+
+  /** The lowest version the nearest declaring package.json allows, else the installed one. */
+  private resolveVersion(root: string): MongooseVersion {
+    for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
+      const range = declaredRange(path.join(dir, 'package.json'));
+      const lowest = range === undefined ? undefined : lowestAllowed(range);
+      if (lowest !== undefined) {
+        return { version: lowest, source: `${relativeLabel(root, dir)}package.json range "${range}"`, assumedCurrent: false };
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+    for (let dir = root; ; dir = path.dirname(dir)) {
+      const installed = readJson<{ version?: string }>(path.join(dir, 'node_modules', 'mongoose', 'package.json'));
+      if (installed?.version && semver.valid(installed.version)) {
+        return { version: installed.version, source: `installed ${relativeLabel(root, dir)}node_modules/mongoose`, assumedCurrent: false };
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+    return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false };
+  }
+}
+
+function declaredRange(file: string): string | undefined {
+  const pkg = readJson<PackageJson>(file);
+  if (!pkg) return undefined;
+  return (
+    pkg.dependencies?.mongoose ??
+    pkg.peerDependencies?.mongoose ??
+    pkg.optionalDependencies?.mongoose ??
+    pkg.devDependencies?.mongoose
+  );
+}
+
+function lowestAllowed(range: string): string | undefined {
+  if (semver.validRange(range) === null) return undefined;
+  try {
+    return semver.minVersion(range)?.version;
+  } catch {
+    return undefined;
+  }
+}
+
+function relativeLabel(from: string, to: string): string {
+  const rel = path.relative(from, to).split(path.sep).join('/');
+  return rel === '' ? '' : `${rel}/`;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `version` is known and at least `floor`; an unknown version is the caller's decision. */
+export function atLeast(version: string | undefined, floor: string): boolean {
+  return version !== undefined && semver.gte(version, floor);
+}

@@ -1,0 +1,60 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { Path } from './ast/nodes';
+import type { SourceEdits } from './edits';
+import type { MongooseVersion } from './project';
+import type { CodeStyle } from './style';
+import type { TypeFacts } from './type-facts';
+import type { TransformName } from './types';
+
+/** Whether AsyncLocalStorage mode is on for a project, and why we think so. */
+export interface AlsMode {
+  enabled: boolean;
+  /** `forced` by --als/--no-als, else `detected` from the project's code. */
+  origin: 'forced' | 'detected';
+  /** Where `transactionAsyncLocalStorage` is switched on (file:line), when detected. */
+  where: string[];
+}
+
+/** Facts about the project a file belongs to, computed lazily and once per run. */
+export interface ProjectView {
+  mongoose(): MongooseVersion;
+  als(): AlsMode;
+}
+
+/** Everything a transform sees while it rewrites one file. */
+export interface TransformContext {
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** The file's current text (LF line breaks, no BOM), as left by the previous transform. */
+  readonly source: string;
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  /** The transform's edits; the file changes only if this is non-empty when `apply` returns. */
+  readonly edits: SourceEdits;
+  readonly style: CodeStyle;
+  readonly project: ProjectView;
+  readonly types: TypeFacts;
+  readonly settings: TransformSettings;
+  /** True when `file` is processed by the same run (so this run also rewrites it). */
+  inRun(file: string): boolean;
+  /** Records a place left alone, or a change a reviewer must look at. */
+  report(path: Path, reason: string): void;
+  /** Records a rewrite for the report. */
+  change(path: Path, description: string): void;
+}
+
+export interface TransformSettings {
+  /** strip-als-session: also strip `{ session }` from `doc.save()`. */
+  stripSave: boolean;
+}
+
+export interface Transform {
+  readonly name: TransformName;
+  /** One line for `tx-codemod list`. */
+  readonly description: string;
+  /** The Mongoose versions the rewrite applies to, for `tx-codemod list`. */
+  readonly mongooseVersions: string;
+  /** Cheap text test: false means the file cannot contain anything this transform rewrites. */
+  mightApply(source: string): boolean;
+  apply(ctx: TransformContext): void;
+}
