@@ -1,0 +1,18 @@
+const mongoose = require('mongoose');
+const Wallet = require('./wallet');
+
+async function pay(userId, amount) {
+  let session;
+  try {
+    session = await mongoose.startSession();
+    session.startTransaction();
+    await Wallet.updateOne({ userId }, { $inc: { balance: -amount } }, { session });
+    await session.commitTransaction();
+    session.endSession();
+  } catch (err) {
+    if (session) await session.abortTransaction();
+    throw err;
+  }
+}
+
+module.exports = pay;

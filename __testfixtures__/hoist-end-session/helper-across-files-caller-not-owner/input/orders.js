@@ -1,0 +1,12 @@
+const mongoose = require('mongoose');
+const { finishTx } = require('./tx');
+const Order = mongoose.model('Order');
+
+async function placeOrder(item) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  await Order.create([{ item }], { session });
+  await finishTx(session);
+}
+
+module.exports = { placeOrder };

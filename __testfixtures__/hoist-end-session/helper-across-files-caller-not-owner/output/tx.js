@@ -1,0 +1,6 @@
+async function finishTx(session) {
+  await session.commitTransaction();
+  session.endSession();
+}
+
+module.exports = { finishTx };

@@ -1,0 +1,502 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { Bindings } from '../ast/bindings';
+import {
+  calleeName,
+  isCall,
+  isFunction,
+  isIdentifier,
+  isMember,
+  propertyName,
+  type Node,
+  type Path,
+} from '../ast/nodes';
+import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
+import { readImports, type ModuleImports } from './imports';
+
+/** What an expression is, as far as Mongoose is concerned. */
+export type ReceiverKind = 'mongoose' | 'connection' | 'model' | 'client' | 'session' | 'unknown';
+
+/** A `startSession()` call (or a call to a local helper that only returns one). */
+export interface SessionCreation {
+  call: Path;
+  /** Kind of the object `startSession` was called on: decides the connection and whether it is sync. */
+  kind: ReceiverKind;
+  /** The receiver expression of `startSession` (for `Model.startSession()`: `Model`). */
+  receiver: Path | undefined;
+}
+
+/** How a created session lands in a variable. */
+export interface SessionBinding {
+  /** The declaring identifier of the variable. */
+  declaration: Node;
+  /** `const s = await x.startSession()` or `s = await x.startSession()`. */
+  form: 'declarator' | 'assignment';
+  /** The statement that creates the session (declaration or assignment statement). */
+  statement: Path;
+}
+
+/** A callback that runs with a session another API manages (and ends) for it. */
+export interface SessionScope {
+  kind: 'transaction' | 'withTransaction' | 'withSession';
+  call: Path;
+  callback: Path;
+  /** Declarations that hold the scope's session inside the callback. */
+  sessions: Node[];
+}
+
+/** A session method call such as `session.endSession()`. */
+export interface LifecycleCall {
+  method: string;
+  call: Path;
+  /** The identifier the method is called on. */
+  receiver: Path;
+  /** Its declaration, when it resolves to one. */
+  declaration: Node | undefined;
+}
+
+const GLOBAL_CONSTRUCTORS = new Set([
+  'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object',
+  'Promise', 'Proxy', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'URL',
+]);
+
+const TYPE_KINDS: Record<string, ReceiverKind> = {
+  Connection: 'connection',
+  Model: 'model',
+  MongoClient: 'client',
+  ClientSession: 'session',
+  Mongoose: 'mongoose',
+};
+
+/**
+ * The shared facts every transform needs about one file: which expressions are Mongoose
+ * connections, models, clients and sessions, where sessions are created and which callbacks run
+ * inside a session another API manages. Computed lazily, once per parsed file.
+ */
+export class MongooseAnalysis {
+  readonly bindings: Bindings;
+  readonly imports: ModuleImports;
+  /** Name-based guesses are off in modules that import only look-alike libraries (Knex, TypeORM...). */
+  private readonly nameFallback: boolean;
+  private creations: SessionCreation[] | undefined;
+  private scopes: SessionScope[] | undefined;
+  private readonly sessionDeclarations = new Map<Node, boolean>();
+
+  constructor(
+    readonly j: JSCodeshift,
+    readonly root: Collection,
+    readonly source: string,
+  ) {
+    this.bindings = new Bindings(j, root.get().node as Node);
+    this.imports = readImports(j, root);
+    const lookalikes = this.imports.lookalikes.filter((pkg) => pkg !== 'express-session');
+    this.nameFallback = this.imports.usesMongo || lookalikes.length === 0;
+  }
+
+  /** Classifies an expression (a receiver such as `conn`, `Order`, `this.connection`). */
+  kindOf(path: Path, depth = 0): ReceiverKind {
+    const inner = unwrapPath(path);
+    const node = inner.node;
+    if (depth > 8) return 'unknown';
+    switch (node.type) {
+      case 'Identifier':
+        return this.identifierKind(inner, depth);
+      case 'AwaitExpression':
+        return this.kindOf(inner.get('argument') as Path, depth + 1);
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.memberKind(inner, depth);
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        return this.callKind(inner, depth);
+      case 'NewExpression': {
+        const callee = node.callee as Node;
+        const name = isIdentifier(callee) ? callee.name : propertyName(callee);
+        if (name === 'MongoClient') return 'client';
+        if (name === 'Mongoose') return 'mongoose';
+        return 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  /** Every session creation in the file, including calls to local `getSession()`-style helpers. */
+  sessionCreations(): SessionCreation[] {
+    if (!this.creations) {
+      const direct: SessionCreation[] = [];
+      this.root.find(this.j.CallExpression).forEach((p) => {
+        const creation = this.directCreation(p as unknown as Path);
+        if (creation) direct.push(creation);
+      });
+      this.creations = [...direct, ...this.helperCreations(direct)];
+    }
+    return this.creations;
+  }
+
+  creationAt(call: Path): SessionCreation | undefined {
+    return this.sessionCreations().find((c) => c.call.node === call.node);
+  }
+
+  /** The variable a creation is stored in: `const s = await x.startSession()` or `s = await ...`. */
+  bindingOf(creation: SessionCreation): SessionBinding | undefined {
+    let current = creation.call;
+    while (current.parent && ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) {
+      current = current.parent as Path;
+    }
+    const parent = current.parent as Path | null;
+    if (!parent) return undefined;
+    if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
+      return { declaration: parent.node.id as Node, form: 'declarator', statement: parent.parent as Path };
+    }
+    if (parent.node.type === 'AssignmentExpression' && parent.node.right === current.node && parent.node.operator === '=') {
+      const left = parent.get('left') as Path;
+      const declaration = isIdentifier(left.node) ? this.bindings.declarationOf(left) : undefined;
+      const statement = parent.parent as Path;
+      if (declaration && statement.node.type === 'ExpressionStatement') return { declaration, form: 'assignment', statement };
+    }
+    return undefined;
+  }
+
+  /** True when the declaration holds a MongoDB session (created here, handed in by a session API, or typed/named so). */
+  isSessionDeclaration(declaration: Node): boolean {
+    let known = this.sessionDeclarations.get(declaration);
+    if (known === undefined) {
+      known = this.computeIsSession(declaration);
+      this.sessionDeclarations.set(declaration, known);
+    }
+    return known;
+  }
+
+  /** True when an expression is a reference to a session variable. */
+  isSessionReference(path: Path): boolean {
+    const inner = unwrapPath(path);
+    if (!isIdentifier(inner.node)) return false;
+    const declaration = this.bindings.declarationOf(inner);
+    return declaration !== undefined && this.isSessionDeclaration(declaration);
+  }
+
+  /** `x.commitTransaction()`, `x?.endSession()`... on an identifier; undefined for other calls. */
+  lifecycleCall(call: Path): LifecycleCall | undefined {
+    if (!isCall(call.node)) return undefined;
+    const method = calleeName(call.node);
+    if (!method || !(ASYNC_LIFECYCLE.has(method) || SYNC_LIFECYCLE.has(method))) return undefined;
+    const callee = unwrapPath(call.get('callee') as Path);
+    if (!isMember(callee.node)) return undefined;
+    const receiver = unwrapPath(callee.get('object') as Path);
+    if (!isIdentifier(receiver.node)) return undefined;
+    return { method, call, receiver, declaration: this.bindings.declarationOf(receiver) };
+  }
+
+  /** Callbacks of `conn.transaction(cb)`, `session.withTransaction(cb)` and `x.withSession(cb)`. */
+  sessionScopes(): SessionScope[] {
+    if (!this.scopes) {
+      const scopes: SessionScope[] = [];
+      this.root.find(this.j.CallExpression).forEach((p) => {
+        const scope = this.scopeOfCall(p as unknown as Path);
+        if (scope) scopes.push(scope);
+      });
+      this.scopes = scopes;
+    }
+    return this.scopes;
+  }
+
+  /** The innermost session scope whose callback contains `path`. */
+  enclosingScope(path: Path): SessionScope | undefined {
+    let best: SessionScope | undefined;
+    for (const scope of this.sessionScopes()) {
+      const cb = scope.callback.node;
+      if ((cb.start ?? 0) <= (path.node.start ?? 0) && (path.node.end ?? 0) <= (cb.end ?? 0)) {
+        if (!best || (best.callback.node.start ?? 0) < (cb.start ?? 0)) best = scope;
+      }
+    }
+    return best;
+  }
+
+  private scopeOfCall(path: Path): SessionScope | undefined {
+    const method = calleeName(path.node);
+    if (method !== 'transaction' && method !== 'withTransaction' && method !== 'withSession') return undefined;
+    const callee = unwrapPath(path.get('callee') as Path);
+    if (!isMember(callee.node)) return undefined;
+    const receiver = callee.get('object') as Path;
+    const args = path.node.arguments as Node[];
+    const callbackIndex = args.findIndex((a) => isFunction(a));
+    if (callbackIndex === -1) return undefined;
+    const callback = path.get('arguments', callbackIndex) as Path;
+    const param = firstParamIdentifier(callback.node);
+    const kind = this.kindOf(receiver);
+    if (method === 'withTransaction') {
+      if (kind !== 'session' && !this.isSessionReference(receiver)) return undefined;
+      const receiverDecl = isIdentifier(unwrapPath(receiver).node) ? this.bindings.declarationOf(unwrapPath(receiver)) : undefined;
+      return { kind: 'withTransaction', call: path, callback, sessions: [receiverDecl, param].filter((d): d is Node => d !== undefined) };
+    }
+    if (method === 'withSession') {
+      if (kind !== 'connection' && kind !== 'client' && !(param && this.usedAsSession(callback, param))) return undefined;
+      return { kind: 'withSession', call: path, callback, sessions: param ? [param] : [] };
+    }
+    const connection = kind === 'connection' && !(param && this.usedAsOtherTransaction(callback, param));
+    if (!connection && !(param && this.usedAsSession(callback, param))) return undefined;
+    return { kind: 'transaction', call: path, callback, sessions: param ? [param] : [] };
+  }
+
+  /** Knex calls its transaction (`trx('t')`, `.transacting(trx)`), Sequelize passes `{ transaction: t }`. */
+  private usedAsOtherTransaction(callback: Path, param: Node): boolean {
+    return this.bindings.referencesIn(callback, param).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      if (!parent) return false;
+      if (isCall(parent) && parent.callee === ref.node) return true;
+      if (isCall(parent) && (parent.arguments as Node[]).includes(ref.node)) return calleeName(parent) === 'transacting';
+      if (parent.type === 'ObjectProperty' && parent.value === ref.node) {
+        const key = parent.key as Node;
+        return (key.name ?? key.value) === 'transaction';
+      }
+      return false;
+    });
+  }
+
+  /** True when a callback passes its parameter as `{ session: p }`, `.session(p)` or calls a session method on it. */
+  usedAsSession(callback: Path, param: Node): boolean {
+    return this.bindings.referencesIn(callback, param).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      if (!parent) return false;
+      if (parent.type === 'ObjectProperty' && parent.value === ref.node) {
+        const key = parent.key as Node;
+        return (key.name ?? key.value) === 'session';
+      }
+      if (isCall(parent) && (parent.arguments as Node[]).includes(ref.node)) return calleeName(parent) === 'session';
+      if (isMember(parent) && parent.object === ref.node) {
+        const name = propertyName(parent);
+        return name !== undefined && (ASYNC_LIFECYCLE.has(name) || SYNC_LIFECYCLE.has(name));
+      }
+      return false;
+    });
+  }
+
+  private computeIsSession(declaration: Node): boolean {
+    const origin = this.bindings.originOf(declaration);
+    if (typeKind(declaration) === 'session') return true;
+    if (this.assignedFromCreation(declaration)) return true;
+    if (origin?.kind === 'variable') {
+      const init = origin.declarator.get('init') as Path;
+      return init.node != null && init.node.type !== 'NullLiteral' && this.kindOf(init) === 'session';
+    }
+    if (origin?.kind === 'parameter') {
+      if (this.sessionScopes().some((s) => s.callback.node === origin.fn.node && s.sessions.includes(declaration))) return true;
+      if (this.isThenOfCreation(origin.fn) && origin.index === 0) return true;
+      return this.nameFallback && isSessionName(declaration.name as string);
+    }
+    return false;
+  }
+
+  private assignedFromCreation(declaration: Node): boolean {
+    return this.sessionCreations().some((c) => {
+      const binding = this.bindingOf(c);
+      return binding?.declaration === declaration;
+    });
+  }
+
+  /** `x.startSession().then((s) => ...)`: the callback receives the session. */
+  private isThenOfCreation(fn: Path): boolean {
+    const call = fn.parent as Path | null;
+    if (!call || !isCall(call.node) || calleeName(call.node) !== 'then') return false;
+    const callee = unwrapPath(call.get('callee') as Path);
+    if (!isMember(callee.node)) return false;
+    const object = unwrapPath(callee.get('object') as Path);
+    return isCall(object.node) && this.creationAt(object) !== undefined;
+  }
+
+  private directCreation(path: Path): SessionCreation | undefined {
+    const callee = unwrapPath(path.get('callee') as Path);
+    if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
+    const receiver = callee.get('object') as Path;
+    return { call: path, kind: this.kindOf(receiver), receiver };
+  }
+
+  /** Calls to local functions whose whole body is `return <creation>`. */
+  private helperCreations(direct: SessionCreation[]): SessionCreation[] {
+    const helpers = new Map<Node, SessionCreation>();
+    for (const creation of direct) {
+      const fn = functionReturningOnly(creation.call);
+      if (fn) helpers.set(fn, creation);
+    }
+    if (helpers.size === 0) return [];
+    const out: SessionCreation[] = [];
+    this.root.find(this.j.CallExpression).forEach((p) => {
+      const path = p as unknown as Path;
+      const callee = unwrapPath(path.get('callee') as Path);
+      let target: Node | undefined;
+      if (isIdentifier(callee.node)) {
+        const declaration = this.bindings.declarationOf(callee);
+        target = declaration ? this.functionDeclaredBy(declaration) : undefined;
+      }
+      const inner = target ? helpers.get(target) : undefined;
+      if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined });
+    });
+    return out;
+  }
+
+  private functionDeclaredBy(declaration: Node): Node | undefined {
+    const origin = this.bindings.originOf(declaration);
+    if (origin?.kind === 'variable') {
+      const init = origin.declarator.node.init as Node | null;
+      return init && isFunction(init) ? init : undefined;
+    }
+    let found: Node | undefined;
+    this.root.find(this.j.FunctionDeclaration).forEach((p) => {
+      if ((p.node as unknown as Node).id === declaration) found = p.node as unknown as Node;
+    });
+    return found;
+  }
+
+  private identifierKind(path: Path, depth: number): ReceiverKind {
+    const name = path.node.name as string;
+    const declaration = this.bindings.declarationOf(path);
+    if (this.imports.mongooseModule.has(name)) return 'mongoose';
+    const named = this.imports.mongooseNamed.get(name);
+    if (named === 'connection') return 'connection';
+    if (declaration) {
+      const typed = typeKind(declaration);
+      if (typed !== 'unknown') return typed;
+      const origin = this.bindings.originOf(declaration);
+      if (origin?.kind === 'variable') {
+        const init = origin.declarator.get('init') as Path;
+        if (init.node) {
+          const fromInit = this.kindOf(init, depth + 1);
+          if (fromInit !== 'unknown') return fromInit;
+        }
+      }
+    }
+    return this.guessFromName(name);
+  }
+
+  private memberKind(path: Path, depth: number): ReceiverKind {
+    const name = propertyName(path.node);
+    const objectPath = path.get('object') as Path;
+    const object = objectPath.node;
+    if (name === undefined) return 'unknown';
+    if (object.type === 'ThisExpression') return this.classMemberKind(path, name);
+    const objectKind = this.kindOf(objectPath, depth + 1);
+    if (name === 'connection' && objectKind === 'mongoose') return 'connection';
+    if (name === 'db' && (objectKind === 'model' || objectKind === 'unknown')) return objectKind === 'model' ? 'connection' : this.guessFromName(name);
+    if (name === 'base' && objectKind === 'connection') return 'mongoose';
+    if (name === 'client' && objectKind === 'connection') return 'client';
+    if (objectKind === 'mongoose' || objectKind === 'connection' || objectKind === 'model' || objectKind === 'client') return 'unknown';
+    return this.guessFromName(name);
+  }
+
+  private callKind(path: Path, depth: number): ReceiverKind {
+    const name = calleeName(path.node);
+    const callee = unwrapPath(path.get('callee') as Path);
+    const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
+    if (name === SESSION_FACTORY && objectKind !== undefined) return 'session';
+    if (name === 'model') {
+      if (objectKind === 'mongoose' || objectKind === 'connection') return 'model';
+      if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'model') return 'model';
+    }
+    if (name === 'createConnection' && objectKind === 'mongoose') return 'connection';
+    if ((name === 'asPromise' || name === 'useDb') && objectKind === 'connection') return 'connection';
+    if (name === 'getClient' && objectKind === 'connection') return 'client';
+    if (name === 'connect' && objectKind === 'client') return 'client';
+    if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'createConnection') return 'connection';
+    return 'unknown';
+  }
+
+  /** `this.x` inside a class: decorators (@InjectConnection, @InjectModel), type annotation, then the name. */
+  private classMemberKind(path: Path, name: string): ReceiverKind {
+    const member = findClassMember(path, name);
+    if (member) {
+      const decorators = ((member.decorators as Node[] | undefined) ?? []).map(decoratorName);
+      if (decorators.includes('InjectConnection')) return 'connection';
+      if (decorators.includes('InjectModel')) return 'model';
+      const typed = typeKind(member);
+      if (typed !== 'unknown') return typed;
+    }
+    return this.guessFromName(name);
+  }
+
+  private guessFromName(name: string): ReceiverKind {
+    if (!this.nameFallback) return 'unknown';
+    if (/^(conn|connection|db|dbConnection|mongoConnection|mongooseConnection|mongoDb)$/i.test(name)) return 'connection';
+    if (/^(client|mongoClient|mongodbClient)$/i.test(name)) return 'client';
+    if (/Model$/.test(name) && name !== 'Model') return 'model';
+    if (/^[A-Z][A-Za-z0-9]*$/.test(name) && !GLOBAL_CONSTRUCTORS.has(name)) return 'model';
+    return 'unknown';
+  }
+}
+
+/** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
+export function isSessionName(name: string): boolean {
+  return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
+}
+
+/** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */
+export function unwrapPath(path: Path): Path {
+  let current = path;
+  while (current.node && ['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression'].includes(current.node.type)) {
+    current = current.get('expression') as Path;
+  }
+  return current;
+}
+
+function firstParamIdentifier(fn: Node): Node | undefined {
+  const first = (fn.params as Node[] | undefined)?.[0];
+  if (!first) return undefined;
+  const inner = first.type === 'AssignmentPattern' ? (first.left as Node) : first;
+  return isIdentifier(inner) ? inner : undefined;
+}
+
+/** Kind from a TypeScript annotation: `Connection`, `mongoose.Connection`, `Model<T>`, `ClientSession`... */
+function typeKind(node: Node): ReceiverKind {
+  const annotation = (node.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (!annotation) return 'unknown';
+  const candidates = annotation.type === 'TSUnionType' ? (annotation.types as Node[]) : [annotation];
+  for (const candidate of candidates) {
+    if (candidate.type !== 'TSTypeReference') continue;
+    const typeName = candidate.typeName as Node;
+    const name = typeName.type === 'Identifier' ? (typeName.name as string) : ((typeName.right as Node)?.name as string | undefined);
+    const kind = name ? TYPE_KINDS[name] : undefined;
+    if (kind) return kind;
+  }
+  return 'unknown';
+}
+
+function decoratorName(decorator: Node): string | undefined {
+  const expression = decorator.expression as Node;
+  if (isIdentifier(expression)) return expression.name;
+  if (isCall(expression)) return calleeName(expression);
+  return undefined;
+}
+
+/** The class property or constructor parameter property named `name` in the class around `path`. */
+function findClassMember(path: Path, name: string): Node | undefined {
+  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
+    const node = current.node;
+    if (node.type !== 'ClassBody') continue;
+    for (const member of node.body as Node[]) {
+      const key = member.key as Node | undefined;
+      if ((member.type === 'ClassProperty' || member.type === 'ClassAccessorProperty') && key && isIdentifier(key, name)) return member;
+      if (member.type === 'ClassMethod' && member.kind === 'constructor') {
+        for (const param of member.params as Node[]) {
+          if (param.type === 'TSParameterProperty' && isIdentifier(param.parameter as Node, name)) {
+            return { ...(param.parameter as Node), decorators: param.decorators ?? (param.parameter as Node).decorators };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The function whose body only returns `call` (`return x.startSession()`, `=> x.startSession()`). */
+function functionReturningOnly(call: Path): Node | undefined {
+  let current = call;
+  while (current.parent && (current.parent.node as Node).type === 'AwaitExpression') current = current.parent as Path;
+  const parent = current.parent as Path | null;
+  if (!parent) return undefined;
+  if (isFunction(parent.node) && parent.node.body === current.node) return parent.node;
+  if (parent.node.type !== 'ReturnStatement') return undefined;
+  const block = parent.parent as Path | null;
+  const fn = block?.parent as Path | null;
+  if (!block || !fn || block.node.type !== 'BlockStatement' || !isFunction(fn.node)) return undefined;
+  return (block.node.body as Node[]).length === 1 ? fn.node : undefined;
+}

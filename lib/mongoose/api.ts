@@ -1,0 +1,144 @@
+/**
+ * What Mongoose and the MongoDB driver call things (see docs/mongoose-semantics.md §3, §4).
+ * Every transform asks these lists instead of keeping its own.
+ */
+
+/** Creates a session: Promise-returning on Mongoose, synchronous on the driver's MongoClient. */
+export const SESSION_FACTORY = 'startSession';
+
+/** Session methods that return a Promise. */
+export const ASYNC_LIFECYCLE = new Set(['commitTransaction', 'abortTransaction', 'endSession', 'withTransaction']);
+
+/** Session methods that return synchronously: awaiting them is noise. */
+export const SYNC_LIFECYCLE = new Set(['startTransaction', 'inTransaction']);
+
+/** Connection or client helpers that run a callback with a session and end it themselves. */
+export const SESSION_SCOPE_HELPERS = new Set(['transaction', 'withSession']);
+
+/** Model statics that run a query or write (eager Promises or lazy Query/Aggregate thenables). */
+export const MODEL_OPERATIONS = new Set([
+  'aggregate',
+  'bulkSave',
+  'bulkWrite',
+  'countDocuments',
+  'create',
+  'createCollection',
+  'deleteMany',
+  'deleteOne',
+  'distinct',
+  'estimatedDocumentCount',
+  'exists',
+  'find',
+  'findById',
+  'findByIdAndDelete',
+  'findByIdAndRemove',
+  'findByIdAndUpdate',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndRemove',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'insertMany',
+  'insertOne',
+  'populate',
+  'remove',
+  'replaceOne',
+  'syncIndexes',
+  'update',
+  'updateMany',
+  'updateOne',
+  'where',
+]);
+
+/** Document methods that write or read through the document's session. */
+export const DOCUMENT_OPERATIONS = new Set(['save', 'deleteOne', 'updateOne', 'remove', 'populate', 'replaceOne']);
+
+/** Methods that keep a Query or Aggregate chain going (the chain stays one lazy thenable). */
+export const QUERY_CHAIN_METHODS = new Set([
+  'allowDiskUse',
+  'and',
+  'collation',
+  'comment',
+  'elemMatch',
+  'equals',
+  'exec',
+  'explain',
+  'gt',
+  'gte',
+  'hint',
+  'in',
+  'lean',
+  'limit',
+  'lookup',
+  'lt',
+  'lte',
+  'match',
+  'maxTimeMS',
+  'ne',
+  'nin',
+  'or',
+  'orFail',
+  'populate',
+  'project',
+  'projection',
+  'read',
+  'readConcern',
+  'select',
+  'session',
+  'set',
+  'setOptions',
+  'skip',
+  'sort',
+  'transform',
+  'where',
+  'group',
+  'unwind',
+  'addFields',
+  'count',
+  'facet',
+  'replaceRoot',
+]);
+
+/** Operations that only exist as lazy thenables: without await, .then or .exec they never run. */
+export const LAZY_OPERATIONS = new Set([
+  'aggregate',
+  'countDocuments',
+  'deleteMany',
+  'distinct',
+  'estimatedDocumentCount',
+  'exists',
+  'find',
+  'findById',
+  'findByIdAndDelete',
+  'findByIdAndRemove',
+  'findByIdAndUpdate',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndRemove',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'replaceOne',
+  'update',
+  'updateMany',
+  'where',
+]);
+
+/** Packages whose `transaction` / `session` look like Mongoose's but are not. */
+export const LOOKALIKE_PACKAGES = [
+  'knex',
+  'sequelize',
+  'sequelize-typescript',
+  'typeorm',
+  'pg',
+  'pg-promise',
+  'objection',
+  '@prisma/client',
+  '@mikro-orm/core',
+  'drizzle-orm',
+  'mysql',
+  'mysql2',
+  'express-session',
+];
+
+export const MONGOOSE_PACKAGES = ['mongoose', '@nestjs/mongoose'];
+export const DRIVER_PACKAGES = ['mongodb'];

@@ -1,0 +1,289 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
+import { isReference } from '../ast/bindings';
+import { parseFile } from '../parse';
+import type { TransformContext } from '../transform';
+import { MongooseAnalysis } from './analysis';
+
+/** One place a helper function is called from. */
+export interface CallSite {
+  file: string;
+  analysis: MongooseAnalysis;
+  call: Path;
+}
+
+export type CallSiteSearch = { complete: true; sites: CallSite[] } | { complete: false; reason: string };
+
+/** The name a helper is called by, and whether code outside the file can reach it. */
+interface HelperIdentity {
+  name: string;
+  /** The identifier that declares the name (function name, variable, method key). */
+  nameNode: Node;
+  /** The declaration to resolve same-file calls against; undefined for class methods. */
+  declaration: Node | undefined;
+  isMethod: boolean;
+  exported: boolean;
+}
+
+/**
+ * Finds every call of a helper function: in its own file syntactically, and through ts-morph's
+ * references when the helper is exported. Incomplete (with the reason) whenever some use of the
+ * helper is not a plain call, or callers elsewhere cannot be listed.
+ */
+export class CallSiteFinder {
+  private readonly foreign = new Map<string, MongooseAnalysis | undefined>();
+
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+  ) {}
+
+  find(fn: Path): CallSiteSearch {
+    const identity = helperIdentity(fn);
+    if (!identity) return { complete: false, reason: 'it is not a named function, so its callers cannot be listed' };
+    if (identity.exported) return this.findAcrossFiles(identity);
+    return this.findInFile(fn, identity);
+  }
+
+  /** The parsed and analysed text of another file (as it is on disk), or undefined if unreadable. */
+  analysisOf(file: string): MongooseAnalysis | undefined {
+    if (path.resolve(file) === path.resolve(this.ctx.file)) return this.analysis;
+    if (!this.foreign.has(file)) {
+      let analysis: MongooseAnalysis | undefined;
+      try {
+        const source = fs.readFileSync(file, 'utf8');
+        const parsed = parseFile(file, source);
+        analysis = new MongooseAnalysis(parsed.j, parsed.root, source);
+      } catch {
+        analysis = undefined;
+      }
+      this.foreign.set(file, analysis);
+    }
+    return this.foreign.get(file);
+  }
+
+  /** Call sites in every file that requires `file`, or undefined without type facts. */
+  private requiresOf(file: string, source: string, name: string): { sites: CallSite[] } | { reason: string } | undefined {
+    const importers = this.ctx.types.importersOf(file, source);
+    if (!importers) return undefined;
+    const sites: CallSite[] = [];
+    for (const importer of importers) {
+      const found = sitesOfRequire(this, importer, name);
+      if ('reason' in found) return found;
+      sites.push(...found);
+    }
+    return { sites };
+  }
+
+  private findInFile(fn: Path, identity: HelperIdentity): CallSiteSearch {
+    const sites: CallSite[] = [];
+    const { j, root } = this.analysis;
+    if (identity.isMethod) {
+      const classBody = fn.parent as Path;
+      let unknownReceiver = false;
+      root.find(j.CallExpression).forEach((p) => {
+        const call = p as unknown as Path;
+        const callee = call.node.callee as Node;
+        if (!isMember(callee) || propertyName(callee) !== identity.name) return;
+        const insideClass = startOf(classBody.node) <= startOf(call.node) && startOf(call.node) <= (classBody.node.end ?? 0);
+        if (callee.object.type === 'ThisExpression' && insideClass) sites.push({ file: this.ctx.file, analysis: this.analysis, call });
+        else unknownReceiver = true;
+      });
+      if (unknownReceiver) return { complete: false, reason: `${identity.name}() is also called on other objects, which cannot be checked without type facts` };
+      return { complete: true, sites };
+    }
+    const rootPath = root.get() as Path;
+    for (const ref of this.analysis.bindings.referencesIn(rootPath, identity.declaration!)) {
+      if (isImportOrExportName(ref)) continue;
+      const call = ref.parent as Path | null;
+      if (!call || !isCall(call.node) || call.node.callee !== ref.node) {
+        return { complete: false, reason: `${identity.name} is used as a value, so not all of its callers can be found` };
+      }
+      sites.push({ file: this.ctx.file, analysis: this.analysis, call });
+    }
+    return { complete: true, sites };
+  }
+
+  private findAcrossFiles(identity: HelperIdentity): CallSiteSearch {
+    const noFacts = { complete: false as const, reason: `${identity.name} is exported and its callers in other files could not be listed (no type facts)` };
+    const references = this.ctx.types.referencesTo(this.ctx.file, this.ctx.source, startOf(identity.nameNode));
+    if (!references) return noFacts;
+    const seen = new Set<string>();
+    const sites: CallSite[] = [];
+    const queue = [...references];
+    while (queue.length > 0) {
+      const reference = queue.shift()!;
+      const key = `${reference.file}:${reference.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const analysis = this.analysisOf(reference.file);
+      if (!analysis) return { complete: false, reason: `${identity.name} is used in ${reference.file}, which could not be read` };
+      const identifier = identifierAt(analysis, reference.start);
+      if (!identifier || identifier.node === identity.nameNode) continue;
+      if (isCommonJsExport(identifier)) {
+        // TypeScript does not follow `module.exports = { helper }` to the files that require it.
+        const requires = this.requiresOf(reference.file, analysis.source, identity.name);
+        if (!requires) return noFacts;
+        if ('reason' in requires) return { complete: false, reason: requires.reason };
+        for (const site of requires.sites) if (!sites.some((s) => s.call.node === site.call.node)) sites.push(site);
+        continue;
+      }
+      const local = localBindingOf(analysis, identifier);
+      const uses = local ? analysis.bindings.referencesIn(analysis.root.get() as Path, local).filter((r) => !isImportOrExportName(r)) : [identifier];
+      if (!local && isImportOrExportName(identifier)) continue;
+      for (const use of uses) {
+        const call = callOfCallee(use);
+        if (!call) {
+          return { complete: false, reason: `${identity.name} is used as a value in ${relative(this.ctx.file, reference.file)}, so not all of its callers can be found` };
+        }
+        if (!sites.some((s) => s.call.node === call.node)) sites.push({ file: reference.file, analysis, call });
+      }
+    }
+    return { complete: true, sites };
+  }
+}
+
+/** `require('./x')` of `file` elsewhere: `const { name } = require(...)` or `const x = require(...); x.name(...)`. */
+function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start: number }, name: string): CallSite[] | { reason: string } {
+  const analysis = finder.analysisOf(importer.file);
+  if (!analysis) return { reason: `${importer.file} could not be read` };
+  let literal: Path | undefined;
+  analysis.root.find(analysis.j.StringLiteral).forEach((p) => {
+    if ((p.node as unknown as Node).start === importer.start) literal = p as unknown as Path;
+  });
+  const call = literal?.parent as Path | undefined;
+  const declarator = call?.parent as Path | undefined;
+  const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === call!.node ? (declarator.node.id as Node) : undefined;
+  if (!id) return [];
+  const rootPath = analysis.root.get() as Path;
+  const uses: Path[] = [];
+  if (id.type === 'ObjectPattern') {
+    for (const prop of id.properties as Node[]) {
+      const key = prop.key as Node | undefined;
+      if (prop.type === 'ObjectProperty' && key && (key.name ?? key.value) === name && isIdentifier(prop.value as Node)) {
+        uses.push(...analysis.bindings.referencesIn(rootPath, prop.value as Node));
+      }
+    }
+  } else if (isIdentifier(id)) {
+    for (const ref of analysis.bindings.referencesIn(rootPath, id)) {
+      const member = ref.parent as Path;
+      if (isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === name) uses.push(member.get('property') as Path);
+    }
+  }
+  const sites: CallSite[] = [];
+  for (const use of uses) {
+    const site = callOfCallee(use);
+    if (!site) return { reason: `${name} is used as a value in ${importer.file}, so not all of its callers can be found` };
+    sites.push({ file: importer.file, analysis, call: site });
+  }
+  return sites;
+}
+
+/**
+ * The local variable an import or `require` destructuring binds the helper to in another file
+ * (its uses are found syntactically there); undefined for plain uses.
+ */
+function localBindingOf(analysis: MongooseAnalysis, identifier: Path): Node | undefined {
+  const parent = identifier.parent?.node as Node | undefined;
+  if (parent && /^Import(Default|Namespace)?Specifier$/.test(parent.type)) return parent.local as Node;
+  return analysis.bindings.declarationOf(identifier) === identifier.node ? identifier.node : undefined;
+}
+
+function relative(from: string, to: string): string {
+  return path.relative(path.dirname(from), to).split(path.sep).join('/') || path.basename(to);
+}
+
+/** `line 12` for a call in `file` itself, else `other.js:12` relative to `file`'s folder. */
+export function describeSite(file: string, site: CallSite): string {
+  const line = (site.call.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+  return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
+}
+
+function helperIdentity(fn: Path): HelperIdentity | undefined {
+  const node = fn.node;
+  const parent = fn.parent as Path | null;
+  if (node.type === 'FunctionDeclaration' && node.id) {
+    const id = node.id as Node;
+    return { name: id.name as string, nameNode: id, declaration: id, isMethod: false, exported: isExportedStatement(parent) || isExportedByName(fn, id.name as string) };
+  }
+  if (parent?.node.type === 'VariableDeclarator' && isIdentifier(parent.node.id as Node)) {
+    const id = parent.node.id as Node;
+    return { name: id.name as string, nameNode: id, declaration: id, isMethod: false, exported: isExportedStatement(parent.parent as Path) || isExportedByName(fn, id.name as string) };
+  }
+  if ((node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') && !node.computed && isIdentifier(node.key as Node)) {
+    const key = node.key as Node;
+    const classPath = parent?.parent as Path | null;
+    const className = (classPath?.node.id as Node | undefined)?.name as string | undefined;
+    const exported = node.type === 'ClassMethod' && (isExportedStatement(classPath?.parent as Path | null) || (className !== undefined && isExportedByName(fn, className)));
+    return { name: key.name as string, nameNode: key, declaration: undefined, isMethod: true, exported };
+  }
+  return undefined;
+}
+
+function isExportedStatement(statement: Path | null | undefined): boolean {
+  const parent = statement?.parent?.node as Node | undefined;
+  const own = statement?.node as Node | undefined;
+  return own?.type === 'ExportNamedDeclaration' || own?.type === 'ExportDefaultDeclaration' || parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
+}
+
+/** `export { name }`, `module.exports = { name }`, `exports.name = name`, `module.exports = name`. */
+function isExportedByName(fn: Path, name: string): boolean {
+  let program: Path = fn;
+  while (program.parent) program = program.parent as Path;
+  return some(program.node, (node) => {
+    if (node.type === 'ExportSpecifier') return isIdentifier(node.local as Node, name);
+    if (node.type !== 'AssignmentExpression' || !isExportsTarget(node.left as Node)) return false;
+    const right = node.right as Node;
+    if (isIdentifier(right, name)) return true;
+    return right.type === 'ObjectExpression' && (right.properties as Node[]).some((p) => p.type === 'ObjectProperty' && isIdentifier(p.value as Node, name));
+  });
+}
+
+function isExportsTarget(node: Node): boolean {
+  if (isIdentifier(node, 'exports')) return true;
+  if (!isMember(node)) return false;
+  const object = node.object;
+  if (isIdentifier(object, 'module') && propertyName(node) === 'exports') return true;
+  return isExportsTarget(object);
+}
+
+/** The identifier starting at `offset`; for shorthand properties (`{ helper }`) the value, not the key. */
+function identifierAt(analysis: MongooseAnalysis, offset: number): Path | undefined {
+  let found: Path | undefined;
+  analysis.root.find(analysis.j.Identifier).forEach((p) => {
+    const path = p as unknown as Path;
+    if (path.node.start !== offset) return;
+    if (!found || isReference(path)) found = path;
+  });
+  return found;
+}
+
+/** `import { x }`, `export { x }`, `module.exports = { x }`, `exports.x = x`: naming the helper, not using it. */
+function isImportOrExportName(identifier: Path): boolean {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return false;
+  if (/^(Import|Export)(Default|Namespace)?Specifier$/.test(parent.node.type)) return true;
+  return isCommonJsExport(identifier);
+}
+
+function isCommonJsExport(identifier: Path): boolean {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return false;
+  if (parent.node.type === 'AssignmentExpression') return parent.node.right === identifier.node && isExportsTarget(parent.node.left as Node);
+  if (parent.node.type !== 'ObjectProperty' || parent.node.value !== identifier.node) return false;
+  const assignment = parent.parent?.parent?.node as Node | undefined;
+  return assignment?.type === 'AssignmentExpression' && isExportsTarget(assignment.left as Node);
+}
+
+/** `name(...)` or `obj.name(...)` with `identifier` as the called name. */
+function callOfCallee(identifier: Path): Path | undefined {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return undefined;
+  if (isCall(parent.node) && parent.node.callee === identifier.node) return parent;
+  if (isMember(parent.node) && parent.node.property === identifier.node) {
+    const call = parent.parent as Path | null;
+    if (call && isCall(call.node) && call.node.callee === parent.node) return call;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { Node } from '../ast/nodes';
+import { DRIVER_PACKAGES, LOOKALIKE_PACKAGES, MONGOOSE_PACKAGES } from './api';
+
+/** What a module imports from Mongoose, the driver and look-alike libraries. */
+export interface ModuleImports {
+  /** Local names bound to the whole `mongoose` module (default, namespace, `require`). */
+  mongooseModule: Set<string>;
+  /** Local name -> exported name, for named imports from `mongoose` (and `@nestjs/mongoose`). */
+  mongooseNamed: Map<string, string>;
+  /** Local name -> exported name, for named imports from `mongodb`. */
+  driverNamed: Map<string, string>;
+  /** True when the module imports Mongoose, @nestjs/mongoose or the driver. */
+  usesMongo: boolean;
+  /** Look-alike packages (Knex, Sequelize, express-session...) the module imports. */
+  lookalikes: string[];
+}
+
+export function readImports(j: JSCodeshift, root: Collection): ModuleImports {
+  const imports: ModuleImports = {
+    mongooseModule: new Set(),
+    mongooseNamed: new Map(),
+    driverNamed: new Map(),
+    usesMongo: false,
+    lookalikes: [],
+  };
+  const record = (pkg: string, local: Node | undefined, imported: string | undefined) => {
+    if (MONGOOSE_PACKAGES.includes(pkg) || DRIVER_PACKAGES.includes(pkg)) imports.usesMongo = true;
+    if (LOOKALIKE_PACKAGES.includes(pkg) && !imports.lookalikes.includes(pkg)) imports.lookalikes.push(pkg);
+    if (!local || local.type !== 'Identifier') return;
+    const name = local.name as string;
+    if (pkg === 'mongoose') {
+      if (imported === undefined) imports.mongooseModule.add(name);
+      else imports.mongooseNamed.set(name, imported);
+    } else if (pkg === '@nestjs/mongoose' && imported !== undefined) {
+      imports.mongooseNamed.set(name, imported);
+    } else if (pkg === 'mongodb' && imported !== undefined) {
+      imports.driverNamed.set(name, imported);
+    }
+  };
+
+  root.find(j.ImportDeclaration).forEach((p) => {
+    const node = p.node as unknown as Node;
+    const pkg = (node.source as Node).value as string;
+    const specifiers = node.specifiers as Node[];
+    if (specifiers.length === 0) record(pkg, undefined, undefined);
+    for (const s of specifiers) {
+      if (s.type === 'ImportSpecifier') {
+        const imported = s.imported as Node;
+        record(pkg, s.local as Node, (imported.name ?? imported.value) as string);
+      } else {
+        record(pkg, s.local as Node, undefined);
+      }
+    }
+  });
+
+  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
+    const node = p.node as unknown as Node;
+    const arg = (node.arguments as Node[])[0];
+    if (!arg || arg.type !== 'StringLiteral') return;
+    const pkg = arg.value as string;
+    const parent = p.parent?.node as Node | undefined;
+    if (parent?.type !== 'VariableDeclarator') {
+      record(pkg, undefined, undefined);
+      return;
+    }
+    const id = parent.id as Node;
+    if (id.type === 'Identifier') record(pkg, id, undefined);
+    else if (id.type === 'ObjectPattern') {
+      for (const prop of id.properties as Node[]) {
+        if (prop.type !== 'ObjectProperty') continue;
+        const key = prop.key as Node;
+        record(pkg, prop.value as Node, (key.name ?? key.value) as string);
+      }
+    } else record(pkg, undefined, undefined);
+  });
+  return imports;
+}

@@ -1,0 +1,446 @@
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  isCall,
+  isFunction,
+  isIdentifier,
+  isMember,
+  some,
+  statementsOf,
+  type Node,
+  type Path,
+} from '../ast/nodes';
+import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+
+/** Where the owner's `finally { await session.endSession() }` goes. */
+export type FinallyPlacement =
+  /** A covering finally already ends the session. */
+  | { kind: 'present' }
+  /** Add to (or create) the finally of this try, which covers everything after the creation. */
+  | { kind: 'append'; tryStatement: Path; sessionMayBeUnset: boolean }
+  /** Wrap the statements of `block` from `fromIndex` to its end. */
+  | { kind: 'wrap'; block: Path; fromIndex: number };
+
+export interface OwnerFix {
+  status: 'fix';
+  fn: Path;
+  binding: SessionBinding;
+  /** `endSession()` statements to delete (the finally ends the session instead). */
+  removals: Path[];
+  placement: FinallyPlacement;
+  /** `abortTransaction()` statements in catch clauses that can run after a commit. */
+  guards: Path[];
+  /** `abortTransaction()` statements without await that precede a removed `endSession()`. */
+  awaits: Path[];
+}
+
+export type OwnerPlan =
+  | OwnerFix
+  | { status: 'skip' }
+  | { status: 'refuse'; at: Path; reason: string };
+
+/**
+ * Decides how the function that creates a session can end it exactly once, in a finally that
+ * covers every use (docs/mongoose-semantics.md §5.3). Refuses, with the reason, when the session
+ * escapes the function or the shape cannot be rewritten without changing what the code does.
+ */
+export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation): OwnerPlan {
+  const fn = enclosingFunction(creation.call);
+  const binding = analysis.bindingOf(creation);
+  if (!binding) {
+    if (isReturnedFactory(creation.call)) return { status: 'skip' };
+    if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
+    return { status: 'refuse', at: creation.call, reason: 'the session is not stored in a variable, so it cannot be ended in a finally' };
+  }
+  if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
+  if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
+  if (binding.statement.node.type === 'VariableDeclaration' && String(binding.statement.node.kind).includes('using')) return { status: 'skip' };
+  const declaredIn = declarationFunction(analysis, binding.declaration, fn);
+  if (declaredIn !== fn.node) {
+    return { status: 'refuse', at: creation.call, reason: 'the session variable is declared outside the function that starts it, so ownership is not local' };
+  }
+
+  const refs = analysis.bindings
+    .referencesIn(fn, binding.declaration)
+    .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)));
+  const endCalls: Path[] = [];
+  for (const ref of refs) {
+    const call = methodCallOn(ref, 'endSession');
+    if (call) {
+      endCalls.push(call);
+      continue;
+    }
+    const reason = escapeReason(analysis, ref, fn, binding);
+    if (reason) return { status: 'refuse', at: ref, reason };
+  }
+
+  const removals: Path[] = [];
+  let finallyEnd: Path | undefined;
+  for (const call of endCalls) {
+    const owner = enclosingFunction(call);
+    if (owner?.node !== fn.node) {
+      const scope = analysis.enclosingScope(call);
+      if (scope && scope.sessions.includes(binding.declaration)) continue;
+      return { status: 'refuse', at: call, reason: 'endSession() runs in a callback, which may run after the function returns' };
+    }
+    const statement = endSessionStatement(analysis, call);
+    if (!statement) return { status: 'refuse', at: call, reason: 'endSession() is used as a value (its result or callback matters), so it cannot be moved' };
+    const tryOfFinally = finallyOwner(statement);
+    if (tryOfFinally && !finallyEnd && coversRest(analysis, binding, tryOfFinally)) finallyEnd = statement;
+    else removals.push(statement);
+  }
+
+  const savesAfterEnd = removals.find((r) => !inCatchClause(r) && laterSiblingsSave(r));
+  if (savesAfterEnd) {
+    return {
+      status: 'refuse',
+      at: savesAfterEnd,
+      reason: 'save() calls follow this early endSession(); ending the session later would run them inside the session',
+    };
+  }
+
+  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
+  if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
+  if (placement.kind === 'wrap' && hasFinallyEnd(removals)) {
+    return {
+      status: 'refuse',
+      at: binding.statement,
+      reason: 'code between startSession() and the try that ends the session can throw and leak it; move that code into the try',
+    };
+  }
+  return {
+    status: 'fix',
+    fn,
+    binding,
+    removals,
+    placement,
+    guards: abortGuards(analysis, fn, binding.declaration),
+    awaits: unawaitedAbortsBefore(removals, binding.declaration),
+  };
+}
+
+function notAsyncReason(fn: Path | undefined): string {
+  return fn
+    ? 'the session is managed in a function that is not async (a promise chain); endSession() cannot be moved into a finally here'
+    : 'the session is created outside any function';
+}
+
+/** `return x.startSession()` or `() => x.startSession()`: a session factory, its callers own the session. */
+function isReturnedFactory(call: Path): boolean {
+  let current = call;
+  while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  return parent?.type === 'ReturnStatement' || (isFunction(parent) && parent?.body === current.node);
+}
+
+function declarationFunction(analysis: MongooseAnalysis, declaration: Node, fn: Path): Node | undefined {
+  const origin = analysis.bindings.originOf(declaration);
+  if (origin?.kind === 'variable') return enclosingFunction(origin.declarator)?.node;
+  if (origin?.kind === 'parameter') return origin.fn.node;
+  return contains(fn.node, declaration) ? fn.node : undefined;
+}
+
+/** `ref.method(...)` where ref is the receiver; returns the call path. */
+export function methodCallOn(ref: Path, method: string): Path | undefined {
+  let current = ref;
+  while (current.parent && ['TSNonNullExpression', 'TSAsExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const member = current.parent as Path | null;
+  if (!member || !isMember(member.node) || member.node.object !== current.node) return undefined;
+  const call = member.parent as Path | null;
+  if (!call || !isCall(call.node) || call.node.callee !== member.node || calleeName(call.node) !== method) return undefined;
+  return call;
+}
+
+/**
+ * The statement to delete for an `endSession()` call: `s.endSession();`, `await s.endSession();`,
+ * `void s.endSession();`, or `if (s) ...` around one. Undefined when the call's value is used or
+ * it passes a callback.
+ */
+export function endSessionStatement(analysis: MongooseAnalysis, call: Path): Path | undefined {
+  if ((call.node.arguments as Node[]).some((a) => isFunction(a))) return undefined;
+  let current = call;
+  while (current.parent) {
+    const parent = current.parent.node as Node;
+    if (parent.type === 'AwaitExpression' || (parent.type === 'UnaryExpression' && parent.operator === 'void')) current = current.parent as Path;
+    else break;
+  }
+  const statement = current.parent as Path | null;
+  if (!statement || statement.node.type !== 'ExpressionStatement') return undefined;
+  return guardingIf(analysis, statement) ?? statement;
+}
+
+/** `if (session) session.endSession();` (or with braces): the whole if goes with the call. */
+function guardingIf(analysis: MongooseAnalysis, statement: Path): Path | undefined {
+  let candidate = statement.parent as Path | null;
+  if (candidate?.node.type === 'BlockStatement') {
+    if ((candidate.node.body as Node[]).length !== 1) return undefined;
+    candidate = candidate.parent as Path | null;
+  }
+  if (!candidate || candidate.node.type !== 'IfStatement' || candidate.node.alternate) return undefined;
+  const test = candidate.get('test') as Path;
+  const tested = test.node.type === 'BinaryExpression' ? (test.get('left') as Path) : test;
+  return isIdentifier(tested.node) && analysis.isSessionReference(tested) ? candidate : undefined;
+}
+
+/** The try statement whose finally block directly holds `statement`. */
+function finallyOwner(statement: Path): Path | undefined {
+  const block = statement.parent as Path | null;
+  const tryStatement = block?.parent as Path | null;
+  if (block?.node.type === 'BlockStatement' && tryStatement?.node.type === 'TryStatement' && tryStatement.node.finalizer === block.node) {
+    return tryStatement;
+  }
+  return undefined;
+}
+
+function inCatchClause(statement: Path): boolean {
+  for (let current = statement.parent as Path | null; current; current = current.parent as Path | null) {
+    if (current.node.type === 'CatchClause') return true;
+    if (isFunction(current.node)) return false;
+  }
+  return false;
+}
+
+function hasFinallyEnd(removals: Path[]): boolean {
+  return removals.some((r) => finallyOwner(r) !== undefined);
+}
+
+/** Later statements in the same block that save documents (which relied on the session having ended). */
+function laterSiblingsSave(statement: Path): boolean {
+  const block = statement.parent?.node as Node | undefined;
+  const siblings = block ? statementsOf(block) : undefined;
+  if (!siblings) return false;
+  const after = siblings.slice(siblings.indexOf(statement.node) + 1);
+  return after.some((s) => containsSaveCall(s));
+}
+
+function containsSaveCall(node: Node): boolean {
+  return some(node, (n) => isCall(n) && calleeName(n) === 'save');
+}
+
+/** Whether the existing try at `tryStatement` runs everything that follows the creation. */
+function coversRest(analysis: MongooseAnalysis, binding: SessionBinding, tryStatement: Path): boolean {
+  const placement = placeFinally(analysis, binding);
+  return 'kind' in placement && placement.kind === 'append' && placement.tryStatement.node === tryStatement.node;
+}
+
+/** Where to put the finally: reuse the try that follows the creation when it covers the rest, else wrap. */
+function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): FinallyPlacement | { reason: string } {
+  const statement = binding.statement;
+  const container = statement.parent as Path | null;
+  if (!container) return { reason: 'the session is created in a position tx-codemod does not rewrite' };
+
+  const tryOfBlock = container.parent as Path | null;
+  if (binding.form === 'assignment' && container.node.type === 'BlockStatement' && tryOfBlock?.node.type === 'TryStatement' && tryOfBlock.node.block === container.node) {
+    const outer = tryOfBlock.parent as Path | null;
+    const outerStatements = outer ? statementsOf(outer.node) : undefined;
+    if (!outerStatements) return { reason: 'the try that creates the session is not in a block' };
+    const after = outerStatements.slice(outerStatements.indexOf(tryOfBlock.node) + 1);
+    if (usesSessionIn(analysis, binding.declaration, outer!, after)) {
+      return { reason: 'the session is used after the try that creates it, so a finally there would end it too early' };
+    }
+    return { kind: 'append', tryStatement: tryOfBlock, sessionMayBeUnset: true };
+  }
+
+  const statements = statementsOf(container.node);
+  if (!statements || container.node.type === 'Program' || container.node.type === 'SwitchCase') {
+    return { reason: 'the session is created at the top level of a module or in a switch case' };
+  }
+  const index = statements.indexOf(statement.node);
+  const rest = statements.slice(index + 1);
+  if (rest.length === 0) return { reason: 'nothing uses the session after it is created' };
+  if (hoistedFunctionUsedEarlier(analysis, container, statements, index)) {
+    return { reason: 'a function declared after startSession() is used before it; wrapping it in a try would change its scope' };
+  }
+
+  let next = 0;
+  while (next < rest.length && isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction')) next++;
+  const candidate = rest[next];
+  if (candidate?.type === 'TryStatement') {
+    const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
+    const after = rest.slice(next + 1);
+    if (tryPath && !usesSessionIn(analysis, binding.declaration, container, after)) {
+      return { kind: 'append', tryStatement: tryPath, sessionMayBeUnset: false };
+    }
+  }
+  return { kind: 'wrap', block: container, fromIndex: index + 1 };
+}
+
+/** References to the session (other than endSession calls being removed) in the given statements. */
+function usesSessionIn(analysis: MongooseAnalysis, declaration: Node, container: Path, statements: Node[]): boolean {
+  if (statements.length === 0) return false;
+  const refs = analysis.bindings.referencesIn(container, declaration);
+  return refs.some((ref) => statements.some((s) => contains(s, ref.node)) && !methodCallOn(ref, 'endSession'));
+}
+
+function hoistedFunctionUsedEarlier(analysis: MongooseAnalysis, container: Path, statements: Node[], index: number): boolean {
+  const declared = statements.slice(index + 1).filter((s) => s.type === 'FunctionDeclaration' && s.id) as Array<Node & { id: Node }>;
+  return declared.some((fn) => {
+    const before = statements.slice(0, index + 1);
+    return analysis.bindings.referencesIn(container, fn.id).some((ref) => before.some((s) => contains(s, ref.node)));
+  });
+}
+
+/**
+ * Why a use of the session makes it escape the owner, or undefined when the use ends before the
+ * owner returns (an awaited call, an option of a call, a method call on the session).
+ */
+function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: SessionBinding, depth = 0): string | undefined {
+  let child = ref;
+  let awaited = false;
+  let inLiteral = false;
+  let viaCall = false;
+  for (let parent = ref.parent as Path | null; parent && parent.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    switch (node.type) {
+      case 'AwaitExpression':
+        awaited = true;
+        break;
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        if (node.object !== child.node) break;
+        if (!viaCall && !inLiteral) return undefined;
+        break;
+      case 'ObjectProperty':
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+      case 'SpreadElement':
+        inLiteral = true;
+        break;
+      case 'NewExpression':
+        return 'the session is passed to a constructor, which may keep it';
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        if (node.callee === child.node) break;
+        const name = calleeName(node);
+        if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        viaCall = true;
+        inLiteral = false;
+        break;
+      }
+      case 'ReturnStatement':
+        if (enclosingFunction(parent)?.node !== fn.node) {
+          // The closure's return value goes to its caller, which closureReason judges.
+          awaited = true;
+          break;
+        }
+        if (!awaited && (child.node === ref.node || viaCall || inLiteral)) return 'the session is returned (or a query or promise that uses it is returned without await)';
+        return undefined;
+      case 'AssignmentExpression':
+        if (node.left === child.node) return 'the session variable is reassigned';
+        if (awaited) return undefined;
+        return 'the session is stored on an object or another variable, so it outlives the function';
+      case 'VariableDeclarator': {
+        if (awaited) return undefined;
+        if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
+        return derivedEscape(analysis, parent, fn, binding, depth);
+      }
+      case 'ExpressionStatement':
+        return undefined;
+      default:
+        if (isFunction(node)) {
+          const reason = closureReason(parent);
+          if (reason) return reason;
+          return undefined;
+        }
+    }
+  }
+  return undefined;
+}
+
+/** A variable initialised with a query or cursor built on the session must not escape either. */
+function derivedEscape(analysis: MongooseAnalysis, declarator: Path, fn: Path, binding: SessionBinding, depth: number): string | undefined {
+  const id = declarator.node.id as Node;
+  if (depth > 1 || !isIdentifier(id)) return undefined;
+  for (const ref of analysis.bindings.referencesIn(fn, id)) {
+    const reason = escapeReason(analysis, ref, fn, binding, depth + 1);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** Closures that capture the session are fine only when the function waits for them. */
+function closureReason(closure: Path): string | undefined {
+  const call = closure.parent as Path | null;
+  if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(closure.node)) {
+    return 'the session is captured by a function that may run after this one returns';
+  }
+  if (isAwaitedCall(call)) return undefined;
+  const name = calleeName(call.node);
+  if (name && SYNC_ITERATION.has(name) && !closure.node.async) return undefined;
+  if (name === 'map' && isAwaitedCall(parentCallOf(call))) return undefined;
+  return 'the session is captured by a callback that may run after this function returns';
+}
+
+function parentCallOf(path: Path): Path | undefined {
+  let current = path.parent as Path | null;
+  while (current && current.node.type === 'ArrayExpression') current = current.parent as Path | null;
+  return current && isCall(current.node) ? current : undefined;
+}
+
+function isAwaitedCall(call: Path | undefined): boolean {
+  if (!call) return false;
+  let current = call;
+  while (current.parent && ['TSAsExpression', 'TSNonNullExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
+}
+
+const STORING_METHODS = new Set(['set', 'push', 'unshift', 'assign', 'add', 'defineProperty', 'setTimeout', 'setImmediate', 'on', 'once', 'addListener']);
+const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
+
+/** Catch clauses that abort while their try does more work after the commit. */
+function abortGuards(analysis: MongooseAnalysis, fn: Path, declaration: Node): Path[] {
+  const guards: Path[] = [];
+  analysis.j(fn as never)
+    .find(analysis.j.TryStatement)
+    .forEach((p) => {
+      const tryPath = p as unknown as Path;
+      if (enclosingFunction(tryPath)?.node !== fn.node) return;
+      const handler = tryPath.node.handler as Node | null;
+      if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) return;
+      const handlerPath = tryPath.get('handler', 'body') as Path;
+      for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
+        if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
+      }
+    });
+  return guards;
+}
+
+function workAfterCommit(block: Node, declaration: Node): boolean {
+  const statements = block.body as Node[];
+  const commitIndex = statements.findIndex((s) => isSessionMethodStatement(s, declaration, 'commitTransaction'));
+  if (commitIndex === -1) return false;
+  return statements.slice(commitIndex + 1).some((s) => !isTrivialAfterCommit(s, declaration));
+}
+
+function isTrivialAfterCommit(statement: Node, declaration: Node): boolean {
+  if (isSessionMethodStatement(statement, declaration, 'endSession')) return true;
+  if (statement.type !== 'ReturnStatement') return false;
+  const argument = statement.argument as Node | null;
+  return !argument || isIdentifier(argument) || /Literal$/.test(argument.type);
+}
+
+/** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */
+export function isSessionMethodStatement(statement: Node, declaration: Node, method: string): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  let expression = statement.expression as Node;
+  if (expression.type === 'AwaitExpression') expression = expression.argument as Node;
+  if (!isCall(expression) || calleeName(expression) !== method) return false;
+  const object = isMember(expression.callee) ? expression.callee.object : undefined;
+  return isIdentifier(object, declaration.name as string);
+}
+
+function unawaitedAbortsBefore(removals: Path[], declaration: Node): Path[] {
+  const out: Path[] = [];
+  for (const removal of removals) {
+    const block = removal.parent as Path | null;
+    const statements = block ? statementsOf(block.node) : undefined;
+    if (!statements) continue;
+    const index = statements.indexOf(removal.node);
+    const previous = statements[index - 1];
+    if (previous && isSessionMethodStatement(previous, declaration, 'abortTransaction') && (previous.expression as Node).type !== 'AwaitExpression') {
+      out.push(block!.get('body', index - 1) as Path);
+    }
+  }
+  return out;
+}

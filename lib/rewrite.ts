@@ -1,0 +1,134 @@
+import type { JSCodeshift } from 'jscodeshift';
+import { endOf, startOf, statementsOf, type Node, type Path } from './ast/nodes';
+import type { SourceEdits } from './edits';
+import type { CodeStyle } from './style';
+import { indentAt, isBlank, lineEndOf, lineStartOf, statementRemovalRange } from './text';
+
+/** What the text-level rewrites need from a transform's context. */
+export interface RewriteTarget {
+  readonly source: string;
+  readonly edits: SourceEdits;
+  readonly style: CodeStyle;
+  readonly j: JSCodeshift;
+}
+
+/** `stmt` + `;` when the file uses semicolons. */
+export function statementText(target: RewriteTarget, code: string): string {
+  return target.style.semicolons ? `${code};` : code;
+}
+
+/**
+ * Deletes a statement. In a statement list the whole line goes when nothing else shares it;
+ * as the body of an `if`/loop without braces it becomes `{}` so the surrounding code still parses.
+ */
+export function removeStatement(target: RewriteTarget, statement: Path): void {
+  const parent = statement.parent?.node as Node | undefined;
+  const node = statement.node;
+  if (parent && statementsOf(parent)) {
+    const [start, end] = statementRemovalRange(target.source, startOf(node), endOf(node));
+    target.edits.remove(start, end);
+  } else {
+    target.edits.replace(startOf(node), endOf(node), '{}');
+  }
+}
+
+/** Inner indentation for statements of a block whose opening line is indented by `outer`. */
+export function innerIndent(target: RewriteTarget, outer: string): string {
+  return outer + target.style.indentUnit;
+}
+
+/** Adds `code` as the last statement of a try statement's `finally`, creating the clause when the try has none. */
+export function appendToFinally(target: RewriteTarget, tryStatement: Path, code: string): void {
+  const node = tryStatement.node;
+  const outer = indentAt(target.source, startOf(node));
+  const inner = innerIndent(target, outer);
+  const finalizer = node.finalizer as Node | null;
+  if (!finalizer) {
+    const lastBlock = ((node.handler as Node | null)?.body as Node | undefined) ?? (node.block as Node);
+    target.edits.insert(endOf(lastBlock), ` finally {\n${inner}${code}\n${outer}}`);
+    return;
+  }
+  const body = finalizer.body as Node[];
+  const last = body[body.length - 1];
+  if (last) {
+    target.edits.insert(endOf(last), `\n${indentAt(target.source, startOf(last))}${code}`);
+  } else {
+    target.edits.replace(startOf(finalizer), endOf(finalizer), `{\n${inner}${code}\n${outer}}`);
+  }
+}
+
+/**
+ * Wraps statements `from`..end of a block in `try { ... } finally { <code> }`, re-indenting the
+ * wrapped lines (never lines inside template literal text, and never lines already being deleted).
+ */
+export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromIndex: number, code: string): void {
+  const statements = statementsOf(block.node)!;
+  const first = statements[fromIndex]!;
+  const last = statements[statements.length - 1]!;
+  const { source, edits } = target;
+  const outer = indentAt(source, startOf(first));
+  const inner = innerIndent(target, outer);
+  const regionStart = lineStartOf(source, startOf(first));
+  const restOfLastLine = source.slice(endOf(last), lineEndOf(source, endOf(last)));
+  const regionEnd = isBlank(restOfLastLine) || restOfLastLine.trimStart().startsWith('//') ? lineEndOf(source, endOf(last)) : endOf(last);
+  const frozen = templateRanges(target, block, statements.slice(fromIndex));
+
+  edits.insert(regionStart, `${outer}try {\n`);
+  for (let lineStart = regionStart; lineStart < regionEnd; lineStart = lineEndOf(source, lineStart) + 1) {
+    const line = source.slice(lineStart, lineEndOf(source, lineStart));
+    const insideTemplate = frozen.some(([a, b]) => a < lineStart && lineStart < b);
+    if (isBlank(line) || insideTemplate || edits.removes(lineStart, lineStart + 1)) continue;
+    edits.insert(lineStart, target.style.indentUnit);
+  }
+  edits.insert(regionEnd, `\n${outer}} finally {\n${inner}${code}\n${outer}}`);
+}
+
+function templateRanges(target: RewriteTarget, block: Path, statements: Node[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const first = startOf(statements[0]!);
+  const last = endOf(statements[statements.length - 1]!);
+  target.j(block as never)
+    .find(target.j.TemplateLiteral)
+    .forEach((p) => {
+      const node = p.node as unknown as Node;
+      if (startOf(node) >= first && endOf(node) <= last) ranges.push([startOf(node), endOf(node)]);
+    });
+  return ranges;
+}
+
+const NEEDS_PARENS_UNDER_AWAIT = new Set([
+  'ArrowFunctionExpression',
+  'AssignmentExpression',
+  'BinaryExpression',
+  'ConditionalExpression',
+  'LogicalExpression',
+  'SequenceExpression',
+  'YieldExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+]);
+
+/** Puts `await ` in front of an expression (adding parentheses where precedence needs them). */
+export function addAwait(target: RewriteTarget, expression: Node): void {
+  const extra = expression.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
+  const start = extra?.parenthesized ? extra.parenStart! : startOf(expression);
+  if (!extra?.parenthesized && NEEDS_PARENS_UNDER_AWAIT.has(expression.type)) {
+    target.edits.insert(start, 'await (');
+    target.edits.insert(endOf(expression), ')');
+  } else {
+    target.edits.insert(start, 'await ');
+  }
+}
+
+/** Makes a function `async` (`async function`, `async (x) =>`, `async method()`). */
+export function makeAsync(target: RewriteTarget, fn: Node): void {
+  if (fn.async) return;
+  if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod' || fn.type === 'ClassPrivateMethod') {
+    const key = fn.key as Node;
+    let at = fn.computed ? target.source.lastIndexOf('[', startOf(key)) : startOf(key);
+    if (fn.generator) at = target.source.lastIndexOf('*', at);
+    target.edits.insert(at, 'async ');
+    return;
+  }
+  target.edits.insert(startOf(fn), 'async ');
+}

@@ -1,0 +1,39 @@
+import * as path from 'node:path';
+import { Project, ts, type SourceFile } from 'ts-morph';
+
+/**
+ * Type-checks fixture files against the real `mongoose` declarations (a devDependency). Every
+ * file is its own module, so inputs and outputs never clash with each other.
+ */
+export function createTypeChecker(): (files: string[]) => Map<string, string[]> {
+  const project = new Project({
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts'],
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      moduleDetection: ts.ModuleDetectionKind.Force,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      experimentalDecorators: true,
+      noEmit: true,
+      types: ['node'],
+      typeRoots: [path.join(__dirname, '..', '..', 'node_modules', '@types')],
+    },
+  });
+  return (files) => {
+    const sources: SourceFile[] = files.map((f) => project.getSourceFile(f) ?? project.addSourceFileAtPath(f));
+    const out = new Map<string, string[]>();
+    for (const source of sources) {
+      out.set(
+        source.getFilePath(),
+        source.getPreEmitDiagnostics().map((d) => {
+          const message = ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
+          return `${d.getLineNumber() ?? '?'}: ${message}`;
+        }),
+      );
+    }
+    return out;
+  };
+}

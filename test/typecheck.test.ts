@@ -1,0 +1,38 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverCases, filesUnder } from './harness/fixtures';
+import { createTypeChecker } from './harness/typecheck';
+
+const TS = /\.[cm]?tsx?$/;
+
+/** Pairs of (input, expected output) TypeScript files whose output differs from the input. */
+function typescriptPairs(): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const fixture of discoverCases()) {
+    if (fixture.kind === 'file' && fixture.output && TS.test(fixture.input)) pairs.push([fixture.input, fixture.output]);
+    if (fixture.kind === 'folder' && fixture.outputDir) {
+      for (const input of filesUnder(fixture.inputDir).filter((f) => TS.test(f))) {
+        pairs.push([input, path.join(fixture.outputDir, path.relative(fixture.inputDir, input))]);
+      }
+    }
+  }
+  return pairs;
+}
+
+describe('TypeScript fixture outputs', () => {
+  const pairs = typescriptPairs();
+
+  it('exist', () => {
+    expect(pairs.length).toBeGreaterThan(0);
+  });
+
+  it('type-check against mongoose with no more errors than their inputs', () => {
+    const check = createTypeChecker();
+    const diagnostics = check(pairs.flat());
+    for (const [input, output] of pairs) {
+      const before = diagnostics.get(input) ?? [];
+      const after = diagnostics.get(output) ?? [];
+      expect(after.length, `${path.relative(process.cwd(), output)}:\n${after.join('\n')}\n(input had:\n${before.join('\n')})`).toBeLessThanOrEqual(before.length);
+    }
+  });
+});

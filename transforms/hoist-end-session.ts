@@ -1,0 +1,207 @@
+import { contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { MongooseAnalysis } from '../lib/mongoose/analysis';
+import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
+import { endSessionStatement, methodCallOn, planOwner, type OwnerFix } from '../lib/mongoose/ownership';
+import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/rewrite';
+import { lineEndOf, lineStartOf } from '../lib/text';
+import type { Transform, TransformContext } from '../lib/transform';
+
+/**
+ * Only the function that starts a session ends it, once, in a `finally` that covers every use
+ * (docs/mongoose-semantics.md §5.3). `endSession()` calls elsewhere in the owner go; helpers that
+ * received the session stop ending it once every caller is such an owner; callbacks of
+ * `transaction()`, `withTransaction()` and `withSession()` never end their session.
+ */
+export const hoistEndSession: Transform = {
+  name: 'hoist-end-session',
+  description: 'endSession() moves into a finally of the function that started the session; helpers and transaction callbacks stop ending it',
+  mongooseVersions: 'every version with sessions (5.2+)',
+  mightApply: (source) => source.includes('endSession') || source.includes('startSession'),
+  apply(ctx) {
+    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    removeEndsInsideSessionScopes(ctx, analysis);
+    const owners = fixOwners(ctx, analysis);
+    stopReceiversEnding(ctx, analysis, owners);
+  },
+};
+
+export default asJscodeshiftTransform(hoistEndSession);
+
+/** `endSession()` inside a callback whose session another API manages: a silent abort (§1.2). */
+function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: MongooseAnalysis): void {
+  for (const scope of analysis.sessionScopes()) {
+    for (const session of scope.sessions) {
+      for (const ref of analysis.bindings.referencesIn(scope.callback, session)) {
+        const call = methodCallOn(ref, 'endSession');
+        if (!call || analysis.enclosingScope(call) !== scope) continue;
+        const statement = endSessionStatement(analysis, call);
+        if (!statement) {
+          ctx.report(call, `endSession() inside a ${scope.kind}() callback ends the session while the transaction runs; remove it by hand`);
+          continue;
+        }
+        removeStatement(ctx, statement);
+        ctx.change(statement, `removed endSession() inside the ${scope.kind}() callback (${scope.kind}() ends the session itself; ending it inside aborts the transaction silently)`);
+      }
+    }
+  }
+}
+
+/** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
+function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
+  const fixes = new Map<Node, OwnerFix>();
+  for (const creation of analysis.sessionCreations()) {
+    const plan = planOwner(analysis, creation);
+    if (plan.status === 'skip') continue;
+    if (plan.status === 'refuse') {
+      ctx.report(plan.at, `endSession() left as is: ${plan.reason}`);
+      continue;
+    }
+    fixes.set(plan.binding.declaration, plan);
+    applyOwnerFix(ctx, plan);
+  }
+  return fixes;
+}
+
+function applyOwnerFix(ctx: TransformContext, fix: OwnerFix): void {
+  const name = fix.binding.declaration.name as string;
+  const guarded = new Set(fix.guards.map((g) => g.node));
+  for (const removal of fix.removals) removeStatement(ctx, removal);
+  for (const abort of fix.awaits) if (!guarded.has(abort.node)) addAwait(ctx, abort.node.expression as Node);
+  for (const guard of fix.guards) {
+    const expression = guard.node.expression as Node;
+    const call = ctx.source.slice(startOf(expression), endOf(guard.node));
+    const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
+    ctx.edits.replace(startOf(guard.node), endOf(guard.node), `if (${name}.inTransaction()) ${awaited}`);
+    ctx.change(guard, 'abortTransaction() now runs only while the transaction is open, so a failure after the commit is not masked');
+  }
+
+  const placement = fix.placement;
+  if (placement.kind !== 'present') {
+    const end = statementText(ctx, `await ${name}${placement.kind === 'append' && placement.sessionMayBeUnset ? '?' : ''}.endSession()`);
+    if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
+    else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end);
+  }
+  if (placement.kind !== 'present' || fix.removals.length > 0) {
+    const what =
+      placement.kind === 'present'
+        ? `removed ${fix.removals.length} endSession() call${fix.removals.length === 1 ? '' : 's'} outside the finally that already ends the session`
+        : fix.removals.length > 0
+          ? `moved endSession() into a finally (${fix.removals.length} call${fix.removals.length === 1 ? '' : 's'} removed)`
+          : 'added a finally that ends the session, which was never ended';
+    ctx.change(fix.binding.statement, what);
+  }
+}
+
+/**
+ * A helper that ends a session it received aborts its caller's transaction. It stops doing so
+ * when every caller is an owner whose finally ends the session (or will, after this run).
+ */
+function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, owners: Map<Node, OwnerFix>): void {
+  const finder = new CallSiteFinder(ctx, analysis);
+  const scopeCallbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
+  analysis.root.find(analysis.j.Function).forEach((p) => {
+    const fn = p as unknown as Path;
+    if (scopeCallbacks.has(fn.node)) return;
+    (fn.node.params as Node[]).forEach((param, index) => {
+      const id = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
+      if (!isIdentifier(id)) return;
+      const ends = analysis.bindings
+        .referencesIn(fn, id)
+        .map((ref) => methodCallOn(ref, 'endSession'))
+        .filter((call): call is Path => call !== undefined && enclosingFunction(call)?.node === fn.node);
+      if (ends.length === 0) return;
+      const statements = ends.map((call) => endSessionStatement(analysis, call));
+      const unremovable = statements.findIndex((s) => s === undefined);
+      if (unremovable !== -1) {
+        ctx.report(ends[unremovable]!, 'this function ends a session it received, and the call is used as a value; remove it by hand');
+        return;
+      }
+      const verdict = callersEndSession(ctx, finder, analysis, owners, fn, index);
+      // A parameter that is neither named nor typed as a session is one only if its callers say so.
+      if (verdict !== undefined && !analysis.isSessionDeclaration(id)) return;
+      if (verdict !== undefined) {
+        ctx.report(ends[0]!, `this function ends a session it received from its caller (which aborts the caller's transaction), but it was left as is: ${verdict}`);
+        return;
+      }
+      removeReceiverEnds(ctx, statements as Path[]);
+      ctx.change(ends[0]!, `stopped ending the received session \`${id.name}\` (its callers end it in their finally)`);
+    });
+  });
+}
+
+/** Undefined when every caller passes a session it owns and ends in a finally; else the reason. */
+function callersEndSession(
+  ctx: TransformContext,
+  finder: CallSiteFinder,
+  analysis: MongooseAnalysis,
+  owners: Map<Node, OwnerFix>,
+  fn: Path,
+  index: number,
+): string | undefined {
+  const search = finder.find(fn);
+  if (!search.complete) return search.reason;
+  if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';
+  for (const site of search.sites) {
+    const problem = callerProblem(ctx, site, index, site.analysis === analysis ? owners : undefined);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function callerProblem(ctx: TransformContext, site: CallSite, index: number, localOwners: Map<Node, OwnerFix> | undefined): string | undefined {
+  const where = describeSite(ctx.file, site);
+  const argPath = site.call.get('arguments', index) as Path;
+  if (!argPath?.node || !isIdentifier(argPath.node)) return `the call at ${where} does not pass a session variable`;
+  const declaration = site.analysis.bindings.declarationOf(argPath);
+  const creation = site.analysis.sessionCreations().find((c) => declaration !== undefined && site.analysis.bindingOf(c)?.declaration === declaration);
+  if (!declaration || !creation) return `the caller at ${where} passes a session it did not start`;
+  const plan = localOwners?.get(declaration) ?? planOwner(site.analysis, creation);
+  if (plan.status !== 'fix') return `the caller at ${where} cannot end the session in a finally`;
+  if (!contains(plan.fn.node, site.call.node)) return `the call at ${where} is outside the function that owns the session`;
+  if (plan.placement.kind !== 'present' && site.file !== ctx.file && !ctx.inRun(site.file)) {
+    return `the caller at ${where} is not part of this run, so its finally would not be added`;
+  }
+  return undefined;
+}
+
+/** Deletes the received session's endSession() calls; an emptied finally goes, and a bare try is unwrapped. */
+function removeReceiverEnds(ctx: TransformContext, statements: Path[]): void {
+  const byFinally = new Map<Node, Path[]>();
+  for (const statement of statements) {
+    const block = statement.parent as Path | null;
+    const tryPath = block?.parent as Path | null;
+    if (tryPath?.node.type === 'TryStatement' && tryPath.node.finalizer === block!.node) {
+      byFinally.set(tryPath.node, [...(byFinally.get(tryPath.node) ?? []), statement]);
+    } else {
+      removeStatement(ctx, statement);
+    }
+  }
+  for (const [tryNode, removed] of byFinally) {
+    const finalizer = tryNode.finalizer as Node;
+    const emptied = (finalizer.body as Node[]).every((s) => removed.some((r) => r.node === s));
+    if (!emptied) {
+      for (const statement of removed) removeStatement(ctx, statement);
+      continue;
+    }
+    const tryPath = removed[0]!.parent!.parent as Path;
+    if (tryNode.handler) ctx.edits.remove(endOf((tryNode.handler as Node).body as Node), endOf(finalizer));
+    else unwrapTry(ctx, tryPath);
+  }
+}
+
+/** `try { a } finally {}` -> `a`, one level less indented. */
+function unwrapTry(ctx: TransformContext, tryPath: Path): void {
+  const block = tryPath.node.block as Node;
+  const hasTemplate = some(block, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'));
+  const inner = ctx.edits.take(startOf(block) + 1, endOf(block) - 1);
+  ctx.edits.take(startOf(tryPath.node), endOf(tryPath.node));
+  const unit = ctx.style.indentUnit;
+  const lines = inner.replace(/^[ \t]*\n/, '').replace(/\n[ \t]*$/, '').split('\n');
+  const dedented = hasTemplate ? lines : lines.map((line) => (line.startsWith(unit) ? line.slice(unit.length) : line.trimStart()));
+  const start = lineStartOf(ctx.source, startOf(tryPath.node));
+  const end = lineEndOf(ctx.source, endOf(tryPath.node));
+  const text = dedented.join('\n');
+  if (text.trim() === '') ctx.edits.remove(start, Math.min(end + 1, ctx.source.length));
+  else ctx.edits.replace(start, end, text);
+}
