@@ -39,8 +39,7 @@ export function sourceFilesUnder(dir: string): string[] {
   const files = relative ?? walkWithGitignore(dir);
   return files
     .filter((rel) => isSourceFile(rel) && !rel.split(/[\\/]/).some((segment) => SKIPPED_DIRS.has(segment)))
-    .map((rel) => path.join(dir, rel))
-    .filter((file) => statOrUndefined(file)?.isFile() === true);
+    .map((rel) => path.join(dir, rel));
 }
 
 interface IgnoreLayer {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { findAlsSwitches } from './mongoose/als-detection';
+import { ALS_OPTION, findAlsSwitches } from './mongoose/als-detection';
 import { PackageFacts } from './project';
 import type { AlsMode, ProjectView } from './transform';
+import { ProjectTextIndex } from './text-index';
 import { LazyTypeFacts, type TypeFacts } from './type-facts';
 
 export interface EnvironmentOptions {
@@ -15,8 +16,9 @@ export interface EnvironmentOptions {
  */
 export class RunEnvironment {
   readonly packages = new PackageFacts();
-  readonly types: TypeFacts = new LazyTypeFacts();
+  readonly types: TypeFacts = new LazyTypeFacts((dir) => this.textIndex(dir));
   private readonly alsByRoot = new Map<string, AlsMode>();
+  private readonly indexes = new Map<string, ProjectTextIndex>();
 
   constructor(private readonly options: EnvironmentOptions = {}) {}
 
@@ -24,7 +26,22 @@ export class RunEnvironment {
     return {
       mongoose: () => this.packages.mongooseVersion(file),
       als: () => this.alsMode(file),
+      filesMentioning: (word) => this.textIndex(this.packages.packageRoot(file) ?? path.dirname(file)).filesMentioning(word),
     };
+  }
+
+  /** Lets the package's text index reuse a text the runner has already read. */
+  remember(file: string, text: string): void {
+    this.textIndex(this.packages.packageRoot(file) ?? path.dirname(file)).remember(file, text);
+  }
+
+  private textIndex(dir: string): ProjectTextIndex {
+    let index = this.indexes.get(dir);
+    if (!index) {
+      index = new ProjectTextIndex(dir);
+      this.indexes.set(dir, index);
+    }
+    return index;
   }
 
   /** ALS modes computed so far, keyed by package root, for the report. */
@@ -36,7 +53,10 @@ export class RunEnvironment {
     const root = this.packages.packageRoot(file) ?? path.dirname(file);
     let mode = this.alsByRoot.get(root);
     if (!mode) {
-      mode = this.options.als !== undefined ? { enabled: this.options.als, origin: 'forced', where: [] } : detectAls(root);
+      mode =
+        this.options.als !== undefined
+          ? { enabled: this.options.als, origin: 'forced', where: [] }
+          : detectAls(root, this.textIndex(root).filesMentioning(ALS_OPTION));
       this.alsByRoot.set(root, mode);
     }
     return mode;
@@ -44,8 +64,8 @@ export class RunEnvironment {
 }
 
 /** On when some file switches it on and none switches it off (a mixed project is not trusted). */
-function detectAls(root: string): AlsMode {
-  const switches = findAlsSwitches(root);
+function detectAls(root: string, candidates: string[]): AlsMode {
+  const switches = findAlsSwitches(root, candidates);
   const on = switches.filter((s) => s.enabled);
   const off = switches.filter((s) => !s.enabled);
   return {

@@ -1,6 +1,29 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 type Prettier = typeof import('prettier');
+
+/** Files Prettier 3 reads its configuration from (package.json counts only with a "prettier" key). */
+const CONFIG_FILES = [
+  '.prettierrc',
+  '.prettierrc.json',
+  '.prettierrc.yaml',
+  '.prettierrc.yml',
+  '.prettierrc.json5',
+  '.prettierrc.js',
+  '.prettierrc.mjs',
+  '.prettierrc.cjs',
+  '.prettierrc.ts',
+  '.prettierrc.mts',
+  '.prettierrc.cts',
+  '.prettierrc.toml',
+  'prettier.config.js',
+  'prettier.config.mjs',
+  'prettier.config.cjs',
+  'prettier.config.ts',
+  'prettier.config.mts',
+  'prettier.config.cts',
+];
 
 export interface FormatOutcome {
   text: string;
@@ -15,10 +38,13 @@ export interface FormatOutcome {
  */
 export class Formatter {
   private prettier: Prettier | undefined;
+  private readonly configByDir = new Map<string, boolean>();
 
   constructor(private readonly force: boolean) {}
 
   async format(file: string, original: string, output: string): Promise<FormatOutcome> {
+    // Loading Prettier costs more than most runs spend on a file: look for a config first.
+    if (!this.force && !this.hasConfigAbove(path.dirname(path.resolve(file)))) return { text: output };
     try {
       const prettier = await this.load();
       const configFile = await prettier.resolveConfigFile(file);
@@ -38,9 +64,26 @@ export class Formatter {
     }
   }
 
+  private hasConfigAbove(dir: string): boolean {
+    const known = this.configByDir.get(dir);
+    if (known !== undefined) return known;
+    const parent = path.dirname(dir);
+    const found = CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name))) || packageJsonHasPrettier(dir) || (parent !== dir && this.hasConfigAbove(parent));
+    this.configByDir.set(dir, found);
+    return found;
+  }
+
   private async load(): Promise<Prettier> {
     this.prettier ??= await import('prettier');
     return this.prettier;
+  }
+}
+
+function packageJsonHasPrettier(dir: string): boolean {
+  try {
+    return 'prettier' in (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as object);
+  } catch {
+    return false;
   }
 }
 

@@ -23,7 +23,8 @@ export function workTreeRoot(dir: string): string | undefined {
 export function listGitFiles(dir: string): string[] | undefined {
   const out = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
   if (out === undefined) return undefined;
-  return [...new Set(out.split('\0').filter(Boolean))];
+  const deleted = new Set((git(dir, ['ls-files', '-z', '--deleted', '--', '.']) ?? '').split('\0'));
+  return [...new Set(out.split('\0').filter((file) => file && !deleted.has(file)))];
 }
 
 /** Paths with uncommitted changes (including untracked files) under `target`, relative to the work tree. */

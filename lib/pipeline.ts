@@ -1,8 +1,8 @@
-import { enclosingStatement, type Path } from './ast/nodes';
+import { enclosingStatement, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
 import { parseFile } from './parse';
-import { detectStyle } from './style';
+import { detectStyle, type CodeStyle } from './style';
 import { indentAt, lineStartOf, LineIndex } from './text';
 import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
 import type { TypeFacts } from './type-facts';
@@ -53,13 +53,17 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     const parsed = parseStage(input.file, text, lastChangedBy);
     const edits = new SourceEdits(text);
     const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
+    const stageText = text;
+    let style: CodeStyle | undefined;
     const ctx: TransformContext = {
       file: input.file,
       source: text,
       j: parsed.j,
       root: parsed.root,
       edits,
-      style: detectStyle(parsed.j, parsed.root, text),
+      get style() {
+        return (style ??= detectStyle(parsed.root.get().node as Node, stageText));
+      },
       project: input.project,
       types: input.types,
       settings: input.settings,

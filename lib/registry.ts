@@ -1,7 +1,7 @@
 import { hoistEndSession } from '../transforms/hoist-end-session';
 import { UsageError } from './errors';
 import type { Transform } from './transform';
-import { PIPELINE_ORDER, type TransformName } from './types';
+import { PIPELINE_ORDER } from './types';
 
 /** Every implemented transform, in pipeline order. */
 export const TRANSFORMS: readonly Transform[] = [hoistEndSession].sort(
@@ -19,8 +19,4 @@ export function selectTransforms(names: readonly string[] | undefined): Transfor
     );
   }
   return TRANSFORMS.filter((t) => names.includes(t.name));
-}
-
-export function isTransformName(name: string): name is TransformName {
-  return (PIPELINE_ORDER as readonly string[]).includes(name);
 }

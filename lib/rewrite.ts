@@ -1,5 +1,4 @@
-import type { JSCodeshift } from 'jscodeshift';
-import { endOf, startOf, statementsOf, type Node, type Path } from './ast/nodes';
+import { endOf, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
 import type { SourceEdits } from './edits';
 import type { CodeStyle } from './style';
 import { indentAt, isBlank, lineEndOf, lineStartOf, statementRemovalRange } from './text';
@@ -9,7 +8,6 @@ export interface RewriteTarget {
   readonly source: string;
   readonly edits: SourceEdits;
   readonly style: CodeStyle;
-  readonly j: JSCodeshift;
 }
 
 /** `stmt` + `;` when the file uses semicolons. */
@@ -71,7 +69,7 @@ export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromInd
   const regionStart = lineStartOf(source, startOf(first));
   const restOfLastLine = source.slice(endOf(last), lineEndOf(source, endOf(last)));
   const regionEnd = isBlank(restOfLastLine) || restOfLastLine.trimStart().startsWith('//') ? lineEndOf(source, endOf(last)) : endOf(last);
-  const frozen = templateRanges(target, block, statements.slice(fromIndex));
+  const frozen = templateRanges(statements.slice(fromIndex));
 
   edits.insert(regionStart, `${outer}try {\n`);
   for (let lineStart = regionStart; lineStart < regionEnd; lineStart = lineEndOf(source, lineStart) + 1) {
@@ -83,16 +81,14 @@ export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromInd
   edits.insert(regionEnd, `\n${outer}} finally {\n${inner}${code}\n${outer}}`);
 }
 
-function templateRanges(target: RewriteTarget, block: Path, statements: Node[]): Array<[number, number]> {
+/** Ranges of template literals: their text (whitespace included) is content, never re-indented. */
+function templateRanges(statements: Node[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const first = startOf(statements[0]!);
-  const last = endOf(statements[statements.length - 1]!);
-  target.j(block as never)
-    .find(target.j.TemplateLiteral)
-    .forEach((p) => {
-      const node = p.node as unknown as Node;
-      if (startOf(node) >= first && endOf(node) <= last) ranges.push([startOf(node), endOf(node)]);
+  for (const statement of statements) {
+    walk(statement, (node) => {
+      if (node.type === 'TemplateLiteral') ranges.push([startOf(node), endOf(node)]);
     });
+  }
   return ranges;
 }
 

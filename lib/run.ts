@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import * as fs from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { unifiedDiff } from './diff';
 import { discoverFiles } from './discover';
@@ -87,10 +86,12 @@ async function processOne(file: string, job: FileJob): Promise<FileResult> {
 
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    // Synchronous: one small file at a time is far cheaper than a promise round trip per file.
+    raw = readFileSync(file, 'utf8');
   } catch (error) {
     return result({ status: 'failed', reason: `cannot read the file: ${(error as Error).message}` });
   }
+  job.env.remember(file, raw);
   const { text, format } = decodeText(raw);
   const applicable = job.transforms.filter((t) => t.mightApply(text));
   if (applicable.length === 0) return result({ status: 'skipped', reason: 'no Mongoose transaction code' });

@@ -1,4 +1,4 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
+import { walk, type Node } from './ast/nodes';
 
 /** How the file being edited writes code, so that inserted code looks like its neighbours. */
 export interface CodeStyle {
@@ -6,8 +6,8 @@ export interface CodeStyle {
   semicolons: boolean;
 }
 
-export function detectStyle(j: JSCodeshift, root: Collection, source: string): CodeStyle {
-  return { indentUnit: detectIndentUnit(source), semicolons: detectSemicolons(j, root, source) };
+export function detectStyle(ast: Node, source: string): CodeStyle {
+  return { indentUnit: detectIndentUnit(source), semicolons: detectSemicolons(ast, source) };
 }
 
 function detectIndentUnit(source: string): string {
@@ -36,20 +36,22 @@ function detectIndentUnit(source: string): string {
   return ' '.repeat(best);
 }
 
+const TERMINATED = new Set(['ExpressionStatement', 'VariableDeclaration', 'ReturnStatement', 'ThrowStatement']);
 const LOOP_HEADS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement']);
 
-function detectSemicolons(j: JSCodeshift, root: Collection, source: string): boolean {
+/** Whether statements end with `;` in this file (the majority decides; ties mean yes). */
+function detectSemicolons(ast: Node, source: string): boolean {
   let withSemi = 0;
   let without = 0;
-  const count = (node: { end?: number | null }) => {
-    if (node.end == null) return;
+  const loopHeads = new Set<Node>();
+  walk(ast, (node) => {
+    if (LOOP_HEADS.has(node.type)) {
+      const head = (node.init ?? node.left) as Node | null | undefined;
+      if (head) loopHeads.add(head);
+    }
+    if (!TERMINATED.has(node.type) || node.end == null || loopHeads.has(node)) return;
     if (source[node.end - 1] === ';') withSemi++;
     else without++;
-  };
-  root.find(j.ExpressionStatement).forEach((p) => count(p.node as never));
-  root.find(j.VariableDeclaration).forEach((p) => {
-    if (!LOOP_HEADS.has(p.parent?.node.type)) count(p.node as never);
   });
-  root.find(j.ReturnStatement).forEach((p) => count(p.node as never));
   return withSemi >= without;
 }

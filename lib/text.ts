@@ -54,22 +54,3 @@ export class LineIndex {
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
 }
-
-/**
- * Prefixes every non-blank line of `text` with `extra`, except lines that start inside one of
- * `frozen` (template literal text, whose whitespace is content). `frozen` is relative to `text`.
- */
-export function indentLines(text: string, extra: string, frozen: Array<[number, number]> = []): string {
-  let out = '';
-  let cursor = 0;
-  while (cursor < text.length) {
-    const lineEnd = text.indexOf('\n', cursor);
-    const stop = lineEnd === -1 ? text.length : lineEnd + 1;
-    const line = text.slice(cursor, stop);
-    const isFrozen = frozen.some(([a, b]) => a < cursor && cursor <= b);
-    const isEmpty = line.trim() === '';
-    out += isFrozen || isEmpty ? line : extra + line;
-    cursor = stop;
-  }
-  return out;
-}

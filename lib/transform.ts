@@ -19,6 +19,8 @@ export interface AlsMode {
 export interface ProjectView {
   mongoose(): MongooseVersion;
   als(): AlsMode;
+  /** Source files of the package whose text contains `word` (a text search, no parsing). */
+  filesMentioning(word: string): string[];
 }
 
 /** Everything a transform sees while it rewrites one file. */

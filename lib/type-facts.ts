@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Node as MorphNode, Project, SourceFile, Type } from 'ts-morph';
-import { sourceFilesUnder } from './discover';
+import type { CompilerOptions, Node as MorphNode, Project, SourceFile, Type } from 'ts-morph';
+import { moduleName, type ProjectTextIndex } from './text-index';
 
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
@@ -21,7 +21,7 @@ export interface SourceLocation {
 
 /**
  * Type and cross-file facts through ts-morph. Nothing is built until a transform asks a question
- * the syntax cannot answer; then one Project serves the whole run.
+ * the syntax cannot answer; then one project per kind of question serves the whole run.
  */
 export interface TypeFacts {
   /** The expression at [start, end) of `file` (whose current text is `source`); undefined when unknown. */
@@ -41,26 +41,42 @@ export type TypeFactsStatus =
 
 type TsMorph = typeof import('ts-morph');
 
+interface ProjectSetup {
+  tsconfig: string | undefined;
+  /** Folder whose files the project may draw on: the tsconfig's, else the package's. */
+  dir: string;
+}
+
 export class LazyTypeFacts implements TypeFacts {
-  private project: Project | undefined;
+  private morph: TsMorph | undefined;
+  private setup: ProjectSetup | undefined;
+  /** Full program (imports followed, Mongoose declarations loaded) for questions about types. */
+  private typeProject: Project | undefined;
+  /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
+  private referenceProject: Project | undefined;
+  private readonly loadedFor = new Set<string>();
   private state: TypeFactsStatus = { state: 'unused' };
-  private projectDir: string | undefined;
-  private allFilesLoaded = false;
+
+  /** `indexFor(dir)` gives the text index of the package at `dir`, shared with the rest of the run. */
+  constructor(private readonly indexFor: (dir: string) => ProjectTextIndex) {}
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
-    const node = this.nodeAt(file, source, start, end);
-    if (!node) return undefined;
+    const project = this.types(file);
+    const node = project ? nodeAt(sourceFileIn(project, file, source), start, end) : undefined;
+    if (!project || !node) return undefined;
     const type = node.getType();
     if (type.isAny() || type.isUnknown()) return undefined;
-    return { thenable: hasCallableThen(type, node), origin: this.originOfCall(node) };
+    return { thenable: hasCallableThen(type, node), origin: this.originOfCall(project, node) };
   }
 
   referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    const sourceFile = this.sourceFile(file, source);
-    if (!sourceFile || !this.project) return undefined;
-    this.loadAllFiles();
+    const project = this.references(file);
+    if (!project) return undefined;
+    const sourceFile = sourceFileIn(project, file, source);
     const identifier = sourceFile.getDescendantAtPos(offset);
     if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
+    this.addCandidates(project, identifier.getText());
+    this.addCandidates(project, moduleName(file));
     try {
       return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
         .findReferencesAsNodes()
@@ -70,54 +86,76 @@ export class LazyTypeFacts implements TypeFacts {
     }
   }
 
-  importersOf(file: string, source: string): SourceLocation[] | undefined {
-    const sourceFile = this.sourceFile(file, source);
-    if (!sourceFile) return undefined;
-    this.loadAllFiles();
-    return sourceFile
-      .getReferencingLiteralsInOtherSourceFiles()
-      .map((literal) => ({ file: path.resolve(literal.getSourceFile().getFilePath()), start: literal.getStart() }));
+  importersOf(file: string, _source: string): SourceLocation[] | undefined {
+    const project = this.references(file);
+    if (!project || !this.morph || !this.setup) return undefined;
+    const { ts } = this.morph;
+    const name = moduleName(file);
+    const target = withoutExtension(path.resolve(file));
+    const options = project.getCompilerOptions();
+    const out: SourceLocation[] = [];
+    // Import pre-scan and module resolution only: no program, so nothing else gets loaded.
+    for (const [candidate, text] of this.indexFor(this.setup.dir).textsMentioning(name)) {
+      if (path.resolve(candidate) === path.resolve(file)) continue;
+      for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+        if (!imported.fileName.includes(name)) continue;
+        const resolved = ts.resolveModuleName(imported.fileName, candidate, options, ts.sys).resolvedModule;
+        if (resolved && withoutExtension(path.resolve(resolved.resolvedFileName)) === target) out.push({ file: path.resolve(candidate), start: imported.pos });
+      }
+    }
+    return out;
   }
 
   status(): TypeFactsStatus {
     return this.state;
   }
 
-  private nodeAt(file: string, source: string, start: number, end: number): MorphNode | undefined {
-    const sourceFile = this.sourceFile(file, source);
-    let node: MorphNode | undefined = sourceFile?.getDescendantAtPos(start);
-    while (node && node.getEnd() < end) node = node.getParent();
-    while (node && node.getParent()?.getStart() === start && node.getParent()?.getEnd() === end) node = node.getParent();
-    return node && node.getStart() === start && node.getEnd() === end ? node : undefined;
+  private types(file: string): Project | undefined {
+    if (this.typeProject) return this.typeProject;
+    const setup = this.prepare(file);
+    if (!setup || !this.morph) return undefined;
+    this.typeProject = this.create(setup, {});
+    if (this.typeProject && this.state.state === 'unused') {
+      const hasMongoose = findUp(setup.dir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
+      this.state = hasMongoose
+        ? { state: 'available', config: setup.tsconfig ?? 'default options (allowJs)' }
+        : { state: 'unavailable', reason: 'mongoose is not installed in the project, so its type declarations are missing' };
+    }
+    return this.typeProject;
   }
 
-  private originOfCall(node: MorphNode): DeclarationOrigin | undefined {
-    const morph = this.load();
-    if (!morph || !this.project || !morph.Node.isCallExpression(node)) return undefined;
-    const declaration = this.project.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
-    if (!declaration) return undefined;
-    return originOf(declaration.getSourceFile().getFilePath());
+  private references(file: string): Project | undefined {
+    if (this.referenceProject) return this.referenceProject;
+    const setup = this.prepare(file);
+    if (!setup || !this.morph) return undefined;
+    // Imports between the files added still resolve; nothing else is pulled in.
+    this.referenceProject = this.create(setup, { noResolve: true, noLib: true, types: [] });
+    if (this.referenceProject && this.state.state === 'unused') {
+      this.state = { state: 'available', config: setup.tsconfig ?? 'default options (allowJs)' };
+    }
+    return this.referenceProject;
   }
 
-  private sourceFile(file: string, source: string): SourceFile | undefined {
-    const project = this.ensureProject(file);
-    if (!project) return undefined;
-    const existing = project.getSourceFile(file);
-    if (existing && existing.getFullText() === source) return existing;
-    return project.createSourceFile(file, source, { overwrite: true });
-  }
-
-  private ensureProject(file: string): Project | undefined {
-    if (this.project) return this.project;
+  private prepare(file: string): ProjectSetup | undefined {
+    if (this.setup) return this.setup;
     if (this.state.state === 'unavailable') return undefined;
-    const morph = this.load();
-    if (!morph) return undefined;
+    try {
+      this.morph = require('ts-morph') as TsMorph;
+    } catch (error) {
+      this.state = { state: 'unavailable', reason: `ts-morph could not be loaded: ${(error as Error).message}` };
+      return undefined;
+    }
     const packageJson = findUp(path.dirname(file), 'package.json');
     const tsconfig = findUp(path.dirname(file), 'tsconfig.json', packageJson ? path.dirname(packageJson) : undefined);
-    this.projectDir = path.dirname(tsconfig ?? packageJson ?? file);
+    this.setup = { tsconfig, dir: path.dirname(tsconfig ?? packageJson ?? file) };
+    return this.setup;
+  }
+
+  private create(setup: ProjectSetup, overrides: CompilerOptions): Project | undefined {
+    const morph = this.morph!;
     try {
-      this.project = tsconfig
-        ? new morph.Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true } })
+      return setup.tsconfig
+        ? new morph.Project({ tsConfigFilePath: setup.tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, ...overrides } })
         : new morph.Project({
             compilerOptions: {
               allowJs: true,
@@ -128,35 +166,50 @@ export class LazyTypeFacts implements TypeFacts {
               esModuleInterop: true,
               skipLibCheck: true,
               experimentalDecorators: true,
+              ...overrides,
             },
           });
     } catch (error) {
-      this.state = { state: 'unavailable', reason: `could not load ${tsconfig}: ${(error as Error).message}` };
-      return undefined;
-    }
-    const hasMongooseTypes = findUp(this.projectDir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
-    this.state = hasMongooseTypes
-      ? { state: 'available', config: tsconfig ?? 'default options (allowJs)' }
-      : { state: 'unavailable', reason: 'mongoose is not installed in the project, so its type declarations are missing' };
-    return this.project;
-  }
-
-  private loadAllFiles(): void {
-    if (this.allFilesLoaded || !this.project || !this.projectDir) return;
-    this.allFilesLoaded = true;
-    for (const file of sourceFilesUnder(this.projectDir)) {
-      if (!this.project.getSourceFile(file)) this.project.addSourceFileAtPathIfExists(file);
-    }
-  }
-
-  private load(): TsMorph | undefined {
-    try {
-      return require('ts-morph') as TsMorph;
-    } catch (error) {
-      this.state = { state: 'unavailable', reason: `ts-morph could not be loaded: ${(error as Error).message}` };
+      this.state = { state: 'unavailable', reason: `could not load ${setup.tsconfig}: ${(error as Error).message}` };
       return undefined;
     }
   }
+
+  /**
+   * Adds the project files whose text mentions `word`: only they can refer to a declaration of
+   * that name, or import a module of that name.
+   */
+  private addCandidates(project: Project, word: string): void {
+    if (!this.setup || this.loadedFor.has(word)) return;
+    this.loadedFor.add(word);
+    for (const file of this.indexFor(this.setup.dir).filesMentioning(word)) {
+      if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
+    }
+  }
+
+  private originOfCall(project: Project, node: MorphNode): DeclarationOrigin | undefined {
+    if (!this.morph?.Node.isCallExpression(node)) return undefined;
+    const declaration = project.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
+    return declaration ? originOf(declaration.getSourceFile().getFilePath()) : undefined;
+  }
+}
+
+function withoutExtension(file: string): string {
+  return file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
+}
+
+/** The project's copy of `file`, brought up to date with the text transforms currently see. */
+function sourceFileIn(project: Project, file: string, source: string): SourceFile {
+  const existing = project.getSourceFile(file);
+  if (existing && existing.getFullText() === source) return existing;
+  return project.createSourceFile(file, source, { overwrite: true });
+}
+
+function nodeAt(sourceFile: SourceFile, start: number, end: number): MorphNode | undefined {
+  let node: MorphNode | undefined = sourceFile.getDescendantAtPos(start);
+  while (node && node.getEnd() < end) node = node.getParent();
+  while (node && node.getParent()?.getStart() === start && node.getParent()?.getEnd() === end) node = node.getParent();
+  return node && node.getStart() === start && node.getEnd() === end ? node : undefined;
 }
 
 function hasCallableThen(type: Type, at: MorphNode): boolean {

@@ -100,9 +100,8 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix): void {
 function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, owners: Map<Node, OwnerFix>): void {
   const finder = new CallSiteFinder(ctx, analysis);
   const scopeCallbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
-  analysis.root.find(analysis.j.Function).forEach((p) => {
-    const fn = p as unknown as Path;
-    if (scopeCallbacks.has(fn.node)) return;
+  for (const fn of analysis.index.functions()) {
+    if (scopeCallbacks.has(fn.node)) continue;
     (fn.node.params as Node[]).forEach((param, index) => {
       const id = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
       if (!isIdentifier(id)) return;
@@ -127,7 +126,7 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
       removeReceiverEnds(ctx, statements as Path[]);
       ctx.change(ends[0]!, `stopped ending the received session \`${id.name}\` (its callers end it in their finally)`);
     });
-  });
+  }
 }
 
 /** Undefined when every caller passes a session it owns and ends in a finally; else the reason. */

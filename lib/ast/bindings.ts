@@ -1,5 +1,5 @@
-import type { JSCodeshift } from 'jscodeshift';
 import { FUNCTION_TYPES, walk, type Node, type Path } from './nodes';
+import type { PathIndex } from './path-index';
 
 const BLOCK_SCOPES = new Set(['BlockStatement', 'StaticBlock', 'SwitchStatement']);
 const LOOP_SCOPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement']);
@@ -17,11 +17,7 @@ export type DeclarationOrigin =
 export class Bindings {
   private readonly declared = new WeakMap<Node, Map<string, Node>>();
 
-  constructor(
-    private readonly j: JSCodeshift,
-    /** The file's root node (File or Program). */
-    private readonly rootNode: Node,
-  ) {}
+  constructor(private readonly index: PathIndex) {}
 
   /** The declaring identifier of a reference (or of a declaration itself); undefined for globals. */
   declarationOf(path: Path): Node | undefined {
@@ -36,15 +32,12 @@ export class Bindings {
 
   /** Identifier paths under `within` that read or write the binding `declaration`. */
   referencesIn(within: Path, declaration: Node): Path[] {
-    const name = declaration.name as string;
-    const refs: Path[] = [];
-    this.j(within as never)
-      .find(this.j.Identifier, { name })
-      .forEach((p) => {
-        const path = p as unknown as Path;
-        if (path.node !== declaration && isReference(path) && this.declarationOf(path) === declaration) refs.push(path);
-      });
-    return refs;
+    const start = within.node.start ?? 0;
+    const end = within.node.end ?? 0;
+    return this.index.named(declaration.name as string).filter((path) => {
+      const at = path.node.start ?? 0;
+      return at >= start && at < end && path.node !== declaration && isReference(path) && this.declarationOf(path) === declaration;
+    });
   }
 
   /** Where a declaring identifier comes from: its variable declarator, or the function it is a parameter of. */
@@ -57,21 +50,17 @@ export class Bindings {
 
   private collectOrigins(): Map<Node, DeclarationOrigin> {
     const origins = new Map<Node, DeclarationOrigin>();
-    const j = this.j;
-    const root = this.j(this.rootNode as never);
-    root.find(j.VariableDeclarator).forEach((p) => {
-      const declarator = p as unknown as Path;
+    for (const declarator of this.index.of('VariableDeclarator')) {
       for (const id of patternIdentifiers(declarator.node.id as Node)) {
-        origins.set(id, { kind: 'variable', declarator, declaration: p.parent?.node as Node });
+        origins.set(id, { kind: 'variable', declarator, declaration: declarator.parent?.node as Node });
       }
-    });
-    root.find(j.Function).forEach((p) => {
-      const fn = p as unknown as Path;
+    }
+    for (const fn of this.index.functions()) {
       (fn.node.params as Node[]).forEach((param, index) => {
         const inner = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
         for (const id of patternIdentifiers(inner)) origins.set(id, { kind: 'parameter', fn, index, param: inner });
       });
-    });
+    }
     return origins;
   }
 

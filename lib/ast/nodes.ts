@@ -81,16 +81,6 @@ export function endOf(node: Node): number {
   return node.end ?? 0;
 }
 
-/** Start of a node including the opening parenthesis Babel records for parenthesized expressions. */
-export function outerStartOf(node: Node): number {
-  const extra = node.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
-  return extra?.parenthesized && extra.parenStart !== undefined ? extra.parenStart : startOf(node);
-}
-
-export function textOf(source: string, node: Node): string {
-  return source.slice(startOf(node), endOf(node));
-}
-
 /** The closest function around a path (not the path itself), or undefined at the top level. */
 export function enclosingFunction(path: Path): Path | undefined {
   for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
@@ -113,15 +103,6 @@ export function enclosingStatement(path: Path): Path {
 /** True when `inner` is `outer` or lies inside it. */
 export function contains(outer: Node, inner: Node): boolean {
   return startOf(outer) <= startOf(inner) && endOf(inner) <= endOf(outer);
-}
-
-/** Ancestors of a path from its parent outwards. */
-export function* ancestors(path: Path): Generator<Path> {
-  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) yield current;
-}
-
-export function isAsyncFunction(node: Node): boolean {
-  return isFunction(node) && node.async === true;
 }
 
 /** The statements of a block-like node (block, program, switch case), else undefined. */

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Collection, JSCodeshift } from 'jscodeshift';
-import { calleeName, isIdentifier, isMember, propertyName, startOf, type Node } from '../ast/nodes';
-import { sourceFilesUnder } from '../discover';
-import { parseFile } from '../parse';
+import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
+import { parseAst } from '../parse';
 import { LineIndex } from '../text';
 
 export const ALS_OPTION = 'transactionAsyncLocalStorage';
@@ -19,22 +17,23 @@ export interface AlsSwitch {
 /**
  * Finds where a project sets `transactionAsyncLocalStorage`: `<x>.set('transactionAsyncLocalStorage', v)`
  * (also `connection.base.set`), `<x>.set({ transactionAsyncLocalStorage: v })` and
- * `new Mongoose({ transactionAsyncLocalStorage: v })`, in every source file under `root`.
+ * `new Mongoose({ transactionAsyncLocalStorage: v })`, in `candidates` (the package's files that
+ * mention the option; paths are reported relative to `root`).
  */
-export function findAlsSwitches(root: string): AlsSwitch[] {
+export function findAlsSwitches(root: string, candidates: string[]): AlsSwitch[] {
   const switches: AlsSwitch[] = [];
-  for (const file of sourceFilesUnder(root)) {
+  for (const file of [...candidates].sort()) {
     const source = readOrEmpty(file);
     if (!source.includes(ALS_OPTION)) continue;
-    let parsed;
+    let ast: Node;
     try {
-      parsed = parseFile(file, source);
+      ast = parseAst(file, source) as unknown as Node;
     } catch {
       continue;
     }
     const lines = new LineIndex(source);
     const rel = path.relative(root, file).split(path.sep).join('/');
-    for (const found of switchesIn(parsed.j, parsed.root)) {
+    for (const found of switchesIn(ast)) {
       switches.push({ file: rel, line: lines.position(found.offset).line, enabled: found.enabled });
     }
   }
@@ -46,28 +45,25 @@ interface RawSwitch {
   enabled: boolean;
 }
 
-function switchesIn(j: JSCodeshift, root: Collection): RawSwitch[] {
+function switchesIn(ast: Node): RawSwitch[] {
   const out: RawSwitch[] = [];
-  root.find(j.CallExpression).forEach((p) => {
-    const node = p.node as unknown as Node;
-    if (calleeName(node) !== 'set' || !isMember(node.callee as Node)) return;
-    const [first, second] = node.arguments as Node[];
-    const offset = startOf(node);
-    if (first && second && first.type === 'StringLiteral' && first.value === ALS_OPTION) {
-      out.push({ offset, enabled: isTrue(second) });
-      return;
+  walk(ast, (node) => {
+    if (node.type === 'CallExpression' && calleeName(node) === 'set' && isMember(node.callee as Node)) {
+      const [first, second] = node.arguments as Node[];
+      if (first && second && first.type === 'StringLiteral' && first.value === ALS_OPTION) {
+        out.push({ offset: startOf(node), enabled: isTrue(second) });
+      } else {
+        const value = first ? optionInObject(first) : undefined;
+        if (value) out.push({ offset: startOf(node), enabled: isTrue(value) });
+      }
     }
-    const value = first ? optionInObject(first) : undefined;
-    if (value) out.push({ offset, enabled: isTrue(value) });
-  });
-  root.find(j.NewExpression).forEach((p) => {
-    const node = p.node as unknown as Node;
-    const callee = node.callee as Node;
-    const name = isIdentifier(callee) ? callee.name : propertyName(callee);
-    if (name !== 'Mongoose') return;
-    const first = (node.arguments as Node[])[0];
-    const value = first ? optionInObject(first) : undefined;
-    if (value) out.push({ offset: startOf(node), enabled: isTrue(value) });
+    if (node.type === 'NewExpression') {
+      const callee = node.callee as Node;
+      const name = isIdentifier(callee) ? callee.name : propertyName(callee);
+      const first = (node.arguments as Node[])[0];
+      const value = name === 'Mongoose' && first ? optionInObject(first) : undefined;
+      if (value) out.push({ offset: startOf(node), enabled: isTrue(value) });
+    }
   });
   return out;
 }

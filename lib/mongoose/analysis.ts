@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { Bindings } from '../ast/bindings';
+import { PathIndex } from '../ast/path-index';
 import {
   calleeName,
   isCall,
@@ -73,6 +74,7 @@ const TYPE_KINDS: Record<string, ReceiverKind> = {
  * inside a session another API manages. Computed lazily, once per parsed file.
  */
 export class MongooseAnalysis {
+  readonly index: PathIndex;
   readonly bindings: Bindings;
   readonly imports: ModuleImports;
   /** Name-based guesses are off in modules that import only look-alike libraries (Knex, TypeORM...). */
@@ -86,8 +88,9 @@ export class MongooseAnalysis {
     readonly root: Collection,
     readonly source: string,
   ) {
-    this.bindings = new Bindings(j, root.get().node as Node);
-    this.imports = readImports(j, root);
+    this.index = new PathIndex(j, root);
+    this.bindings = new Bindings(this.index);
+    this.imports = readImports(this.index);
     const lookalikes = this.imports.lookalikes.filter((pkg) => pkg !== 'express-session');
     this.nameFallback = this.imports.usesMongo || lookalikes.length === 0;
   }
@@ -124,10 +127,10 @@ export class MongooseAnalysis {
   sessionCreations(): SessionCreation[] {
     if (!this.creations) {
       const direct: SessionCreation[] = [];
-      this.root.find(this.j.CallExpression).forEach((p) => {
-        const creation = this.directCreation(p as unknown as Path);
+      for (const call of this.index.calls()) {
+        const creation = this.directCreation(call);
         if (creation) direct.push(creation);
-      });
+      }
       this.creations = [...direct, ...this.helperCreations(direct)];
     }
     return this.creations;
@@ -191,10 +194,10 @@ export class MongooseAnalysis {
   sessionScopes(): SessionScope[] {
     if (!this.scopes) {
       const scopes: SessionScope[] = [];
-      this.root.find(this.j.CallExpression).forEach((p) => {
-        const scope = this.scopeOfCall(p as unknown as Path);
+      for (const call of this.index.calls()) {
+        const scope = this.scopeOfCall(call);
         if (scope) scopes.push(scope);
-      });
+      }
       this.scopes = scopes;
     }
     return this.scopes;
@@ -320,17 +323,14 @@ export class MongooseAnalysis {
     }
     if (helpers.size === 0) return [];
     const out: SessionCreation[] = [];
-    this.root.find(this.j.CallExpression).forEach((p) => {
-      const path = p as unknown as Path;
+    for (const path of this.index.calls()) {
       const callee = unwrapPath(path.get('callee') as Path);
-      let target: Node | undefined;
-      if (isIdentifier(callee.node)) {
-        const declaration = this.bindings.declarationOf(callee);
-        target = declaration ? this.functionDeclaredBy(declaration) : undefined;
-      }
+      if (!isIdentifier(callee.node)) continue;
+      const declaration = this.bindings.declarationOf(callee);
+      const target = declaration ? this.functionDeclaredBy(declaration) : undefined;
       const inner = target ? helpers.get(target) : undefined;
       if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined });
-    });
+    }
     return out;
   }
 
@@ -340,11 +340,7 @@ export class MongooseAnalysis {
       const init = origin.declarator.node.init as Node | null;
       return init && isFunction(init) ? init : undefined;
     }
-    let found: Node | undefined;
-    this.root.find(this.j.FunctionDeclaration).forEach((p) => {
-      if ((p.node as unknown as Node).id === declaration) found = p.node as unknown as Node;
-    });
-    return found;
+    return this.index.of('FunctionDeclaration').find((p) => p.node.id === declaration)?.node;
   }
 
   private identifierKind(path: Path, depth: number): ReceiverKind {

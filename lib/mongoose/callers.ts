@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
 import { isReference } from '../ast/bindings';
 import { parseFile } from '../parse';
+import { moduleName } from '../text-index';
 import type { TransformContext } from '../transform';
 import { MongooseAnalysis } from './analysis';
 
@@ -42,7 +43,12 @@ export class CallSiteFinder {
   find(fn: Path): CallSiteSearch {
     const identity = helperIdentity(fn);
     if (!identity) return { complete: false, reason: 'it is not a named function, so its callers cannot be listed' };
-    if (identity.exported) return this.findAcrossFiles(identity);
+    // Other files can reach an exported helper only by naming it or its module.
+    const self = path.resolve(this.ctx.file);
+    const mentionedElsewhere = [identity.name, moduleName(this.ctx.file)].some((word) =>
+      this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self),
+    );
+    if (identity.exported && mentionedElsewhere) return this.findAcrossFiles(identity);
     return this.findInFile(fn, identity);
   }
 
@@ -78,22 +84,20 @@ export class CallSiteFinder {
 
   private findInFile(fn: Path, identity: HelperIdentity): CallSiteSearch {
     const sites: CallSite[] = [];
-    const { j, root } = this.analysis;
     if (identity.isMethod) {
       const classBody = fn.parent as Path;
       let unknownReceiver = false;
-      root.find(j.CallExpression).forEach((p) => {
-        const call = p as unknown as Path;
+      for (const call of this.analysis.index.calls()) {
         const callee = call.node.callee as Node;
-        if (!isMember(callee) || propertyName(callee) !== identity.name) return;
+        if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
         const insideClass = startOf(classBody.node) <= startOf(call.node) && startOf(call.node) <= (classBody.node.end ?? 0);
         if (callee.object.type === 'ThisExpression' && insideClass) sites.push({ file: this.ctx.file, analysis: this.analysis, call });
         else unknownReceiver = true;
-      });
+      }
       if (unknownReceiver) return { complete: false, reason: `${identity.name}() is also called on other objects, which cannot be checked without type facts` };
       return { complete: true, sites };
     }
-    const rootPath = root.get() as Path;
+    const rootPath = this.analysis.root.get() as Path;
     for (const ref of this.analysis.bindings.referencesIn(rootPath, identity.declaration!)) {
       if (isImportOrExportName(ref)) continue;
       const call = ref.parent as Path | null;
@@ -148,10 +152,7 @@ export class CallSiteFinder {
 function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start: number }, name: string): CallSite[] | { reason: string } {
   const analysis = finder.analysisOf(importer.file);
   if (!analysis) return { reason: `${importer.file} could not be read` };
-  let literal: Path | undefined;
-  analysis.root.find(analysis.j.StringLiteral).forEach((p) => {
-    if ((p.node as unknown as Node).start === importer.start) literal = p as unknown as Path;
-  });
+  const literal = analysis.index.of('StringLiteral').find((p) => p.node.start === importer.start);
   const call = literal?.parent as Path | undefined;
   const declarator = call?.parent as Path | undefined;
   const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === call!.node ? (declarator.node.id as Node) : undefined;
@@ -251,11 +252,9 @@ function isExportsTarget(node: Node): boolean {
 /** The identifier starting at `offset`; for shorthand properties (`{ helper }`) the value, not the key. */
 function identifierAt(analysis: MongooseAnalysis, offset: number): Path | undefined {
   let found: Path | undefined;
-  analysis.root.find(analysis.j.Identifier).forEach((p) => {
-    const path = p as unknown as Path;
-    if (path.node.start !== offset) return;
-    if (!found || isReference(path)) found = path;
-  });
+  for (const path of analysis.index.of('Identifier')) {
+    if (path.node.start === offset && (!found || isReference(path))) found = path;
+  }
   return found;
 }
 

@@ -1,5 +1,5 @@
-import type { Collection, JSCodeshift } from 'jscodeshift';
-import type { Node } from '../ast/nodes';
+import { isIdentifier, type Node } from '../ast/nodes';
+import type { PathIndex } from '../ast/path-index';
 import { DRIVER_PACKAGES, LOOKALIKE_PACKAGES, MONGOOSE_PACKAGES } from './api';
 
 /** What a module imports from Mongoose, the driver and look-alike libraries. */
@@ -16,7 +16,7 @@ export interface ModuleImports {
   lookalikes: string[];
 }
 
-export function readImports(j: JSCodeshift, root: Collection): ModuleImports {
+export function readImports(index: PathIndex): ModuleImports {
   const imports: ModuleImports = {
     mongooseModule: new Set(),
     mongooseNamed: new Map(),
@@ -39,8 +39,8 @@ export function readImports(j: JSCodeshift, root: Collection): ModuleImports {
     }
   };
 
-  root.find(j.ImportDeclaration).forEach((p) => {
-    const node = p.node as unknown as Node;
+  for (const p of index.of('ImportDeclaration')) {
+    const node = p.node;
     const pkg = (node.source as Node).value as string;
     const specifiers = node.specifiers as Node[];
     if (specifiers.length === 0) record(pkg, undefined, undefined);
@@ -52,17 +52,18 @@ export function readImports(j: JSCodeshift, root: Collection): ModuleImports {
         record(pkg, s.local as Node, undefined);
       }
     }
-  });
+  }
 
-  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
-    const node = p.node as unknown as Node;
+  for (const p of index.of('CallExpression')) {
+    const node = p.node;
+    if (!isIdentifier(node.callee as Node, 'require')) continue;
     const arg = (node.arguments as Node[])[0];
-    if (!arg || arg.type !== 'StringLiteral') return;
+    if (!arg || arg.type !== 'StringLiteral') continue;
     const pkg = arg.value as string;
     const parent = p.parent?.node as Node | undefined;
     if (parent?.type !== 'VariableDeclarator') {
       record(pkg, undefined, undefined);
-      return;
+      continue;
     }
     const id = parent.id as Node;
     if (id.type === 'Identifier') record(pkg, id, undefined);
@@ -73,6 +74,6 @@ export function readImports(j: JSCodeshift, root: Collection): ModuleImports {
         record(pkg, prop.value as Node, (key.name ?? key.value) as string);
       }
     } else record(pkg, undefined, undefined);
-  });
+  }
   return imports;
 }

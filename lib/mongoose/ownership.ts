@@ -391,18 +391,15 @@ const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'fi
 /** Catch clauses that abort while their try does more work after the commit. */
 function abortGuards(analysis: MongooseAnalysis, fn: Path, declaration: Node): Path[] {
   const guards: Path[] = [];
-  analysis.j(fn as never)
-    .find(analysis.j.TryStatement)
-    .forEach((p) => {
-      const tryPath = p as unknown as Path;
-      if (enclosingFunction(tryPath)?.node !== fn.node) return;
-      const handler = tryPath.node.handler as Node | null;
-      if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) return;
-      const handlerPath = tryPath.get('handler', 'body') as Path;
-      for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
-        if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
-      }
-    });
+  for (const tryPath of analysis.index.within(fn.node, 'TryStatement')) {
+    if (enclosingFunction(tryPath)?.node !== fn.node) continue;
+    const handler = tryPath.node.handler as Node | null;
+    if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) continue;
+    const handlerPath = tryPath.get('handler', 'body') as Path;
+    for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
+      if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
+    }
+  }
   return guards;
 }
 

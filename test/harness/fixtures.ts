@@ -125,6 +125,7 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
       if (als !== undefined) return { enabled: als, origin: 'forced', where: [] };
       return detect ? detected.als() : { enabled: false, origin: 'detected', where: [] };
     },
+    filesMentioning: (word) => (detect ? detected.filesMentioning(word) : fs.readFileSync(file, 'utf8').includes(word) ? [file] : []),
   };
 }
 
