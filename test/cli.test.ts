@@ -1,0 +1,189 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ESCAPING_SOURCE, LEAKY_FIXED, LEAKY_SOURCE, git, read, tempProject, tx } from './harness/cli';
+
+describe('tx-codemod run --dry', () => {
+  it('writes nothing and prints a unified diff with 3 lines of context', () => {
+    const dir = tempProject({ 'src/pay.ts': LEAKY_SOURCE });
+    const result = tx(['run', 'src', '--dry'], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, 'src/pay.ts')).toBe(LEAKY_SOURCE);
+    expect(result.stdout).toContain('--- a/src/pay.ts\n+++ b/src/pay.ts\n@@ -2,7 +2,11 @@');
+    expect(result.stdout).toContain('+  try {\n');
+    expect(result.stdout).toContain('+    await session.endSession();\n');
+    expect(result.stdout).not.toMatch(/\x1b\[/);
+    expect(result.stderr).toContain('Dry run: 1 would change, 0 unchanged, 0 skipped, 0 failed, 0 findings');
+  });
+
+  it('colours the diff when forced, and never with --no-color', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE });
+    expect(tx(['run', '.', '--dry'], dir, { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).toMatch(/\x1b\[32m\+/);
+    expect(tx(['run', '.', '--dry', '--no-color'], dir, { NO_COLOR: undefined, FORCE_COLOR: '1' }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('tx-codemod run', () => {
+  it('writes changed files in place and leaves files without transaction code alone', () => {
+    const other = 'export const answer = 42;\n';
+    const dir = tempProject({ 'src/pay.ts': LEAKY_SOURCE, 'src/other.ts': other });
+    const result = tx(['run', 'src'], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, 'src/pay.ts')).toBe(LEAKY_FIXED);
+    expect(read(dir, 'src/other.ts')).toBe(other);
+    expect(result.stderr).toContain('changed   src/pay.ts');
+    expect(result.stderr).toContain('Done: 1 changed, 0 unchanged, 1 skipped, 0 failed');
+    expect(tx(['run', 'src'], dir).stderr).toContain('Done: 0 changed, 1 unchanged, 1 skipped');
+  });
+
+  it('reports a file that does not parse with file, line and cause, and still processes the others (exit 3)', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'broken.ts': 'import mongoose from "mongoose";\nconst s = await mongoose.startSession(\n' });
+    const result = tx(['run', '.'], dir);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/failed +broken\.ts: does not parse: .+ \(broken\.ts:3:\d+\)/);
+    expect(read(dir, 'a.ts')).toBe(LEAKY_FIXED);
+  });
+
+  it('keeps CRLF line endings, a byte order mark and the file mode', () => {
+    const crlf = `\uFEFF${LEAKY_SOURCE.replace(/\n/g, '\r\n')}`;
+    const dir = tempProject({ 'a.ts': crlf });
+    fs.chmodSync(path.join(dir, 'a.ts'), 0o755);
+    expect(tx(['run', '.'], dir).status).toBe(0);
+    expect(read(dir, 'a.ts')).toBe(`\uFEFF${LEAKY_FIXED.replace(/\n/g, '\r\n')}`);
+    expect(fs.statSync(path.join(dir, 'a.ts')).mode & 0o777).toBe(0o755);
+    expect(fs.readdirSync(dir)).toEqual(['a.ts']);
+  });
+
+  it('formats changed files with the project Prettier configuration only', () => {
+    const source = LEAKY_SOURCE.replace(/'/g, '"').replace('  session.startTransaction();\n', '  session.startTransaction()\n');
+    const formatted = tempProject({ '.prettierrc': '{ "singleQuote": true }\n', 'a.ts': LEAKY_SOURCE });
+    tx(['run', '.'], formatted);
+    expect(read(formatted, 'a.ts')).toBe(LEAKY_FIXED);
+    const unformatted = tempProject({ 'a.ts': source });
+    tx(['run', '.'], unformatted);
+    expect(read(unformatted, 'a.ts')).toContain('import mongoose from "mongoose";');
+    const forced = tempProject({ 'a.ts': source });
+    tx(['run', '.', '--prettier'], forced);
+    expect(read(forced, 'a.ts')).toContain('    session.startTransaction();\n');
+  });
+
+  it('puts a marker comment above findings with --annotate, once', () => {
+    const dir = tempProject({ 'a.ts': ESCAPING_SOURCE });
+    tx(['run', '.', '--annotate'], dir);
+    const annotated = read(dir, 'a.ts');
+    expect(annotated).toContain('  // tx-codemod: endSession() left as is: the session is returned');
+    expect(annotated.replace(/ *\/\/ tx-codemod: .*\n/, '')).toBe(ESCAPING_SOURCE);
+    tx(['run', '.', '--annotate'], dir);
+    expect(read(dir, 'a.ts')).toBe(annotated);
+  });
+});
+
+describe('tx-codemod run --check', () => {
+  it('exits 1 when a file would change and writes nothing', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE });
+    expect(tx(['run', '.', '--check'], dir).status).toBe(1);
+    expect(read(dir, 'a.ts')).toBe(LEAKY_SOURCE);
+  });
+
+  it('exits 1 when a finding needs review, 0 when everything is done', () => {
+    expect(tx(['run', '.', '--check'], tempProject({ 'a.ts': ESCAPING_SOURCE })).status).toBe(1);
+    expect(tx(['run', '.', '--check'], tempProject({ 'a.ts': LEAKY_FIXED })).status).toBe(0);
+  });
+});
+
+describe('usage errors (exit 2)', () => {
+  it('names the valid transforms when an unknown one is asked for', () => {
+    const result = tx(['run', '.', '-t', 'hoist-end-session,nope'], tempProject({ 'a.ts': LEAKY_SOURCE }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown transform "nope"; valid transforms: ');
+    expect(result.stderr).toContain('hoist-end-session');
+  });
+
+  it('rejects a path that does not exist or holds no source file', () => {
+    const dir = tempProject({ 'README.md': '# hi\n', 'node_modules/x/index.js': 'x.startSession();\n' });
+    const missing = tx(['run', 'srcc'], dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('tx-codemod: srcc: no such file or directory\n');
+    const empty = tx(['run', '.'], dir);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('.: no JavaScript or TypeScript source files found');
+    expect(tx(['run', 'README.md'], dir).stderr).toContain('README.md: not a JavaScript or TypeScript source file');
+  });
+
+  it('rejects unknown options and report files that are neither .json nor .md', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE });
+    expect(tx(['run', '.', '--frobnicate'], dir).status).toBe(2);
+    const badReport = tx(['run', '.', '--report', 'out.txt'], dir);
+    expect(badReport.status).toBe(2);
+    expect(read(dir, 'a.ts')).toBe(LEAKY_SOURCE);
+  });
+});
+
+describe('git work trees', () => {
+  it('refuses to write into a dirty tree, says how to proceed, and writes with --allow-dirty', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': 'export const b = 1;\n' }, { git: true });
+    fs.writeFileSync(path.join(dir, 'b.ts'), 'export const b = 2;\n');
+    const refused = tx(['run', '.'], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('uncommitted changes');
+    expect(refused.stderr).toContain('--allow-dirty');
+    expect(read(dir, 'a.ts')).toBe(LEAKY_SOURCE);
+    expect(tx(['run', '.', '--dry'], dir).status).toBe(0);
+    expect(tx(['run', '.', '--allow-dirty'], dir).status).toBe(0);
+    expect(read(dir, 'a.ts')).toBe(LEAKY_FIXED);
+  });
+
+  it('processes tracked and untracked files but not ignored ones', () => {
+    const dir = tempProject({ '.gitignore': 'generated/\n', 'a.ts': LEAKY_SOURCE, 'generated/g.ts': LEAKY_SOURCE }, { git: true });
+    fs.writeFileSync(path.join(dir, 'new.ts'), LEAKY_SOURCE);
+    expect(tx(['run', '.'], dir).status).toBe(2); // untracked new.ts makes the tree dirty
+    git(dir, 'add', 'new.ts');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'new');
+    expect(tx(['run', '.'], dir).status).toBe(0);
+    expect(read(dir, 'a.ts')).toBe(LEAKY_FIXED);
+    expect(read(dir, 'new.ts')).toBe(LEAKY_FIXED);
+    expect(read(dir, 'generated/g.ts')).toBe(LEAKY_SOURCE);
+  });
+});
+
+describe('reports', () => {
+  it('writes a JSON report with every file, change, finding, count and timing', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE, 'c.ts': 'export {};\n' });
+    expect(tx(['run', '.', '--dry', '--report', 'report.json'], dir).status).toBe(0);
+    const report = JSON.parse(read(dir, 'report.json'));
+    expect(report.counts).toEqual({ changed: 1, unchanged: 1, skipped: 1, failed: 0, findings: 1 });
+    expect(report.files.map((f: { file: string; status: string }) => `${f.file}:${f.status}`)).toEqual(['a.ts:changed', 'b.ts:unchanged', 'c.ts:skipped']);
+    expect(report.changes).toEqual([
+      { transform: 'hoist-end-session', file: 'a.ts', line: 4, description: 'added a finally that ends the session, which was never ended' },
+    ]);
+    expect(report.findings[0]).toMatchObject({ transform: 'hoist-end-session', file: 'b.ts', line: 5, column: 10 });
+    expect(typeof report.elapsedMs).toBe('number');
+    expect(report.tool.name).toBe('tx-codemod');
+  });
+
+  it('writes a Markdown summary for the pull request', () => {
+    const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE });
+    tx(['run', '.', '--dry', '--report', 'summary.md'], dir);
+    const md = read(dir, 'summary.md');
+    expect(md).toContain('## Mongoose transaction migration (tx-codemod)');
+    expect(md).toContain('#### `hoist-end-session` (1 file)');
+    expect(md).toContain('- `a.ts`: line 4: added a finally that ends the session, which was never ended');
+    expect(md).toContain('| `b.ts:5` | `hoist-end-session` | endSession() left as is: the session is returned');
+  });
+});
+
+describe('other commands', () => {
+  it('prints the version, help for every command, and the transform list', () => {
+    const dir = tempProject({});
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(tx(['--version'], dir).stdout.trim()).toBe(pkg.version);
+    const help = tx(['run', '--help'], dir);
+    expect(help.status).toBe(0);
+    for (const flag of ['--dry', '--check', '--transform', '--als', '--no-als', '--report', '--allow-dirty', '--verbose', '--no-color']) {
+      expect(help.stdout).toContain(flag);
+    }
+    const list = tx(['list'], dir);
+    expect(list.stdout).toContain('hoist-end-session');
+    expect(list.stdout).toContain('Mongoose: ');
+  });
+});

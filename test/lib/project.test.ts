@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALS_OPTION, findAlsSwitches } from '../../lib/mongoose/als-detection';
+import { ProjectTextIndex } from '../../lib/text-index';
+import { PackageFacts } from '../../lib/project';
+import { tempProject } from '../harness/cli';
+
+describe('PackageFacts.mongooseVersion', () => {
+  it('takes the lowest version the package.json range allows', () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: '^7.6.3' } }), 'src/a.ts': '' });
+    expect(new PackageFacts().mongooseVersion(path.join(dir, 'src/a.ts'))).toMatchObject({ version: '7.6.3', assumedCurrent: false });
+  });
+
+  it('falls back to the installed mongoose when the range is not a semver range', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ dependencies: { mongoose: 'latest' } }),
+      'node_modules/mongoose/package.json': JSON.stringify({ version: '8.5.0' }),
+      'a.js': '',
+    });
+    expect(new PackageFacts().mongooseVersion(path.join(dir, 'a.js'))).toMatchObject({ version: '8.5.0' });
+  });
+
+  it('looks through workspace parents, and treats a missing package.json as the current Mongoose', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ devDependencies: { mongoose: '~8.4.1' } }),
+      'packages/api/package.json': JSON.stringify({ name: 'api' }),
+      'packages/api/a.ts': '',
+    });
+    expect(new PackageFacts().mongooseVersion(path.join(dir, 'packages/api/a.ts')).version).toBe('8.4.1');
+  });
+});
+
+describe('findAlsSwitches', () => {
+  it('finds every form that switches transactionAsyncLocalStorage, with its value', () => {
+    const dir = tempProject({
+      'package.json': '{}',
+      'src/db.ts': "import mongoose from 'mongoose';\nmongoose.set('transactionAsyncLocalStorage', true);\n",
+      'src/app.module.ts': "export const m = (c: any) => {\n  c.base.set({ transactionAsyncLocalStorage: true });\n};\n",
+      'src/second.js': "const { Mongoose } = require('mongoose');\nmodule.exports = new Mongoose({ transactionAsyncLocalStorage: false });\n",
+      'src/unrelated.js': "app.set('trust proxy', true);\n",
+    });
+    expect(findAlsSwitches(dir, new ProjectTextIndex(dir).filesMentioning(ALS_OPTION))).toEqual([
+      { file: 'src/app.module.ts', line: 2, enabled: true },
+      { file: 'src/db.ts', line: 2, enabled: true },
+      { file: 'src/second.js', line: 2, enabled: false },
+    ]);
+  });
+});
