@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../lib';
+import { run, TRANSFORMS } from '../lib';
 import { LEAKY_FIXED, LEAKY_SOURCE, read, tempProject } from './harness/cli';
 
 describe('programmatic API', () => {
@@ -15,6 +15,20 @@ describe('programmatic API', () => {
     expect(result.transforms).toContain('hoist-end-session');
     expect(seen).toEqual(['a.ts 1/1']);
     expect(read(dir, 'a.ts')).toBe(LEAKY_SOURCE);
+  });
+});
+
+describe('the published package', () => {
+  it('ships the CLI (with its shebang), the API and every transform as built files', () => {
+    const root = path.join(__dirname, '..');
+    const npm = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const files: string[] = JSON.parse(npm.stdout)[0].files.map((f: { path: string }) => f.path);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(files).toContain(pkg.bin['tx-codemod'].replace(/^\.\//, ''));
+    expect(files).toContain(pkg.main);
+    for (const t of TRANSFORMS) expect(files).toContain(`dist/transforms/${t.name}.js`);
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('__testfixtures__/'))).toBe(false);
+    expect(fs.readFileSync(path.join(root, pkg.bin['tx-codemod']), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });
 

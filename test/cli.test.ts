@@ -54,6 +54,12 @@ describe('tx-codemod run', () => {
     expect(fs.readdirSync(dir)).toEqual(['a.ts']);
   });
 
+  it('keeps a shebang line', () => {
+    const dir = tempProject({ 'tool.ts': `#!/usr/bin/env node\n${LEAKY_SOURCE}` });
+    expect(tx(['run', '.'], dir).status).toBe(0);
+    expect(read(dir, 'tool.ts')).toBe(`#!/usr/bin/env node\n${LEAKY_FIXED}`);
+  });
+
   it('formats changed files with the project Prettier configuration only', () => {
     const source = LEAKY_SOURCE.replace(/'/g, '"').replace('  session.startTransaction();\n', '  session.startTransaction()\n');
     const formatted = tempProject({ '.prettierrc': '{ "singleQuote": true }\n', 'a.ts': LEAKY_SOURCE });
