@@ -139,7 +139,7 @@ function callersEndSession(
   index: number,
 ): string | undefined {
   const search = finder.find(fn);
-  if (!search.complete) return search.reason;
+  if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';
   for (const site of search.sites) {
     const problem = callerProblem(ctx, site, index, site.analysis === analysis ? owners : undefined);

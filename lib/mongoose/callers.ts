@@ -14,7 +14,11 @@ export interface CallSite {
   call: Path;
 }
 
-export type CallSiteSearch = { complete: true; sites: CallSite[] } | { complete: false; reason: string };
+/** The calls found; `incomplete` says why some callers may be missing (undefined: the list is complete). */
+export interface CallSiteSearch {
+  sites: CallSite[];
+  incomplete?: string;
+}
 
 /** The name a helper is called by, and whether code outside the file can reach it. */
 interface HelperIdentity {
@@ -27,10 +31,24 @@ interface HelperIdentity {
   exported: boolean;
 }
 
+/** Gathers call sites, once each, and remembers the first reason the list may be incomplete. */
+class SiteCollector implements CallSiteSearch {
+  readonly sites: CallSite[] = [];
+  incomplete: string | undefined;
+
+  add(site: CallSite): void {
+    if (!this.sites.some((s) => s.call.node === site.call.node)) this.sites.push(site);
+  }
+
+  miss(reason: string): void {
+    this.incomplete ??= reason;
+  }
+}
+
 /**
- * Finds every call of a helper function: in its own file syntactically, and through ts-morph's
- * references when the helper is exported. Incomplete (with the reason) whenever some use of the
- * helper is not a plain call, or callers elsewhere cannot be listed.
+ * Finds the calls of a helper function: in its own file syntactically, and through ts-morph's
+ * references when it is exported and other files mention it. Whatever cannot be followed (a use
+ * that is not a plain call, callers elsewhere without type facts) makes the search incomplete.
  */
 export class CallSiteFinder {
   private readonly foreign = new Map<string, MongooseAnalysis | undefined>();
@@ -41,15 +59,20 @@ export class CallSiteFinder {
   ) {}
 
   find(fn: Path): CallSiteSearch {
+    const found = new SiteCollector();
     const identity = helperIdentity(fn);
-    if (!identity) return { complete: false, reason: 'it is not a named function, so its callers cannot be listed' };
+    if (!identity) {
+      found.miss('it is not a named function, so its callers cannot be listed');
+      return found;
+    }
     // Other files can reach an exported helper only by naming it or its module.
     const self = path.resolve(this.ctx.file);
     const mentionedElsewhere = [identity.name, moduleName(this.ctx.file)].some((word) =>
       this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self),
     );
-    if (identity.exported && mentionedElsewhere) return this.findAcrossFiles(identity);
-    return this.findInFile(fn, identity);
+    if (identity.exported && mentionedElsewhere) this.findAcrossFiles(identity, found);
+    else this.findInFile(fn, identity, found);
+    return found;
   }
 
   /** The parsed and analysed text of another file (as it is on disk), or undefined if unreadable. */
@@ -69,94 +92,85 @@ export class CallSiteFinder {
     return this.foreign.get(file);
   }
 
-  /** Call sites in every file that requires `file`, or undefined without type facts. */
-  private requiresOf(file: string, source: string, name: string): { sites: CallSite[] } | { reason: string } | undefined {
-    const importers = this.ctx.types.importersOf(file, source);
-    if (!importers) return undefined;
-    const sites: CallSite[] = [];
-    for (const importer of importers) {
-      const found = sitesOfRequire(this, importer, name);
-      if ('reason' in found) return found;
-      sites.push(...found);
-    }
-    return { sites };
-  }
-
-  private findInFile(fn: Path, identity: HelperIdentity): CallSiteSearch {
-    const sites: CallSite[] = [];
+  private findInFile(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
     if (identity.isMethod) {
       const classBody = fn.parent as Path;
-      let unknownReceiver = false;
       for (const call of this.analysis.index.calls()) {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
         const insideClass = startOf(classBody.node) <= startOf(call.node) && startOf(call.node) <= (classBody.node.end ?? 0);
-        if (callee.object.type === 'ThisExpression' && insideClass) sites.push({ file: this.ctx.file, analysis: this.analysis, call });
-        else unknownReceiver = true;
+        if (callee.object.type === 'ThisExpression' && insideClass) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+        else found.miss(`${identity.name}() is also called on other objects, which cannot be checked without type facts`);
       }
-      if (unknownReceiver) return { complete: false, reason: `${identity.name}() is also called on other objects, which cannot be checked without type facts` };
-      return { complete: true, sites };
+      return;
     }
     const rootPath = this.analysis.root.get() as Path;
     for (const ref of this.analysis.bindings.referencesIn(rootPath, identity.declaration!)) {
       if (isImportOrExportName(ref)) continue;
       const call = ref.parent as Path | null;
-      if (!call || !isCall(call.node) || call.node.callee !== ref.node) {
-        return { complete: false, reason: `${identity.name} is used as a value, so not all of its callers can be found` };
-      }
-      sites.push({ file: this.ctx.file, analysis: this.analysis, call });
+      if (call && isCall(call.node) && call.node.callee === ref.node) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+      else found.miss(`${identity.name} is used as a value, so not all of its callers can be found`);
     }
-    return { complete: true, sites };
   }
 
-  private findAcrossFiles(identity: HelperIdentity): CallSiteSearch {
-    const noFacts = { complete: false as const, reason: `${identity.name} is exported and its callers in other files could not be listed (no type facts)` };
+  private findAcrossFiles(identity: HelperIdentity, found: SiteCollector): void {
+    const noFacts = `${identity.name} is exported and its callers in other files could not be listed (no type facts)`;
     const references = this.ctx.types.referencesTo(this.ctx.file, this.ctx.source, startOf(identity.nameNode));
-    if (!references) return noFacts;
+    if (!references) {
+      found.miss(noFacts);
+      return;
+    }
     const seen = new Set<string>();
-    const sites: CallSite[] = [];
-    const queue = [...references];
-    while (queue.length > 0) {
-      const reference = queue.shift()!;
+    for (const reference of references) {
       const key = `${reference.file}:${reference.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const analysis = this.analysisOf(reference.file);
-      if (!analysis) return { complete: false, reason: `${identity.name} is used in ${reference.file}, which could not be read` };
+      if (!analysis) {
+        found.miss(`${identity.name} is used in ${reference.file}, which could not be read`);
+        continue;
+      }
       const identifier = identifierAt(analysis, reference.start);
       if (!identifier || identifier.node === identity.nameNode) continue;
       if (isCommonJsExport(identifier)) {
         // TypeScript does not follow `module.exports = { helper }` to the files that require it.
-        const requires = this.requiresOf(reference.file, analysis.source, identity.name);
-        if (!requires) return noFacts;
-        if ('reason' in requires) return { complete: false, reason: requires.reason };
-        for (const site of requires.sites) if (!sites.some((s) => s.call.node === site.call.node)) sites.push(site);
+        this.findThroughRequires(reference.file, analysis.source, identity.name, found, noFacts);
         continue;
       }
       const local = localBindingOf(analysis, identifier);
-      const uses = local ? analysis.bindings.referencesIn(analysis.root.get() as Path, local).filter((r) => !isImportOrExportName(r)) : [identifier];
       if (!local && isImportOrExportName(identifier)) continue;
+      const uses = local ? analysis.bindings.referencesIn(analysis.root.get() as Path, local).filter((r) => !isImportOrExportName(r)) : [identifier];
       for (const use of uses) {
         const call = callOfCallee(use);
-        if (!call) {
-          return { complete: false, reason: `${identity.name} is used as a value in ${relative(this.ctx.file, reference.file)}, so not all of its callers can be found` };
-        }
-        if (!sites.some((s) => s.call.node === call.node)) sites.push({ file: reference.file, analysis, call });
+        if (call) found.add({ file: reference.file, analysis, call });
+        else found.miss(`${identity.name} is used as a value in ${relative(this.ctx.file, reference.file)}, so not all of its callers can be found`);
       }
     }
-    return { complete: true, sites };
+  }
+
+  /** Call sites in every file that requires `file`. */
+  private findThroughRequires(file: string, source: string, name: string, found: SiteCollector, noFacts: string): void {
+    const importers = this.ctx.types.importersOf(file, source);
+    if (!importers) {
+      found.miss(noFacts);
+      return;
+    }
+    for (const importer of importers) sitesOfRequire(this, importer, name, found);
   }
 }
 
 /** `require('./x')` of `file` elsewhere: `const { name } = require(...)` or `const x = require(...); x.name(...)`. */
-function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start: number }, name: string): CallSite[] | { reason: string } {
+function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start: number }, name: string, found: SiteCollector): void {
   const analysis = finder.analysisOf(importer.file);
-  if (!analysis) return { reason: `${importer.file} could not be read` };
+  if (!analysis) {
+    found.miss(`${importer.file} could not be read`);
+    return;
+  }
   const literal = analysis.index.of('StringLiteral').find((p) => p.node.start === importer.start);
   const call = literal?.parent as Path | undefined;
   const declarator = call?.parent as Path | undefined;
   const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === call!.node ? (declarator.node.id as Node) : undefined;
-  if (!id) return [];
+  if (!id) return;
   const rootPath = analysis.root.get() as Path;
   const uses: Path[] = [];
   if (id.type === 'ObjectPattern') {
@@ -172,13 +186,11 @@ function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start:
       if (isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === name) uses.push(member.get('property') as Path);
     }
   }
-  const sites: CallSite[] = [];
   for (const use of uses) {
     const site = callOfCallee(use);
-    if (!site) return { reason: `${name} is used as a value in ${importer.file}, so not all of its callers can be found` };
-    sites.push({ file: importer.file, analysis, call: site });
+    if (site) found.add({ file: importer.file, analysis, call: site });
+    else found.miss(`${name} is used as a value in ${importer.file}, so not all of its callers can be found`);
   }
-  return sites;
 }
 
 /**
