@@ -164,6 +164,8 @@ export class MongooseAnalysis {
   isSessionDeclaration(declaration: Node): boolean {
     let known = this.sessionDeclarations.get(declaration);
     if (known === undefined) {
+      // Provisional answer while computing, so `a = b; b = a` cycles end.
+      this.sessionDeclarations.set(declaration, false);
       known = this.computeIsSession(declaration);
       this.sessionDeclarations.set(declaration, known);
     }
@@ -277,7 +279,7 @@ export class MongooseAnalysis {
   private computeIsSession(declaration: Node): boolean {
     const origin = this.bindings.originOf(declaration);
     if (typeKind(declaration) === 'session') return true;
-    if (this.assignedFromCreation(declaration)) return true;
+    if (this.assignedFromCreation(declaration) || this.assignedFromSession(declaration)) return true;
     if (origin?.kind === 'variable') {
       const init = origin.declarator.get('init') as Path;
       return init.node != null && init.node.type !== 'NullLiteral' && this.kindOf(init) === 'session';
@@ -294,6 +296,17 @@ export class MongooseAnalysis {
     return this.sessionCreations().some((c) => {
       const binding = this.bindingOf(c);
       return binding?.declaration === declaration;
+    });
+  }
+
+  /** `session = _session` (the Mongoose docs pattern): assigned from another session variable. */
+  private assignedFromSession(declaration: Node): boolean {
+    return this.index.named(declaration.name as string).some((ref) => {
+      const assignment = ref.parent?.node as Node | undefined;
+      if (assignment?.type !== 'AssignmentExpression' || assignment.left !== ref.node || assignment.operator !== '=') return false;
+      if (!isIdentifier(assignment.right as Node) || this.bindings.declarationOf(ref) !== declaration) return false;
+      const source = this.bindings.declarationOf(ref.parent!.get('right') as Path);
+      return source !== undefined && source !== declaration && this.isSessionDeclaration(source);
     });
   }
 

@@ -120,6 +120,8 @@ export const LAZY_OPERATIONS = new Set([
   'replaceOne',
   'update',
   'updateMany',
+  'updateOne',
+  'deleteOne',
   'where',
 ]);
 

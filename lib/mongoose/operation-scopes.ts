@@ -1,0 +1,95 @@
+import { enclosingFunction, endOf, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
+import type { MongooseAnalysis } from './analysis';
+import type { CallSiteFinder } from './callers';
+
+/**
+ * A stretch of code whose Mongoose operations must finish before the transaction (or session)
+ * around them does (docs/mongoose-semantics.md §5.2).
+ */
+export interface OperationScope {
+  /**
+   * `callback`: a callback of transaction() / withTransaction() / withSession();
+   * `manual`: from startTransaction() to the last commit or abort in the same function;
+   * `helper`: a function that receives the session and is called from one of the above.
+   */
+  kind: 'callback' | 'manual' | 'helper';
+  fn: Path;
+  /** Offsets of the scope inside `fn`. */
+  start: number;
+  end: number;
+  /** Declarations holding the scope's session. */
+  sessions: Node[];
+  /** A `connection.transaction()` callback: AsyncLocalStorage puts session-less operations in it too. */
+  transactionCallback: boolean;
+  /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
+  mayBecomeAsync: boolean;
+}
+
+/** Callback and manual scopes: the ones visible in the file itself. */
+export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
+  const scopes: OperationScope[] = analysis.sessionScopes().map((scope) => ({
+    kind: 'callback',
+    fn: scope.callback,
+    start: startOf(scope.callback.node),
+    end: endOf(scope.callback.node),
+    sessions: scope.sessions,
+    transactionCallback: scope.kind === 'transaction',
+    mayBecomeAsync: true,
+  }));
+  for (const call of analysis.index.calls()) {
+    const lifecycle = analysis.lifecycleCall(call);
+    if (lifecycle?.method !== 'startTransaction' || !lifecycle.declaration || !analysis.isSessionDeclaration(lifecycle.declaration)) continue;
+    const fn = enclosingFunction(call);
+    if (!fn) continue;
+    const declaration = lifecycle.declaration;
+    const ends = analysis.index
+      .within(fn.node, 'CallExpression')
+      .map((c) => analysis.lifecycleCall(c))
+      .filter((c) => c && (c.method === 'commitTransaction' || c.method === 'abortTransaction') && c.declaration === declaration && startOf(c.call.node) > endOf(call.node) && enclosingFunction(c.call)?.node === fn.node);
+    const last = ends.length > 0 ? startOf(ends[ends.length - 1]!.call.node) : endOf(fn.node);
+    scopes.push({ kind: 'manual', fn, start: endOf(call.node), end: last, sessions: [declaration], transactionCallback: false, mayBecomeAsync: false });
+  }
+  return scopes;
+}
+
+/**
+ * Functions that take a session parameter and are called, with a session, from inside a direct
+ * scope (in this file, or in another one found through ts-morph references).
+ */
+export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder, direct: OperationScope[]): OperationScope[] {
+  const scopes: OperationScope[] = [];
+  const callbacks = new Set(direct.filter((s) => s.kind === 'callback').map((s) => s.fn.node));
+  for (const fn of analysis.index.functions()) {
+    if (callbacks.has(fn.node)) continue;
+    const sessionParams = (fn.node.params as Node[])
+      .map((param, index) => ({ param: param.type === 'TSParameterProperty' ? (param.parameter as Node) : param, index }))
+      .filter(({ param }) => isIdentifier(param) && analysis.isSessionDeclaration(param));
+    if (sessionParams.length === 0) continue;
+    const { sites } = finder.find(fn);
+    const calledFromScope = sites.some((site) => {
+      const scopesThere = site.analysis === analysis ? direct : directScopes(site.analysis);
+      return scopesThere.some((scope) => contains(scope, site.call));
+    });
+    if (!calledFromScope) continue;
+    scopes.push({
+      kind: 'helper',
+      fn,
+      start: startOf(fn.node),
+      end: endOf(fn.node),
+      sessions: sessionParams.map((p) => p.param),
+      transactionCallback: false,
+      mayBecomeAsync: false,
+    });
+  }
+  return scopes;
+}
+
+/** True when `path` lies inside the scope, in its function or in a function nested in it. */
+export function contains(scope: OperationScope, path: Path): boolean {
+  const at = startOf(path.node);
+  if (at < scope.start || at > scope.end) return false;
+  for (let fn = enclosingFunction(path); fn; fn = enclosingFunction(fn)) {
+    if (fn.node === scope.fn.node) return true;
+  }
+  return false;
+}

@@ -1,0 +1,253 @@
+import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import {
+  ASYNC_LIFECYCLE,
+  DOCUMENT_OPERATIONS,
+  LAZY_OPERATIONS,
+  MODEL_OPERATIONS,
+  QUERY_CHAIN_METHODS,
+  SESSION_SCOPE_HELPERS,
+  SYNC_LIFECYCLE,
+} from './api';
+import { unwrapPath, type MongooseAnalysis } from './analysis';
+
+/** One call of a chain such as `Order.find(q).session(s).lean()`, from the base outwards. */
+interface ChainLink {
+  call: Path;
+  method: string | undefined;
+  args: Node[];
+}
+
+/** A call chain taken apart: its links and the expression the first call is made on. */
+export interface CallChain {
+  links: ChainLink[];
+  /** `Order` in `Order.find(...)`, `doc` in `doc.save()`; undefined for plain `f(...)` calls. */
+  root: Path | undefined;
+}
+
+export type OperationVerdict =
+  /**
+   * A Mongoose or driver thenable: leaving it unawaited lets it outlive the transaction.
+   * `outside`: it carries no session (and ALS does not cover it), so it runs outside the transaction.
+   */
+  | { kind: 'operation'; lazy: boolean; outside?: boolean }
+  /** Passes a Node-style callback (Mongoose 5/6): awaiting would run it twice. */
+  | { kind: 'callback' }
+  | { kind: 'not-operation' }
+  /** The syntax cannot tell; `carriesSession` says whether it matters enough to report. */
+  | { kind: 'unknown'; carriesSession: boolean };
+
+/** What the classifier knows about the scope a call sits in. */
+export interface OperationContext {
+  /** Declarations holding the scope's session. */
+  sessions: Node[];
+  /** Inside a `connection.transaction()` callback with AsyncLocalStorage on: session-less operations join too. */
+  alsCovers: boolean;
+  /** Variables holding documents tied to the session (loaded or saved with it). */
+  sessionDocuments: Set<Node>;
+  /** Variables holding Mongoose documents of any kind (`new Model()`, query results). */
+  documents: Set<Node>;
+}
+
+const PROMISE_CONTINUATIONS = new Set(['then', 'catch', 'finally']);
+
+/** Splits `a.b(x).c(y)` into links [b(x), c(y)] and root `a`. */
+export function callChain(call: Path): CallChain {
+  const links: ChainLink[] = [];
+  let current: Path | undefined = unwrapPath(call);
+  let root: Path | undefined;
+  while (current && isCall(current.node)) {
+    const callee = unwrapPath(current.get('callee') as Path);
+    links.unshift({ call: current, method: calleeName(current.node), args: current.node.arguments as Node[] });
+    if (!isMember(callee.node)) {
+      root = undefined;
+      break;
+    }
+    const object = unwrapPath(callee.get('object') as Path);
+    if (isCall(object.node)) current = object;
+    else {
+      root = object;
+      current = undefined;
+    }
+  }
+  return { links, root };
+}
+
+/**
+ * Decides whether a call is a Mongoose (or driver) operation by its shape: a session lifecycle
+ * call, a model/query/document call that carries the session, or (ALS) any model call inside
+ * `connection.transaction()`. Types decide the rest (`unknown`), see add-missing-await.
+ */
+export function classifyCall(analysis: MongooseAnalysis, call: Path, context: OperationContext): OperationVerdict {
+  const chain = callChain(call);
+  if (chain.links.length === 0) return { kind: 'not-operation' };
+  const withoutContinuations = stripContinuations(chain);
+  const operationLinks = withoutContinuations.links;
+  const base = operationLinks[0];
+  if (!base) return { kind: 'not-operation' };
+
+  if (operationLinks.some((link) => passesNodeCallback(link))) return { kind: 'callback' };
+
+  const lifecycle = lifecycleVerdict(analysis, withoutContinuations, context);
+  if (lifecycle) return lifecycle;
+
+  const carries = carriesSession(analysis, operationLinks, context.sessions);
+  const executed = chain.links.length !== operationLinks.length || operationLinks.some((l) => l.method === 'exec');
+  const lazy = LAZY_OPERATIONS.has(base.method ?? '') && !executed;
+  const rootKind = withoutContinuations.root ? analysis.kindOf(withoutContinuations.root) : 'unknown';
+  const rootDeclaration = declarationOfRoot(analysis, withoutContinuations.root);
+  const baseIsOperation = MODEL_OPERATIONS.has(base.method ?? '') || DOCUMENT_OPERATIONS.has(base.method ?? '');
+  const chainIsQuery = operationLinks.slice(1).every((l) => QUERY_CHAIN_METHODS.has(l.method ?? ''));
+
+  // A query kept in a variable runs where it is executed: awaiting a builder call would run it twice.
+  if (rootDeclaration && isStoredQuery(analysis, rootDeclaration)) return executed ? { kind: 'operation', lazy: false } : { kind: 'not-operation' };
+  if (carries && baseIsOperation && chainIsQuery) return { kind: 'operation', lazy };
+  if (carries && (rootKind === 'model' || rootKind === 'connection')) return { kind: 'operation', lazy };
+  const isDocumentCall = DOCUMENT_OPERATIONS.has(base.method ?? '') && chainIsQuery && rootDeclaration !== undefined;
+  // doc.updateOne() is a Query in every version; doc.deleteOne() only from 8.0, so it is not called lazy.
+  const documentLazy = base.method === 'updateOne' && !executed;
+  if (isDocumentCall && context.sessionDocuments.has(rootDeclaration!)) return { kind: 'operation', lazy: documentLazy };
+  if (context.alsCovers && chainIsQuery) {
+    if (rootKind === 'model' && MODEL_OPERATIONS.has(base.method ?? '')) return { kind: 'operation', lazy };
+    if (isDocumentCall && context.documents.has(rootDeclaration!)) return { kind: 'operation', lazy: documentLazy };
+  }
+  // Created or loaded here without the session: a Mongoose operation, but outside the transaction.
+  if (isDocumentCall && context.documents.has(rootDeclaration!)) return { kind: 'operation', lazy: documentLazy, outside: true };
+  if (rootKind === 'model' && MODEL_OPERATIONS.has(base.method ?? '') && chainIsQuery) return { kind: 'operation', lazy, outside: true };
+  if (carries && isAsyncLocalFunction(analysis, withoutContinuations)) return { kind: 'operation', lazy: false };
+  if (carries || rootKind === 'model' || DOCUMENT_OPERATIONS.has(base.method ?? '')) return { kind: 'unknown', carriesSession: carries };
+  return { kind: 'not-operation' };
+}
+
+/** `op.then(...)`, `op.catch(...)`, `op.finally(...)`: the operation is what they continue. */
+function stripContinuations(chain: CallChain): CallChain {
+  let end = chain.links.length;
+  while (end > 1 && PROMISE_CONTINUATIONS.has(chain.links[end - 1]!.method ?? '')) end--;
+  return { links: chain.links.slice(0, end), root: chain.root };
+}
+
+function lifecycleVerdict(analysis: MongooseAnalysis, chain: CallChain, context: OperationContext): OperationVerdict | undefined {
+  const base = chain.links[0]!;
+  if (chain.links.length !== 1 || !chain.root) return undefined;
+  const method = base.method ?? '';
+  if (!ASYNC_LIFECYCLE.has(method) && !SYNC_LIFECYCLE.has(method) && !SESSION_SCOPE_HELPERS.has(method)) return undefined;
+  if (SESSION_SCOPE_HELPERS.has(method)) {
+    const scope = analysis.sessionScopes().find((s) => s.call.node === base.call.node);
+    return scope ? { kind: 'operation', lazy: false } : undefined;
+  }
+  const declaration = declarationOfRoot(analysis, chain.root);
+  const isSession = declaration !== undefined && (context.sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+  if (!isSession && analysis.kindOf(chain.root) !== 'session') return undefined;
+  return SYNC_LIFECYCLE.has(method) ? { kind: 'not-operation' } : { kind: 'operation', lazy: false };
+}
+
+/** True when some link passes the session: `{ session }`, `.session(s)`, or the session itself as an argument. */
+export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], sessions: Node[]): boolean {
+  return links.some((link) => {
+    if (link.method === 'session') return link.args[0] !== undefined && !isNullish(link.args[0]);
+    return link.args.some((arg, index) => {
+      if (arg.type === 'ObjectExpression') return sessionOption(arg) !== undefined && !isNullish(sessionOption(arg)!);
+      const argPath = link.call.get('arguments', index) as Path;
+      if (!isIdentifier(unwrapExpression(arg))) return false;
+      const inner = unwrapPath(argPath);
+      const declaration = analysis.bindings.declarationOf(inner);
+      return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+    });
+  });
+}
+
+/** The value of a `session` property in an options object literal. */
+export function sessionOption(object: Node): Node | undefined {
+  for (const prop of object.properties as Node[]) {
+    if (prop.type !== 'ObjectProperty' || prop.computed) continue;
+    const key = prop.key as Node;
+    if ((key.name ?? key.value) === 'session') return prop.value as Node;
+  }
+  return undefined;
+}
+
+export function isNullish(node: Node): boolean {
+  return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
+}
+
+function passesNodeCallback(link: ChainLink): boolean {
+  if (PROMISE_CONTINUATIONS.has(link.method ?? '')) return false;
+  const last = link.args[link.args.length - 1];
+  return last !== undefined && isFunction(last);
+}
+
+function declarationOfRoot(analysis: MongooseAnalysis, root: Path | undefined): Node | undefined {
+  return root && isIdentifier(root.node) ? analysis.bindings.declarationOf(root) : undefined;
+}
+
+/** `const q = Model.find(...)`: a query built now and executed later must not be executed twice. */
+function isStoredQuery(analysis: MongooseAnalysis, declaration: Node): boolean {
+  const origin = analysis.bindings.originOf(declaration);
+  if (origin?.kind !== 'variable') return false;
+  const init = origin.declarator.node.init as Node | null;
+  if (!init || !isCall(init)) return false;
+  const chain = callChain(origin.declarator.get('init') as Path);
+  const base = chain.links[0]?.method ?? '';
+  return LAZY_OPERATIONS.has(base) && !chain.links.some((l) => l.method === 'exec' || PROMISE_CONTINUATIONS.has(l.method ?? ''));
+}
+
+/** A call of a function declared `async` in this file (a helper that received the session). */
+function isAsyncLocalFunction(analysis: MongooseAnalysis, chain: CallChain): boolean {
+  const base = chain.links[0]!;
+  const callee = unwrapPath(base.call.get('callee') as Path);
+  let fn: Node | undefined;
+  if (isIdentifier(callee.node)) {
+    const declaration = analysis.bindings.declarationOf(callee);
+    const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind === 'variable') fn = origin.declarator.node.init as Node | undefined;
+    else fn = analysis.index.of('FunctionDeclaration').find((p) => p.node.id === declaration)?.node;
+  } else if (isMember(callee.node) && callee.node.object.type === 'ThisExpression') {
+    const name = propertyName(callee.node);
+    fn = analysis.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name))?.node;
+  }
+  return fn !== undefined && isFunction(fn) && fn.async === true;
+}
+
+/** `session.commitTransaction()`, `conn.transaction(cb)`... as a whole call: the lifecycle method, else undefined. */
+export function lifecycleMethod(analysis: MongooseAnalysis, call: Path): string | undefined {
+  const chain = stripContinuations(callChain(call));
+  const verdict = lifecycleVerdict(analysis, chain, { sessions: [], alsCovers: false, sessionDocuments: new Set(), documents: new Set() });
+  return verdict?.kind === 'operation' ? chain.links[0]!.method : undefined;
+}
+
+/**
+ * The classification context of a scope: which variables hold documents, and which of those are
+ * tied to the session (loaded or saved with it, so a later `doc.save()` uses it).
+ */
+export function operationContext(analysis: MongooseAnalysis, fn: Path, sessions: Node[], alsCovers: boolean): OperationContext {
+  const context: OperationContext = { sessions, alsCovers, sessionDocuments: new Set(), documents: new Set() };
+  for (const declarator of analysis.index.within(fn.node, 'VariableDeclarator')) {
+    const init = declarator.node.init as Node | null;
+    if (!init) continue;
+    const ids = documentTargets(declarator.node.id as Node);
+    if (init.type === 'NewExpression') {
+      if (analysis.kindOf(declarator.get('init', 'callee') as Path) === 'model') ids.forEach((id) => context.documents.add(id));
+      continue;
+    }
+    if (init.type !== 'AwaitExpression' || !isCall(unwrapExpression(init.argument as Node))) continue;
+    const chain = callChain(declarator.get('init', 'argument') as Path);
+    const base = chain.links[0]?.method ?? '';
+    if (!MODEL_OPERATIONS.has(base)) continue;
+    ids.forEach((id) => context.documents.add(id));
+    if (carriesSession(analysis, chain.links, sessions)) ids.forEach((id) => context.sessionDocuments.add(id));
+  }
+  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
+    const chain = callChain(call);
+    const root = chain.root;
+    if (chain.links[0]?.method !== 'save' || !root || !isIdentifier(root.node)) continue;
+    const declaration = analysis.bindings.declarationOf(root);
+    if (declaration && carriesSession(analysis, chain.links, sessions)) context.sessionDocuments.add(declaration);
+  }
+  return context;
+}
+
+/** `doc` in `const doc = ...`, `a`/`b` in `const [a, b] = ...` (create() and find() return arrays). */
+function documentTargets(id: Node): Node[] {
+  if (isIdentifier(id)) return [id];
+  if (id.type === 'ArrayPattern') return (id.elements as Array<Node | null>).filter((e): e is Node => e !== null && isIdentifier(e));
+  return [];
+}

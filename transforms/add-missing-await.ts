@@ -1,0 +1,342 @@
+import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { alsActive } from '../lib/mongoose/als-support';
+import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
+import { CallSiteFinder } from '../lib/mongoose/callers';
+import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { classifyCall, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
+import { addAwait, innerIndent, makeAsync, statementText } from '../lib/rewrite';
+import { indentAt, isBlank } from '../lib/text';
+import type { Transform, TransformContext } from '../lib/transform';
+
+/**
+ * Every operation inside a transaction finishes before the transaction does
+ * (docs/mongoose-semantics.md §3.3, §4.2, §5.2, §5.5): unawaited operations get `await`,
+ * `forEach`/`map` with async callbacks become `for...of`, and `Promise.all` over session
+ * operations becomes sequential awaits.
+ */
+export const addMissingAwait: Transform = {
+  name: 'add-missing-await',
+  description: 'operations inside a transaction that nobody awaits get await; async forEach/map and Promise.all over session operations become sequential',
+  mongooseVersions: 'every version with sessions (5.2+); session-less operations count inside connection.transaction() with AsyncLocalStorage (7.8+, 8.4+)',
+  mightApply: (source) => source.includes('ession') || source.includes('ransaction'),
+  apply(ctx) {
+    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const direct = directScopes(analysis);
+    const scopes = [...direct, ...helperScopes(analysis, new CallSiteFinder(ctx, analysis), direct)];
+    const rewriter = new AwaitRewriter(ctx, analysis, alsActive(ctx.project));
+    for (const scope of scopes) rewriter.rewriteScope(scope);
+    rewriter.awaitLifecycleCalls();
+  },
+};
+
+export default asJscodeshiftTransform(addMissingAwait);
+
+const COMBINATORS = new Set(['all', 'allSettled', 'race']);
+const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+class AwaitRewriter {
+  /** Statements (and await expressions) already rewritten: each is handled once, by the first scope. */
+  private readonly handled = new Set<Node>();
+  private readonly madeAsync = new Set<Node>();
+
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+    private readonly als: boolean,
+  ) {}
+
+  rewriteScope(scope: OperationScope): void {
+    const context = operationContext(this.analysis, scope.fn, scope.sessions, scope.transactionCallback && this.als);
+    for (const statement of this.analysis.index.within(scope.fn.node, 'ExpressionStatement')) {
+      if (this.handled.has(statement.node) || !contains(scope, statement)) continue;
+      const expression = unwrapPath(statement.get('expression') as Path);
+      if (isCall(expression.node)) this.rewriteStatement(scope, context, statement, expression);
+    }
+    for (const awaited of this.analysis.index.within(scope.fn.node, 'AwaitExpression')) {
+      if (this.handled.has(awaited.node) || !contains(scope, awaited)) continue;
+      const argument = unwrapPath(awaited.get('argument') as Path);
+      if (combinatorOf(argument.node)) this.rewriteCombinator(scope, context, awaited, argument);
+    }
+  }
+
+  /** Scope 4: lifecycle calls anywhere (`commitTransaction()`, `withTransaction()`, `conn.transaction()`...). */
+  awaitLifecycleCalls(): void {
+    for (const statement of this.analysis.index.of('ExpressionStatement')) {
+      if (this.handled.has(statement.node)) continue;
+      const expression = unwrapPath(statement.get('expression') as Path);
+      if (!isCall(expression.node)) continue;
+      const method = lifecycleMethod(this.analysis, expression);
+      const fn = enclosingFunction(statement);
+      if (!method || !fn) continue;
+      this.handled.add(statement.node);
+      if (fn.node.async) {
+        addAwait(this.ctx, expression.node);
+        this.ctx.change(statement, `awaited ${shortText(this.ctx.source, expression.node)}`);
+      } else {
+        this.ctx.report(statement, `${method}() is not awaited and its function is not async; make the function async (or return the promise) so the caller waits for it`);
+      }
+    }
+  }
+
+  private rewriteStatement(scope: OperationScope, context: OperationContext, statement: Path, call: Path): void {
+    const method = calleeName(call.node);
+    const callee = call.node.callee as Node;
+    if ((method === 'forEach' || method === 'map') && isMember(callee) && isFunction((call.node.arguments as Node[])[0])) {
+      const callback = call.get('arguments', 0) as Path;
+      if (!callback.node.async) {
+        if (containsOperation(this.analysis, callback, context)) this.report(statement, `the ${method}() callback runs operations without waiting for them; rewrite it as a for...of loop with await`);
+        return;
+      }
+      this.handled.add(statement.node);
+      this.loop(scope, statement, call.get('callee', 'object') as Path, callback, { settle: false, why: `${method}() never waits for its async callback` });
+      return;
+    }
+    if (combinatorOf(call.node)) {
+      this.rewriteCombinator(scope, context, undefined, call, statement);
+      return;
+    }
+    const verdict = this.decide(call, context);
+    if (verdict.kind === 'callback') {
+      this.report(statement, `${shortText(this.ctx.source, call.node)} passes a Node-style callback, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
+      return;
+    }
+    if (verdict.kind !== 'operation') return;
+    this.handled.add(statement.node);
+    if (!this.ensureAsync(scope, statement, `${shortText(this.ctx.source, call.node)} is not awaited`)) return;
+    addAwait(this.ctx, call.node);
+    this.ctx.change(statement, `awaited ${shortText(this.ctx.source, call.node)}`);
+    if (verdict.lazy) {
+      this.report(statement, 'this query was never executed (a Query runs only when awaited, exec()-ed or then()-ed); with await it now runs: check that the write is wanted');
+    }
+    if (verdict.outside) {
+      this.report(statement, 'this operation has no session, so it runs outside the transaction; it is now awaited so it finishes first: pass { session } if it belongs in the transaction');
+    }
+  }
+
+  /** Shape first; where the shape cannot tell, the expression's type (a callable `then`) decides. */
+  private decide(call: Path, context: OperationContext): OperationVerdict {
+    const verdict = classifyCall(this.analysis, call, context);
+    if (verdict.kind !== 'unknown') return verdict;
+    const fact = this.ctx.types.thenableAt(this.ctx.file, this.ctx.source, startOf(call.node), endOf(call.node));
+    if (fact?.thenable && (verdict.carriesSession || fact.origin === 'mongoose' || fact.origin === 'mongodb')) return { kind: 'operation', lazy: false };
+    if (fact === undefined && verdict.carriesSession) {
+      this.report(call, `${shortText(this.ctx.source, call.node)} passes the session, but whether it returns a promise is unknown without type facts; await it by hand if it does`);
+    }
+    return { kind: 'not-operation' };
+  }
+
+  /** `const p = Model.create(...)` passed on as `p`: the operation already runs when the combinator sees it. */
+  private startedOperation(element: Path, context: OperationContext): boolean {
+    if (!element.node || !isIdentifier(element.node)) return false;
+    const declaration = this.analysis.bindings.declarationOf(element);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || !isCall(origin.declarator.node.init as Node)) return false;
+    return classifyCall(this.analysis, origin.declarator.get('init') as Path, context).kind === 'operation';
+  }
+
+  /** The function around `at` is async, or is made so when it is the scope's callback; else report why not. */
+  private ensureAsync(scope: OperationScope, at: Path, what: string): boolean {
+    const fn = enclosingFunction(at)!;
+    if (fn.node.async || this.madeAsync.has(fn.node)) return true;
+    if (fn.node === scope.fn.node && scope.mayBecomeAsync) {
+      makeAsync(this.ctx, fn.node);
+      this.madeAsync.add(fn.node);
+      return true;
+    }
+    this.report(at, `${what}, and its function is not async; making it async would change what it returns to its callers`);
+    return false;
+  }
+
+  /** `Promise.all([...])`, `Promise.allSettled`, `Promise.race` over session operations: one at a time. */
+  private rewriteCombinator(scope: OperationScope, context: OperationContext, awaited: Path | undefined, call: Path, bareStatement?: Path): void {
+    const combinator = combinatorOf(call.node)!;
+    const arg = (call.node.arguments as Node[])[0];
+    const statement = bareStatement ?? (awaited && statementOfBareAwait(awaited));
+    if (awaited) this.handled.add(awaited.node);
+    if (statement) this.handled.add(statement.node);
+    if (!arg) return;
+    if (isCall(arg) && calleeName(arg) === 'map' && isFunction((arg.arguments as Node[])[0])) {
+      const mapCall = call.get('arguments', 0) as Path;
+      const callback = mapCall.get('arguments', 0) as Path;
+      if (!containsOperation(this.analysis, callback, context)) return;
+      if (!statement || combinator === 'race') {
+        this.report(call, `Promise.${combinator}() runs session operations in parallel (undefined behaviour in a transaction); its result is used, so rewrite it as a sequential loop by hand`);
+        return;
+      }
+      this.loop(scope, statement, mapCall.get('callee', 'object') as Path, callback, { settle: combinator === 'allSettled', why: `Promise.${combinator}() runs session operations in parallel` });
+      return;
+    }
+    if (arg.type !== 'ArrayExpression') return;
+    const elements = arg.elements as Array<Node | null>;
+    const paths = elements.map((_, i) => call.get('arguments', 0, 'elements', i) as Path);
+    if (paths.some((p) => this.startedOperation(p, context))) {
+      this.report(call, `Promise.${combinator}() waits for operations that were already started in parallel (undefined behaviour in a transaction); start them one at a time by hand`);
+      return;
+    }
+    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context) : undefined));
+    if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
+    this.sequential(scope, combinator, awaited, call, statement, paths);
+  }
+
+  private sequential(scope: OperationScope, combinator: string, awaited: Path | undefined, call: Path, statement: Path | undefined, elements: Path[]): void {
+    const { ctx } = this;
+    const anchor = statement ?? awaited ?? call;
+    if (!statement && combinator !== 'all') {
+      this.report(call, `Promise.${combinator}() runs session operations in parallel (undefined behaviour in a transaction); its result is used, so make them sequential by hand`);
+      return;
+    }
+    const declaration = statement ? undefined : declarationOfAwait(awaited);
+    const indent = indentAt(ctx.source, startOf((declaration ?? anchor).node));
+    if (!this.ensureAsync(scope, anchor, `Promise.${combinator}() is not awaited`)) return;
+    const texts = elements.map((p) => reindent(ctx.source, p.node, ctx.edits.take(startOf(p.node), endOf(p.node)), indent));
+    const why = `Promise.${combinator}() ran session operations in parallel`;
+    if (statement) {
+      const lines = texts.map((t) =>
+        combinator === 'allSettled'
+          ? `try {\n${innerIndent(ctx, indent)}${statementText(ctx, `await ${t}`)}\n${indent}} catch {}`
+          : statementText(ctx, `await ${t}`),
+      );
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), lines.join(`\n${indent}`));
+      ctx.change(statement, `${why}: now one after another`);
+      return;
+    }
+    if (declaration) {
+      const pattern = (declaration.node.declarations as Node[])[0]!.id as Node;
+      const names = (pattern.elements as Array<Node | null>).map((e) => (e ? (e.name as string) : undefined));
+      const kind = declaration.node.kind as string;
+      const lines = texts.map((t, i) => statementText(ctx, names[i] ? `${kind} ${names[i]} = await ${t}` : `await ${t}`));
+      ctx.edits.replace(startOf(declaration.node), endOf(declaration.node), lines.join(`\n${indent}`));
+      ctx.change(declaration, `${why}: now one after another, results kept in the same names`);
+      return;
+    }
+    const array = call.node.arguments as Node[];
+    const multiline = ctx.source.slice(startOf(array[0]!), endOf(array[0]!)).includes('\n');
+    const inner = innerIndent(ctx, indent);
+    const value = multiline ? `[\n${texts.map((t) => `${inner}await ${reindent(ctx.source, undefined, t, inner, indent)},`).join('\n')}\n${indent}]` : `[${texts.map((t) => `await ${t}`).join(', ')}]`;
+    ctx.edits.replace(startOf(awaited!.node), endOf(awaited!.node), value);
+    ctx.change(awaited!, `${why}: now one after another (the result is still an array in the same order)`);
+  }
+
+  /** `items.forEach(async (x) => {...})` and friends -> `for (const x of items) {...}`. */
+  private loop(scope: OperationScope, statement: Path, receiver: Path, callback: Path, options: { settle: boolean; why: string }): void {
+    const { ctx } = this;
+    const problem = loopProblem(this.analysis, callback, options.settle);
+    if (problem) {
+      this.report(statement, `${options.why}; it was left as is because ${problem}`);
+      return;
+    }
+    if (!this.ensureAsync(scope, statement, options.why)) return;
+    const params = callback.node.params as Node[];
+    const receiverText = ctx.edits.take(startOf(receiver.node), endOf(receiver.node));
+    const iterable = params.length === 2 ? `${wrapForMember(receiver.node, receiverText)}.entries()` : receiverText;
+    const binding = params.length === 2 ? `[${paramText(ctx.source, params[1]!)}, ${paramText(ctx.source, params[0]!)}]` : paramText(ctx.source, params[0]!);
+    const header = `for (const ${binding} of ${iterable}) {`;
+    const body = callback.node.body as Node;
+    const indent = indentAt(ctx.source, startOf(statement.node));
+    const inner = innerIndent(ctx, indent);
+    if (body.type === 'BlockStatement') {
+      for (const ret of returnsOf(this.analysis, callback)) ctx.edits.replace(startOf(ret.node), endOf(ret.node), statementText(ctx, 'continue'));
+      ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
+      ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+    } else {
+      const expression = reindent(ctx.source, body, ctx.edits.take(startOf(body), endOf(body)), inner);
+      const awaited = statementText(ctx, `await ${expression}`);
+      const content = options.settle ? `try {\n${innerIndent(ctx, inner)}${awaited}\n${inner}} catch {}` : awaited;
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}\n${inner}${content}\n${indent}}`);
+    }
+    ctx.change(statement, `${options.why}: now a for...of loop that awaits each step`);
+  }
+
+  private report(at: Path, reason: string): void {
+    this.ctx.report(at, reason);
+  }
+}
+
+/** `Promise.all(...)` -> 'all' (likewise allSettled, race); undefined for anything else. */
+function combinatorOf(node: Node): string | undefined {
+  if (!isCall(node)) return undefined;
+  const callee = node.callee as Node;
+  if (!isMember(callee) || !isIdentifier(callee.object, 'Promise')) return undefined;
+  const name = propertyName(callee);
+  return name && COMBINATORS.has(name) ? name : undefined;
+}
+
+/** The statement when `await X` is the whole statement. */
+function statementOfBareAwait(awaited: Path): Path | undefined {
+  const parent = awaited.parent as Path | null;
+  return parent?.node.type === 'ExpressionStatement' ? parent : undefined;
+}
+
+/** `const [a, b] = await Promise.all(...)`: the declaration, when its pattern is plain names. */
+function declarationOfAwait(awaited: Path | undefined): Path | undefined {
+  const declarator = awaited?.parent as Path | null;
+  const declaration = declarator?.parent as Path | null;
+  if (!declarator || declarator.node.type !== 'VariableDeclarator' || declarator.node.init !== awaited!.node) return undefined;
+  if (!declaration || (declaration.node.declarations as Node[]).length !== 1) return undefined;
+  const pattern = declarator.node.id as Node;
+  if (pattern.type !== 'ArrayPattern' || pattern.typeAnnotation) return undefined;
+  return (pattern.elements as Array<Node | null>).every((e) => e === null || (isIdentifier(e) && !e.typeAnnotation)) ? declaration : undefined;
+}
+
+function containsOperation(analysis: MongooseAnalysis, fn: Path, context: OperationContext): boolean {
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => classifyCall(analysis, call, context).kind === 'operation');
+}
+
+/** Why a callback cannot become a loop body, or undefined when it can. */
+function loopProblem(analysis: MongooseAnalysis, callback: Path, settle: boolean): string | undefined {
+  const fn = callback.node;
+  const params = fn.params as Node[];
+  if (params.length === 0 || params.length > 2) return 'the callback does not take one item (and at most an index)';
+  if (params.some((p) => p.type === 'AssignmentPattern' || p.type === 'RestElement')) return 'a callback parameter has a default value or is a rest parameter';
+  if (params[1] && !isIdentifier(params[1])) return 'the index parameter is not a plain name';
+  const parent = callback.parent?.node as Node;
+  if ((parent.arguments as Node[]).length > 1) return 'a thisArg is passed';
+  if (fn.type === 'FunctionExpression' && some(fn.body as Node, (n) => n.type === 'ThisExpression' || isIdentifier(n, 'arguments'))) {
+    return 'the callback uses this or arguments';
+  }
+  const body = fn.body as Node;
+  if (body.type === 'BlockStatement' && settle) return 'a settled loop needs each step in its own try/catch';
+  for (const ret of returnsOf(analysis, callback)) {
+    if (ret.node.argument) return 'the callback returns a value';
+    for (let p = ret.parent as Path | null; p && p.node !== fn; p = p.parent as Path | null) {
+      if (LOOP_TYPES.has(p.node.type)) return 'it returns from inside a nested loop';
+    }
+  }
+  return undefined;
+}
+
+/** `return` statements of the callback itself (not of functions nested in it). */
+function returnsOf(analysis: MongooseAnalysis, fn: Path): Path[] {
+  return analysis.index.within(fn.node, 'ReturnStatement').filter((ret) => enclosingFunction(ret)?.node === fn.node);
+}
+
+/** A loop variable as written, without its type annotation (for...of declarations cannot have one). */
+function paramText(source: string, param: Node): string {
+  const annotation = param.typeAnnotation as Node | undefined;
+  const end = annotation ? startOf(annotation) : endOf(param);
+  return source.slice(startOf(param), end).replace(/\?$/, '').trim();
+}
+
+function wrapForMember(node: Node, text: string): string {
+  return ['Identifier', 'MemberExpression', 'CallExpression', 'ThisExpression'].includes(node.type) ? text : `(${text})`;
+}
+
+/**
+ * Moves multi-line code to a new indentation: continuation lines lose the indentation of the line
+ * the code started on and gain `to`. Code holding a multi-line template literal is left as it is.
+ */
+function reindent(source: string, node: Node | undefined, text: string, to: string, from?: string): string {
+  if (!text.includes('\n')) return text;
+  if (node && some(node, (n) => n.type === 'TemplateLiteral' && source.slice(startOf(n), endOf(n)).includes('\n'))) return text;
+  const base = from ?? (node ? indentAt(source, startOf(node)) : '');
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || isBlank(line) ? line : line.startsWith(base) ? to + line.slice(base.length) : line))
+    .join('\n');
+}
+
+function shortText(source: string, node: Node): string {
+  const text = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
