@@ -1,0 +1,24 @@
+const mongoose = require('mongoose');
+const Wallet = require('./wallet');
+const Ledger = require('./ledger');
+
+// The session variable is declared without a value: only the shape of each call says it
+// carries the session.
+async function pay(userId, amount) {
+  let session = null;
+  session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Wallet.updateOne({ userId }, { $inc: { balance: -amount } }, { session }).exec();
+    await Ledger.insertMany([{ userId, amount }], { session });
+    await Ledger.deleteMany({ userId, pending: true }, session).exec();
+    await session.commitTransaction();
+  } catch (err) {
+    await session.abortTransaction();
+    throw err;
+  } finally {
+    await session.endSession();
+  }
+}
+
+module.exports = pay;
