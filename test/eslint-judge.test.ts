@@ -10,36 +10,58 @@ import { parseFile } from '../lib/parse';
 import { LineIndex } from '../lib/text';
 import { FIXTURES_ROOT, discoverCases, filesUnder, type FixtureCase } from './harness/fixtures';
 
-/** TypeScript outputs of cases that run add-missing-await, with the lines the case expects a finding on. */
-function judgedFiles(): Array<{ file: string; allowedLines: number[] }> {
-  const out: Array<{ file: string; allowedLines: number[] }> = [];
-  const allowed = (fixture: FixtureCase, file?: string) =>
+interface Judged {
+  output: string;
+  input: string;
+  /** Lines of the input the case expects a finding on. */
+  findingLines: number[];
+}
+
+/** TypeScript outputs of cases that run add-missing-await, with their inputs and expected finding lines. */
+function judgedFiles(): Judged[] {
+  const out: Judged[] = [];
+  const lines = (fixture: FixtureCase, file?: string) =>
     (fixture.spec.findings ?? []).filter((f) => f.file === undefined || f.file === file).map((f) => f.line);
   for (const fixture of discoverCases()) {
     if (fixture.group !== 'add-missing-await' && fixture.group !== 'pipeline') continue;
-    if (fixture.kind === 'file' && fixture.output?.endsWith('.ts')) out.push({ file: fixture.output, allowedLines: allowed(fixture) });
+    if (fixture.kind === 'file' && fixture.output?.endsWith('.ts')) out.push({ output: fixture.output, input: fixture.input, findingLines: lines(fixture) });
     if (fixture.kind === 'folder' && fixture.outputDir) {
-      for (const file of filesUnder(fixture.outputDir).filter((f) => f.endsWith('.ts'))) {
-        out.push({ file, allowedLines: allowed(fixture, path.relative(fixture.outputDir, file).split(path.sep).join('/')) });
+      for (const output of filesUnder(fixture.outputDir).filter((f) => f.endsWith('.ts'))) {
+        const rel = path.relative(fixture.outputDir, output);
+        out.push({ output, input: path.join(fixture.inputDir, rel), findingLines: lines(fixture, rel.split(path.sep).join('/')) });
       }
     }
   }
   return out;
 }
 
-/** Line ranges of transaction scopes and of functions that receive a session. */
-function scopeLines(file: string): Array<[number, number]> {
+type Span = [number, number];
+
+function analyse(file: string) {
   const source = fs.readFileSync(file, 'utf8');
   const { j, root } = parseFile(file, source);
   const analysis = new MongooseAnalysis(j, root, source);
   const lines = new LineIndex(source);
-  const ranges: Array<[number, number]> = directScopes(analysis).map((s) => [lines.position(s.start).line, lines.position(s.end).line]);
-  for (const fn of analysis.index.functions()) {
-    if ((fn.node.params as Node[]).some((p) => p.type === 'Identifier' && analysis.isSessionDeclaration(p))) {
-      ranges.push([lines.position(startOf(fn.node)).line, lines.position(endOf(fn.node)).line]);
-    }
+  const line = (offset: number) => lines.position(offset).line;
+  const span = (node: Node): Span => [line(startOf(node)), line(endOf(node))];
+  const statements = analysis.index.of('ExpressionStatement', 'VariableDeclaration', 'ReturnStatement').map((p) => ({
+    span: span(p.node),
+    text: source.slice(startOf(p.node), endOf(p.node)),
+  }));
+  return { analysis, line, span, statements };
+}
+
+/** Output lines inside transaction scopes (or functions receiving a session), and output lines a finding explains. */
+function linesOf(judged: Judged): { scopes: Span[]; reported: Span[] } {
+  const output = analyse(judged.output);
+  const scopes: Span[] = directScopes(output.analysis).map((s) => [output.line(s.start), output.line(s.end)]);
+  for (const fn of output.analysis.index.functions()) {
+    if ((fn.node.params as Node[]).some((p) => p.type === 'Identifier' && output.analysis.isSessionDeclaration(p))) scopes.push(output.span(fn.node));
   }
-  return ranges;
+  // A finding names a line of the input; the statement starting there is found in the output by its text.
+  const reportedTexts = analyse(judged.input).statements.filter((s) => judged.findingLines.includes(s.span[0])).map((s) => s.text);
+  const reported = output.statements.filter((s) => reportedTexts.includes(s.text)).map((s) => s.span);
+  return { scopes, reported };
 }
 
 describe('typescript-eslint no-floating-promises, as an independent judge of add-missing-await', () => {
@@ -62,15 +84,15 @@ describe('typescript-eslint no-floating-promises, as an independent judge of add
         },
       ],
     });
-    const results = await eslint.lintFiles(files.map((f) => f.file));
+    const results = await eslint.lintFiles(files.map((f) => f.output));
     const problems: string[] = [];
     for (const result of results) {
-      const judged = files.find((f) => f.file === result.filePath)!;
-      const scopes = scopeLines(result.filePath);
+      const judged = files.find((f) => f.output === result.filePath)!;
+      const { scopes, reported } = linesOf(judged);
+      const within = (ranges: Array<[number, number]>, line: number) => ranges.some(([a, b]) => a <= line && line <= b);
       for (const message of result.messages) {
         if (message.fatal) problems.push(`${result.filePath}:${message.line} ${message.message}`);
-        const inScope = scopes.some(([a, b]) => a <= message.line && message.line <= b);
-        if (message.ruleId && inScope && !judged.allowedLines.includes(message.line)) {
+        if (message.ruleId && within(scopes, message.line) && !within(reported, message.line)) {
           problems.push(`${path.relative(FIXTURES_ROOT, result.filePath)}:${message.line} ${message.message}`);
         }
       }

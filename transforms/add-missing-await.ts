@@ -85,7 +85,10 @@ class AwaitRewriter {
     if ((method === 'forEach' || method === 'map') && isMember(callee) && isFunction((call.node.arguments as Node[])[0])) {
       const callback = call.get('arguments', 0) as Path;
       if (!callback.node.async) {
-        if (containsOperation(this.analysis, callback, context)) this.report(statement, `the ${method}() callback runs operations without waiting for them; rewrite it as a for...of loop with await`);
+        if (!containsOperation(this.analysis, callback, context)) return;
+        // One finding for the loop, not one per call inside it.
+        for (const inner of this.analysis.index.within(callback.node, 'ExpressionStatement')) this.handled.add(inner.node);
+        this.report(statement, `the ${method}() callback starts operations without waiting for them; rewrite it as a for...of loop with await`);
         return;
       }
       this.handled.add(statement.node);

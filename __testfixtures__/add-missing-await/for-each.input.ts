@@ -19,5 +19,9 @@ export async function reserve(lines: Line[]) {
       await Reservation.create([{ sku, slot }], { session });
     });
     lines.map(async (line) => Product.updateOne({ sku: line.sku }, { reserved: true }, { session }).exec());
+    // Not async: the callback starts each write and returns; this one is reported, not rewritten.
+    lines.forEach((line) => {
+      Reservation.create([{ sku: line.sku, slot: -1 }], { session });
+    });
   });
 }

