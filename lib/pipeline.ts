@@ -49,7 +49,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
 
   for (const transform of input.transforms) {
-    if (!transform.mightApply(text)) continue;
+    if (!transform.mightApply(text, input.project)) continue;
     const parsed = parseStage(input.file, text, lastChangedBy);
     const edits = new SourceEdits(text);
     const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));

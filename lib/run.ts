@@ -6,6 +6,7 @@ import { RunEnvironment } from './environment';
 import { DirtyTreeError, ParseError, TxCodemodError } from './errors';
 import { Formatter } from './format';
 import { uncommittedChanges, workTreeRoot } from './git';
+import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from './mongoose/als-support';
 import { runPipeline } from './pipeline';
 import { selectTransforms } from './registry';
 import { decodeText, encodeText } from './source-text';
@@ -93,7 +94,8 @@ async function processOne(file: string, job: FileJob): Promise<FileResult> {
   }
   job.env.remember(file, raw);
   const { text, format } = decodeText(raw);
-  const applicable = job.transforms.filter((t) => t.mightApply(text));
+  const project = job.env.projectView(file);
+  const applicable = job.transforms.filter((t) => t.mightApply(text, project));
   if (applicable.length === 0) return result({ status: 'skipped', reason: 'no Mongoose transaction code' });
 
   let pipeline;
@@ -103,7 +105,7 @@ async function processOne(file: string, job: FileJob): Promise<FileResult> {
       displayPath,
       source: text,
       transforms: applicable,
-      project: job.env.projectView(file),
+      project,
       types: job.env.types,
       settings: { stripSave: job.stripSave },
       annotate: job.annotate,
@@ -184,7 +186,12 @@ function runNotes(env: RunEnvironment, cwd: string): string[] {
         : mode.where.length > 0
           ? `transactionAsyncLocalStorage set at ${mode.where.join(', ')}`
           : 'transactionAsyncLocalStorage is never set';
-    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}`);
+    const version = env.packages.mongooseVersion(path.join(root, 'package.json'));
+    const unsupported =
+      mode.enabled && !versionSupportsAls(version)
+        ? `; but Mongoose ${version.version ?? 'of unknown version'} does not support it (needs ${ALS_FLOOR_DESCRIPTION}), so it is treated as off`
+        : '';
+    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}${unsupported}`);
   }
   const types = env.types.status();
   if (types.state === 'available') notes.push(`Type facts: from ${types.config}`);

@@ -56,7 +56,10 @@ export interface Transform {
   readonly description: string;
   /** The Mongoose versions the rewrite applies to, for `tx-codemod list`. */
   readonly mongooseVersions: string;
-  /** Cheap text test: false means the file cannot contain anything this transform rewrites. */
-  mightApply(source: string): boolean;
+  /**
+   * Cheap test before parsing: false means the file cannot contain anything this transform
+   * rewrites. Text checks first; `project` facts (computed once per package) only after them.
+   */
+  mightApply(source: string, project: ProjectView): boolean;
   apply(ctx: TransformContext): void;
 }

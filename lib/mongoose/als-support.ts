@@ -34,3 +34,45 @@ export function versionSupportsAls(mongoose: MongooseVersion, feature: AlsFeatur
 export function alsActive(project: ProjectView): boolean {
   return project.als().enabled && versionSupportsAls(project.mongoose());
 }
+
+/** Model and query operations AsyncLocalStorage gives the transaction's session (§2.4). */
+const COVERED = new Set([
+  'aggregate',
+  'bulkSave',
+  'bulkWrite',
+  'countDocuments',
+  'create',
+  'deleteMany',
+  'deleteOne',
+  'distinct',
+  'estimatedDocumentCount',
+  'exists',
+  'find',
+  'findById',
+  'findByIdAndDelete',
+  'findByIdAndRemove',
+  'findByIdAndUpdate',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndRemove',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'insertMany',
+  'insertOne',
+  'replaceOne',
+  'save',
+  'updateMany',
+  'updateOne',
+]);
+
+/**
+ * Whether ALS supplies the session to `method` at this version: `receiver` is what the chain
+ * starts on, `cursor` whether the chain ends in `.cursor()`.
+ */
+export function alsCovers(mongoose: MongooseVersion, method: string, receiver: 'model' | 'document' | 'connection', cursor: boolean): boolean {
+  if (receiver === 'connection') return method === 'bulkWrite' && versionSupportsAls(mongoose, 'connectionBulkWrite');
+  if (!COVERED.has(method)) return false;
+  if (method === 'insertMany' && !versionSupportsAls(mongoose, 'insertMany')) return false;
+  if (method === 'aggregate' && cursor && !versionSupportsAls(mongoose, 'aggregateCursor')) return false;
+  return versionSupportsAls(mongoose);
+}
