@@ -1,0 +1,294 @@
+import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { alsActive, alsCovers } from '../lib/mongoose/als-support';
+import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
+import { CallSiteFinder } from '../lib/mongoose/callers';
+import { callChain, type CallChain } from '../lib/mongoose/operations';
+import type { MongooseVersion } from '../lib/project';
+import type { Transform, TransformContext } from '../lib/transform';
+
+/**
+ * With `transactionAsyncLocalStorage` on, every covered operation inside `connection.transaction()`
+ * already uses the transaction's session: `{ session }` and `.session(session)` there are noise.
+ * They go only where removing them cannot change what the program does
+ * (docs/mongoose-semantics.md §2, §5.4).
+ */
+export const stripAlsSession: Transform = {
+  name: 'strip-als-session',
+  description: 'with transactionAsyncLocalStorage on, redundant { session } and .session(session) inside connection.transaction() callbacks go',
+  mongooseVersions: '8.4.0+ or 7.8.x with transactionAsyncLocalStorage (insertMany 8.5.1+, aggregate().cursor() 8.9.2+, Connection#bulkWrite 8.9.0+)',
+  mightApply: (source, project) => source.includes('session') && alsActive(project),
+  apply(ctx) {
+    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const stripper = new SessionStripper(ctx, analysis, ctx.project.mongoose());
+    for (const scope of analysis.sessionScopes()) {
+      if (scope.kind === 'transaction' && scope.sessions.length === 1) stripper.stripCallback(scope);
+    }
+    stripper.stripHelpers();
+  },
+};
+
+export default asJscodeshiftTransform(stripAlsSession);
+
+/** Operations whose result is a document that remembers the session it was loaded or created with. */
+const DOCUMENT_RESULTS = new Set([
+  'create',
+  'find',
+  'findById',
+  'findByIdAndDelete',
+  'findByIdAndUpdate',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'insertMany',
+]);
+
+type Outcome = 'stripped' | 'kept';
+
+class SessionStripper {
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+    private readonly mongoose: MongooseVersion,
+  ) {}
+
+  /** Strips the callback parameter from every covered operation, then the parameter itself if unused. */
+  stripCallback(scope: SessionScope): void {
+    const param = scope.sessions[0]!;
+    if (this.isReassigned(scope.callback, param)) return;
+    const refs = this.analysis.bindings.referencesIn(scope.callback, param);
+    let remaining = refs.length;
+    for (const ref of refs) {
+      const direct = this.analysis.enclosingScope(ref)?.call.node === scope.call.node && enclosingFunction(ref)?.node === scope.callback.node;
+      if (direct && this.strip(ref) === 'stripped') remaining--;
+    }
+    if (remaining === 0) this.removeParameter(scope.callback, param);
+  }
+
+  /**
+   * A helper that receives the session is stripped when every caller is a transaction() callback
+   * passing its own parameter; the helper keeps its parameter (the callers still pass it).
+   */
+  stripHelpers(): void {
+    const finder = new CallSiteFinder(this.ctx, this.analysis);
+    const callbacks = new Set(this.analysis.sessionScopes().map((s) => s.callback.node));
+    for (const fn of this.analysis.index.functions()) {
+      if (callbacks.has(fn.node)) continue;
+      (fn.node.params as Node[]).forEach((param, index) => {
+        if (!isIdentifier(param) || !this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) return;
+        const refs = this.analysis.bindings.referencesIn(fn, param).filter((ref) => enclosingFunction(ref)?.node === fn.node);
+        if (!refs.some((ref) => sessionUse(ref) !== undefined)) return;
+        const search = finder.find(fn);
+        if (search.incomplete || search.sites.length === 0) return;
+        const allFromCallbacks = search.sites.every((site) => {
+          const scope = site.analysis.enclosingScope(site.call);
+          const arg = site.call.get('arguments', index) as Path;
+          return (
+            scope?.kind === 'transaction' &&
+            enclosingFunction(site.call)?.node === scope.callback.node &&
+            arg.node !== undefined &&
+            isIdentifier(arg.node) &&
+            site.analysis.bindings.declarationOf(arg) === scope.sessions[0]
+          );
+        });
+        if (allFromCallbacks) for (const ref of refs) this.strip(ref);
+      });
+    }
+  }
+
+  /** Removes one use of the session, when it is an option or chain link of a covered operation. */
+  private strip(ref: Path): Outcome {
+    const use = sessionUse(ref);
+    if (!use) {
+      this.reportPositional(ref);
+      return 'kept';
+    }
+    const chain = chainAround(use.call);
+    if (!this.covered(chain)) return 'kept';
+    if (use.kind === 'link') {
+      const callee = use.call.node.callee as Node;
+      this.ctx.edits.remove(endOf(callee.object as Node), endOf(use.call.node));
+      this.ctx.change(use.call, 'removed .session(session): AsyncLocalStorage supplies it');
+      return 'stripped';
+    }
+    return this.stripOption(use.call, use.object, use.property);
+  }
+
+  private stripOption(call: Path, object: Path, property: Path): Outcome {
+    const method = calleeName(call.node);
+    const args = call.node.arguments as Node[];
+    const properties = object.node.properties as Node[];
+    if (method === 'save' && !this.ctx.settings.stripSave) return 'kept';
+    if (method === 'create') {
+      const first = args[0];
+      if (first?.type !== 'ArrayExpression') {
+        this.ctx.report(call, 'create() is called with a single document and { session }: the options object is saved as a second document (outside the transaction); stripping would change that, so fix it by hand');
+        return 'kept';
+      }
+      const many = (first.elements as unknown[]).length > 1;
+      const ordered = properties.some((p) => propertyKey(p) === 'ordered');
+      if (many && !ordered) {
+        // Without a session, create() saves several documents in parallel inside the transaction.
+        this.ctx.edits.replace(startOf(property.node), endOf(property.node), 'ordered: true');
+        this.ctx.change(call, 'replaced { session } with { ordered: true }: AsyncLocalStorage supplies the session, ordered keeps the saves sequential');
+        return 'stripped';
+      }
+    }
+    if (properties.length === 1) this.removeArgument(call, args.indexOf(object.node));
+    else this.removeProperty(object.node, property.node);
+    if (method === 'save') {
+      this.ctx.report(call, 'save() lost its { session } (--strip-save): the document is no longer tracked for the transaction, so an abort or retry does not reset its state');
+    }
+    this.ctx.change(call, 'removed { session }: AsyncLocalStorage supplies it');
+    return 'stripped';
+  }
+
+  /** Whether AsyncLocalStorage gives this operation the session, and stripping cannot change its result. */
+  private covered(chain: CallChain): boolean {
+    const base = chain.links[0];
+    const method = base?.method;
+    if (!base || !method || !chain.root) return false;
+    const receiver = this.receiverOf(chain.root);
+    if (!receiver) return false;
+    const cursor = chain.links.some((l) => l.method === 'cursor');
+    if (!alsCovers(this.mongoose, method, receiver, cursor)) return false;
+    return !(DOCUMENT_RESULTS.has(method) && !chain.links.some((l) => l.method === 'lean') && this.documentsEscape(chain));
+  }
+
+  /** `Model.x()`, `doc.x()` (a document loaded or created in the callback), `conn.bulkWrite()`; native calls never. */
+  private receiverOf(root: Path): 'model' | 'document' | 'connection' | undefined {
+    const kind = this.analysis.kindOf(root);
+    if (kind === 'model') return 'model';
+    if (kind === 'connection') return 'connection';
+    if (!isIdentifier(root.node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(root);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable') return undefined;
+    const init = unwrapPath(origin.declarator.get('init') as Path);
+    const produced = init.node?.type === 'AwaitExpression' ? unwrapPath(init.get('argument') as Path) : init;
+    if (produced.node?.type === 'NewExpression') return this.analysis.kindOf(produced.get('callee') as Path) === 'model' ? 'document' : undefined;
+    if (!produced.node || !isCall(produced.node)) return undefined;
+    const source = callChain(produced);
+    return source.root && this.analysis.kindOf(source.root) === 'model' && DOCUMENT_RESULTS.has(source.links[0]?.method ?? '') ? 'document' : undefined;
+  }
+
+  /**
+   * Documents loaded or created with an explicit session remember it (`doc.$session()`), and Mongoose
+   * tracks them for rollback through it. Without it they are untracked, so the session stays unless
+   * the result is discarded or only its properties are read and written.
+   */
+  private documentsEscape(chain: CallChain): boolean {
+    let outer = chain.links[chain.links.length - 1]!.call;
+    while (outer.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression'].includes((outer.parent.node as Node).type)) outer = outer.parent as Path;
+    const parent = outer.parent as Path | null;
+    if (parent?.node.type === 'ExpressionStatement') return false;
+    if (parent?.node.type !== 'VariableDeclarator') return true;
+    const id = parent.node.id as Node;
+    const targets = isIdentifier(id) ? [id] : id.type === 'ArrayPattern' ? (id.elements as Array<Node | null>).filter((e): e is Node => e !== null) : [];
+    if (targets.length === 0 || !targets.every((t) => isIdentifier(t))) return true;
+    const fn = enclosingFunction(parent);
+    if (!fn) return true;
+    return targets.some((target) => this.analysis.bindings.referencesIn(fn, target).some((ref) => !isHarmlessUse(ref)));
+  }
+
+  private isReassigned(fn: Path, param: Node): boolean {
+    return this.analysis.bindings.referencesIn(fn, param).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      return (parent?.type === 'AssignmentExpression' && parent.left === ref.node) || parent?.type === 'UpdateExpression';
+    });
+  }
+
+  /** `Model.deleteMany(filter, session)`: the session as a plain argument of an operation is reported. */
+  private reportPositional(ref: Path): void {
+    const call = ref.parent as Path | null;
+    if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(ref.node)) return;
+    const chain = chainAround(call);
+    if (chain.root && this.receiverOf(chain.root) && chain.links[0]?.method && alsCovers(this.mongoose, chain.links[0].method, 'model', false)) {
+      this.ctx.report(call, `the session is passed to ${chain.links[0].method}() as a plain argument, so it was left in place: check that the argument is an options object`);
+    }
+  }
+
+  /** Removes the argument at `index`, with the comma before it; a `null` projection left last goes too. */
+  private removeArgument(call: Path, index: number): void {
+    const args = call.node.arguments as Node[];
+    let first = index;
+    if (index === args.length - 1 && index >= 2 && args[index - 1]!.type === 'NullLiteral') first = index - 1;
+    const start = first === 0 ? startOf(args[0]!) : endOf(args[first - 1]!);
+    const end = first === 0 && args.length > index + 1 ? startOf(args[index + 1]!) : endOf(args[index]!);
+    this.ctx.edits.remove(start, end);
+  }
+
+  private removeProperty(object: Node, property: Node): void {
+    const properties = object.properties as Node[];
+    const index = properties.indexOf(property);
+    if (index < properties.length - 1) this.ctx.edits.remove(startOf(property), startOf(properties[index + 1]!));
+    else this.ctx.edits.remove(endOf(properties[index - 1]!), endOf(property));
+  }
+
+  /** `async (session) => ...` -> `async () => ...` once nothing reads the parameter. */
+  private removeParameter(callback: Path, param: Node): void {
+    const fn = callback.node;
+    const params = fn.params as Node[];
+    if (params.length !== 1 || params[0] !== param) return;
+    const end = param.typeAnnotation ? endOf(param.typeAnnotation as Node) : endOf(param);
+    const parenthesized = this.ctx.source.slice(0, startOf(param)).trimEnd().endsWith('(');
+    this.ctx.edits.replace(startOf(param), end, parenthesized ? '' : '()');
+    this.ctx.change(callback, 'removed the unused session parameter of the transaction() callback');
+  }
+}
+
+type SessionUse =
+  | { kind: 'link'; call: Path }
+  | { kind: 'option'; call: Path; object: Path; property: Path };
+
+/** `{ session }` / `{ session: session }` in an options argument, or `.session(session)`. */
+function sessionUse(ref: Path): SessionUse | undefined {
+  const parent = ref.parent as Path | null;
+  if (!parent) return undefined;
+  if (isCall(parent.node) && calleeName(parent.node) === 'session' && (parent.node.arguments as Node[])[0] === ref.node && isMember(parent.node.callee as Node)) {
+    return { kind: 'link', call: parent };
+  }
+  if (parent.node.type !== 'ObjectProperty' || parent.node.value !== ref.node || propertyKey(parent.node) !== 'session') return undefined;
+  const object = parent.parent as Path;
+  const call = object.parent as Path | null;
+  if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(object.node)) return undefined;
+  return { kind: 'option', call, object, property: parent };
+}
+
+function propertyKey(property: Node): string | undefined {
+  if (property.type !== 'ObjectProperty' || property.computed) return undefined;
+  const key = property.key as Node;
+  return (key.name ?? key.value) as string | undefined;
+}
+
+/** The whole chain a call belongs to (`Order.find(q).session(s).lean()` for any of its calls). */
+function chainAround(call: Path): CallChain {
+  let outer = call;
+  for (;;) {
+    const member = outer.parent as Path | null;
+    const next = member?.parent as Path | null;
+    if (!member || !isMember(member.node) || member.node.object !== outer.node || !next || !isCall(next.node) || next.node.callee !== member.node) break;
+    outer = next;
+  }
+  return callChain(outer);
+}
+
+const COMPARISONS = new Set(['==', '===', '!=', '!==']);
+
+/**
+ * A use that cannot reach the document's session: a property read or write (`doc.total`,
+ * `doc.status = 'x'`), or a test (`!doc`, `if (doc)`, `doc ? a : b`, `doc === null`). Calls,
+ * arguments, returns and new bindings can.
+ */
+function isHarmlessUse(ref: Path): boolean {
+  const parent = ref.parent?.node as Node | undefined;
+  if (!parent) return false;
+  if (isMember(parent) && parent.object === ref.node) {
+    const grand = ref.parent!.parent?.node as Node | undefined;
+    return !(grand && isCall(grand) && grand.callee === parent);
+  }
+  if (parent.type === 'UnaryExpression') return parent.operator === '!' || parent.operator === 'typeof';
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return parent.test === ref.node;
+  return parent.type === 'BinaryExpression' && COMPARISONS.has(parent.operator as string);
+}
