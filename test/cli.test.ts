@@ -152,6 +152,50 @@ describe('git work trees', () => {
   });
 });
 
+describe('AsyncLocalStorage mode', () => {
+  const service = `const mongoose = require('mongoose');
+const Order = mongoose.model('Order');
+
+async function pay(id) {
+  await mongoose.connection.transaction(async (session) => {
+    await Order.updateOne({ _id: id }, { paid: true }, { session });
+  });
+}
+
+module.exports = { pay };
+`;
+  const stripped = service.replace('async (session) =>', 'async () =>').replace(', { session })', ')');
+  const pkg = (range: string) => JSON.stringify({ name: 'svc', dependencies: { mongoose: range } });
+  const switchOn = "require('mongoose').set('transactionAsyncLocalStorage', true);\n";
+
+  it('is detected in another file of the package and reported with the version used', () => {
+    const dir = tempProject({ 'package.json': pkg('^8.9.0'), 'src/db.js': switchOn, 'src/pay.js': service });
+    const result = tx(['run', 'src', '-t', 'strip-als-session'], dir);
+    expect(read(dir, 'src/pay.js')).toBe(stripped);
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): on, transactionAsyncLocalStorage set at src/db.js:1');
+    expect(result.stderr).toContain('Mongoose version (.): 8.9.0, from package.json range "^8.9.0"');
+  });
+
+  it('can be forced on with --als and off with --no-als', () => {
+    const off = tempProject({ 'package.json': pkg('^8.9.0'), 'pay.js': service });
+    tx(['run', '.', '-t', 'strip-als-session'], off);
+    expect(read(off, 'pay.js')).toBe(service);
+    tx(['run', '.', '-t', 'strip-als-session', '--als'], off);
+    expect(read(off, 'pay.js')).toBe(stripped);
+    const on = tempProject({ 'package.json': pkg('^8.9.0'), 'db.js': switchOn, 'pay.js': service });
+    const result = tx(['run', '.', '-t', 'strip-als-session', '--no-als'], on);
+    expect(read(on, 'pay.js')).toBe(service);
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): off, forced by --no-als');
+  });
+
+  it('strips nothing on a Mongoose version without it, and says which version and what is needed', () => {
+    const dir = tempProject({ 'package.json': pkg('^8.3.0'), 'db.js': switchOn, 'pay.js': service });
+    const result = tx(['run', '.', '-t', 'strip-als-session'], dir);
+    expect(read(dir, 'pay.js')).toBe(service);
+    expect(result.stderr).toContain('but Mongoose 8.3.0 does not support it (needs 8.4.0 or later, or 7.8.x)');
+  });
+});
+
 describe('reports', () => {
   it('writes a JSON report with every file, change, finding, count and timing', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE, 'c.ts': 'export {};\n' });

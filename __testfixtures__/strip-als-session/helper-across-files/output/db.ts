@@ -1,0 +1,5 @@
+import mongoose from 'mongoose';
+
+mongoose.set({ transactionAsyncLocalStorage: true });
+
+export default mongoose;

@@ -1,0 +1,23 @@
+import { ClientSession, Connection, Model } from 'mongoose';
+
+interface Order {
+  item: string;
+  paid: boolean;
+}
+
+declare function InjectConnection(): ParameterDecorator;
+declare function InjectModel(name: string): ParameterDecorator;
+
+export class OrdersService {
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @InjectModel('Order') private readonly orderModel: Model<Order>,
+  ) {}
+
+  async pay(id: string) {
+    return this.connection.transaction(async (session: ClientSession) => {
+      await this.orderModel.updateOne({ _id: id }, { paid: true }, { session });
+      return this.orderModel.findById(id).session(session).lean();
+    });
+  }
+}
