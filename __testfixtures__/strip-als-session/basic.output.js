@@ -9,4 +9,20 @@ async function closeAll(owner) {
   });
 }
 
-module.exports = { closeAll };
+// The connection reached through a model, and one made with createConnection().
+async function reopen(id) {
+  await Ticket.db.transaction(async () => {
+    await Ticket.updateOne({ _id: id }, { status: 'open' });
+  });
+}
+
+const reports = mongoose.createConnection(process.env.REPORTS_URI);
+const Report = reports.model('Report', new mongoose.Schema({ ticket: String }));
+
+async function fileReport(ticket) {
+  await reports.transaction(async () => {
+    await Report.create([{ ticket }]);
+  });
+}
+
+module.exports = { closeAll, reopen, fileReport };
