@@ -1,4 +1,4 @@
-import { endOf, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
+import { endOf, some, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
 import type { SourceEdits } from './edits';
 import type { CodeStyle } from './style';
 import { indentAt, isBlank, lineEndOf, lineStartOf, statementRemovalRange } from './text';
@@ -127,4 +127,26 @@ export function makeAsync(target: RewriteTarget, fn: Node): void {
     return;
   }
   target.edits.insert(startOf(fn), 'async ');
+}
+
+/** Moves the continuation lines of `text` from indentation `from` to `to` (the first line has none). */
+export function shiftIndent(text: string, from: string, to: string): string {
+  if (!text.includes('\n') || from === to) return text;
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || isBlank(line) || !line.startsWith(from) ? line : to + line.slice(from.length)))
+    .join('\n');
+}
+
+/**
+ * The code of [start, end) with the edits inside it applied (and taken over by the caller), its
+ * continuation lines moved so that the line it starts on would be indented by `to`. Code holding
+ * a multi-line template literal is left as it is: whitespace in there is content.
+ */
+export function movedText(target: RewriteTarget, nodes: Node[], to: string): string {
+  const start = startOf(nodes[0]!);
+  const end = endOf(nodes[nodes.length - 1]!);
+  const text = target.edits.take(start, end);
+  const template = nodes.some((node) => some(node, (n) => n.type === 'TemplateLiteral' && target.source.slice(startOf(n), endOf(n)).includes('\n')));
+  return template ? text : shiftIndent(text, indentAt(target.source, start), to);
 }

@@ -5,8 +5,8 @@ import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { classifyCall, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
-import { addAwait, innerIndent, makeAsync, statementText } from '../lib/rewrite';
-import { indentAt, isBlank } from '../lib/text';
+import { addAwait, innerIndent, makeAsync, movedText, shiftIndent, statementText } from '../lib/rewrite';
+import { indentAt } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -192,7 +192,7 @@ class AwaitRewriter {
     const declaration = statement ? undefined : declarationOfAwait(awaited);
     const indent = indentAt(ctx.source, startOf((declaration ?? anchor).node));
     if (!this.ensureAsync(scope, anchor, `Promise.${combinator}() is not awaited`)) return;
-    const texts = elements.map((p) => reindent(ctx.source, p.node, ctx.edits.take(startOf(p.node), endOf(p.node)), indent));
+    const texts = elements.map((p) => movedText(ctx, [p.node], indent));
     const why = `Promise.${combinator}() ran session operations in parallel`;
     if (statement) {
       const lines = texts.map((t) =>
@@ -216,7 +216,7 @@ class AwaitRewriter {
     const array = call.node.arguments as Node[];
     const multiline = ctx.source.slice(startOf(array[0]!), endOf(array[0]!)).includes('\n');
     const inner = innerIndent(ctx, indent);
-    const value = multiline ? `[\n${texts.map((t) => `${inner}await ${reindent(ctx.source, undefined, t, inner, indent)},`).join('\n')}\n${indent}]` : `[${texts.map((t) => `await ${t}`).join(', ')}]`;
+    const value = multiline ? `[\n${texts.map((t) => `${inner}await ${shiftIndent(t, indent, inner)},`).join('\n')}\n${indent}]` : `[${texts.map((t) => `await ${t}`).join(', ')}]`;
     ctx.edits.replace(startOf(awaited!.node), endOf(awaited!.node), value);
     ctx.change(awaited!, `${why}: now one after another (the result is still an array in the same order)`);
   }
@@ -243,7 +243,7 @@ class AwaitRewriter {
       ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
       ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
     } else {
-      const expression = reindent(ctx.source, body, ctx.edits.take(startOf(body), endOf(body)), inner);
+      const expression = movedText(ctx, [body], inner);
       const awaited = statementText(ctx, `await ${expression}`);
       const content = options.settle ? `try {\n${innerIndent(ctx, inner)}${awaited}\n${inner}} catch {}` : awaited;
       ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}\n${inner}${content}\n${indent}}`);
@@ -323,20 +323,6 @@ function paramText(source: string, param: Node): string {
 
 function wrapForMember(node: Node, text: string): string {
   return ['Identifier', 'MemberExpression', 'CallExpression', 'ThisExpression'].includes(node.type) ? text : `(${text})`;
-}
-
-/**
- * Moves multi-line code to a new indentation: continuation lines lose the indentation of the line
- * the code started on and gain `to`. Code holding a multi-line template literal is left as it is.
- */
-function reindent(source: string, node: Node | undefined, text: string, to: string, from?: string): string {
-  if (!text.includes('\n')) return text;
-  if (node && some(node, (n) => n.type === 'TemplateLiteral' && source.slice(startOf(n), endOf(n)).includes('\n'))) return text;
-  const base = from ?? (node ? indentAt(source, startOf(node)) : '');
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 || isBlank(line) ? line : line.startsWith(base) ? to + line.slice(base.length) : line))
-    .join('\n');
 }
 
 function shortText(source: string, node: Node): string {
