@@ -104,6 +104,12 @@ const NEEDS_PARENS_UNDER_AWAIT = new Set([
   'TSSatisfiesExpression',
 ]);
 
+/** `await <text>` for an expression node, with parentheses where precedence needs them. */
+export function awaitedText(node: Node, text: string): string {
+  const extra = node.extra as { parenthesized?: boolean } | undefined;
+  return !extra?.parenthesized && NEEDS_PARENS_UNDER_AWAIT.has(node.type) ? `await (${text})` : `await ${text}`;
+}
+
 /** Puts `await ` in front of an expression (adding parentheses where precedence needs them). */
 export function addAwait(target: RewriteTarget, expression: Node): void {
   const extra = expression.extra as { parenthesized?: boolean; parenStart?: number } | undefined;

@@ -1,0 +1,670 @@
+import semver from 'semver';
+import { patternIdentifiers } from '../ast/bindings';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
+import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
+import type { MongooseVersion } from '../project';
+import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
+import { classifyCall } from './operations';
+import { outsideEffect } from './retry-safety';
+
+/** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
+export interface Piece {
+  statements: Path[];
+  value: Path | undefined;
+  /** The name the value is bound to (`const <bind> = await <value>`), when something reads it. */
+  bind: string | undefined;
+}
+
+/** How a `return` inside the transaction body is rewritten (commit or abort decided by a condition). */
+export interface BodyReturn {
+  statement: Path;
+  /** `await session.abortTransaction()` goes first. */
+  aborts: boolean;
+  /** What the callback returns (undefined: nothing). */
+  value: Path | undefined;
+}
+
+export interface ChainPlan {
+  /** `mongoose.connection`, `Order.db`, `this.connection`... */
+  connection: string;
+  sessionName: string;
+  /** Second argument of transaction() (from startTransaction(), withTransaction() or defaultTransactionOptions). */
+  options: Path | undefined;
+  pre: Piece[];
+  body: Piece[];
+  post: Piece[];
+  /** The body ends the transaction with an explicit abort on the normal path. */
+  abortsAtEnd: boolean;
+  /** The chain used withTransaction(): its callback's value is the transaction's value. */
+  withTransaction: boolean;
+  bodyReturns: BodyReturn[];
+  /** What the chain resolves to: nothing, the transaction's value, or the last step after it. */
+  result: 'nothing' | 'transaction' | 'post';
+  /** A value carried past the commit (`commitTransaction().then(() => order)`): the callback returns it. */
+  transactionValue: Path | undefined;
+  /** The name the first step after the transaction reads the transaction's value by. */
+  transactionBind: string | undefined;
+  /** Before Mongoose 8 (transaction() resolves to the commit result): a free name to carry the body's value out. */
+  resultName: string | undefined;
+  /** Identifiers to rename: the session parameter to `sessionName`, step parameters that would clash. */
+  renames: Array<{ identifier: Node; name: string }>;
+  /** The `.catch()` code that stays (in a try/catch around everything), or undefined when it only aborted and rethrew. */
+  handler: { param: Node | undefined; statements: Path[]; value: Path | undefined } | undefined;
+  /** `let session = null;` declared for the chain. */
+  removals: Path[];
+}
+
+export type ChainPlanResult = ChainPlan | { reason: string } | undefined;
+
+const TRANSACTION_ENDS_SESSION = '6.1.8';
+
+/**
+ * Plans the rewrite of a promise-chain transaction into `await conn.transaction(async (session) => ...)`
+ * (docs/mongoose-semantics.md §1, §5.1). Undefined when the chain does not run a transaction on the
+ * session it creates; `{ reason }` when it does but cannot be rewritten without changing its meaning.
+ */
+export function planChainTransaction(
+  analysis: MongooseAnalysis,
+  chain: PromiseChain,
+  creation: SessionCreation,
+  fn: Path,
+  project: { mongoose: MongooseVersion; als: boolean },
+): ChainPlanResult {
+  return new ChainPlanner(analysis, chain, creation, fn, project.mongoose, project.als).plan();
+}
+
+/** Pieces with the names their values are bound to. */
+interface NamedPieces {
+  pre: Piece[];
+  body: Piece[];
+  post: Piece[];
+  transactionBind: string | undefined;
+  resultName: string | undefined;
+  renames: Array<{ identifier: Node; name: string }>;
+}
+
+/** The chain's steps sorted by where they end up: before, inside or after the transaction. */
+interface Roles {
+  pre: ChainStep[];
+  body: ChainStep[];
+  /** The commit or abort step: its parameter receives the body's last value. */
+  ending: ChainStep | undefined;
+  post: ChainStep[];
+  abortsAtEnd: boolean;
+  bodyReturns: BodyReturn[];
+  result: ChainPlan['result'];
+  transactionValue: Path | undefined;
+}
+
+class ChainPlanner {
+  private readonly steps: ChainStep[];
+  private sessions: Node[] = [];
+  private readonly removedStatements: Path[] = [];
+
+  constructor(
+    private readonly analysis: MongooseAnalysis,
+    private readonly chain: PromiseChain,
+    private readonly creation: SessionCreation,
+    private readonly fn: Path,
+    private readonly mongoose: MongooseVersion,
+    /** AsyncLocalStorage is on: inside transaction() every Mongoose operation joins the transaction. */
+    private readonly als: boolean,
+  ) {
+    this.steps = chain.steps;
+  }
+
+  plan(): ChainPlanResult {
+    const created = this.steps.findIndex((s) => s.value !== undefined && unwrapAwait(s.value).node === this.creation.call.node);
+    if (created === -1) return undefined;
+    const acquired = this.steps[created + 1];
+    const param = acquired?.param;
+    if (!acquired || !param || !isIdentifier(param)) return undefined;
+    const outer = this.outerSessionVariable(acquired, param);
+    this.sessions = outer ? [param, outer.declaration] : [param];
+    const start = this.findStart(created + 1);
+    if (!start) return undefined;
+
+    const refusal =
+      this.versionProblem() ??
+      this.receiverProblem() ??
+      (outer && !outer.local ? `the session is kept in a variable declared outside this function (line ${lineOf(outer.declarationStatement)}), so other code may still use it` : undefined);
+    if (refusal) return { reason: refusal };
+    const connection = this.connectionText();
+    if (typeof connection !== 'string') return connection;
+
+    const roles = this.roles(created, start);
+    if ('reason' in roles) return roles;
+    const { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue } = roles;
+
+    const problem =
+      this.sessionUsedOutside(body, bodyReturns) ??
+      this.effectInBody(body) ??
+      this.joinsUnderAls(body) ??
+      this.callbackUsesThis([...pre, ...body, ...post]) ??
+      this.bodyEarlyReturns(body, bodyReturns);
+    if (problem) return { reason: problem };
+
+    const handler = this.handlerPlan();
+    if (handler && 'reason' in handler) return handler;
+    const finallyProblem = this.finallyProblem();
+    if (finallyProblem) return { reason: finallyProblem };
+
+    const sessionName = (outer?.declaration.name ?? param.name) as string;
+    const names = this.names({ ...roles, withTransaction: start.statement === undefined }, sessionName);
+    if ('reason' in names) return names;
+    const escaped = this.bodyLocalUsedAfter(body, ending, post, transactionValue);
+    if (escaped) return { reason: escaped };
+    if (outer) this.removedStatements.push(outer.declarationStatement);
+
+    return {
+      connection,
+      sessionName,
+      options: start.options,
+      pre: names.pre,
+      body: names.body,
+      post: names.post,
+      abortsAtEnd,
+      withTransaction: start.statement === undefined,
+      bodyReturns,
+      result,
+      transactionValue,
+      transactionBind: names.transactionBind,
+      resultName: names.resultName,
+      renames: [...this.sessionRenames(sessionName), ...names.renames],
+      handler: handler?.keep,
+      removals: this.removedStatements,
+    };
+  }
+
+  private legacyResult(): boolean {
+    return this.mongoose.version !== undefined && semver.lt(this.mongoose.version, '8.0.0');
+  }
+
+  private versionProblem(): string | undefined {
+    const { version, assumedCurrent } = this.mongoose;
+    if (version === undefined) {
+      return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
+    }
+    return semver.lt(version, TRANSACTION_ENDS_SESSION)
+      ? `the project uses Mongoose ${version}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`
+      : undefined;
+  }
+
+  private receiverProblem(): string | undefined {
+    const { kind, receiver } = this.creation;
+    if (kind === 'client') return "the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()";
+    if (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection')) return 'it cannot tell which connection the session comes from';
+    return undefined;
+  }
+
+  /** `mongoose.connection`, `Model.db` or the connection itself; startSession() options must fit transaction(). */
+  private connectionText(): string | { reason: string } {
+    const args = this.creation.call.node.arguments as Node[];
+    if (args.length > 0) return { reason: 'startSession() is given options, which transaction() cannot take' };
+    const text = this.analysis.source.slice(startOf(this.creation.receiver!.node), endOf(this.creation.receiver!.node));
+    if (this.creation.kind === 'mongoose') return `${text}.connection`;
+    if (this.creation.kind === 'model') return `${text}.db`;
+    return text;
+  }
+
+  /** `session = _session` in the step that receives the session (the Mongoose docs form). */
+  private outerSessionVariable(step: ChainStep, param: Node): { declaration: Node; declarationStatement: Path; local: boolean } | undefined {
+    for (const statement of step.statements) {
+      const expression = statement.node.expression as Node | undefined;
+      if (statement.node.type !== 'ExpressionStatement' || expression?.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
+      const right = statement.get('expression', 'right') as Path;
+      const left = statement.get('expression', 'left') as Path;
+      if (!isIdentifier(right.node) || this.analysis.bindings.declarationOf(right) !== param || !isIdentifier(left.node)) continue;
+      const declaration = this.analysis.bindings.declarationOf(left);
+      const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+      if (!declaration || origin?.kind !== 'variable' || contains(this.chain.outer.node, declaration)) continue;
+      const declarationStatement = origin.declarator.parent as Path;
+      const init = origin.declarator.node.init as Node | null;
+      const single = (declarationStatement.node.declarations as Node[]).length === 1 && (!init || init.type === 'NullLiteral' || isIdentifier(init, 'undefined'));
+      if (!single) continue;
+      this.removedStatements.push(statement);
+      return { declaration, declarationStatement, local: enclosingFunction(declarationStatement)?.node === this.fn.node };
+    }
+    return undefined;
+  }
+
+  /** Where the transaction starts: a startTransaction() statement, or a step that returns withTransaction(). */
+  private findStart(from: number): { step: number; statement: number | undefined; options: Path | undefined } | undefined {
+    for (let index = from; index < this.steps.length; index++) {
+      const step = this.steps[index]!;
+      const statement = step.statements.findIndex((s) => this.sessionCallStatement(s, 'startTransaction'));
+      if (statement !== -1) {
+        const call = unwrapAwait(step.statements[statement]!.get('expression') as Path);
+        return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined };
+      }
+      const value = step.value && unwrapAwait(step.value);
+      if (value && this.isSessionCall(value, 'withTransaction')) {
+        return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined };
+      }
+    }
+    return undefined;
+  }
+
+  private roles(created: number, start: { step: number; statement: number | undefined }): Roles | { reason: string } {
+    const pre: ChainStep[] = this.steps.slice(0, created + 1).map((s, i) => (i === created ? { ...s, value: undefined } : s));
+    for (let i = created + 1; i < start.step; i++) pre.push(this.withoutRemoved(this.steps[i]!));
+    const startStep = this.steps[start.step]!;
+    const body: ChainStep[] = [];
+    let bodyReturns: BodyReturn[] = [];
+    let abortsAtEnd = false;
+    let ending: ChainStep | undefined;
+    let transactionValue: Path | undefined;
+    let end: number;
+    let result: ChainPlan['result'];
+
+    if (start.statement === undefined) {
+      // withTransaction(cb): the callback's code is the body; the step's own statements run before.
+      pre.push({ ...this.withoutRemoved(startStep), value: undefined });
+      // The withTransaction() call itself is what the rewrite replaces.
+      this.removedStatements.push(startStep.value!);
+      const callback = unwrapAwait(startStep.value!).get('arguments', 0) as Path;
+      if (!isFunction(callback.node)) return { reason: 'withTransaction() is not given a callback function' };
+      const inner = callbackSteps(this.analysis, callback);
+      if ('reason' in inner) return inner;
+      body.push(...inner);
+      end = start.step;
+      result = 'transaction';
+    } else {
+      const before = startStep.statements.slice(0, start.statement).filter((s) => !this.isRemoved(s));
+      if (before.length > 0) pre.push({ callback: startStep.callback, param: startStep.param, statements: before, value: undefined, earlyReturn: false });
+      this.removedStatements.push(startStep.statements[start.statement]!);
+      body.push({ ...startStep, statements: startStep.statements.slice(start.statement + 1) });
+      end = -1;
+      for (let i = start.step + 1; i < this.steps.length; i++) {
+        const step = this.steps[i]!;
+        const kind = this.lifecycleKind(step);
+        if (kind === 'commit' || kind === 'abort') {
+          this.removedStatements.push(...step.statements);
+          end = i;
+          ending = step;
+          abortsAtEnd = kind === 'abort';
+          // `commitTransaction().then(() => order)`: a value from the body carried past the commit.
+          const next = this.steps[i + 1];
+          if (next && !next.param && next.statements.length === 0 && next.value && !this.lifecycleKind(next) && this.readsFrom(next.value, [...body, step])) {
+            transactionValue = next.value;
+            end = i + 1;
+          }
+          break;
+        }
+        const returns = this.commitOrAbortReturns(step);
+        if (returns === 'mixed') return { reason: 'a step decides between commit and abort but also returns other values' };
+        if (returns.length > 0) {
+          // Its final return is rewritten like the others, so it stays a statement.
+          body.push({ ...step, statements: [...step.statements, step.value!.parent as Path], value: undefined });
+          bodyReturns = returns;
+          end = i;
+          break;
+        }
+        body.push(step);
+      }
+      if (end === -1) return { reason: 'the transaction is not committed or aborted in this chain (it may be ended elsewhere)' };
+      result = 'transaction';
+    }
+
+    const post: ChainStep[] = [];
+    for (let i = end + 1; i < this.steps.length; i++) {
+      const step = this.steps[i]!;
+      const kind = this.lifecycleKind(step);
+      if (kind === 'end') {
+        this.removedStatements.push(...step.statements);
+        continue;
+      }
+      if (kind) return { reason: `the session is used after the transaction ends (${kind} at line ${lineOf(step.value ?? step.statements[0]!)})` };
+      // transaction() ends the session: an endSession() among the step's statements goes.
+      const ends = step.statements.filter((s) => this.sessionCallStatement(s, 'endSession'));
+      this.removedStatements.push(...ends);
+      post.push({ ...step, statements: step.statements.filter((s) => !ends.includes(s)) });
+    }
+    const last = this.steps[this.steps.length - 1]!;
+    if (post.length > 0 && post[post.length - 1]!.callback === last.callback) result = 'post';
+    else if (this.lifecycleKind(last) === 'end') result = 'nothing';
+    return { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue };
+  }
+
+  private withoutRemoved(step: ChainStep): ChainStep {
+    return { ...step, statements: step.statements.filter((s) => !this.isRemoved(s)) };
+  }
+
+  private isRemoved(statement: Path): boolean {
+    return this.removedStatements.some((r) => r.node === statement.node);
+  }
+
+  /** A step that only commits, aborts or ends the session (`() => session.commitTransaction()`). */
+  private lifecycleKind(step: ChainStep): 'commit' | 'abort' | 'end' | undefined {
+    const parts = [...step.statements.map((s) => (s.node.type === 'ExpressionStatement' ? (s.get('expression') as Path) : s)), ...(step.value ? [step.value] : [])];
+    if (parts.length === 0) return undefined;
+    const kinds = parts.map((p) => {
+      const call = unwrapAwait(p);
+      if (this.isSessionCall(call, 'commitTransaction')) return 'commit';
+      if (this.isSessionCall(call, 'abortTransaction')) return 'abort';
+      if (this.isSessionCall(call, 'endSession')) return 'end';
+      return undefined;
+    });
+    if (kinds.some((k) => k === undefined)) return undefined;
+    if (kinds.includes('commit')) return 'commit';
+    if (kinds.includes('abort')) return 'abort';
+    return 'end';
+  }
+
+  /**
+   * `return session.abortTransaction().then(() => ({ ok: false }))` and the matching commit in one
+   * step: the commit or abort is decided by a condition. 'mixed' when other returns are there too.
+   */
+  private commitOrAbortReturns(step: ChainStep): BodyReturn[] | 'mixed' {
+    if (!step.callback) return [];
+    const returns = this.analysis.index.within(step.callback.node, 'ReturnStatement').filter((r) => enclosingFunction(r)?.node === step.callback!.node);
+    if (step.value && (step.callback.node.body as Node).type !== 'BlockStatement') return [];
+    const decided = returns.map((r) => this.bodyReturn(r));
+    if (decided.every((d) => d === undefined)) return [];
+    if (decided.some((d) => d === undefined) || !step.value) return 'mixed';
+    return decided as BodyReturn[];
+  }
+
+  private bodyReturn(statement: Path): BodyReturn | undefined {
+    const argument = statement.node.argument ? unwrapAwait(statement.get('argument') as Path) : undefined;
+    if (!argument) return undefined;
+    for (const [method, aborts] of [['abortTransaction', true], ['commitTransaction', false]] as const) {
+      if (this.isSessionCall(argument, method)) return { statement, aborts, value: undefined };
+      const inner = promiseChainOf(this.analysis.index, argument);
+      if (!inner || 'unsupported' in inner) continue;
+      const [head, next, ...rest] = inner.chain.steps;
+      if (rest.length > 0 || !head?.value || !next || next.param || next.statements.length > 0 || inner.chain.catchHandler || inner.chain.finallyHandler) continue;
+      if (this.isSessionCall(unwrapAwait(head.value), method)) return { statement, aborts, value: next.value };
+    }
+    return undefined;
+  }
+
+  /** Every use of the session must be in the body (or among the statements that go). */
+  private sessionUsedOutside(body: ChainStep[], bodyReturns: BodyReturn[]): string | undefined {
+    const allowed = [...body.flatMap(stepNodes), ...this.removedStatements.map((s) => s.node), ...bodyReturns.map((r) => r.statement.node)];
+    for (const session of this.sessions) {
+      for (const ref of this.analysis.bindings.referencesIn(this.fn, session)) {
+        if (this.isRemovedHandlerUse(ref) || this.isLifecycleStepUse(ref)) continue;
+        if (!allowed.some((node) => contains(node, ref.node))) {
+          return `the session is used outside the transaction (line ${lineOf(ref)}), which transaction() does not allow`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private isLifecycleStepUse(ref: Path): boolean {
+    return this.steps.some((step) => {
+      const inStep = stepNodes(step).some((node) => contains(node, ref.node));
+      return inStep && this.lifecycleKind(step) !== undefined;
+    });
+  }
+
+  private isRemovedHandlerUse(ref: Path): boolean {
+    return [this.chain.catchHandler, this.chain.finallyHandler].some((h) => h && contains(h.node, ref.node) && this.isLifecycleUse(ref));
+  }
+
+  private isLifecycleUse(ref: Path): boolean {
+    const call = ref.parent?.parent as Path | undefined;
+    return call !== undefined && isCall(call.node) && ['abortTransaction', 'endSession', 'commitTransaction'].includes(calleeName(call.node) ?? '');
+  }
+
+  private effectInBody(body: ChainStep[]): string | undefined {
+    const paths = body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]);
+    const effect = outsideEffect(paths, this.chain.outer.node, this.analysis.index, this.analysis.bindings);
+    if (!effect) return undefined;
+    const text = this.analysis.source.slice(startOf(effect.node), endOf(effect.node)).replace(/\s+/g, ' ').slice(0, 50);
+    return `the transaction body has an effect outside the database (\`${text}\` at line ${lineOf(effect)}); transaction() may run the body again after a transient error`;
+  }
+
+  /** With ALS, a session-less operation in the body (meant to run outside the transaction) would join it. */
+  private joinsUnderAls(body: ChainStep[]): string | undefined {
+    if (!this.als) return undefined;
+    const context = { sessions: this.sessions, alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+    for (const part of body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])])) {
+      const calls = [...(isCall(part.node) ? [part] : []), ...this.analysis.index.within(part.node, 'CallExpression')];
+      for (const call of calls) {
+        const verdict = classifyCall(this.analysis, call, context);
+        if (verdict.kind === 'operation' && verdict.outside) {
+          return `AsyncLocalStorage is on, so the session-less operation at line ${lineOf(call)} would join the transaction after the rewrite (it runs outside it now)`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private callbackUsesThis(steps: ChainStep[]): string | undefined {
+    for (const step of steps) {
+      const fn = step.callback?.node;
+      if (fn?.type !== 'FunctionExpression') continue;
+      const uses = this.analysis.index.within(fn, 'ThisExpression').some((t) => enclosingFunction(t)?.node === fn) ||
+        this.analysis.index.named('arguments').some((a) => contains(fn, a.node) && enclosingFunction(a)?.node === fn);
+      if (uses) return `a step at line ${lineOf(step.callback!)} uses this or arguments, which change meaning outside its function`;
+    }
+    return undefined;
+  }
+
+  /** A `return` before the end of a step skips only that step's rest: in flat code that holds only for the last step of the body. */
+  private bodyEarlyReturns(body: ChainStep[], bodyReturns: BodyReturn[]): string | undefined {
+    const last = body[body.length - 1];
+    const offending = body.find((s) => s.earlyReturn && s !== last && !bodyReturns.length);
+    return offending ? `a step at line ${lineOf(offending.callback!)} returns from more than one place` : undefined;
+  }
+
+  private handlerPlan(): { keep: ChainPlan['handler'] } | { reason: string } | undefined {
+    const handler = this.chain.catchHandler;
+    if (!handler) return undefined;
+    const param = (handler.node.params as Node[])[0];
+    const body = handler.get('body') as Path;
+    const statements = body.node.type === 'BlockStatement' ? (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path) : [];
+    const value = body.node.type === 'BlockStatement' ? undefined : body;
+    const keep = statements.filter((s) => !this.isLifecycleStatement(s) && !this.isAbortThenRethrow(s, param));
+    const keptValue = value && !this.isLifecycleValue(value) ? value : undefined;
+    const rethrows = keep.length === 1 && keep[0]!.node.type === 'ThrowStatement' && param !== undefined && isIdentifier(keep[0]!.node.argument as Node, param.name as string);
+    const onlyRethrow = (rethrows && !keptValue) || (keep.length === 0 && !keptValue && statements.some((s) => this.isAbortThenRethrow(s, param)));
+    const usesSession = [...keep, ...(keptValue ? [keptValue] : [])].some((p) => this.sessions.some((s) => this.analysis.bindings.referencesIn(p, s).length > 0));
+    if (usesSession) return { reason: 'the .catch() handler uses the session for more than aborting it' };
+    return { keep: onlyRethrow ? undefined : { param, statements: keep, value: keptValue } };
+  }
+
+  private finallyProblem(): string | undefined {
+    const handler = this.chain.finallyHandler;
+    if (!handler) return undefined;
+    const body = handler.get('body') as Path;
+    const parts = body.node.type === 'BlockStatement' ? (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path) : [body];
+    return parts.every((p) => this.isLifecycleStatement(p) || this.isLifecycleValue(p)) ? undefined : 'the .finally() handler does more than end the session';
+  }
+
+  private isLifecycleStatement(statement: Path): boolean {
+    return statement.node.type === 'ExpressionStatement' && this.isLifecycleValue(statement.get('expression') as Path);
+  }
+
+  private isLifecycleValue(value: Path): boolean {
+    const call = unwrapAwait(value);
+    return ['abortTransaction', 'endSession'].some((m) => this.isSessionCall(call, m));
+  }
+
+  /** `return session.abortTransaction().then(() => { throw err; })`: the same as rethrowing. */
+  private isAbortThenRethrow(statement: Path, param: Node | undefined): boolean {
+    if (statement.node.type !== 'ReturnStatement' || !statement.node.argument || !param) return false;
+    const inner = promiseChainOf(this.analysis.index, statement.get('argument') as Path);
+    if (!inner || 'unsupported' in inner) return false;
+    const [head, next, ...rest] = inner.chain.steps;
+    if (rest.length > 0 || !head?.value || !next || !this.isSessionCall(unwrapAwait(head.value), 'abortTransaction')) return false;
+    const only = next.statements[0];
+    return next.statements.length === 1 && !next.value && only?.node.type === 'ThrowStatement' && isIdentifier(only.node.argument as Node, param.name as string);
+  }
+
+  private sessionCallStatement(statement: Path, method: string): boolean {
+    return statement.node.type === 'ExpressionStatement' && this.isSessionCall(unwrapAwait(statement.get('expression') as Path), method);
+  }
+
+  private isSessionCall(call: Path, method: string): boolean {
+    if (!isCall(call.node) || calleeName(call.node) !== method) return false;
+    const callee = unwrapPath(call.get('callee') as Path);
+    if (!isMember(callee.node)) return false;
+    const object = unwrapPath(callee.get('object') as Path);
+    const declaration = isIdentifier(object.node) ? this.analysis.bindings.declarationOf(object) : undefined;
+    return declaration !== undefined && this.sessions.includes(declaration);
+  }
+
+  private sessionRenames(sessionName: string): Array<{ identifier: Node; name: string }> {
+    const param = this.sessions[0]!;
+    if (param.name === sessionName) return [];
+    return this.analysis.bindings.referencesIn(this.fn, param).map((ref) => ({ identifier: ref.node, name: sessionName }));
+  }
+
+  /**
+   * Turns steps into pieces whose values are bound to the next step's parameter (when read). Names
+   * before and after the transaction share the function's scope; the body's live in the callback,
+   * so they may repeat names from after it but not from before it. A clashing parameter is renamed
+   * (x2, x3...); a step that only passes on an earlier value (`() => order`) reuses its name.
+   */
+  private names(roles: Roles & { withTransaction: boolean }, sessionName: string): NamedPieces | { reason: string } {
+    const functionScope = new Set<string>([sessionName, ...this.namesDeclaredOutside()]);
+    const flat = new Map<Node, string>();
+    const renames: Array<{ identifier: Node; name: string }> = [];
+
+    const toPieces = (steps: ChainStep[], scope: Set<string>, receiver?: ChainStep): Piece[] | { reason: string } => {
+      const pieces: Piece[] = [];
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i]!;
+        for (const declared of topLevelDeclarations(step.statements)) {
+          if (scope.has(declared)) return { reason: `two steps declare \`${declared}\`, which would clash once they share one function` };
+          scope.add(declared);
+        }
+        const next = i + 1 < steps.length ? steps[i + 1] : receiver;
+        const bind = next ? this.bind(next, step.value, scope, flat, renames) : undefined;
+        if (bind && typeof bind !== 'string') return bind;
+        pieces.push({ statements: step.statements, value: step.value, bind });
+      }
+      return pieces;
+    };
+
+    const valueFromBody = roles.transactionValue !== undefined || roles.bodyReturns.some((r) => r.value);
+    const [first] = roles.post;
+    const readsTransaction = first?.param !== undefined && this.paramUsed(first);
+    if (readsTransaction && !valueFromBody && !roles.withTransaction) {
+      return { reason: 'the first step after the commit reads what the commit resolved to' };
+    }
+    // Names reserved first, so no step takes them: what reads the transaction's value, and (before
+    // Mongoose 8, where transaction() resolves to the commit result) the variable carrying it out.
+    const transactionBind = readsTransaction ? this.bind(first!, undefined, functionScope, flat, renames) : undefined;
+    if (transactionBind && typeof transactionBind !== 'string') return transactionBind;
+    const carries = this.legacyResult() && !roles.withTransaction && valueFromBody;
+    const resultName = carries ? (transactionBind ?? freeName('result', functionScope)) : undefined;
+    const pre = toPieces(roles.pre, functionScope);
+    if ('reason' in pre) return pre;
+    const body = toPieces(roles.body, new Set(functionScope), roles.ending);
+    if ('reason' in body) return body;
+    const post = toPieces(roles.post, functionScope);
+    if ('reason' in post) return post;
+    return { pre, body, post, transactionBind, resultName, renames };
+  }
+
+  /** The name `next` reads the previous value by: an alias of it, a fresh const, or undefined when unread. */
+  private bind(next: ChainStep, value: Path | undefined, scope: Set<string>, flat: Map<Node, string>, renames: Array<{ identifier: Node; name: string }>): string | undefined | { reason: string } {
+    const param = next.param;
+    if (!param || !next.callback || !this.paramUsed(next)) return undefined;
+    if (!isIdentifier(param)) {
+      const clash = patternIdentifiers(param).find((id) => scope.has(id.name as string));
+      if (clash) return { reason: `two steps name \`${clash.name}\`, which would clash once they share one function` };
+      patternIdentifiers(param).forEach((id) => scope.add(id.name as string));
+      return this.analysis.source.slice(startOf(param), param.typeAnnotation ? startOf(param.typeAnnotation as Node) : endOf(param));
+    }
+    const passedOn = value && isIdentifier(value.node) ? this.analysis.bindings.declarationOf(value) : undefined;
+    const alias = passedOn ? flat.get(passedOn) ?? (scope.has(passedOn.name as string) ? (passedOn.name as string) : undefined) : undefined;
+    const name = alias ?? freeName(param.name as string, scope);
+    flat.set(param, name);
+    if (name !== param.name) {
+      for (const ref of this.analysis.bindings.referencesIn(next.callback, param)) renames.push({ identifier: ref.node, name });
+    }
+    return alias ? undefined : name;
+  }
+
+  private paramUsed(step: ChainStep): boolean {
+    return patternIdentifiers(step.param).some((id) => this.analysis.bindings.referencesIn(step.callback!, id).length > 0);
+  }
+
+  /** True when `value` reads something declared in the given steps (their parameters or statements). */
+  private readsFrom(value: Path, steps: ChainStep[]): boolean {
+    const scopes = steps.map((s) => s.callback?.node).filter((n): n is Node => n !== undefined);
+    const ids = [value, ...this.analysis.index.within(value.node, 'Identifier')].filter((p) => isIdentifier(p.node));
+    return ids.some((id) => {
+      const declaration = this.analysis.bindings.declarationOf(id);
+      return declaration !== undefined && scopes.some((scope) => contains(scope, declaration)) && !contains(value.node, declaration);
+    });
+  }
+
+  /** A name declared inside the transaction body and read after it: it does not exist there any more. */
+  private bodyLocalUsedAfter(body: ChainStep[], ending: ChainStep | undefined, post: ChainStep[], carried: Path | undefined): string | undefined {
+    const inside = [...body, ...(ending ? [ending] : [])];
+    const handlerParts = this.chain.catchHandler ? [this.chain.catchHandler] : [];
+    for (const part of [...post.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]), ...handlerParts]) {
+      if (carried && contains(carried.node, part.node)) continue;
+      if (this.readsFrom(part, inside)) return `a value from inside the transaction is used after it (line ${lineOf(part)})`;
+    }
+    return undefined;
+  }
+
+  /** Names the function declares (parameters and variables) outside the chain: a new local must not shadow them. */
+  private namesDeclaredOutside(): string[] {
+    const names: string[] = [];
+    for (const param of this.fn.node.params as Node[]) names.push(...patternIdentifiers(param.type === 'TSParameterProperty' ? (param.parameter as Node) : param).map((i) => i.name as string));
+    for (const declarator of this.analysis.index.within(this.fn.node, 'VariableDeclarator')) {
+      if (contains(this.chain.outer.node, declarator.node) || enclosingFunction(declarator)?.node !== this.fn.node) continue;
+      names.push(...patternIdentifiers(declarator.node.id as Node).map((i) => i.name as string));
+    }
+    // Names the moved code reads from outside: a local of the same name would capture them.
+    for (const id of this.analysis.index.within(this.chain.outer.node, 'Identifier')) {
+      const declaration = this.analysis.bindings.declarationOf(id);
+      if (declaration && !contains(this.chain.outer.node, declaration)) names.push(id.node.name as string);
+    }
+    return names;
+  }
+}
+
+/** The steps of a withTransaction() callback: its own chain if it returns one, else its statements and value. */
+function callbackSteps(analysis: MongooseAnalysis, callback: Path): ChainStep[] | { reason: string } {
+  const body = callback.get('body') as Path;
+  if (body.node.type !== 'BlockStatement') {
+    const inner = promiseChainOf(analysis.index, body);
+    if (inner && 'unsupported' in inner) return { reason: inner.unsupported };
+    if (inner && (inner.chain.catchHandler || inner.chain.finallyHandler)) return { reason: 'the transaction callback handles its own errors' };
+    return inner ? inner.chain.steps : [{ callback, param: undefined, statements: [], value: body, earlyReturn: false }];
+  }
+  const statements = (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path);
+  const last = statements[statements.length - 1];
+  const finalReturn = last?.node.type === 'ReturnStatement' && last.node.argument ? last : undefined;
+  return [{ callback, param: undefined, statements: finalReturn ? statements.slice(0, -1) : statements, value: finalReturn ? (finalReturn.get('argument') as Path) : undefined, earlyReturn: false }];
+}
+
+/** `base`, or `base2`, `base3`... whichever is not in `taken`; the name is then taken. */
+function freeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
+
+function stepNodes(step: ChainStep): Node[] {
+  return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];
+}
+
+function topLevelDeclarations(statements: Path[]): string[] {
+  return statements.flatMap((s) => {
+    if (s.node.type === 'VariableDeclaration') return (s.node.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node).map((i) => i.name as string));
+    if ((s.node.type === 'FunctionDeclaration' || s.node.type === 'ClassDeclaration') && s.node.id) return [(s.node.id as Node).name as string];
+    return [];
+  });
+}
+
+function unwrapAwait(path: Path): Path {
+  let current = unwrapPath(path);
+  while (current.node.type === 'AwaitExpression') current = unwrapPath(current.get('argument') as Path);
+  return current;
+}
+
+function lineOf(path: Path): number {
+  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+}
