@@ -1,0 +1,284 @@
+import { contains, endOf, enclosingFunction, isCall, isIdentifier, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { promiseChainOf, type PromiseChain } from '../lib/ast/promise-chain';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { alsActive } from '../lib/mongoose/als-support';
+import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
+import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
+import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
+import { awaitedText, makeAsync, movedText, removeStatement, statementText } from '../lib/rewrite';
+import { indentAt } from '../lib/text';
+import type { Transform, TransformContext } from '../lib/transform';
+
+/**
+ * Promise-chain manual transactions (`startSession().then(...startTransaction...).then(commit)`)
+ * become `await conn.transaction(async (session) => { ... })`, which starts, commits, aborts,
+ * retries and ends on its own (docs/mongoose-semantics.md §1, §5.1).
+ */
+export const promiseChainToTransaction: Transform = {
+  name: 'promise-chain-to-transaction',
+  description: 'promise-chain manual transactions become await conn.transaction(async (session) => { ... })',
+  mongooseVersions: '6.1.8 and later (transaction() leaks its session before that)',
+  mightApply: (source) => source.includes('startSession') && source.includes('.then('),
+  apply(ctx) {
+    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const creations = analysis.sessionCreations();
+    if (creations.length === 0) return;
+    const done: Node[] = [];
+    for (const site of chainSites(analysis)) {
+      if (done.some((node) => contains(node, site.chain.outer.node))) continue;
+      const creation = creations.find((c) => contains(site.chain.outer.node, c.call.node)) ?? driverSessionUsedBy(analysis, creations, site.chain.outer);
+      if (!creation) continue;
+      done.push(site.chain.outer.node);
+      if (creation.kind === 'client') {
+        if (startsTransaction(ctx.source, site.chain.outer)) {
+          ctx.report(site.chain.outer, "promise-chain transaction left as is: the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()");
+        }
+        continue;
+      }
+      convert(ctx, analysis, site, creation);
+    }
+  },
+};
+
+export default asJscodeshiftTransform(promiseChainToTransaction);
+
+/** A chain whose shape cannot be followed step by step. */
+interface UnsupportedSite {
+  unsupported: string;
+  at: Path;
+  chain: { outer: Path };
+}
+
+/** Where a chain sits: `return chain;`, `await chain;`, `chain;` (floating) or an arrow's body. */
+interface ChainSite {
+  kind: 'return' | 'await' | 'floating' | 'arrow';
+  /** The statement to replace, or the arrow function. */
+  holder: Path;
+  fn: Path;
+  chain: PromiseChain;
+}
+
+function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSite> {
+  const sites: Array<ChainSite | UnsupportedSite> = [];
+  const consider = (kind: ChainSite['kind'], holder: Path, expression: Path, fn: Path | undefined) => {
+    if (!fn || !isCall(expression.node)) return;
+    const found = promiseChainOf(analysis.index, expression);
+    if (!found) return;
+    if ('unsupported' in found) sites.push({ unsupported: found.unsupported, at: expression, chain: { outer: expression } });
+    else sites.push({ kind, holder, fn, chain: found.chain });
+  };
+  for (const statement of analysis.index.of('ReturnStatement', 'ExpressionStatement')) {
+    const expression = statement.node.type === 'ReturnStatement' ? (statement.get('argument') as Path) : (statement.get('expression') as Path);
+    if (!expression.node) continue;
+    const awaited = expression.node.type === 'AwaitExpression';
+    const inner = awaited ? (expression.get('argument') as Path) : expression;
+    const kind = statement.node.type === 'ReturnStatement' ? 'return' : awaited ? 'await' : 'floating';
+    consider(kind, statement, inner, enclosingFunction(statement));
+  }
+  for (const arrow of analysis.index.of('ArrowFunctionExpression')) {
+    if (arrow.node.body && (arrow.node.body as Node).type !== 'BlockStatement') consider('arrow', arrow, arrow.get('body') as Path, arrow);
+  }
+  return sites.sort((a, b) => startOf(a.chain.outer.node) - startOf(b.chain.outer.node));
+}
+
+function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainSite | UnsupportedSite, creation: SessionCreation): void {
+  if ('unsupported' in site) {
+    if (startsTransaction(ctx.source, site.at)) ctx.report(site.at, `promise-chain transaction left as is: ${site.unsupported}`);
+    return;
+  }
+  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als: alsActive(ctx.project) });
+  if (!plan) return;
+  if ('reason' in plan) {
+    ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
+    return;
+  }
+  new ChainWriter(ctx, analysis, site, plan).write();
+  ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)`);
+  if (site.kind === 'floating') {
+    ctx.report(site.chain.outer, 'this promise-chain transaction was neither returned nor awaited; it is awaited now, so the function waits for it (and returns a promise)');
+  }
+}
+
+function startsTransaction(source: string, at: Path): boolean {
+  const text = source.slice(startOf(at.node), endOf(at.node));
+  return text.includes('startTransaction') || text.includes('withTransaction') || text.includes('commitTransaction');
+}
+
+/** A driver session created before the chain (`const session = client.startSession()`) and used in it. */
+function driverSessionUsedBy(analysis: MongooseAnalysis, creations: SessionCreation[], chain: Path): SessionCreation | undefined {
+  return creations.find((creation) => {
+    const binding = creation.kind === 'client' ? analysis.bindingOf(creation) : undefined;
+    return binding !== undefined && analysis.bindings.referencesIn(chain, binding.declaration).length > 0;
+  });
+}
+
+/** Writes the converted code in place of the chain. */
+class ChainWriter {
+  private readonly unit: string;
+  private readonly insideTry: boolean;
+  /** The value the chain resolved to is needed here (returned chain or arrow body). */
+  private readonly returnsValue: boolean;
+  /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
+  private readonly carry: boolean;
+
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+    private readonly site: ChainSite,
+    private readonly plan: ChainPlan,
+  ) {
+    this.unit = ctx.style.indentUnit;
+    this.insideTry = plan.handler !== undefined;
+    this.returnsValue = site.kind === 'return' || site.kind === 'arrow';
+    const needed = plan.transactionBind !== undefined || (this.returnsValue && plan.result === 'transaction');
+    this.carry = needed && plan.resultName !== undefined;
+  }
+
+  write(): void {
+    const { ctx, site, plan } = this;
+    for (const { identifier, name } of plan.renames) this.rename(identifier, name);
+    this.rewriteBodyReturns();
+    if (site.kind === 'arrow') this.writeArrowBody();
+    else {
+      const indent = indentAt(ctx.source, startOf(site.holder.node));
+      const text = this.lines(indent).join('\n').trimStart();
+      ctx.edits.take(startOf(site.holder.node), endOf(site.holder.node));
+      ctx.edits.replace(startOf(site.holder.node), endOf(site.holder.node), text);
+    }
+    makeAsync(ctx, site.fn.node);
+    for (const removal of plan.removals) {
+      if (!contains(site.chain.outer.node, removal.node)) removeStatement(ctx, removal);
+    }
+  }
+
+  /** `(x) => chain` -> `async (x) => { ... }`, the block starting right after the arrow. */
+  private writeArrowBody(): void {
+    const { ctx, site } = this;
+    const fnIndent = indentAt(ctx.source, startOf(site.fn.node));
+    const body = site.holder.node.body as Node;
+    const parenthesized = (body.extra as { parenStart?: number } | undefined)?.parenStart !== undefined;
+    const start = ctx.source.lastIndexOf('=>', startOf(body)) + 2;
+    const end = parenthesized ? endOf(site.holder.node) : endOf(body);
+    const text = this.lines(fnIndent + this.unit).join('\n');
+    ctx.edits.take(start, end);
+    ctx.edits.replace(start, end, ` {\n${text}\n${fnIndent}}`);
+  }
+
+  private lines(indent: string): string[] {
+    return this.insideTry ? this.withHandler(indent) : this.code(indent);
+  }
+
+  /** Everything, in a try whose catch runs what the `.catch()` handler did besides aborting. */
+  private withHandler(indent: string): string[] {
+    const handler = this.plan.handler!;
+    const inner = indent + this.unit;
+    const param = handler.param ? ` (${this.ctx.source.slice(startOf(handler.param), endOf(handler.param))})` : '';
+    const lines = [`${indent}try {`, ...this.code(inner), `${indent}} catch${param} {`];
+    if (handler.statements.length > 0) lines.push(inner + movedText(this.ctx, handler.statements.map((s) => s.node), inner));
+    if (handler.value) {
+      const value = this.valueText(handler.value, inner);
+      lines.push(inner + this.statement(this.returnsValue ? `return ${value}` : value));
+    }
+    lines.push(`${indent}}`);
+    return lines;
+  }
+
+  private code(indent: string): string[] {
+    const { plan } = this;
+    const inner = indent + this.unit;
+    const lines: string[] = [...this.pieces(plan.pre, indent, false)];
+    if (this.carry) lines.push(indent + this.statement(`let ${plan.resultName}`));
+    lines.push(`${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`);
+    const callbackValueNeeded = plan.withTransaction && (plan.transactionBind !== undefined || (this.returnsValue && plan.result === 'transaction'));
+    lines.push(...this.pieces(plan.body, inner, callbackValueNeeded));
+    if (plan.abortsAtEnd) lines.push(inner + this.statement(`await ${plan.sessionName}.abortTransaction()`));
+    if (plan.transactionValue) {
+      const value = movedText(this.ctx, [plan.transactionValue.node], inner);
+      lines.push(inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`));
+    }
+    const options = plan.options ? `, ${movedText(this.ctx, [plan.options.node], indent)}` : '';
+    lines.push(indent + this.statement(`}${options})`));
+
+    lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
+    if (this.carry && !plan.transactionBind && this.returnsValue && plan.result === 'transaction') lines.push(indent + this.statement(`return ${plan.resultName}`));
+    return lines;
+  }
+
+  /** How the transaction() call starts: bound to a name, returned, or only awaited. */
+  private transactionPrefix(): string {
+    const { plan } = this;
+    if (plan.transactionBind && !this.carry) return `const ${plan.transactionBind} = await `;
+    if (!plan.transactionBind && this.returnsValue && plan.result === 'transaction' && !this.carry) return this.insideTry ? 'return await ' : 'return ';
+    return 'await ';
+  }
+
+  /** Code for steps: statements as written, then each value bound, awaited or (last, when asked) returned. */
+  private pieces(pieces: Piece[], indent: string, returnLast: boolean): string[] {
+    const lines: string[] = [];
+    pieces.forEach((piece, index) => {
+      if (piece.statements.length > 0) lines.push(indent + movedText(this.ctx, piece.statements.map((s) => s.node), indent));
+      if (!piece.value) return;
+      const comments = leadingComments(this.ctx.source, piece.value.parent?.node as Node);
+      if (comments) lines.push(indent + comments);
+      const value = this.valueText(piece.value, indent);
+      if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value.node)) {
+        // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
+        const returned = this.insideTry ? value : movedText(this.ctx, [piece.value.node], indent);
+        lines.push(indent + this.statement(`return ${returned}`));
+        return;
+      }
+      else if (piece.bind) lines.push(indent + this.statement(`const ${piece.bind} = ${value}`));
+      else if (!isPure(piece.value.node)) lines.push(indent + this.statement(value));
+    });
+    return lines;
+  }
+
+  /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
+  private valueText(value: Path, indent: string): string {
+    const text = movedText(this.ctx, [value.node], indent);
+    return needsAwait(value.node) ? awaitedText(value.node, text) : text;
+  }
+
+  /** `return session.abortTransaction().then(() => x)` -> `await session.abortTransaction(); return x;` */
+  private rewriteBodyReturns(): void {
+    const { ctx, plan } = this;
+    for (const bodyReturn of plan.bodyReturns) {
+      const at = indentAt(ctx.source, startOf(bodyReturn.statement.node));
+      const parts: string[] = [];
+      if (bodyReturn.aborts) parts.push(this.statement(`await ${plan.sessionName}.abortTransaction()`));
+      const value = bodyReturn.value ? movedText(ctx, [bodyReturn.value.node], at) : undefined;
+      if (this.carry && value) parts.push(this.statement(`${plan.resultName} = ${value}`), this.statement('return'));
+      else parts.push(this.statement(value ? `return ${value}` : 'return'));
+      ctx.edits.replace(startOf(bodyReturn.statement.node), endOf(bodyReturn.statement.node), parts.join(`\n${at}`));
+    }
+  }
+
+  private rename(identifier: Node, name: string): void {
+    const property = this.analysis.index.of('ObjectProperty').find((p) => p.node.shorthand === true && p.node.value === identifier)?.node;
+    // `{ _session }` must become `{ _session: session }`, not change its key.
+    if (property) this.ctx.edits.replace(startOf(property), endOf(property), `${(property.key as Node).name as string}: ${name}`);
+    else this.ctx.edits.replace(startOf(identifier), endOf(identifier), name);
+  }
+
+  private statement(code: string): string {
+    return statementText(this.ctx, code);
+  }
+}
+
+/** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */
+function needsAwait(node: Node): boolean {
+  if (/Literal$/.test(node.type) || node.type === 'ObjectExpression' || node.type === 'ArrayExpression' || node.type === 'TemplateLiteral') return false;
+  if (node.type === 'UnaryExpression' || node.type === 'BinaryExpression') return false;
+  return !isSynchronousCall(node);
+}
+
+/** A value whose only effect is being the value (dropped when nothing reads it). */
+function isPure(node: Node): boolean {
+  return isIdentifier(node) || /Literal$/.test(node.type) || node.type === 'ThisExpression';
+}
+
+function leadingComments(source: string, statement: Node | undefined): string | undefined {
+  const comments = (statement?.type === 'ReturnStatement' ? statement.leadingComments : undefined) as Node[] | undefined;
+  if (!comments || comments.length === 0) return undefined;
+  return source.slice(startOf(comments[0]!), endOf(comments[comments.length - 1]!));
+}
