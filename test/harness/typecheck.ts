@@ -13,6 +13,8 @@ export function createTypeChecker(): (files: string[]) => Map<string, string[]> 
       lib: ['lib.es2022.d.ts'],
       module: ts.ModuleKind.CommonJS,
       moduleResolution: ts.ModuleResolutionKind.Node10,
+      // ts-morph bundles TypeScript 6, which warns that node10 resolution will go; fixtures are CommonJS.
+      ignoreDeprecations: '6.0',
       moduleDetection: ts.ModuleDetectionKind.Force,
       esModuleInterop: true,
       skipLibCheck: true,
@@ -29,7 +31,8 @@ export function createTypeChecker(): (files: string[]) => Map<string, string[]> 
       out.set(
         source.getFilePath(),
         source.getPreEmitDiagnostics().map((d) => {
-          const message = ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
+          const text = d.getMessageText();
+          const message = typeof text === 'string' ? text : text.getMessageText();
           return `${d.getLineNumber() ?? '?'}: ${message}`;
         }),
       );
