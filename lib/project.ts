@@ -61,7 +61,10 @@ export class PackageFacts {
     return found;
   }
 
-  /** The lowest version the nearest declaring package.json allows, else the installed one. */
+  /**
+   * The lowest version the package's own package.json allows (or, in a monorepo, its workspaces
+   * root's), else the installed one as Node would resolve it.
+   */
   private resolveVersion(root: string): MongooseVersion {
     for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
       const range = declaredRange(path.join(dir, 'package.json'));
@@ -70,6 +73,8 @@ export class PackageFacts {
         return { version: lowest, source: `${relativeLabel(root, dir)}package.json range "${range}"`, assumedCurrent: false };
       }
       if (path.dirname(dir) === dir) break;
+      const parent = this.findUp(path.dirname(dir));
+      if (parent === undefined || !hasWorkspaces(path.join(parent, 'package.json'))) break;
     }
     for (let dir = root; ; dir = path.dirname(dir)) {
       const installed = readJson<{ version?: string }>(path.join(dir, 'node_modules', 'mongoose', 'package.json'));
@@ -80,6 +85,10 @@ export class PackageFacts {
     }
     return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false };
   }
+}
+
+function hasWorkspaces(file: string): boolean {
+  return readJson<{ workspaces?: unknown }>(file)?.workspaces !== undefined;
 }
 
 function declaredRange(file: string): string | undefined {

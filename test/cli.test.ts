@@ -196,6 +196,39 @@ module.exports = { pay };
   });
 });
 
+describe('promise-chain-to-transaction and the Mongoose version', () => {
+  const chain = `const mongoose = require('mongoose');
+const Task = mongoose.model('Task');
+
+function finish(id) {
+  let session = null;
+  return mongoose
+    .startSession()
+    .then((_session) => {
+      session = _session;
+      session.startTransaction();
+      return Task.updateOne({ _id: id }, { done: true }, { session });
+    })
+    .then(() => session.commitTransaction())
+    .then(() => session.endSession());
+}
+`;
+
+  it('leaves the chain alone when a package.json exists but the Mongoose version is unknown', () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ name: 'w', dependencies: { mongodb: '^6.0.0' } }), 'worker.js': chain });
+    const result = tx(['run', '.', '-t', 'promise-chain-to-transaction'], dir);
+    expect(read(dir, 'worker.js')).toBe(chain);
+    expect(result.stderr).toContain("worker.js:6:10 [promise-chain-to-transaction] promise-chain transaction left as is: the project's Mongoose version is unknown");
+  });
+
+  it('treats a project without package.json as on the current Mongoose, and says so', () => {
+    const dir = tempProject({ 'worker.js': chain });
+    const result = tx(['run', '.', '-t', 'promise-chain-to-transaction'], dir);
+    expect(read(dir, 'worker.js')).toContain('await mongoose.connection.transaction(async (session) => {');
+    expect(result.stderr).toContain('no package.json found; treated as the current Mongoose');
+  });
+});
+
 describe('reports', () => {
   it('writes a JSON report with every file, change, finding, count and timing', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE, 'c.ts': 'export {};\n' });

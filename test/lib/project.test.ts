@@ -20,13 +20,22 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'a.js'))).toMatchObject({ version: '8.5.0' });
   });
 
-  it('looks through workspace parents, and treats a missing package.json as the current Mongoose', () => {
+  it('takes the range of a workspaces root, but not of an unrelated package above', () => {
     const dir = tempProject({
-      'package.json': JSON.stringify({ devDependencies: { mongoose: '~8.4.1' } }),
+      'package.json': JSON.stringify({ workspaces: ['packages/*'], devDependencies: { mongoose: '~8.4.1' } }),
       'packages/api/package.json': JSON.stringify({ name: 'api' }),
       'packages/api/a.ts': '',
+      'vendor/package.json': JSON.stringify({ dependencies: { mongoose: '^7.0.0' } }),
+      'vendor/tool/package.json': JSON.stringify({ name: 'tool' }),
+      'vendor/tool/b.js': '',
     });
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'packages/api/a.ts')).version).toBe('8.4.1');
+    expect(new PackageFacts().mongooseVersion(path.join(dir, 'vendor/tool/b.js'))).toMatchObject({ version: undefined, assumedCurrent: false });
+  });
+
+  it('treats a missing package.json as the current Mongoose', () => {
+    const dir = tempProject({ 'a.js': '' });
+    expect(new PackageFacts().mongooseVersion(path.join(dir, 'a.js'))).toMatchObject({ version: undefined, assumedCurrent: true });
   });
 });
 
