@@ -58,11 +58,13 @@ export function appendToFinally(target: RewriteTarget, tryStatement: Path, code:
 /**
  * Wraps statements `from`..end of a block in `try { ... } finally { <code> }`, re-indenting the
  * wrapped lines (never lines inside template literal text, and never lines already being deleted).
+ * Statements at the end that are being deleted stay outside: the try closes after the last one kept.
  */
 export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromIndex: number, code: string): void {
   const statements = statementsOf(block.node)!;
   const first = statements[fromIndex]!;
-  const last = statements[statements.length - 1]!;
+  const kept = statements.slice(fromIndex).filter((s) => !target.edits.removes(startOf(s), endOf(s)));
+  const last = kept[kept.length - 1] ?? first;
   const { source, edits } = target;
   const outer = indentAt(source, startOf(first));
   const inner = innerIndent(target, outer);
