@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ALS_OPTION, findAlsSwitches } from './mongoose/als-detection';
 import { PackageFacts } from './project';
 import type { AlsMode, ProjectView } from './transform';
+import { AnalysisCache } from './mongoose/analysis-cache';
 import { ProjectTextIndex } from './text-index';
 import { LazyTypeFacts, type TypeFacts } from './type-facts';
 
@@ -19,6 +20,7 @@ export class RunEnvironment {
   readonly types: TypeFacts = new LazyTypeFacts((dir) => this.textIndex(dir));
   private readonly alsByRoot = new Map<string, AlsMode>();
   private readonly indexes = new Map<string, ProjectTextIndex>();
+  private readonly analyses = new AnalysisCache();
 
   constructor(private readonly options: EnvironmentOptions = {}) {}
 
@@ -27,6 +29,9 @@ export class RunEnvironment {
       mongoose: () => this.packages.mongooseVersion(file),
       als: () => this.alsMode(file),
       filesMentioning: (word) => this.textIndex(this.packages.packageRoot(file) ?? path.dirname(file)).filesMentioning(word),
+      filesContainingAny: (texts) => this.textIndex(this.packages.packageRoot(file) ?? path.dirname(file)).filesContainingAny(texts),
+      fileMentions: (other, word) => this.textIndex(this.packages.packageRoot(file) ?? path.dirname(file)).mentions(other, word),
+      analysisOf: (other) => this.analyses.get(other),
     };
   }
 

@@ -1,7 +1,8 @@
 import { enclosingStatement, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
-import { parseFile } from './parse';
+import { MongooseAnalysis } from './mongoose/analysis';
+import { parseFile, type ParsedFile } from './parse';
 import { detectStyle, type CodeStyle } from './style';
 import { indentAt, lineStartOf, LineIndex } from './text';
 import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
@@ -48,13 +49,15 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
 
+  // One parse and one analysis per text: a stage that changes nothing hands both to the next.
+  let current: { text: string; parsed: ParsedFile; analysis?: MongooseAnalysis; style?: CodeStyle } | undefined;
   for (const transform of input.transforms) {
     if (!transform.mightApply(text, input.project)) continue;
-    const parsed = parseStage(input.file, text, lastChangedBy);
+    if (current?.text !== text) current = { text, parsed: parseStage(input.file, text, lastChangedBy) };
+    const stage = current;
+    const { parsed } = stage;
     const edits = new SourceEdits(text);
     const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
-    const stageText = text;
-    let style: CodeStyle | undefined;
     const ctx: TransformContext = {
       file: input.file,
       source: text,
@@ -62,7 +65,10 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       root: parsed.root,
       edits,
       get style() {
-        return (style ??= detectStyle(parsed.root.get().node as Node, stageText));
+        return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
+      },
+      get analysis() {
+        return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text));
       },
       project: input.project,
       types: input.types,

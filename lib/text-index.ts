@@ -2,6 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sourceFilesUnder } from './discover';
 
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
+}
+
 /** The name other files import a module by: its base name, or its folder's for an index file. */
 export function moduleName(file: string): string {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
@@ -30,12 +34,32 @@ export class ProjectTextIndex {
     let answer = this.answers.get(word);
     if (!answer) {
       this.texts ??= this.readAll();
-      const whole = new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
+      const whole = wholeWord(word);
       answer = [];
       for (const [file, text] of this.texts) if (text.includes(word) && whole.test(text)) answer.push(file);
       this.answers.set(word, answer);
     }
     return answer;
+  }
+
+  /** Files whose text contains any of `texts` anywhere (remembered per list). */
+  filesContainingAny(texts: string[]): string[] {
+    const key = `\0${texts.join('\0')}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      this.texts ??= this.readAll();
+      answer = [];
+      for (const [file, text] of this.texts) if (texts.some((t) => text.includes(t))) answer.push(file);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** True when `file`'s text holds `word` as a whole word. */
+  mentions(file: string, word: string): boolean {
+    this.texts ??= this.readAll();
+    const text = this.texts.get(file);
+    return text !== undefined && text.includes(word) && wholeWord(word).test(text);
   }
 
   /** The files mentioning `word`, with their text. */

@@ -1,5 +1,6 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Path } from './ast/nodes';
+import type { MongooseAnalysis } from './mongoose/analysis';
 import type { SourceEdits } from './edits';
 import type { MongooseVersion } from './project';
 import type { CodeStyle } from './style';
@@ -19,8 +20,14 @@ export interface AlsMode {
 export interface ProjectView {
   mongoose(): MongooseVersion;
   als(): AlsMode;
-  /** Source files of the package whose text contains `word` (a text search, no parsing). */
+  /** Source files of the package whose text contains `word` as a whole word (a text search, no parsing). */
   filesMentioning(word: string): string[];
+  /** Source files of the package containing any of `texts` anywhere. */
+  filesContainingAny(texts: string[]): string[];
+  /** True when a source file of the package holds `word` as a whole word. */
+  fileMentions(file: string, word: string): boolean;
+  /** Another file of the run, parsed and analysed as it is on disk (shared by the run, bounded). */
+  analysisOf(file: string): MongooseAnalysis | undefined;
 }
 
 /** Everything a transform sees while it rewrites one file. */
@@ -34,6 +41,8 @@ export interface TransformContext {
   /** The transform's edits; the file changes only if this is non-empty when `apply` returns. */
   readonly edits: SourceEdits;
   readonly style: CodeStyle;
+  /** What the file holds as far as Mongoose is concerned (sessions, scopes, models), computed once per text. */
+  readonly analysis: MongooseAnalysis;
   readonly project: ProjectView;
   readonly types: TypeFacts;
   readonly settings: TransformSettings;

@@ -19,9 +19,9 @@ export const addMissingAwait: Transform = {
   name: 'add-missing-await',
   description: 'operations inside a transaction that nobody awaits get await; async forEach/map and Promise.all over session operations become sequential',
   mongooseVersions: 'every version with sessions (5.2+); session-less operations count inside connection.transaction() with AsyncLocalStorage (7.8+, 8.4+)',
-  mightApply: (source) => source.includes('ession') || source.includes('ransaction'),
+  mightApply: (source) => MIGHT_APPLY.test(source),
   apply(ctx) {
-    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const { analysis } = ctx;
     const direct = directScopes(analysis);
     const scopes = [...direct, ...helperScopes(analysis, new CallSiteFinder(ctx, analysis), direct)];
     const rewriter = new AwaitRewriter(ctx, analysis, alsActive(ctx.project));
@@ -31,6 +31,9 @@ export const addMissingAwait: Transform = {
 };
 
 export default asJscodeshiftTransform(addMissingAwait);
+
+/** A transaction or session scope, a lifecycle call, or a helper taking a session parameter. */
+const MIGHT_APPLY = /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/;
 
 const COMBINATORS = new Set(['all', 'allSettled', 'race']);
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);

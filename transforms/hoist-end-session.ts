@@ -19,7 +19,7 @@ export const hoistEndSession: Transform = {
   mongooseVersions: 'every version with sessions (5.2+)',
   mightApply: (source) => source.includes('endSession') || source.includes('startSession'),
   apply(ctx) {
-    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const { analysis } = ctx;
     removeEndsInsideSessionScopes(ctx, analysis);
     const owners = fixOwners(ctx, analysis);
     stopReceiversEnding(ctx, analysis, owners);
@@ -138,6 +138,12 @@ function callersEndSession(
   fn: Path,
   index: number,
 ): string | undefined {
+  const passesOwnSession = (there: MongooseAnalysis, call: Path) => {
+    const arg = call.get('arguments', index) as Path;
+    const declaration = arg.node && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
+    return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
+  };
+  if (!finder.hasCallByName(fn, ['startSession'], passesOwnSession)) return 'no caller was found that passes a session it started';
   const search = finder.find(fn);
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';

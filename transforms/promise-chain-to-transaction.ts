@@ -20,7 +20,7 @@ export const promiseChainToTransaction: Transform = {
   mongooseVersions: '6.1.8 and later (transaction() leaks its session before that)',
   mightApply: (source) => source.includes('startSession') && source.includes('.then('),
   apply(ctx) {
-    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const { analysis } = ctx;
     const creations = analysis.sessionCreations();
     if (creations.length === 0) return;
     const done: Node[] = [];

@@ -19,7 +19,7 @@ export const stripAlsSession: Transform = {
   mongooseVersions: '8.4.0+ or 7.8.x with transactionAsyncLocalStorage (insertMany 8.5.1+, aggregate().cursor() 8.9.2+, Connection#bulkWrite 8.9.0+)',
   mightApply: (source, project) => source.includes('session') && alsActive(project),
   apply(ctx) {
-    const analysis = new MongooseAnalysis(ctx.j, ctx.root, ctx.source);
+    const { analysis } = ctx;
     const stripper = new SessionStripper(ctx, analysis, ctx.project.mongoose());
     for (const scope of analysis.sessionScopes()) {
       if (scope.kind === 'transaction' && scope.sessions.length === 1) stripper.stripCallback(scope);
@@ -79,6 +79,7 @@ class SessionStripper {
         if (!isIdentifier(param) || !this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) return;
         const refs = this.analysis.bindings.referencesIn(fn, param).filter((ref) => enclosingFunction(ref)?.node === fn.node);
         if (!refs.some((ref) => sessionUse(ref) !== undefined)) return;
+        if (!finder.mayBeCalledWith(fn, ['transaction'])) return;
         const search = finder.find(fn);
         if (search.incomplete || search.sites.length === 0) return;
         const allFromCallbacks = search.sites.every((site) => {

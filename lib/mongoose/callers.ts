@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
 import { isReference } from '../ast/bindings';
-import { parseFile } from '../parse';
 import { moduleName } from '../text-index';
 import type { TransformContext } from '../transform';
 import { MongooseAnalysis } from './analysis';
@@ -29,6 +27,8 @@ interface HelperIdentity {
   declaration: Node | undefined;
   isMethod: boolean;
   exported: boolean;
+  /** Exported as the module itself (`export default`, `module.exports = fn`): importers may rename it. */
+  defaultExport: boolean;
 }
 
 /** Gathers call sites, once each, and remembers the first reason the list may be incomplete. */
@@ -51,8 +51,6 @@ class SiteCollector implements CallSiteSearch {
  * that is not a plain call, callers elsewhere without type facts) makes the search incomplete.
  */
 export class CallSiteFinder {
-  private readonly foreign = new Map<string, MongooseAnalysis | undefined>();
-
   constructor(
     private readonly ctx: TransformContext,
     private readonly analysis: MongooseAnalysis,
@@ -65,31 +63,61 @@ export class CallSiteFinder {
       found.miss('it is not a named function, so its callers cannot be listed');
       return found;
     }
-    // Other files can reach an exported helper only by naming it or its module.
     const self = path.resolve(this.ctx.file);
-    const mentionedElsewhere = [identity.name, moduleName(this.ctx.file)].some((word) =>
-      this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self),
-    );
+    const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
     if (identity.exported && mentionedElsewhere) this.findAcrossFiles(identity, found);
     else this.findInFile(fn, identity, found);
     return found;
   }
 
-  /** The parsed and analysed text of another file (as it is on disk), or undefined if unreadable. */
-  analysisOf(file: string): MongooseAnalysis | undefined {
-    if (path.resolve(file) === path.resolve(this.ctx.file)) return this.analysis;
-    if (!this.foreign.has(file)) {
-      let analysis: MongooseAnalysis | undefined;
-      try {
-        const source = fs.readFileSync(file, 'utf8');
-        const parsed = parseFile(file, source);
-        analysis = new MongooseAnalysis(parsed.j, parsed.root, source);
-      } catch {
-        analysis = undefined;
+  /**
+   * A text test before any search: can a file that names the helper (or its module) contain one
+   * of `markers` at all? When none can, no caller there does what the markers stand for.
+   */
+  mayBeCalledWith(fn: Path, markers: string[]): boolean {
+    const identity = helperIdentity(fn);
+    return identity === undefined || this.filesNamingWith(identity, markers).length > 0;
+  }
+
+  /**
+   * A syntactic check before type facts: in the files that name the helper and hold a marker, is
+   * there a call by that name (or of a default export under any name) for which `accept` holds?
+   * Type facts only confirm such calls; when there is none, no caller can satisfy `accept`.
+   */
+  hasCallByName(fn: Path, markers: string[], accept: (analysis: MongooseAnalysis, call: Path) => boolean): boolean {
+    const identity = helperIdentity(fn);
+    if (!identity) return true;
+    for (const file of this.filesNamingWith(identity, markers)) {
+      const analysis = this.analysisOf(file);
+      if (!analysis) return true;
+      for (const call of analysis.index.calls()) {
+        const callee = call.node.callee as Node;
+        const name = isIdentifier(callee) ? callee.name : isMember(callee) ? propertyName(callee) : undefined;
+        const byName = name === identity.name || (identity.defaultExport && isIdentifier(callee));
+        if (byName && accept(analysis, call)) return true;
       }
-      this.foreign.set(file, analysis);
     }
-    return this.foreign.get(file);
+    return false;
+  }
+
+  /** Files (this one included) that name the helper and contain one of `markers`. */
+  private filesNamingWith(identity: HelperIdentity, markers: string[]): string[] {
+    const project = this.ctx.project;
+    const self = path.resolve(this.ctx.file);
+    const names = this.namesOf(identity);
+    // Few files hold a marker: look for the names only in those.
+    const others = project.filesContainingAny(markers).filter((f) => path.resolve(f) !== self && names.some((w) => project.fileMentions(f, w)));
+    return markers.some((m) => this.ctx.source.includes(m)) ? [self, ...others] : others;
+  }
+
+  /** Other files reach a helper by its name, or (a default export, which importers may rename) its module's. */
+  private namesOf(identity: HelperIdentity): string[] {
+    return identity.defaultExport ? [identity.name, moduleName(this.ctx.file)] : [identity.name];
+  }
+
+  /** The analysis of this file, or of another one as it is on disk (undefined if unreadable). */
+  analysisOf(file: string): MongooseAnalysis | undefined {
+    return path.resolve(file) === path.resolve(this.ctx.file) ? this.analysis : this.ctx.project.analysisOf(path.resolve(file));
   }
 
   private findInFile(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
@@ -218,18 +246,22 @@ function helperIdentity(fn: Path): HelperIdentity | undefined {
   const parent = fn.parent as Path | null;
   if (node.type === 'FunctionDeclaration' && node.id) {
     const id = node.id as Node;
-    return { name: id.name as string, nameNode: id, declaration: id, isMethod: false, exported: isExportedStatement(parent) || isExportedByName(fn, id.name as string) };
+    const name = id.name as string;
+    const defaultExport = parent?.node.type === 'ExportDefaultDeclaration' || isDefaultExportedByName(fn, name);
+    return { name, nameNode: id, declaration: id, isMethod: false, exported: defaultExport || isExportedStatement(parent) || isExportedByName(fn, name), defaultExport };
   }
   if (parent?.node.type === 'VariableDeclarator' && isIdentifier(parent.node.id as Node)) {
     const id = parent.node.id as Node;
-    return { name: id.name as string, nameNode: id, declaration: id, isMethod: false, exported: isExportedStatement(parent.parent as Path) || isExportedByName(fn, id.name as string) };
+    const name = id.name as string;
+    const defaultExport = isDefaultExportedByName(fn, name);
+    return { name, nameNode: id, declaration: id, isMethod: false, exported: defaultExport || isExportedStatement(parent.parent as Path) || isExportedByName(fn, name), defaultExport };
   }
   if ((node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') && !node.computed && isIdentifier(node.key as Node)) {
     const key = node.key as Node;
     const classPath = parent?.parent as Path | null;
     const className = (classPath?.node.id as Node | undefined)?.name as string | undefined;
     const exported = node.type === 'ClassMethod' && (isExportedStatement(classPath?.parent as Path | null) || (className !== undefined && isExportedByName(fn, className)));
-    return { name: key.name as string, nameNode: key, declaration: undefined, isMethod: true, exported };
+    return { name: key.name as string, nameNode: key, declaration: undefined, isMethod: true, exported, defaultExport: false };
   }
   return undefined;
 }
@@ -250,6 +282,18 @@ function isExportedByName(fn: Path, name: string): boolean {
     const right = node.right as Node;
     if (isIdentifier(right, name)) return true;
     return right.type === 'ObjectExpression' && (right.properties as Node[]).some((p) => p.type === 'ObjectProperty' && isIdentifier(p.value as Node, name));
+  });
+}
+
+/** `export default name` or `module.exports = name`. */
+function isDefaultExportedByName(fn: Path, name: string): boolean {
+  let program: Path = fn;
+  while (program.parent) program = program.parent as Path;
+  return some(program.node, (node) => {
+    if (node.type === 'ExportDefaultDeclaration') return isIdentifier(node.declaration as Node, name);
+    if (node.type !== 'AssignmentExpression' || !isIdentifier(node.right as Node, name)) return false;
+    const left = node.left as Node;
+    return isMember(left) && isIdentifier(left.object, 'module') && propertyName(left) === 'exports';
   });
 }
 

@@ -25,6 +25,9 @@ export interface OperationScope {
   mayBecomeAsync: boolean;
 }
 
+/** Words every file holding a direct scope contains. */
+const SCOPE_MARKERS = ['transaction', 'withTransaction', 'startTransaction', 'withSession'];
+
 /** Callback and manual scopes: the ones visible in the file itself. */
 export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
   const scopes: OperationScope[] = analysis.sessionScopes().map((scope) => ({
@@ -59,24 +62,27 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
 export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder, direct: OperationScope[]): OperationScope[] {
   const scopes: OperationScope[] = [];
   const callbacks = new Set(direct.filter((s) => s.kind === 'callback').map((s) => s.fn.node));
+  const known = new Map<MongooseAnalysis, OperationScope[]>([[analysis, direct]]);
+  const scopesOf = (there: MongooseAnalysis) => {
+    let found = known.get(there);
+    if (!found) known.set(there, (found = directScopes(there)));
+    return found;
+  };
+  const inScope = (there: MongooseAnalysis, call: Path) => scopesOf(there).some((scope) => contains(scope, call));
   for (const fn of analysis.index.functions()) {
     if (callbacks.has(fn.node)) continue;
     const sessionParams = (fn.node.params as Node[])
-      .map((param, index) => ({ param: param.type === 'TSParameterProperty' ? (param.parameter as Node) : param, index }))
-      .filter(({ param }) => isIdentifier(param) && analysis.isSessionDeclaration(param));
-    if (sessionParams.length === 0) continue;
-    const { sites } = finder.find(fn);
-    const calledFromScope = sites.some((site) => {
-      const scopesThere = site.analysis === analysis ? direct : directScopes(site.analysis);
-      return scopesThere.some((scope) => contains(scope, site.call));
-    });
-    if (!calledFromScope) continue;
+      .map((param) => (param.type === 'TSParameterProperty' ? (param.parameter as Node) : param))
+      .filter((param) => isIdentifier(param) && analysis.isSessionDeclaration(param));
+    // Cheapest first: a marker in a file naming the helper, a call by that name in a scope, then the real callers.
+    if (sessionParams.length === 0 || !finder.hasCallByName(fn, SCOPE_MARKERS, inScope)) continue;
+    if (!finder.find(fn).sites.some((site) => inScope(site.analysis, site.call))) continue;
     scopes.push({
       kind: 'helper',
       fn,
       start: startOf(fn.node),
       end: endOf(fn.node),
-      sessions: sessionParams.map((p) => p.param),
+      sessions: sessionParams,
       transactionCallback: false,
       mayBecomeAsync: false,
     });

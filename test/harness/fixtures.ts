@@ -126,6 +126,9 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
       return detect ? detected.als() : { enabled: false, origin: 'detected', where: [] };
     },
     filesMentioning: (word) => (detect ? detected.filesMentioning(word) : fs.readFileSync(file, 'utf8').includes(word) ? [file] : []),
+    filesContainingAny: (texts) => (detect ? detected.filesContainingAny(texts) : texts.some((t) => fs.readFileSync(file, 'utf8').includes(t)) ? [file] : []),
+    fileMentions: (other, word) => (detect ? detected.fileMentions(other, word) : other === file && fs.readFileSync(file, 'utf8').includes(word)),
+    analysisOf: (other) => env.projectView(other).analysisOf(other),
   };
 }
 
