@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompilerOptions, Node as MorphNode, Project, SourceFile, Type } from 'ts-morph';
+import { collectGarbage } from './memory';
 import { moduleName, type ProjectTextIndex } from './text-index';
 
 /** Where the function a call resolves to is declared. */
@@ -55,6 +56,8 @@ export class LazyTypeFacts implements TypeFacts {
   /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
   private referenceProject: Project | undefined;
   private readonly loadedFor = new Set<string>();
+  /** The file the type program was last asked about. */
+  private typedFile: string | undefined;
   private state: TypeFactsStatus = { state: 'unused' };
 
   /** `indexFor(dir)` gives the text index of the package at `dir`, shared with the rest of the run. */
@@ -62,11 +65,25 @@ export class LazyTypeFacts implements TypeFacts {
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     const project = this.types(file);
-    const node = project ? nodeAt(sourceFileIn(project, file, source), start, end) : undefined;
-    if (!project || !node) return undefined;
-    const type = node.getType();
-    if (type.isAny() || type.isUnknown()) return undefined;
-    return { thenable: hasCallableThen(type, node), origin: this.originOfCall(project, node) };
+    if (project && this.typedFile && this.typedFile !== file) {
+      // One file at a time: the program stays the file, its imports and the libraries, and the
+      // previous program (tens of MB) is collected before the next one is built.
+      const previous = project.getSourceFile(this.typedFile);
+      if (previous) project.removeSourceFile(previous);
+      collectGarbage();
+    }
+    this.typedFile = file;
+    if (!project) return undefined;
+    // Wrappers made for this question are dropped at once, so they keep no old checker alive.
+    let fact: ThenableFact | undefined;
+    project.forgetNodesCreatedInBlock(() => {
+      const node = nodeAt(sourceFileIn(project, file, source), start, end);
+      if (!node) return;
+      const type = node.getType();
+      if (type.isAny() || type.isUnknown()) return;
+      fact = { thenable: hasCallableThen(type, node), origin: this.originOfCall(project, node) };
+    });
+    return fact;
   }
 
   referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
@@ -114,7 +131,9 @@ export class LazyTypeFacts implements TypeFacts {
     if (this.typeProject) return this.typeProject;
     const setup = this.prepare(file);
     if (!setup || !this.morph) return undefined;
-    this.typeProject = this.create(setup, {});
+    // Only what the file imports, and the ES library: every @types package and the DOM library
+    // cost a lot of memory and say nothing about whether a Mongoose call returns a thenable.
+    this.typeProject = this.create(setup, { types: [], lib: ['lib.es2022.d.ts'] });
     if (this.typeProject && this.state.state === 'unused') {
       const hasMongoose = findUp(setup.dir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
       this.state = hasMongoose
