@@ -33,8 +33,9 @@ function fillerFiles(count) {
       else if (/\.(c|m)?js$|\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
         const size = fs.statSync(full).size;
         const text = size <= MAX_FILLER_BYTES ? fs.readFileSync(full, 'utf8') : '';
-        // Filler must not look like transaction code, or it would not be filler.
-        if (text && !/startSession|withTransaction|\.transaction\(|endSession|commitTransaction/.test(text)) out.push(full);
+        // Filler is library code without session or transaction handling (the driver's own
+        // internals take sessions everywhere: they are transaction code, not filler).
+        if (text && !/session|transaction/i.test(text)) out.push(full);
       }
     }
   };
@@ -46,12 +47,11 @@ function fillerFiles(count) {
  * Whether a template makes tx-codemod ask for type facts when it appears twice in a project
  * (exported helpers whose names other files mention): those belong to the "types" tree only.
  */
-async function needsTypeFacts(template) {
+async function needsTypeFacts(template, copies) {
   const { run } = createRequire(import.meta.url)(path.join(root, 'dist', 'lib', 'index.js'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-codemod-bench-probe-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{}');
-  fs.writeFileSync(path.join(dir, `a${template.ext}`), template.text);
-  fs.writeFileSync(path.join(dir, `b${template.ext}`), template.text);
+  for (let i = 0; i < copies; i++) fs.writeFileSync(path.join(dir, `copy${i}${template.ext}`), template.text);
   const result = await run({ paths: ['.'], cwd: dir, dry: true });
   fs.rmSync(dir, { recursive: true, force: true });
   return result.notes.some((note) => note.startsWith('Type facts'));
@@ -92,9 +92,12 @@ async function buildTree(kind) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(file, target);
   }
+  // Copies of one template name the same exported helpers, which makes them look like callers
+  // of each other: templates that need type facts only when copied are left out of both trees.
   const all = transactionTemplates();
-  const typed = await Promise.all(all.map(needsTypeFacts));
-  const templates = kind === 'types' ? all : all.filter((_, i) => !typed[i]);
+  const alone = await Promise.all(all.map((t) => needsTypeFacts(t, 1)));
+  const copied = await Promise.all(all.map((t) => needsTypeFacts(t, 2)));
+  const templates = all.filter((_, i) => (kind === 'types' ? alone[i] === copied[i] : !copied[i]));
   for (let i = 0; i < txFiles - typedPairs * 2; i++) {
     const template = templates[i % templates.length];
     const target = path.join(dir, 'services', String(i % 10), `service-${i}${template.ext}`);
