@@ -4,7 +4,7 @@ import { alsActive } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
-import { classifyCall, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
+import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { addAwait, innerIndent, makeAsync, movedText, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -76,7 +76,7 @@ class AwaitRewriter {
       if (fn.node.async) {
         addAwait(this.ctx, expression.node);
         this.ctx.change(statement, `awaited ${shortText(this.ctx.source, expression.node)}`);
-      } else {
+      } else if (!handlesRejection(expression)) {
         this.ctx.report(statement, `${method}() is not awaited and its function is not async; make the function async (or return the promise) so the caller waits for it`);
       }
     }

@@ -114,6 +114,9 @@ export function classifyCall(analysis: MongooseAnalysis, call: Path, context: Op
   if (isDocumentCall && context.documents.has(rootDeclaration!)) return { kind: 'operation', lazy: documentLazy, outside: true };
   if (rootKind === 'model' && MODEL_OPERATIONS.has(base.method ?? '') && chainIsQuery) return { kind: 'operation', lazy, outside: true };
   if (carries && isAsyncLocalFunction(analysis, withoutContinuations)) return { kind: 'operation', lazy: false };
+  // An API of another library that takes a callback (`store.run({ session }, () => ...)`) is not a promise to await.
+  const lastArg = base.args[base.args.length - 1];
+  if (operationLinks.length === 1 && lastArg && isFunction(lastArg)) return { kind: 'not-operation' };
   if (carries || rootKind === 'model' || DOCUMENT_OPERATIONS.has(base.method ?? '')) return { kind: 'unknown', carriesSession: carries };
   return { kind: 'not-operation' };
 }
@@ -169,10 +172,19 @@ export function isNullish(node: Node): boolean {
   return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
 }
 
+/** A Mongoose or driver call (5.x/6.x style) given a Node callback as its last argument. */
 function passesNodeCallback(link: ChainLink): boolean {
-  if (PROMISE_CONTINUATIONS.has(link.method ?? '')) return false;
+  const method = link.method ?? '';
+  const takesCallbacks = MODEL_OPERATIONS.has(method) || DOCUMENT_OPERATIONS.has(method) || method === 'exec' || ASYNC_LIFECYCLE.has(method);
   const last = link.args[link.args.length - 1];
-  return last !== undefined && isFunction(last);
+  return takesCallbacks && last !== undefined && isFunction(last);
+}
+
+/** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own. */
+export function handlesRejection(call: Path): boolean {
+  const links = callChain(call).links;
+  const last = links[links.length - 1];
+  return last?.method === 'catch' || (last?.method === 'then' && last.args.length >= 2);
 }
 
 function declarationOfRoot(analysis: MongooseAnalysis, root: Path | undefined): Node | undefined {

@@ -183,12 +183,14 @@ function guardingIf(analysis: MongooseAnalysis, statement: Path): Path | undefin
   return isIdentifier(tested.node) && analysis.isSessionReference(tested) ? candidate : undefined;
 }
 
-/** The try statement whose finally block directly holds `statement`. */
+/**
+ * The try statement whose finally holds `statement`, directly or nested (`finally { try {
+ * await session.endSession(); } catch {} }` ends the session in the finally too).
+ */
 function finallyOwner(statement: Path): Path | undefined {
-  const block = statement.parent as Path | null;
-  const tryStatement = block?.parent as Path | null;
-  if (block?.node.type === 'BlockStatement' && tryStatement?.node.type === 'TryStatement' && tryStatement.node.finalizer === block.node) {
-    return tryStatement;
+  for (let child = statement, parent = statement.parent as Path | null; parent; child = parent, parent = parent.parent as Path | null) {
+    if (isFunction(parent.node)) return undefined;
+    if (parent.node.type === 'TryStatement' && parent.node.finalizer === child.node) return parent;
   }
   return undefined;
 }
