@@ -5,7 +5,7 @@ import { ParseError } from './errors';
 
 export type ParserName = 'ts' | 'tsx' | 'js';
 
-export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
+const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
 
 const COMMON_PLUGINS: ParserPlugin[] = [
   'decorators-legacy',
@@ -27,7 +27,7 @@ const PLUGINS: Record<ParserName, ParserPlugin[]> = {
 };
 
 /** The parser a file needs, chosen from its extension (never one parser for a whole run). */
-export function parserFor(file: string): ParserName {
+function parserFor(file: string): ParserName {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'ts';
   if (ext === '.tsx') return 'tsx';

@@ -113,7 +113,7 @@ function startOf(path: Path): number {
   return path.node.start ?? 0;
 }
 
-export const MARKER_PREFIX = '// tx-codemod: ';
+const MARKER_PREFIX = '// tx-codemod: ';
 
 /** Puts a marker comment on its own line above the statement holding `path`, once. */
 function annotate(edits: SourceEdits, text: string, path: Path, reason: string): void {

@@ -124,7 +124,3 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** True when `version` is known and at least `floor`; an unknown version is the caller's decision. */
-export function atLeast(version: string | undefined, floor: string): boolean {
-  return version !== undefined && semver.gte(version, floor);
-}

@@ -58,12 +58,6 @@ export function calleeName(call: Node): string | undefined {
 }
 
 /** For `x.m(...)`: `x`, with type assertions and non-null marks removed. */
-export function calleeObject(call: Node): Node | undefined {
-  if (!isCall(call)) return undefined;
-  const callee = unwrapExpression(call.callee);
-  return isMember(callee) ? unwrapExpression(callee.object) : undefined;
-}
-
 const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
 
 /** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, `(x)`. */

@@ -433,7 +433,7 @@ export class MongooseAnalysis {
 }
 
 /** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
-export function isSessionName(name: string): boolean {
+function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
 }
 

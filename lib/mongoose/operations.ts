@@ -159,7 +159,7 @@ export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], s
 }
 
 /** The value of a `session` property in an options object literal. */
-export function sessionOption(object: Node): Node | undefined {
+function sessionOption(object: Node): Node | undefined {
   for (const prop of object.properties as Node[]) {
     if (prop.type !== 'ObjectProperty' || prop.computed) continue;
     const key = prop.key as Node;
@@ -168,7 +168,7 @@ export function sessionOption(object: Node): Node | undefined {
   return undefined;
 }
 
-export function isNullish(node: Node): boolean {
+function isNullish(node: Node): boolean {
   return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
 }
 

@@ -420,7 +420,7 @@ function isTrivialAfterCommit(statement: Node, declaration: Node): boolean {
 }
 
 /** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */
-export function isSessionMethodStatement(statement: Node, declaration: Node, method: string): boolean {
+function isSessionMethodStatement(statement: Node, declaration: Node, method: string): boolean {
   if (statement.type !== 'ExpressionStatement') return false;
   let expression = statement.expression as Node;
   if (expression.type === 'AwaitExpression') expression = expression.argument as Node;

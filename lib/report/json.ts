@@ -1,6 +1,6 @@
 import type { RunResult } from '../types';
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 /** The machine-readable report: every file's status, every change and finding, counts, timing. */
 export function toJsonReport(result: RunResult, toolVersion: string): string {
