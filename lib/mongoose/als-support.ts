@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { MongooseVersion } from '../project';
 import type { ProjectView } from '../transform';
+import { MODEL_OPERATIONS } from './api';
 
 /**
  * Which Mongoose versions let `transactionAsyncLocalStorage` put operations in a
@@ -35,35 +36,11 @@ export function alsActive(project: ProjectView): boolean {
   return project.als().enabled && versionSupportsAls(project.mongoose());
 }
 
-/** Model and query operations AsyncLocalStorage gives the transaction's session (§2.4). */
-const COVERED = new Set([
-  'aggregate',
-  'bulkSave',
-  'bulkWrite',
-  'countDocuments',
-  'create',
-  'deleteMany',
-  'deleteOne',
-  'distinct',
-  'estimatedDocumentCount',
-  'exists',
-  'find',
-  'findById',
-  'findByIdAndDelete',
-  'findByIdAndRemove',
-  'findByIdAndUpdate',
-  'findOne',
-  'findOneAndDelete',
-  'findOneAndRemove',
-  'findOneAndReplace',
-  'findOneAndUpdate',
-  'insertMany',
-  'insertOne',
-  'replaceOne',
-  'save',
-  'updateMany',
-  'updateOne',
-]);
+/** Model operations that never reach the transaction's session through AsyncLocalStorage. */
+const NOT_COVERED = new Set(['createCollection', 'populate', 'remove', 'syncIndexes', 'update', 'where']);
+
+/** Model, query and document operations AsyncLocalStorage gives the transaction's session (§2.4). */
+const COVERED = new Set([...[...MODEL_OPERATIONS].filter((name) => !NOT_COVERED.has(name)), 'save']);
 
 /**
  * Whether ALS supplies the session to `method` at this version: `receiver` is what the chain

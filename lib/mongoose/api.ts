@@ -99,31 +99,21 @@ export const QUERY_CHAIN_METHODS = new Set([
   'replaceRoot',
 ]);
 
-/** Operations that only exist as lazy thenables: without await, .then or .exec they never run. */
-export const LAZY_OPERATIONS = new Set([
-  'aggregate',
-  'countDocuments',
-  'deleteMany',
-  'distinct',
-  'estimatedDocumentCount',
-  'exists',
-  'find',
-  'findById',
-  'findByIdAndDelete',
-  'findByIdAndRemove',
-  'findByIdAndUpdate',
-  'findOne',
-  'findOneAndDelete',
-  'findOneAndRemove',
-  'findOneAndReplace',
-  'findOneAndUpdate',
-  'replaceOne',
-  'update',
-  'updateMany',
-  'updateOne',
-  'deleteOne',
-  'where',
+/** Model statics that return a Promise at once; every other model operation is a lazy thenable. */
+const EAGER_MODEL_OPERATIONS = new Set([
+  'bulkSave',
+  'bulkWrite',
+  'create',
+  'createCollection',
+  'insertMany',
+  'insertOne',
+  'populate',
+  'remove',
+  'syncIndexes',
 ]);
+
+/** Operations that only exist as lazy thenables: without await, .then or .exec they never run. */
+export const LAZY_OPERATIONS = new Set([...MODEL_OPERATIONS].filter((name) => !EAGER_MODEL_OPERATIONS.has(name)));
 
 /** Packages whose `transaction` / `session` look like Mongoose's but are not. */
 export const LOOKALIKE_PACKAGES = [
