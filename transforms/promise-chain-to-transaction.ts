@@ -118,6 +118,10 @@ class ChainWriter {
   private readonly insideTry: boolean;
   /** The value the chain resolved to is needed here (returned chain or arrow body). */
   private readonly returnsValue: boolean;
+  /** The chain's value is the transaction's and must be returned from here. */
+  private readonly returnsTransactionValue: boolean;
+  /** The transaction callback's value is used: bound to a name or returned. */
+  private readonly transactionValueNeeded: boolean;
   /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
   private readonly carry: boolean;
 
@@ -130,8 +134,9 @@ class ChainWriter {
     this.unit = ctx.style.indentUnit;
     this.insideTry = plan.handler !== undefined;
     this.returnsValue = site.kind === 'return' || site.kind === 'arrow';
-    const needed = plan.transactionBind !== undefined || (this.returnsValue && plan.result === 'transaction');
-    this.carry = needed && plan.resultName !== undefined;
+    this.returnsTransactionValue = this.returnsValue && plan.result === 'transaction';
+    this.transactionValueNeeded = plan.transactionBind !== undefined || this.returnsTransactionValue;
+    this.carry = this.transactionValueNeeded && plan.resultName !== undefined;
   }
 
   write(): void {
@@ -189,8 +194,7 @@ class ChainWriter {
     const lines: string[] = [...this.pieces(plan.pre, indent, false)];
     if (this.carry) lines.push(indent + this.statement(`let ${plan.resultName}`));
     lines.push(`${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`);
-    const callbackValueNeeded = plan.withTransaction && (plan.transactionBind !== undefined || (this.returnsValue && plan.result === 'transaction'));
-    lines.push(...this.pieces(plan.body, inner, callbackValueNeeded));
+    lines.push(...this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded));
     if (plan.abortsAtEnd) lines.push(inner + this.statement(`await ${plan.sessionName}.abortTransaction()`));
     if (plan.transactionValue) {
       const value = movedText(this.ctx, [plan.transactionValue.node], inner);
@@ -200,7 +204,7 @@ class ChainWriter {
     lines.push(indent + this.statement(`}${options})`));
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
-    if (this.carry && !plan.transactionBind && this.returnsValue && plan.result === 'transaction') lines.push(indent + this.statement(`return ${plan.resultName}`));
+    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push(indent + this.statement(`return ${plan.resultName}`));
     return lines;
   }
 
@@ -208,7 +212,7 @@ class ChainWriter {
   private transactionPrefix(): string {
     const { plan } = this;
     if (plan.transactionBind && !this.carry) return `const ${plan.transactionBind} = await `;
-    if (!plan.transactionBind && this.returnsValue && plan.result === 'transaction' && !this.carry) return this.insideTry ? 'return await ' : 'return ';
+    if (!plan.transactionBind && this.returnsTransactionValue && !this.carry) return this.insideTry ? 'return await ' : 'return ';
     return 'await ';
   }
 
