@@ -1,0 +1,42 @@
+import { Connection, Model } from 'mongoose';
+
+interface Seat {
+  _id: string;
+  free: boolean;
+  save(options: object): Promise<unknown>;
+}
+
+// A NestJS-style service: every early return aborts and ends the session by hand.
+export class BookingService {
+  constructor(
+    private readonly connection: Connection,
+    private readonly seats: Model<Seat>,
+  ) {}
+
+  async book(seatId: string, userId: string): Promise<string> {
+    const session = await this.connection.startSession();
+    session.startTransaction();
+    try {
+      const seat = await this.seats.findById(seatId).session(session);
+      if (!seat) {
+        await session.abortTransaction();
+        await session.endSession();
+        return 'missing';
+      }
+      if (!seat.free) {
+        await session.abortTransaction();
+        session.endSession();
+        return 'taken';
+      }
+      seat.free = false;
+      await seat.save({ session });
+      await session.commitTransaction();
+      await session.endSession();
+      return `booked for ${userId}`;
+    } catch (error) {
+      await session.abortTransaction();
+      await session.endSession();
+      throw error;
+    }
+  }
+}
