@@ -20,7 +20,7 @@ export class RunEnvironment {
   readonly types: TypeFacts = new LazyTypeFacts((dir) => this.textIndex(dir));
   private readonly alsByRoot = new Map<string, AlsMode>();
   private readonly indexes = new Map<string, ProjectTextIndex>();
-  private readonly analyses = new AnalysisCache();
+  private readonly analyses = new AnalysisCache(this.types);
 
   constructor(private readonly options: EnvironmentOptions = {}) {}
 

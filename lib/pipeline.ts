@@ -1,7 +1,7 @@
 import { enclosingStatement, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
-import { MongooseAnalysis } from './mongoose/analysis';
+import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './parse';
 import { detectStyle, type CodeStyle } from './style';
 import { indentAt, lineStartOf, LineIndex } from './text';
@@ -68,7 +68,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
         return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
       },
       get analysis() {
-        return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text));
+        return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text)));
       },
       project: input.project,
       types: input.types,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { parseFile } from '../parse';
-import { MongooseAnalysis } from './analysis';
+import type { TypeFacts } from '../type-facts';
+import { callOriginsFrom, MongooseAnalysis } from './analysis';
 
 /** Files looked at from other files (callers of a helper) are parsed once per run, up to this many at a time. */
 const CAPACITY = 64;
@@ -11,6 +12,8 @@ const CAPACITY = 64;
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, { text: string; analysis: MongooseAnalysis | undefined }>();
+
+  constructor(private readonly types: TypeFacts) {}
 
   get(file: string): MongooseAnalysis | undefined {
     let text: string;
@@ -25,19 +28,19 @@ export class AnalysisCache {
       this.entries.set(file, cached);
       return cached.analysis;
     }
-    const analysis = analyse(file, text);
+    const analysis = this.analyse(file, text);
     this.entries.delete(file);
     this.entries.set(file, { text, analysis });
     if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
     return analysis;
   }
-}
 
-function analyse(file: string, text: string): MongooseAnalysis | undefined {
-  try {
-    const parsed = parseFile(file, text);
-    return new MongooseAnalysis(parsed.j, parsed.root, text);
-  } catch {
-    return undefined;
+  private analyse(file: string, text: string): MongooseAnalysis | undefined {
+    try {
+      const parsed = parseFile(file, text);
+      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text));
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -3,14 +3,17 @@ import { Bindings } from '../ast/bindings';
 import { PathIndex } from '../ast/path-index';
 import {
   calleeName,
+  endOf,
   isCall,
   isFunction,
   isIdentifier,
   isMember,
   propertyName,
+  startOf,
   type Node,
   type Path,
 } from '../ast/nodes';
+import type { DeclarationOrigin, TypeFacts } from '../type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import { readImports, type ModuleImports } from './imports';
 
@@ -34,6 +37,14 @@ export interface SessionBinding {
   form: 'declarator' | 'assignment';
   /** The statement that creates the session (declaration or assignment statement). */
   statement: Path;
+}
+
+/** Where the function called by the call at [start, end) of the analysed text is declared, from type facts. */
+export type CallOrigin = (start: number, end: number) => DeclarationOrigin | undefined;
+
+/** Call origins in `file` (whose current text is `source`), asked of the run's type facts. */
+export function callOriginsFrom(types: TypeFacts, file: string, source: string): CallOrigin {
+  return (start, end) => types.thenableAt(file, source, start, end)?.origin;
 }
 
 /** A callback that runs with a session another API manages (and ends) for it. */
@@ -87,6 +98,7 @@ export class MongooseAnalysis {
     readonly j: JSCodeshift,
     readonly root: Collection,
     readonly source: string,
+    private readonly callOrigin: CallOrigin = () => undefined,
   ) {
     this.index = new PathIndex(j, root);
     this.bindings = new Bindings(this.index);
@@ -324,7 +336,15 @@ export class MongooseAnalysis {
     const callee = unwrapPath(path.get('callee') as Path);
     if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
     const receiver = callee.get('object') as Path;
-    return { call: path, kind: this.kindOf(receiver), receiver };
+    const kind = this.kindOf(receiver);
+    if (kind === 'unknown' && this.declaredOutsideMongo(path)) return undefined;
+    return { call: path, kind, receiver };
+  }
+
+  /** Type facts place the called function in the project or another package: a look-alike `startSession()`. */
+  private declaredOutsideMongo(call: Path): boolean {
+    const origin = this.callOrigin(startOf(call.node), endOf(call.node));
+    return origin === 'project' || origin === 'other';
   }
 
   /** Calls to local functions whose whole body is `return <creation>`. */
@@ -396,7 +416,7 @@ export class MongooseAnalysis {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
     const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
-    if (name === SESSION_FACTORY && objectKind !== undefined) return 'session';
+    if (name === SESSION_FACTORY && objectKind !== undefined) return objectKind === 'unknown' && this.declaredOutsideMongo(path) ? 'unknown' : 'session';
     if (name === 'model') {
       if (objectKind === 'mongoose' || objectKind === 'connection') return 'model';
       if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'model') return 'model';
