@@ -30,6 +30,13 @@ export class Bindings {
     return undefined;
   }
 
+  /** True when the variable `identifier` names is declared outside `region` (globals included). */
+  declaredOutside(identifier: Path, region: Node): boolean {
+    const declaration = this.declarationOf(identifier);
+    if (!declaration) return true;
+    return (declaration.start ?? 0) < (region.start ?? 0) || (declaration.start ?? 0) >= (region.end ?? 0);
+  }
+
   /** Identifier paths under `within` that read or write the binding `declaration`. */
   referencesIn(within: Path, declaration: Node): Path[] {
     const start = within.node.start ?? 0;

@@ -134,3 +134,10 @@ export function some(node: Node, test: (node: Node) => boolean): boolean {
   });
   return found;
 }
+
+/** `a` in `a`, `a.b[k]`, `a.b(x).c`: the identifier an expression is built on; undefined for `this.x` or `f()()`. */
+export function rootIdentifier(path: Path): Path | undefined {
+  let current = path;
+  while (isMember(current.node) || isCall(current.node)) current = current.get(isCall(current.node) ? 'callee' : 'object') as Path;
+  return isIdentifier(current.node) ? current : undefined;
+}

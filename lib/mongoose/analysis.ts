@@ -357,14 +357,25 @@ export class MongooseAnalysis {
     if (helpers.size === 0) return [];
     const out: SessionCreation[] = [];
     for (const path of this.index.calls()) {
-      const callee = unwrapPath(path.get('callee') as Path);
-      if (!isIdentifier(callee.node)) continue;
-      const declaration = this.bindings.declarationOf(callee);
-      const target = declaration ? this.functionDeclaredBy(declaration) : undefined;
+      const target = this.localFunctionCalled(path);
       const inner = target ? helpers.get(target) : undefined;
       if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined });
     }
     return out;
+  }
+
+  /** The function a call runs when this file declares it: `f(...)` for a local `f`, `this.m(...)` for a method of the class. */
+  localFunctionCalled(call: Path): Node | undefined {
+    const callee = unwrapPath(call.get('callee') as Path);
+    if (isIdentifier(callee.node)) {
+      const declaration = this.bindings.declarationOf(callee);
+      return declaration ? this.functionDeclaredBy(declaration) : undefined;
+    }
+    if (isMember(callee.node) && (callee.node.object as Node).type === 'ThisExpression') {
+      const name = propertyName(callee.node);
+      return this.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name))?.node;
+    }
+    return undefined;
   }
 
   private functionDeclaredBy(declaration: Node): Node | undefined {

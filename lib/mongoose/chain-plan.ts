@@ -5,7 +5,8 @@ import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promis
 import type { MongooseVersion } from '../project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
 import { classifyCall } from './operations';
-import { outsideEffect } from './retry-safety';
+import { retryHazard } from './retry-safety';
+import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
 export interface Piece {
@@ -138,8 +139,8 @@ class ChainPlanner {
 
     const problem =
       this.sessionUsedOutside(body, bodyReturns) ??
-      this.effectInBody(body) ??
       this.joinsUnderAls(body) ??
+      this.effectInBody(body) ??
       this.callbackUsesThis([...pre, ...body, ...post]) ??
       this.bodyEarlyReturns(body, bodyReturns);
     if (problem) return { reason: problem };
@@ -388,9 +389,19 @@ class ChainPlanner {
         if (!allowed.some((node) => contains(node, ref.node))) {
           return `the session is used outside the transaction (line ${lineOf(ref)}), which transaction() does not allow`;
         }
+        const stored = !this.isSessionHandover(ref) && storedBeyond(ref, this.chain.outer.node, this.analysis.bindings);
+        if (stored) return `the session is ${stored} (line ${lineOf(ref)}), but transaction() ends it when the callback is done`;
       }
     }
     return undefined;
+  }
+
+  /** `session = _session`: the chain's session moving into the variable the later steps read. */
+  private isSessionHandover(ref: Path): boolean {
+    const assignment = ref.parent?.node as Node | undefined;
+    if (assignment?.type !== 'AssignmentExpression' || assignment.right !== ref.node || !isIdentifier(assignment.left as Node)) return false;
+    const target = this.analysis.bindings.declarationOf(ref.parent!.get('left') as Path);
+    return target !== undefined && this.sessions.includes(target);
   }
 
   private isLifecycleStepUse(ref: Path): boolean {
@@ -411,10 +422,16 @@ class ChainPlanner {
 
   private effectInBody(body: ChainStep[]): string | undefined {
     const paths = body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]);
-    const effect = outsideEffect(paths, this.chain.outer.node, this.analysis.index, this.analysis.bindings);
-    if (!effect) return undefined;
-    const text = this.analysis.source.slice(startOf(effect.node), endOf(effect.node)).replace(/\s+/g, ' ').slice(0, 50);
-    return `the transaction body has an effect outside the database (\`${text}\` at line ${lineOf(effect)}); transaction() may run the body again after a transient error`;
+    const hazard = retryHazard(paths, this.chain.outer.node, this.analysis, this.sessions);
+    if (!hazard) return undefined;
+    const text = `\`${this.analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at line ${lineOf(hazard.at)}`;
+    const what =
+      hazard.kind === 'effect'
+        ? `has an effect outside the database (${text})`
+        : hazard.kind === 'write-outside'
+          ? `writes without the session (${text}), which no abort undoes`
+          : `calls code that may have an effect outside the database (${text})`;
+    return `the transaction body ${what}; transaction() may run the body again after a transient error`;
   }
 
   /** With ALS, a session-less operation in the body (meant to run outside the transaction) would join it. */

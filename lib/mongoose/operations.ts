@@ -1,4 +1,4 @@
-import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import {
   ASYNC_LIFECYCLE,
   DOCUMENT_OPERATIONS,
@@ -204,19 +204,7 @@ function isStoredQuery(analysis: MongooseAnalysis, declaration: Node): boolean {
 
 /** A call of a function declared `async` in this file (a helper that received the session). */
 function isAsyncLocalFunction(analysis: MongooseAnalysis, chain: CallChain): boolean {
-  const base = chain.links[0]!;
-  const callee = unwrapPath(base.call.get('callee') as Path);
-  let fn: Node | undefined;
-  if (isIdentifier(callee.node)) {
-    const declaration = analysis.bindings.declarationOf(callee);
-    const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
-    if (origin?.kind === 'variable') fn = origin.declarator.node.init as Node | undefined;
-    else fn = analysis.index.of('FunctionDeclaration').find((p) => p.node.id === declaration)?.node;
-  } else if (isMember(callee.node) && callee.node.object.type === 'ThisExpression') {
-    const name = propertyName(callee.node);
-    fn = analysis.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name))?.node;
-  }
-  return fn !== undefined && isFunction(fn) && fn.async === true;
+  return analysis.localFunctionCalled(chain.links[0]!.call)?.async === true;
 }
 
 /** `session.commitTransaction()`, `conn.transaction(cb)`... as a whole call: the lifecycle method, else undefined. */

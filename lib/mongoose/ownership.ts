@@ -12,6 +12,7 @@ import {
   type Path,
 } from '../ast/nodes';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import { STORING_METHODS } from './session-storage';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -387,7 +388,6 @@ function isAwaitedCall(call: Path | undefined): boolean {
   return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
 }
 
-const STORING_METHODS = new Set(['set', 'push', 'unshift', 'assign', 'add', 'defineProperty', 'setTimeout', 'setImmediate', 'on', 'once', 'addListener']);
 const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
 
 /** Catch clauses that abort while their try does more work after the commit. */

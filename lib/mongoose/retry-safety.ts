@@ -1,6 +1,7 @@
-import type { Bindings } from '../ast/bindings';
-import { calleeName, isCall, isIdentifier, isMember, propertyName, startOf, type Node, type Path } from '../ast/nodes';
-import type { PathIndex } from '../ast/path-index';
+import { calleeName, isCall, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { unwrapPath, type MongooseAnalysis } from './analysis';
+import { MODEL_OPERATIONS } from './api';
+import { callChain, carriesSession, classifyCall, type OperationContext } from './operations';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
 const OUTSIDE_CALLS = /^(fetch|axios|got|request|superagent|send[A-Z].*|send|sendMail|sendEmail|publish|enqueue|emit|notify.*|dispatch|sendToQueue|postMessage)$/;
@@ -8,44 +9,136 @@ const OUTSIDE_CALLS = /^(fetch|axios|got|request|superagent|send[A-Z].*|send|sen
 const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'ctx']);
 const COLLECTION_MUTATORS = new Set(['push', 'unshift', 'add', 'set', 'splice']);
 
+/** Globals whose functions compute without touching the outside world (logging and assertions are tolerated: a retry only repeats them). */
+const PURE_GLOBALS = new Set([
+  'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'JSON', 'Math', 'Number', 'Object', 'Promise', 'RegExp', 'String', 'Symbol',
+  'URL', 'URLSearchParams', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isFinite',
+  'isNaN', 'parseFloat', 'parseInt', 'setImmediate', 'setTimeout', 'structuredClone',
+]);
+
+/** Methods that read or reshape a value in memory, whatever it is called on. */
+const PURE_METHODS = new Set([
+  'at', 'catch', 'charAt', 'concat', 'endsWith', 'entries', 'equals', 'every', 'filter', 'finally', 'find', 'findIndex',
+  'findLast', 'flat', 'flatMap', 'forEach', 'get', 'getTime', 'has', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf',
+  'map', 'match', 'padEnd', 'padStart', 'reduce', 'reduceRight', 'replace', 'replaceAll', 'slice', 'some', 'sort', 'split',
+  'startsWith', 'substring', 'test', 'then', 'toFixed', 'toISOString', 'toJSON', 'toLowerCase', 'toObject', 'toString',
+  'toUpperCase', 'trim', 'trimEnd', 'trimStart', 'valueOf', 'values',
+]);
+
+/** Model and document methods that read; every other operation writes. */
+const READS = new Set(['aggregate', 'countDocuments', 'distinct', 'estimatedDocumentCount', 'exists', 'find', 'findById', 'findOne', 'populate', 'where']);
+
+/** How deep calls into functions of the same file are followed. */
+const MAX_DEPTH = 3;
+
+/** Something a retried transaction body would do again (docs/mongoose-semantics.md §5.1.2). */
+export type RetryHazard =
+  /** An HTTP call, email, queue message, response, or a change to something declared outside the body. */
+  | { kind: 'effect'; at: Path }
+  /** A write without the session: it is not rolled back, so a second run writes again. */
+  | { kind: 'write-outside'; at: Path }
+  /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
+  | { kind: 'unknown-call'; at: Path };
+
 /**
- * The first thing in `nodes` that a retried transaction body would do twice with an effect outside
- * the database (docs/mongoose-semantics.md §5.1.2): an HTTP call, an email or queue message, a
- * response, a push into or counter on something declared outside `region`. Undefined when none.
+ * The first thing in `nodes` that would happen twice if `transaction()` ran the body again, or
+ * undefined when everything there is database work on the session or computation in memory.
+ * `region` is the code that becomes the body: values declared in it are made afresh by each run.
  */
-export function outsideEffect(nodes: Path[], region: Node, index: PathIndex, bindings: Bindings): Path | undefined {
+export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[]): RetryHazard | undefined {
+  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() });
   for (const path of nodes) {
-    const candidates = [path, ...index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression')];
-    const found = candidates.find((candidate) => isOutsideEffect(candidate, region, bindings));
-    if (found) return found;
+    const hazard = checker.within(path, 0);
+    if (hazard) return hazard;
   }
   return undefined;
 }
 
-function isOutsideEffect(path: Path, region: Node, bindings: Bindings): boolean {
-  const node = path.node;
-  if (isCall(node)) {
+class HazardFinder {
+  private readonly visited = new Set<Node>();
+
+  constructor(
+    private readonly analysis: MongooseAnalysis,
+    private readonly region: Node,
+    private readonly context: OperationContext,
+  ) {}
+
+  within(path: Path, depth: number): RetryHazard | undefined {
+    const candidates = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression')];
+    for (const candidate of candidates) {
+      const hazard = this.hazardOf(candidate, depth);
+      if (hazard) return hazard;
+    }
+    return undefined;
+  }
+
+  private hazardOf(path: Path, depth: number): RetryHazard | undefined {
+    const node = path.node;
+    if (node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=')) {
+      const target = path.get(node.type === 'UpdateExpression' ? 'argument' : 'left') as Path;
+      return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'effect', at: path } : undefined;
+    }
+    if (!isCall(node)) return undefined;
+    if (this.leavesProcess(path)) return { kind: 'effect', at: path };
+    const database = this.databaseCall(path);
+    return database === 'not-database' ? this.localCall(path, depth) : database;
+  }
+
+  /** Responses, HTTP clients, mail and queue calls, pushes into collections declared outside the body. */
+  private leavesProcess(path: Path): boolean {
+    const node = path.node;
     const callee = node.callee as Node;
     const name = calleeName(node);
     if (isMember(callee)) {
-      const object = callee.object;
+      const object = callee.object as Node;
       if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name)) return true;
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
-      if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object)) return declaredOutside(path.get('callee', 'object') as Path, region, bindings);
+      if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object)) return this.declaredOutside(path.get('callee', 'object') as Path);
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
   }
-  if (node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=')) {
-    const target = path.get(node.type === 'UpdateExpression' ? 'argument' : 'left') as Path;
-    return isIdentifier(target.node) && declaredOutside(target, region, bindings);
-  }
-  return false;
-}
 
-function declaredOutside(identifier: Path, region: Node, bindings: Bindings): boolean {
-  const declaration = bindings.declarationOf(identifier);
-  if (!declaration) return true;
-  return startOf(declaration) < startOf(region) || startOf(declaration) >= (region.end ?? 0);
+  /** Database work on the session is safe, a write without it is not; anything else is 'not-database'. */
+  private databaseCall(path: Path): RetryHazard | undefined | 'not-database' {
+    const chain = callChain(path);
+    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
+    const verdict = classifyCall(this.analysis, path, this.context);
+    if (verdict.kind !== 'operation') return 'not-database';
+    const method = chain.links[0]?.method ?? '';
+    const writes = !READS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
+    return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
+  }
+
+  /** Computation in memory, or a call into this file whose body is itself free of hazards. */
+  private localCall(path: Path, depth: number): RetryHazard | undefined {
+    const fn = this.analysis.localFunctionCalled(path);
+    if (fn) {
+      if (this.visited.has(fn)) return undefined;
+      this.visited.add(fn);
+      if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: path };
+      return this.innerHazard(fn, path, depth);
+    }
+    const callee = unwrapPath(path.get('callee') as Path);
+    const root = rootIdentifier(callee);
+    if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
+    if (returnsNothing(path.node)) return undefined;
+    if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
+    if (root && !this.declaredOutside(root)) return undefined;
+    const kind = root ? this.analysis.kindOf(root) : 'unknown';
+    if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
+    return { kind: 'unknown-call', at: path };
+  }
+
+  /** A hazard inside a local function is reported at the call that runs it. */
+  private innerHazard(fn: Node, call: Path, depth: number): RetryHazard | undefined {
+    const body = this.analysis.index.of(fn.type).find((p) => p.node === fn)?.get('body') as Path | undefined;
+    const inner = body ? this.within(body, depth + 1) : undefined;
+    return inner ? { kind: inner.kind, at: call } : undefined;
+  }
+
+  private declaredOutside(identifier: Path): boolean {
+    return this.analysis.bindings.declaredOutside(identifier, this.region);
+  }
 }
 
 const RETURNS_NOTHING = new Set(['console', 'assert', 'expect']);
