@@ -1,4 +1,4 @@
-import { endOf, some, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
+import { endOf, isIdentifier, some, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
 import type { SourceEdits } from './edits';
 import type { CodeStyle } from './style';
 import { indentAt, isBlank, lineEndOf, lineStartOf, statementRemovalRange } from './text';
@@ -127,6 +127,7 @@ export function addAwait(target: RewriteTarget, expression: Node): void {
 /** Makes a function `async` (`async function`, `async (x) =>`, `async method()`). */
 export function makeAsync(target: RewriteTarget, fn: Node): void {
   if (fn.async) return;
+  promiseReturnType(target, fn);
   if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod' || fn.type === 'ClassPrivateMethod') {
     const key = fn.key as Node;
     let at = fn.computed ? target.source.lastIndexOf('[', startOf(key)) : startOf(key);
@@ -135,6 +136,16 @@ export function makeAsync(target: RewriteTarget, fn: Node): void {
     return;
   }
   target.edits.insert(startOf(fn), 'async ');
+}
+
+/** An async function must declare `Promise<T>`: `(): T` becomes `(): Promise<T>`. */
+function promiseReturnType(target: RewriteTarget, fn: Node): void {
+  const declared = (fn.returnType as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (!declared) return;
+  const name = declared.type === 'TSTypeReference' ? (declared.typeName as Node) : undefined;
+  if (name && isIdentifier(name, 'Promise')) return;
+  target.edits.insert(startOf(declared), 'Promise<');
+  target.edits.insert(endOf(declared), '>');
 }
 
 /** Moves the continuation lines of `text` from indentation `from` to `to` (the first line has none). */
