@@ -15,6 +15,8 @@ interface Judged {
   input: string;
   /** Lines of the input the case expects a finding on. */
   findingLines: number[];
+  /** Every output of the case (one file, or a folder's files): where helpers may be called from. */
+  caseOutputs: string[];
 }
 
 /** TypeScript outputs of cases that run add-missing-await, with their inputs and expected finding lines. */
@@ -24,11 +26,14 @@ function judgedFiles(): Judged[] {
     (fixture.spec.findings ?? []).filter((f) => f.file === undefined || f.file === file).map((f) => f.line);
   for (const fixture of discoverCases()) {
     if (fixture.group !== 'add-missing-await' && fixture.group !== 'pipeline') continue;
-    if (fixture.kind === 'file' && fixture.output?.endsWith('.ts')) out.push({ output: fixture.output, input: fixture.input, findingLines: lines(fixture) });
+    if (fixture.kind === 'file' && fixture.output?.endsWith('.ts')) {
+      out.push({ output: fixture.output, input: fixture.input, findingLines: lines(fixture), caseOutputs: [fixture.output] });
+    }
     if (fixture.kind === 'folder' && fixture.outputDir) {
-      for (const output of filesUnder(fixture.outputDir).filter((f) => f.endsWith('.ts'))) {
+      const caseOutputs = filesUnder(fixture.outputDir);
+      for (const output of caseOutputs.filter((f) => f.endsWith('.ts'))) {
         const rel = path.relative(fixture.outputDir, output);
-        out.push({ output, input: path.join(fixture.inputDir, rel), findingLines: lines(fixture, rel.split(path.sep).join('/')) });
+        out.push({ output, input: path.join(fixture.inputDir, rel), findingLines: lines(fixture, rel.split(path.sep).join('/')), caseOutputs });
       }
     }
   }
@@ -51,17 +56,27 @@ function analyse(file: string) {
   return { analysis, line, span, statements };
 }
 
-/** Output lines inside transaction scopes (or functions receiving a session), and output lines a finding explains. */
+/** Output lines inside transaction scopes (or functions receiving a session that the case calls), and output lines a finding explains. */
 function linesOf(judged: Judged): { scopes: Span[]; reported: Span[] } {
   const output = analyse(judged.output);
   const scopes: Span[] = directScopes(output.analysis).map((s) => [output.line(s.start), output.line(s.end)]);
+  const caseText = judged.caseOutputs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   for (const fn of output.analysis.index.functions()) {
-    if ((fn.node.params as Node[]).some((p) => p.type === 'Identifier' && output.analysis.isSessionDeclaration(p))) scopes.push(output.span(fn.node));
+    const receivesSession = (fn.node.params as Node[]).some((p) => p.type === 'Identifier' && output.analysis.isSessionDeclaration(p));
+    if (receivesSession && mayBeCalled(fn.node, caseText)) scopes.push(output.span(fn.node));
   }
   // A finding names a line of the input; the statement starting there is found in the output by its text.
   const reportedTexts = analyse(judged.input).statements.filter((s) => judged.findingLines.includes(s.span[0])).map((s) => s.text);
   const reported = output.statements.filter((s) => reportedTexts.includes(s.text)).map((s) => s.span);
   return { scopes, reported };
+}
+
+/** Unnamed functions count as called; a named one when its name is followed by `(` somewhere besides its declaration. */
+function mayBeCalled(fn: Node, caseText: string): boolean {
+  const name = ((fn.id ?? fn.key) as Node | undefined)?.name as string | undefined;
+  if (!name) return true;
+  const mentions = caseText.match(new RegExp(`\\b${name}\\s*\\(`, 'g'))?.length ?? 0;
+  return mentions > (fn.type === 'FunctionDeclaration' || fn.type === 'ClassMethod' ? 1 : 0);
 }
 
 describe('typescript-eslint no-floating-promises, as an independent judge of add-missing-await', () => {
