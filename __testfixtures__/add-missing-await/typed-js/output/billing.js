@@ -1,0 +1,12 @@
+const mongoose = require('mongoose');
+const repository = require('./repository');
+
+// Only the inferred types say which call returns a promise: markPaid() is async, describe() is not.
+async function settle(number) {
+  await mongoose.connection.transaction(async (session) => {
+    await repository.markPaid(number, session);
+    repository.describe(number, session);
+  });
+}
+
+module.exports = { settle };
