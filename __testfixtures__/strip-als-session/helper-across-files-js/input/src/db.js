@@ -1,0 +1,5 @@
+const mongoose = require('mongoose');
+
+mongoose.set('transactionAsyncLocalStorage', true);
+
+module.exports = mongoose;

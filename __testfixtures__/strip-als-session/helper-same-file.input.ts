@@ -1,0 +1,17 @@
+import mongoose, { ClientSession, Schema, model } from 'mongoose';
+
+const Credit = model('Credit', new Schema({ user: String, amount: Number }));
+
+// Every caller passes the transaction() callback's own session, so ALS supplies it here too.
+async function grant(user: string, amount: number, session: ClientSession) {
+  await Credit.updateOne({ user }, { $inc: { amount } }, { session, upsert: true });
+  await Credit.findOne({ user }).session(session);
+}
+
+export async function welcome(users: string[]) {
+  await mongoose.connection.transaction(async (session) => {
+    for (const user of users) {
+      await grant(user, 5, session);
+    }
+  });
+}
