@@ -225,7 +225,7 @@ class ChainWriter {
       const comments = leadingComments(this.ctx.source, piece.value.parent?.node as Node);
       if (comments) lines.push(indent + comments);
       const value = this.valueText(piece.value, indent);
-      if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value.node)) {
+      if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value)) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
         const returned = this.insideTry ? value : movedText(this.ctx, [piece.value.node], indent);
         lines.push(indent + this.statement(`return ${returned}`));
@@ -240,7 +240,7 @@ class ChainWriter {
   /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
   private valueText(value: Path, indent: string): string {
     const text = movedText(this.ctx, [value.node], indent);
-    return needsAwait(value.node) ? awaitedText(value.node, text) : text;
+    return needsAwait(value) ? awaitedText(value.node, text) : text;
   }
 
   /** `return session.abortTransaction().then(() => x)` -> `await session.abortTransaction(); return x;` */
@@ -270,10 +270,11 @@ class ChainWriter {
 }
 
 /** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */
-function needsAwait(node: Node): boolean {
+function needsAwait(value: Path): boolean {
+  const node = value.node;
   if (/Literal$/.test(node.type) || node.type === 'ObjectExpression' || node.type === 'ArrayExpression' || node.type === 'TemplateLiteral') return false;
   if (node.type === 'UnaryExpression' || node.type === 'BinaryExpression') return false;
-  return !isSynchronousCall(node);
+  return !isSynchronousCall(value);
 }
 
 /** A value whose only effect is being the value (dropped when nothing reads it). */

@@ -358,14 +358,14 @@ export class MongooseAnalysis {
     const out: SessionCreation[] = [];
     for (const path of this.index.calls()) {
       const target = this.localFunctionCalled(path);
-      const inner = target ? helpers.get(target) : undefined;
+      const inner = target ? helpers.get(target.node) : undefined;
       if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined });
     }
     return out;
   }
 
   /** The function a call runs when this file declares it: `f(...)` for a local `f`, `this.m(...)` for a method of the class. */
-  localFunctionCalled(call: Path): Node | undefined {
+  localFunctionCalled(call: Path): Path | undefined {
     const callee = unwrapPath(call.get('callee') as Path);
     if (isIdentifier(callee.node)) {
       const declaration = this.bindings.declarationOf(callee);
@@ -373,18 +373,18 @@ export class MongooseAnalysis {
     }
     if (isMember(callee.node) && (callee.node.object as Node).type === 'ThisExpression') {
       const name = propertyName(callee.node);
-      return this.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name))?.node;
+      return this.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name));
     }
     return undefined;
   }
 
-  private functionDeclaredBy(declaration: Node): Node | undefined {
+  private functionDeclaredBy(declaration: Node): Path | undefined {
     const origin = this.bindings.originOf(declaration);
     if (origin?.kind === 'variable') {
-      const init = origin.declarator.node.init as Node | null;
-      return init && isFunction(init) ? init : undefined;
+      const init = origin.declarator.get('init') as Path;
+      return isFunction(init.node) ? init : undefined;
     }
-    return this.index.of('FunctionDeclaration').find((p) => p.node.id === declaration)?.node;
+    return this.index.of('FunctionDeclaration').find((p) => p.node.id === declaration);
   }
 
   private identifierKind(path: Path, depth: number): ReceiverKind {

@@ -204,7 +204,7 @@ function isStoredQuery(analysis: MongooseAnalysis, declaration: Node): boolean {
 
 /** A call of a function declared `async` in this file (a helper that received the session). */
 function isAsyncLocalFunction(analysis: MongooseAnalysis, chain: CallChain): boolean {
-  return analysis.localFunctionCalled(chain.links[0]!.call)?.async === true;
+  return analysis.localFunctionCalled(chain.links[0]!.call)?.node.async === true;
 }
 
 /** `session.commitTransaction()`, `conn.transaction(cb)`... as a whole call: the lifecycle method, else undefined. */

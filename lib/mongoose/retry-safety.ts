@@ -2,12 +2,12 @@ import { calleeName, isCall, isIdentifier, isMember, propertyName, rootIdentifie
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { MODEL_OPERATIONS } from './api';
 import { callChain, carriesSession, classifyCall, type OperationContext } from './operations';
+import { COLLECTION_MUTATORS } from './session-storage';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
 const OUTSIDE_CALLS = /^(fetch|axios|got|request|superagent|send[A-Z].*|send|sendMail|sendEmail|publish|enqueue|emit|notify.*|dispatch|sendToQueue|postMessage)$/;
 /** Receivers whose methods answer an HTTP request (Express, Koa, Fastify). */
 const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'ctx']);
-const COLLECTION_MUTATORS = new Set(['push', 'unshift', 'add', 'set', 'splice']);
 
 /** Globals whose functions compute without touching the outside world (logging and assertions are tolerated: a retry only repeats them). */
 const PURE_GLOBALS = new Set([
@@ -113,27 +113,22 @@ class HazardFinder {
   private localCall(path: Path, depth: number): RetryHazard | undefined {
     const fn = this.analysis.localFunctionCalled(path);
     if (fn) {
-      if (this.visited.has(fn)) return undefined;
-      this.visited.add(fn);
+      if (this.visited.has(fn.node)) return undefined;
+      this.visited.add(fn.node);
       if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: path };
-      return this.innerHazard(fn, path, depth);
+      const inner = this.within(fn.get('body') as Path, depth + 1);
+      // A hazard inside a local function is reported at the call that runs it.
+      return inner ? { kind: inner.kind, at: path } : undefined;
     }
     const callee = unwrapPath(path.get('callee') as Path);
     const root = rootIdentifier(callee);
     if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
-    if (returnsNothing(path.node)) return undefined;
+    if (returnsNothing(path)) return undefined;
     if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
     if (root && !this.declaredOutside(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
     return { kind: 'unknown-call', at: path };
-  }
-
-  /** A hazard inside a local function is reported at the call that runs it. */
-  private innerHazard(fn: Node, call: Path, depth: number): RetryHazard | undefined {
-    const body = this.analysis.index.of(fn.type).find((p) => p.node === fn)?.get('body') as Path | undefined;
-    const inner = body ? this.within(body, depth + 1) : undefined;
-    return inner ? { kind: inner.kind, at: call } : undefined;
   }
 
   private declaredOutside(identifier: Path): boolean {
@@ -144,21 +139,16 @@ class HazardFinder {
 const RETURNS_NOTHING = new Set(['console', 'assert', 'expect']);
 
 /** `res.json(x)` and friends, `console.*`, `assert*`: calls whose value is not a promise. */
-export function isSynchronousCall(node: Node): boolean {
+export function isSynchronousCall(call: Path): boolean {
+  const node = call.node;
   if (!isCall(node)) return false;
   const callee = node.callee as Node;
-  if (returnsNothing(node)) return true;
+  if (returnsNothing(call)) return true;
   return isMember(callee) && isIdentifier(callee.object) && RESPONSE_OBJECTS.has(callee.object.name) && propertyName(callee) !== 'then';
 }
 
 /** `console.log(...)`, `assert.ok(...)`, `expect(...)...`: their value is undefined (or an assertion object). */
-export function returnsNothing(node: Node): boolean {
-  const root = isCall(node) ? rootName(node.callee as Node) : undefined;
-  return root !== undefined && RETURNS_NOTHING.has(root);
-}
-
-function rootName(node: Node): string | undefined {
-  let current = node;
-  while (isMember(current) || isCall(current)) current = (isCall(current) ? current.callee : current.object) as Node;
-  return isIdentifier(current) ? current.name : undefined;
+export function returnsNothing(call: Path): boolean {
+  const root = isCall(call.node) ? rootIdentifier(call.get('callee') as Path) : undefined;
+  return root !== undefined && RETURNS_NOTHING.has(root.node.name as string);
 }

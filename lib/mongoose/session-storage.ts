@@ -1,11 +1,11 @@
 import type { Bindings } from '../ast/bindings';
 import { calleeName, isCall, isMember, rootIdentifier, type Node, type Path } from '../ast/nodes';
 
-/** Calls that keep what they are given: collections, `Object.assign`, listeners, timers. */
-export const STORING_METHODS = new Set(['set', 'push', 'unshift', 'assign', 'add', 'defineProperty', 'setTimeout', 'setImmediate', 'on', 'once', 'addListener']);
+/** Methods that put a value into a collection (it lives as long as the collection does). */
+export const COLLECTION_MUTATORS = new Set(['push', 'unshift', 'add', 'set', 'splice']);
 
-/** Collection methods: they keep the value only as long as the collection lives. */
-const COLLECTION_METHODS = new Set(['set', 'push', 'unshift', 'add']);
+/** Calls that keep what they are given: collections, `Object.assign`, listeners, timers. */
+export const STORING_METHODS = new Set([...COLLECTION_MUTATORS, 'assign', 'defineProperty', 'setTimeout', 'setImmediate', 'on', 'once', 'addListener']);
 
 /** Expressions a value passes through unchanged on its way to where it is kept. */
 const CARRIERS = new Set([
@@ -35,7 +35,7 @@ export function storedBeyond(ref: Path, region: Node, bindings: Bindings): strin
   const name = calleeName(node);
   if (!name || !STORING_METHODS.has(name)) return undefined;
   const callee = parent.get('callee') as Path;
-  const collection = COLLECTION_METHODS.has(name) && isMember(callee.node) ? rootIdentifier(callee.get('object') as Path) : undefined;
+  const collection = COLLECTION_MUTATORS.has(name) && isMember(callee.node) ? rootIdentifier(callee.get('object') as Path) : undefined;
   if (collection && !bindings.declaredOutside(collection, region)) return undefined;
   return `stored with ${name}()`;
 }
