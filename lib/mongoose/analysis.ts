@@ -17,8 +17,11 @@ import type { DeclarationOrigin, TypeFacts } from '../type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import { readImports, type ModuleImports } from './imports';
 
-/** What an expression is, as far as Mongoose is concerned. */
-export type ReceiverKind = 'mongoose' | 'connection' | 'model' | 'client' | 'session' | 'unknown';
+/**
+ * What an expression is, as far as Mongoose is concerned. `session-promise` is what Mongoose's
+ * `startSession()` returns: only its awaited value is a session.
+ */
+export type ReceiverKind = 'mongoose' | 'connection' | 'model' | 'client' | 'session' | 'session-promise' | 'unknown';
 
 /** A `startSession()` call (or a call to a local helper that only returns one). */
 export interface SessionCreation {
@@ -115,8 +118,10 @@ export class MongooseAnalysis {
     switch (node.type) {
       case 'Identifier':
         return this.identifierKind(inner, depth);
-      case 'AwaitExpression':
-        return this.kindOf(inner.get('argument') as Path, depth + 1);
+      case 'AwaitExpression': {
+        const awaited = this.kindOf(inner.get('argument') as Path, depth + 1);
+        return awaited === 'session-promise' ? 'session' : awaited;
+      }
       case 'MemberExpression':
       case 'OptionalMemberExpression':
         return this.memberKind(inner, depth);
@@ -152,24 +157,18 @@ export class MongooseAnalysis {
     return this.sessionCreations().find((c) => c.call.node === call.node);
   }
 
-  /** The variable a creation is stored in: `const s = await x.startSession()` or `s = await ...`. */
+  /**
+   * The variable a creation's session is stored in: `const s = await x.startSession()`, `s = await ...`,
+   * or, when the promise is kept first (`const p = x.startSession(); ... const s = await p`), where it is awaited.
+   */
   bindingOf(creation: SessionCreation): SessionBinding | undefined {
-    let current = creation.call;
-    while (current.parent && ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) {
-      current = current.parent as Path;
-    }
-    const parent = current.parent as Path | null;
-    if (!parent) return undefined;
-    if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
-      return { declaration: parent.node.id as Node, form: 'declarator', statement: parent.parent as Path };
-    }
-    if (parent.node.type === 'AssignmentExpression' && parent.node.right === current.node && parent.node.operator === '=') {
-      const left = parent.get('left') as Path;
-      const declaration = isIdentifier(left.node) ? this.bindings.declarationOf(left) : undefined;
-      const statement = parent.parent as Path;
-      if (declaration && statement.node.type === 'ExpressionStatement') return { declaration, form: 'assignment', statement };
-    }
-    return undefined;
+    const stored = storedValue(creation.call, this.bindings);
+    if (!stored || stored.awaited || creation.kind === 'client') return stored?.binding;
+    const awaitedLater = this.bindings
+      .referencesIn(this.root.get() as Path, stored.binding.declaration)
+      .map((ref) => storedValue(ref, this.bindings))
+      .filter((later) => later?.awaited);
+    return awaitedLater.length === 1 ? awaitedLater[0]!.binding : undefined;
   }
 
   /** True when the declaration holds a MongoDB session (created here, handed in by a session API, or typed/named so). */
@@ -427,7 +426,11 @@ export class MongooseAnalysis {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
     const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
-    if (name === SESSION_FACTORY && objectKind !== undefined) return objectKind === 'unknown' && this.declaredOutsideMongo(path) ? 'unknown' : 'session';
+    if (name === SESSION_FACTORY && objectKind !== undefined) {
+      if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
+      // The driver's MongoClient#startSession() is synchronous; Mongoose's returns a promise.
+      return objectKind === 'client' ? 'session' : 'session-promise';
+    }
     if (name === 'model') {
       if (objectKind === 'mongoose' || objectKind === 'connection') return 'model';
       if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'model') return 'model';
@@ -466,6 +469,30 @@ export class MongooseAnalysis {
 /** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
 function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
+}
+
+const VALUE_WRAPPERS = ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'];
+
+/** The variable an expression's value lands in (`const s = <expr>` or `s = <expr>;`), and whether it is awaited on the way. */
+function storedValue(expression: Path, bindings: Bindings): { binding: SessionBinding; awaited: boolean } | undefined {
+  let current = expression;
+  let awaited = false;
+  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) {
+    awaited ||= (current.parent.node as Node).type === 'AwaitExpression';
+    current = current.parent as Path;
+  }
+  const parent = current.parent as Path | null;
+  if (!parent) return undefined;
+  if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
+    return { binding: { declaration: parent.node.id as Node, form: 'declarator', statement: parent.parent as Path }, awaited };
+  }
+  if (parent.node.type === 'AssignmentExpression' && parent.node.right === current.node && parent.node.operator === '=') {
+    const left = parent.get('left') as Path;
+    const declaration = isIdentifier(left.node) ? bindings.declarationOf(left) : undefined;
+    const statement = parent.parent as Path;
+    if (declaration && statement.node.type === 'ExpressionStatement') return { binding: { declaration, form: 'assignment', statement }, awaited };
+  }
+  return undefined;
 }
 
 /** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */
