@@ -104,7 +104,8 @@ class AwaitRewriter {
     }
     const verdict = this.decide(call, context);
     if (verdict.kind === 'callback') {
-      this.report(statement, `${shortText(this.ctx.source, call.node)} passes a Node-style callback, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
+      const callback = isFunction(verdict.argument) ? 'a Node-style callback' : `\`${shortText(this.ctx.source, verdict.argument)}\` where Mongoose 5/6 take a Node-style callback`;
+      this.report(statement, `${shortText(this.ctx.source, call.node)} passes ${callback}, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
       return;
     }
     if (verdict.kind !== 'operation') return;
