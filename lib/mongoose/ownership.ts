@@ -30,8 +30,6 @@ export interface OwnerFix {
   /** `endSession()` statements to delete (the finally ends the session instead). */
   removals: Path[];
   placement: FinallyPlacement;
-  /** `abortTransaction()` statements in catch clauses that can run after a commit. */
-  guards: Path[];
   /** `abortTransaction()` statements without await that precede a removed `endSession()`. */
   awaits: Path[];
 }
@@ -116,7 +114,6 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     binding,
     removals,
     placement,
-    guards: abortGuards(analysis, fn, binding.declaration),
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
 }
@@ -390,33 +387,60 @@ function isAwaitedCall(call: Path | undefined): boolean {
 
 const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
 
-/** Catch clauses that abort while their try does more work after the commit. */
-function abortGuards(analysis: MongooseAnalysis, fn: Path, declaration: Node): Path[] {
-  const guards: Path[] = [];
-  for (const tryPath of analysis.index.within(fn.node, 'TryStatement')) {
-    if (enclosingFunction(tryPath)?.node !== fn.node) continue;
-    const handler = tryPath.node.handler as Node | null;
-    if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) continue;
-    const handlerPath = tryPath.get('handler', 'body') as Path;
-    for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
-      if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
+/** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
+export interface UnguardedAbort {
+  statement: Path;
+  session: Node;
+  /** `if (session) <abort>`: the if whose test only checks that the session exists. */
+  presenceCheck: Path | undefined;
+}
+
+/**
+ * Aborts in a catch whose try sends `commitTransaction()` on the same session: a failed commit
+ * leaves the session "committed", so the abort throws and hides the commit's error
+ * (docs/mongoose-semantics.md §3.3). Aborts already under `if (session.inTransaction())` are left.
+ */
+export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
+  const out: UnguardedAbort[] = [];
+  for (const tryPath of analysis.index.of('TryStatement')) {
+    if (!tryPath.node.handler) continue;
+    const fn = enclosingFunction(tryPath)?.node;
+    const inFn = (call: Path) => enclosingFunction(call)?.node === fn;
+    const committed = new Set(
+      analysis.index
+        .within(tryPath.node.block as Node, 'CallExpression')
+        .map((call) => analysis.lifecycleCall(call))
+        .filter((c) => c?.method === 'commitTransaction' && c.declaration && inFn(c.call) && analysis.isSessionDeclaration(c.declaration))
+        .map((c) => c!.declaration!),
+    );
+    if (committed.size === 0) continue;
+    const handler = tryPath.get('handler', 'body') as Path;
+    for (const call of analysis.index.within(handler.node, 'CallExpression')) {
+      const abort = analysis.lifecycleCall(call);
+      if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
+      const statement = expressionStatementOf(call);
+      if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node)) continue;
+      out.push({ statement, session: abort.declaration, presenceCheck: guardingIf(analysis, statement) });
     }
   }
-  return guards;
+  return out;
 }
 
-function workAfterCommit(block: Node, declaration: Node): boolean {
-  const statements = block.body as Node[];
-  const commitIndex = statements.findIndex((s) => isSessionMethodStatement(s, declaration, 'commitTransaction'));
-  if (commitIndex === -1) return false;
-  return statements.slice(commitIndex + 1).some((s) => !isTrivialAfterCommit(s, declaration));
+/** `[await] s.abortTransaction();` as a whole statement. */
+function expressionStatementOf(call: Path): Path | undefined {
+  const parent = call.parent as Path | null;
+  const statement = parent?.node.type === 'AwaitExpression' ? (parent.parent as Path | null) : parent;
+  return statement?.node.type === 'ExpressionStatement' ? statement : undefined;
 }
 
-function isTrivialAfterCommit(statement: Node, declaration: Node): boolean {
-  if (isSessionMethodStatement(statement, declaration, 'endSession')) return true;
-  if (statement.type !== 'ReturnStatement') return false;
-  const argument = statement.argument as Node | null;
-  return !argument || isIdentifier(argument) || /Literal$/.test(argument.type);
+/** Inside `if (s.inTransaction())` (or `&&` with it) between the statement and `within`. */
+function guardedByInTransaction(statement: Path, session: Node, within: Node): boolean {
+  for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
+    if (current.node.type !== 'IfStatement') continue;
+    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string));
+    if (tested) return true;
+  }
+  return false;
 }
 
 /** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */
