@@ -1,6 +1,6 @@
 import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsActive } from '../lib/mongoose/als-support';
+import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
@@ -24,7 +24,7 @@ export const addMissingAwait: Transform = {
     const { analysis } = ctx;
     const direct = directScopes(analysis);
     const scopes = [...direct, ...helperScopes(analysis, new CallSiteFinder(ctx, analysis), direct)];
-    const rewriter = new AwaitRewriter(ctx, analysis, alsActive(ctx.project));
+    const rewriter = new AwaitRewriter(ctx, analysis);
     for (const scope of scopes) rewriter.rewriteScope(scope);
     rewriter.awaitLifecycleCalls();
   },
@@ -46,11 +46,10 @@ class AwaitRewriter {
   constructor(
     private readonly ctx: TransformContext,
     private readonly analysis: MongooseAnalysis,
-    private readonly als: boolean,
   ) {}
 
   rewriteScope(scope: OperationScope): void {
-    const context = operationContext(this.analysis, scope.fn, scope.sessions, scope.transactionCallback && this.als);
+    const context = operationContext(this.analysis, scope.fn, scope.sessions, this.alsCovers(scope));
     for (const statement of this.analysis.index.within(scope.fn.node, 'ExpressionStatement')) {
       if (this.handled.has(statement.node) || !contains(scope, statement)) continue;
       const expression = unwrapPath(statement.get('expression') as Path);
@@ -61,6 +60,11 @@ class AwaitRewriter {
       const argument = unwrapPath(awaited.get('argument') as Path);
       if (combinatorOf(argument.node)) this.rewriteCombinator(scope, context, awaited, argument);
     }
+  }
+
+  /** Inside `connection.transaction()` with AsyncLocalStorage on for that connection's instance, session-less operations join it. */
+  private alsCovers(scope: OperationScope): boolean {
+    return scope.transactionCall !== undefined && alsOnFor(this.ctx.project, this.analysis.instanceOf(scope.transactionCall.get('callee', 'object') as Path));
   }
 
   /** Scope 4: lifecycle calls anywhere (`commitTransaction()`, `withTransaction()`, `conn.transaction()`...). */

@@ -15,6 +15,7 @@ import {
 } from '../ast/nodes';
 import type { DeclarationOrigin, TypeFacts } from '../type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
+import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 
 /**
@@ -68,6 +69,9 @@ export interface LifecycleCall {
   /** Its declaration, when it resolves to one. */
   declaration: Node | undefined;
 }
+
+/** Calls whose result belongs to the same Mongoose instance as the object they are called on. */
+const INSTANCE_PRESERVING = new Set(['model', 'createConnection', 'useDb', 'asPromise', 'openUri', 'connect']);
 
 const GLOBAL_CONSTRUCTORS = new Set([
   'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object',
@@ -138,6 +142,48 @@ export class MongooseAnalysis {
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * The Mongoose instance a connection, model or mongoose expression comes from: the default
+   * export, a `new Mongoose()` this file keeps in a variable, or unknown (imported, a parameter).
+   */
+  instanceOf(path: Path, depth = 0): MongooseInstance {
+    const node = unwrapPath(path).node;
+    const inner = unwrapPath(path);
+    if (depth > 8) return { kind: 'unknown' };
+    if (node.type === 'AwaitExpression') return this.instanceOf(inner.get('argument') as Path, depth + 1);
+    if (isIdentifier(node)) {
+      if (this.imports.mongooseModule.has(node.name)) return { kind: 'default' };
+      if (['model', 'connection', 'createConnection'].includes(this.imports.mongooseNamed.get(node.name) ?? '')) return { kind: 'default' };
+      const declaration = this.bindings.declarationOf(inner);
+      const origin = declaration ? this.bindings.originOf(declaration) : undefined;
+      if (origin?.kind !== 'variable') return { kind: 'unknown' };
+      // `const m = new Mongoose()`, or `let m; ... m = new Mongoose()` (a test's before hook).
+      const values = origin.declarator.node.init ? [origin.declarator.get('init') as Path] : this.assignedValues(declaration!);
+      if (values.length !== 1) return { kind: 'unknown' };
+      const value = unwrapPath(values[0]!);
+      if (value.node.type === 'NewExpression' && this.kindOf(value) === 'mongoose') return { kind: 'created', name: node.name };
+      return this.instanceOf(value, depth + 1);
+    }
+    if (isMember(node) && ['connection', 'base', 'db'].includes(propertyName(node) ?? '')) return this.instanceOf(inner.get('object') as Path, depth + 1);
+    if (isCall(node)) {
+      const callee = unwrapPath(inner.get('callee') as Path);
+      if (isIdentifier(callee.node)) return this.instanceOf(callee, depth + 1);
+      if (isMember(callee.node) && INSTANCE_PRESERVING.has(propertyName(callee.node) ?? '')) return this.instanceOf(callee.get('object') as Path, depth + 1);
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** The right-hand sides of `x = <value>` assignments to a variable. */
+  private assignedValues(declaration: Node): Path[] {
+    return this.index
+      .named(declaration.name as string)
+      .filter((ref) => {
+        const parent = ref.parent?.node as Node | undefined;
+        return parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === ref.node && this.bindings.declarationOf(ref) === declaration;
+      })
+      .map((ref) => ref.parent!.get('right') as Path);
   }
 
   /** Every session creation in the file, including calls to local `getSession()`-style helpers. */

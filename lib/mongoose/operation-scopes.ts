@@ -19,8 +19,8 @@ export interface OperationScope {
   end: number;
   /** Declarations holding the scope's session. */
   sessions: Node[];
-  /** A `connection.transaction()` callback: AsyncLocalStorage puts session-less operations in it too. */
-  transactionCallback: boolean;
+  /** For a `connection.transaction()` callback, that call: AsyncLocalStorage (when on for its connection's instance) puts session-less operations in it too. */
+  transactionCall?: Path;
   /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
   mayBecomeAsync: boolean;
   /** `manual`: true for code that only runs once the transaction was committed or aborted on every path to it. */
@@ -38,7 +38,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     start: startOf(scope.callback.node),
     end: endOf(scope.callback.node),
     sessions: scope.sessions,
-    transactionCallback: scope.kind === 'transaction',
+    transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
     mayBecomeAsync: true,
   }));
   for (const call of analysis.index.calls()) {
@@ -59,7 +59,6 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
       start: endOf(call.node),
       end: last,
       sessions: [declaration],
-      transactionCallback: false,
       mayBecomeAsync: false,
       endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),
     });
@@ -95,7 +94,6 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
       start: startOf(fn.node),
       end: endOf(fn.node),
       sessions: sessionParams,
-      transactionCallback: false,
       mayBecomeAsync: false,
     });
   }
