@@ -237,6 +237,22 @@ export class MongooseAnalysis {
     return declaration !== undefined && this.isSessionDeclaration(declaration);
   }
 
+  /**
+   * `const opts = { session, new: true }` (never reassigned): the session declaration such an
+   * options object carries to every operation it is passed to; undefined for anything else.
+   */
+  sessionInOptions(declaration: Node): Node | undefined {
+    const origin = this.bindings.originOf(declaration);
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration || this.assignedValues(declaration).length > 0) return undefined;
+    const init = origin.declarator.node.init as Node | null;
+    if (init?.type !== 'ObjectExpression') return undefined;
+    const index = (init.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+    if (index === -1) return undefined;
+    const value = origin.declarator.get('init', 'properties', index, 'value') as Path;
+    const session = isIdentifier(value.node) ? this.bindings.declarationOf(value) : undefined;
+    return session !== undefined && session !== declaration && this.isSessionDeclaration(session) ? session : undefined;
+  }
+
   /** `x.commitTransaction()`, `x?.endSession()`... on an identifier; undefined for other calls. */
   lifecycleCall(call: Path): LifecycleCall | undefined {
     if (!isCall(call.node)) return undefined;
@@ -379,11 +395,17 @@ export class MongooseAnalysis {
 
   private directCreation(path: Path): SessionCreation | undefined {
     const callee = unwrapPath(path.get('callee') as Path);
+    // `import { startSession } from 'mongoose'`: the default connection's, with no receiver to name.
+    if (this.isImportedSessionFactory(callee)) return { call: path, kind: 'mongoose', receiver: undefined };
     if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
     const receiver = callee.get('object') as Path;
     const kind = this.kindOf(receiver);
     if (kind === 'unknown' && this.declaredOutsideMongo(path)) return undefined;
     return { call: path, kind, receiver };
+  }
+
+  private isImportedSessionFactory(callee: Path): boolean {
+    return isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === SESSION_FACTORY && this.bindings.declarationOf(callee) !== undefined;
   }
 
   /** Type facts place the called function in the project or another package: a look-alike `startSession()`. */
@@ -472,6 +494,7 @@ export class MongooseAnalysis {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
     const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
+    if (this.isImportedSessionFactory(callee)) return 'session-promise';
     if (name === SESSION_FACTORY && objectKind !== undefined) {
       if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
       // The driver's MongoClient#startSession() is synchronous; Mongoose's returns a promise.

@@ -157,7 +157,9 @@ export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], s
       if (!isIdentifier(unwrapExpression(arg))) return false;
       const inner = unwrapPath(argPath);
       const declaration = analysis.bindings.declarationOf(inner);
-      return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+      if (!declaration) return false;
+      const session = analysis.sessionInOptions(declaration) ?? declaration;
+      return sessions.includes(session) || analysis.isSessionDeclaration(session);
     });
   });
 }

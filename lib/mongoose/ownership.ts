@@ -101,6 +101,10 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 
   const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
+  // Started and ended by the very next statement: there is nothing a finally would protect.
+  if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
+    return { status: 'skip' };
+  }
   if (placement.kind === 'wrap' && hasFinallyEnd(removals)) {
     return {
       status: 'refuse',
@@ -254,7 +258,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
   }
 
   let next = 0;
-  while (next < rest.length && isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction')) next++;
+  while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
@@ -264,6 +268,23 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
+}
+
+/**
+ * A declaration whose values are computed without running anything that could throw: literals,
+ * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
+ */
+function cannotThrow(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
+}
+
+function isInert(node: Node): boolean {
+  if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
+  if (node.type === 'ObjectExpression') {
+    return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
+  }
+  return false;
 }
 
 /** References to the session (other than endSession calls being removed) in the given statements. */
@@ -332,6 +353,10 @@ function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: 
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;
+        // `const opts = { session, new: true }`: the session goes wherever the options go.
+        if (inLiteral && isIdentifier(node.id as Node) && analysis.sessionInOptions(node.id as Node) === binding.declaration) {
+          return derivedEscape(analysis, parent, fn, binding, depth);
+        }
         if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
         return derivedEscape(analysis, parent, fn, binding, depth);
       }
@@ -396,9 +421,10 @@ export interface UnguardedAbort {
 }
 
 /**
- * Aborts in a catch whose try sends `commitTransaction()` on the same session: a failed commit
- * leaves the session "committed", so the abort throws and hides the commit's error
- * (docs/mongoose-semantics.md §3.3). Aborts already under `if (session.inTransaction())` are left.
+ * Aborts in a catch whose try sends `commitTransaction()` (or runs `withTransaction()`, which
+ * commits or aborts on its own) on the same session: a failed commit leaves the session
+ * "committed", so the abort throws and hides the real error (docs/mongoose-semantics.md §3.3,
+ * §3.4). Aborts already under `if (session.inTransaction())` are left.
  */
 export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
   const out: UnguardedAbort[] = [];
@@ -410,7 +436,7 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
       analysis.index
         .within(tryPath.node.block as Node, 'CallExpression')
         .map((call) => analysis.lifecycleCall(call))
-        .filter((c) => c?.method === 'commitTransaction' && c.declaration && inFn(c.call) && analysis.isSessionDeclaration(c.declaration))
+        .filter((c) => (c?.method === 'commitTransaction' || c?.method === 'withTransaction') && c.declaration && inFn(c.call) && analysis.isSessionDeclaration(c.declaration))
         .map((c) => c!.declaration!),
     );
     if (committed.size === 0) continue;
