@@ -1,5 +1,6 @@
 import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
 import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
@@ -81,26 +82,27 @@ class SessionStripper {
     const callbacks = new Set(this.analysis.sessionScopes().map((s) => s.callback.node));
     for (const fn of this.analysis.index.functions()) {
       if (callbacks.has(fn.node)) continue;
-      (fn.node.params as Node[]).forEach((param, index) => {
-        if (!isIdentifier(param) || !this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) return;
+      for (const slot of parameterSlots(fn.node)) {
+        const param = slot.declaration;
+        if (!this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) continue;
         const refs = this.analysis.bindings.referencesIn(fn, param).filter((ref) => enclosingFunction(ref)?.node === fn.node);
-        if (!refs.some((ref) => sessionUse(ref) !== undefined)) return;
-        if (!finder.mayBeCalledWith(fn, ['transaction'])) return;
+        if (!refs.some((ref) => sessionUse(ref) !== undefined)) continue;
+        if (!finder.mayBeCalledWith(fn, ['transaction'])) continue;
         const search = finder.find(fn);
-        if (search.incomplete || search.sites.length === 0) return;
+        if (search.incomplete || search.sites.length === 0) continue;
         const allFromCallbacks = search.sites.every((site) => {
           const scope = site.analysis.enclosingScope(site.call);
-          const arg = site.call.get('arguments', index) as Path;
+          const arg = argumentFor(site.call, slot);
           return (
             scope?.kind === 'transaction' &&
             enclosingFunction(site.call)?.node === scope.callback.node &&
-            arg.node !== undefined &&
+            typeof arg !== 'string' &&
             isIdentifier(arg.node) &&
             site.analysis.bindings.declarationOf(arg) === scope.sessions[0]
           );
         });
         if (allFromCallbacks) for (const ref of refs) this.strip(ref, { kind: 'default' });
-      });
+      }
     }
   }
 

@@ -1,4 +1,5 @@
-import { enclosingFunction, endOf, isIdentifier, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { enclosingFunction, endOf, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSiteFinder } from './callers';
 
@@ -82,9 +83,9 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
   const inScope = (there: MongooseAnalysis, call: Path) => scopesOf(there).some((scope) => contains(scope, call));
   for (const fn of analysis.index.functions()) {
     if (callbacks.has(fn.node)) continue;
-    const sessionParams = (fn.node.params as Node[])
-      .map((param) => (param.type === 'TSParameterProperty' ? (param.parameter as Node) : param))
-      .filter((param) => isIdentifier(param) && analysis.isSessionDeclaration(param));
+    const sessionParams = parameterSlots(fn.node)
+      .map((slot) => slot.declaration)
+      .filter((declaration) => analysis.isSessionDeclaration(declaration));
     // Cheapest first: a marker in a file naming the helper, a call by that name in a scope, then the real callers.
     if (sessionParams.length === 0 || !finder.hasCallByName(fn, SCOPE_MARKERS, inScope)) continue;
     if (!finder.find(fn).sites.some((site) => inScope(site.analysis, site.call))) continue;
