@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
@@ -6,7 +6,7 @@ import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
-import { addAwait, innerIndent, makeAsync, movedText, shiftIndent, statementText } from '../lib/rewrite';
+import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -204,6 +204,10 @@ class AwaitRewriter {
       this.loop(scope, statement, mapCall.get('callee', 'object') as Path, callback, { settle: combinator === 'allSettled', why: `Promise.${combinator}() runs session operations in parallel` });
       return;
     }
+    if (isIdentifier(arg)) {
+      this.rewriteCollected(scope, context, combinator, call, statement, call.get('arguments', 0) as Path);
+      return;
+    }
     if (arg.type !== 'ArrayExpression') return;
     const elements = arg.elements as Array<Node | null>;
     const paths = elements.map((_, i) => call.get('arguments', 0, 'elements', i) as Path);
@@ -214,6 +218,40 @@ class AwaitRewriter {
     const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context) : undefined));
     if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
     this.sequential(scope, combinator, awaited, call, statement, paths);
+  }
+
+  /**
+   * `const ops = []; for (...) ops.push(op(x, session)); await Promise.all(ops);`: the same parallel
+   * operations as the `.map()` form, made sequential the same way (each push becomes an await, and
+   * the array and the combinator go). Only when the array is used for nothing else.
+   */
+  private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, call: Path, statement: Path | undefined, array: Path): void {
+    const collected = collectedOperations(this.analysis, array);
+    if (!collected) return;
+    const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context));
+    if (!verdicts.some((v) => v.kind === 'operation')) return;
+    const why = `Promise.${combinator}() runs session operations collected in \`${array.node.name as string}\` in parallel (undefined behaviour in a transaction)`;
+    if (!statement || combinator === 'race' || verdicts.some((v) => v.kind !== 'operation')) {
+      const because = !statement || combinator === 'race' ? 'its result is used' : 'some of what is collected is not a Mongoose operation';
+      this.report(call, `${why}; ${because}, so make them sequential by hand`);
+      return;
+    }
+    if (!collected.pushes.every((push) => this.ensureAsync(scope, push, why))) return;
+    const { ctx } = this;
+    for (const push of collected.pushes) {
+      // A push that is the body of a loop or if without braces gets them when it needs more than one line.
+      const braced = combinator === 'allSettled' && !statementsOf(push.parent!.node as Node);
+      const outer = indentAt(ctx.source, startOf(push.node));
+      const indent = braced ? innerIndent(ctx, outer) : outer;
+      const operation = movedText(ctx, [(push.node.expression as Node & { arguments: Node[] }).arguments[0]!], indent);
+      const awaited = statementText(ctx, `await ${operation}`);
+      const text = combinator === 'allSettled' ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
+      ctx.edits.replace(startOf(push.node), endOf(push.node), braced ? `{\n${indent}${text}\n${outer}}` : text);
+      this.handled.add(push.node);
+    }
+    removeStatement(ctx, collected.declaration);
+    removeStatement(ctx, statement);
+    ctx.change(statement, `Promise.${combinator}() ran the session operations collected in \`${array.node.name as string}\` in parallel: each is now awaited where it was collected`);
   }
 
   private sequential(scope: OperationScope, combinator: string, awaited: Path | undefined, call: Path, statement: Path | undefined, elements: Path[]): void {
@@ -335,6 +373,32 @@ function readsResult(ref: Path): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * An array declared empty (`const ops = []`) whose only uses are `ops.push(<one value>);`
+ * statements in the same function and the combinator: the statements, and the declaration.
+ */
+function collectedOperations(analysis: MongooseAnalysis, array: Path): { declaration: Path; pushes: Path[] } | undefined {
+  const declaration = analysis.bindings.declarationOf(array);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
+  const init = origin.declarator.node.init as Node | null;
+  const statement = origin.declarator.parent as Path;
+  if (init?.type !== 'ArrayExpression' || (init.elements as unknown[]).length > 0 || (statement.node.declarations as Node[]).length !== 1) return undefined;
+  const fn = enclosingFunction(statement);
+  const pushes: Path[] = [];
+  for (const ref of analysis.bindings.referencesIn(fn ?? (analysis.root.get() as Path), declaration!)) {
+    if (ref.node === array.node) continue;
+    const member = ref.parent as Path;
+    const call = member?.parent as Path | null;
+    const push = call?.parent as Path | null;
+    const isPush = isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === 'push' && call && isCall(call.node) && call.node.callee === member.node;
+    if (!isPush || (call!.node.arguments as Node[]).length !== 1 || push?.node.type !== 'ExpressionStatement') return undefined;
+    if (enclosingFunction(push)?.node !== fn?.node) return undefined;
+    pushes.push(push);
+  }
+  return pushes.length > 0 ? { declaration: statement, pushes } : undefined;
 }
 
 /** `Promise.all(...)` -> 'all' (likewise allSettled, race); undefined for anything else. */
