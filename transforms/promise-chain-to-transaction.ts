@@ -1,9 +1,9 @@
-import { contains, endOf, enclosingFunction, isCall, isIdentifier, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { contains, endOf, enclosingFunction, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { promiseChainOf, type PromiseChain } from '../lib/ast/promise-chain';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
-import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
+import { freeName, planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
 import { awaitedText, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt, lineStartOf } from '../lib/text';
@@ -43,7 +43,9 @@ export const promiseChainToTransaction: Transform = {
 
 export default asJscodeshiftTransform(promiseChainToTransaction);
 
-/** A chain whose shape cannot be followed step by step. */
+const MODULE_LEVEL = 'it runs at the top level of the module (a script or seed file), where there is no function to make async and await the transaction in; move it into an async function by hand';
+
+/** A chain whose shape cannot be followed step by step, or that sits where it cannot be rewritten. */
 interface UnsupportedSite {
   unsupported: string;
   at: Path;
@@ -62,10 +64,11 @@ interface ChainSite {
 function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSite> {
   const sites: Array<ChainSite | UnsupportedSite> = [];
   const consider = (kind: ChainSite['kind'], holder: Path, expression: Path, fn: Path | undefined) => {
-    if (!fn || !isCall(expression.node)) return;
+    if (!isCall(expression.node)) return;
     const found = promiseChainOf(analysis.index, expression);
     if (!found) return;
     if ('unsupported' in found) sites.push({ unsupported: found.unsupported, at: expression, chain: { outer: expression } });
+    else if (!fn) sites.push({ unsupported: MODULE_LEVEL, at: expression, chain: { outer: expression } });
     else sites.push({ kind, holder, fn, chain: found.chain });
   };
   for (const statement of analysis.index.of('ReturnStatement', 'ExpressionStatement')) {
@@ -96,6 +99,10 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   }
   new ChainWriter(ctx, analysis, site, plan).write();
   ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)`);
+  if (plan.floatingCommit) {
+    const leak = plan.floatingCommit.ended ? '' : ' (and the session was never ended)';
+    ctx.report(site.chain.outer, `the chain called commitTransaction() without returning it, so nothing waited for the commit${leak}; transaction() now commits before it resolves and ends the session`);
+  }
   if (site.kind === 'floating') {
     ctx.report(site.chain.outer, 'this promise-chain transaction was neither returned nor awaited; it is awaited now, so the function waits for it (and returns a promise)');
   }
@@ -183,9 +190,10 @@ class ChainWriter {
   private withHandler(indent: string): Line[] {
     const handler = this.plan.handler!;
     const inner = indent + this.unit;
-    const param = handler.param ? ` (${this.ctx.source.slice(startOf(handler.param), endOf(handler.param))})` : '';
+    const { clause, typed } = this.catchParameter(handler.param);
     const handlerAt = startOf(this.site.chain.catchHandler!.node);
-    const lines: Line[] = [{ text: `${indent}try {`, at: startOf(this.site.chain.outer.node) }, ...this.code(inner), { text: `${indent}} catch${param} {`, at: handlerAt }];
+    const lines: Line[] = [{ text: `${indent}try {`, at: startOf(this.site.chain.outer.node) }, ...this.code(inner), { text: `${indent}} catch${clause} {`, at: handlerAt }];
+    if (typed) lines.push({ text: inner + this.statement(typed), at: handlerAt });
     if (handler.statements.length > 0) lines.push({ text: inner + this.moveStatements(handler.statements, inner), at: startOf(handler.statements[0]!.node) });
     if (handler.value) {
       const value = this.valueText(handler.value, inner);
@@ -193,6 +201,26 @@ class ChainWriter {
     }
     lines.push({ text: `${indent}}`, at: CLOSING });
     return lines;
+  }
+
+  /**
+   * The catch clause's parameter for the `.catch()` handler's. A catch variable may not carry a
+   * type (TypeScript allows only any or unknown, and strict makes an untyped one unknown where the
+   * handler's was any): a typed one is cast in a first statement, an untyped one is typed any.
+   */
+  private catchParameter(param: Node | undefined): { clause: string; typed?: string } {
+    if (!param) return { clause: '' };
+    const name = isIdentifier(param) ? param.name : undefined;
+    const annotation = (param.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+    const typescript = /\.[cm]?tsx?$/.test(this.ctx.file);
+    if (!typescript || !name) return { clause: ` (${this.ctx.source.slice(startOf(param), endOf(param))})` };
+    if (annotation && annotation.type !== 'TSAnyKeyword' && annotation.type !== 'TSUnknownKeyword') {
+      const caught = freeName('caught', new Set(this.analysis.index.of('Identifier').map((p) => p.node.name as string)));
+      return { clause: ` (${caught})`, typed: `const ${name} = ${caught} as ${this.ctx.source.slice(startOf(annotation), endOf(annotation))}` };
+    }
+    // Only reading its properties needs more than unknown.
+    const readsProperties = this.analysis.bindings.referencesIn(this.site.chain.catchHandler!, param).some((ref) => isMember(ref.parent?.node) && (ref.parent!.node as Node).object === ref.node);
+    return { clause: annotation || !readsProperties ? ` (${this.ctx.source.slice(startOf(param), endOf(param))})` : ` (${name}: any)` };
   }
 
   private code(indent: string): Line[] {
@@ -237,10 +265,19 @@ class ChainWriter {
         lines.push({ text: indent + this.statement(`return ${returned}`), at });
         return;
       }
-      else if (piece.bind) lines.push({ text: indent + this.statement(`const ${piece.bind} = ${value}`), at });
+      else if (piece.bind) lines.push({ text: indent + this.statement(`const ${this.bindingText(piece.bind)} = ${value}`), at });
       else if (!isPure(piece.value.node)) lines.push({ text: indent + this.statement(value), at });
     });
     return lines;
+  }
+
+  /** A name as is; a destructuring pattern as written (renames applied), without its type annotation. */
+  private bindingText(bind: string | { pattern: Node }): string {
+    if (typeof bind === 'string') return bind;
+    const { pattern } = bind;
+    const end = pattern.typeAnnotation ? startOf(pattern.typeAnnotation as Node) : endOf(pattern);
+    this.moved.push([startOf(pattern), end]);
+    return this.ctx.edits.take(startOf(pattern), end);
   }
 
   /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
