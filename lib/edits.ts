@@ -90,6 +90,34 @@ export class SourceEdits {
     };
   }
 
+  /**
+   * Where [start, end) of the source lies in `apply()`'s output, text inserted at its ends
+   * included; undefined when an edit deletes all of it.
+   */
+  mapRange(start: number, end: number): [number, number] | undefined {
+    if (this.removes(start, end)) return undefined;
+    return [this.mapOffset(start, false), this.mapOffset(end, true)];
+  }
+
+  /** An offset of the source in the output; `afterInserts`: past text inserted right there. */
+  private mapOffset(offset: number, afterInserts: boolean): number {
+    let delta = 0;
+    for (const e of this.sorted()) {
+      if (e.start > offset) break;
+      if (e.start === e.end && e.start === offset) {
+        if (afterInserts) delta += e.text.length;
+        continue;
+      }
+      if (e.end <= offset) {
+        delta += e.text.length - (e.end - e.start);
+        continue;
+      }
+      // Inside text an edit replaced: the replacement's start (or end).
+      return e.start + delta + (afterInserts ? e.text.length : 0);
+    }
+    return offset + delta;
+  }
+
   private sorted(): Edit[] {
     return [...this.edits].sort((a, b) => a.start - b.start || widthOrder(a) - widthOrder(b) || a.seq - b.seq);
   }

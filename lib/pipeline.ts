@@ -1,4 +1,4 @@
-import { enclosingStatement, type Node, type Path } from './ast/nodes';
+import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
@@ -42,7 +42,8 @@ export interface PipelineOutput {
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const originalLines = new LineIndex(input.source);
   const mapsBack: OffsetMap[] = [];
-  const changes: Change[] = [];
+  // Changes with where their code is in the current text: a later stage that deletes it undoes them.
+  let changes: TrackedChange[] = [];
   const findings: Finding[] = [];
   let text = input.source;
   let lastChangedBy: Transform | undefined;
@@ -81,19 +82,35 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
         if (input.annotate) annotate(edits, text, path, reason);
       },
       change(path, description) {
-        changes.push({ transform: transform.name, file: input.displayPath, line: locate(path).line, description });
+        fresh.push({ change: { transform: transform.name, file: input.displayPath, line: locate(path).line, description }, range: [startOf(path), endOf(path.node)] });
       },
     };
+    const fresh: TrackedChange[] = [];
     transform.apply(ctx);
+    changes = [...changes, ...fresh].flatMap((tracked) => {
+      const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
+      return range ? [{ ...tracked, range }] : [];
+    });
     if (edits.isEmpty) continue;
     mapsBack.push(edits.offsetMap());
     text = edits.apply();
     lastChangedBy = transform;
   }
 
-  if (lastChangedBy === undefined) return { output: undefined, changes, findings };
+  const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(findings) };
+  if (lastChangedBy === undefined) return { output: undefined, ...result };
   parseStage(input.file, text, lastChangedBy);
-  return { output: text === input.source ? undefined : text, changes, findings };
+  return { output: text === input.source ? undefined : text, ...result };
+}
+
+interface TrackedChange {
+  change: Change;
+  range: [number, number];
+}
+
+/** In the order of the lines they name (stable for one line). */
+function byLine<T extends { line: number }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.line - b.line);
 }
 
 function parseStage(file: string, text: string, changedBy: Transform | undefined) {
