@@ -1,4 +1,4 @@
-import { contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
@@ -56,13 +56,20 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
-      ctx.report(plan.at, `endSession() left as is: ${plan.reason}`);
+      ctx.report(plan.at, `${endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session'}: ${plan.reason}`);
       continue;
     }
     fixes.set(plan.binding.declaration, plan);
     applyOwnerFix(ctx, plan, guarded);
   }
   return fixes;
+}
+
+/** The function that starts the session calls endSession() itself (on whatever variable). */
+function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
+  const fn = enclosingFunction(creation);
+  const within = fn ? analysis.index.within(fn.node, 'CallExpression') : analysis.index.calls();
+  return within.some((call) => calleeName(call.node) === 'endSession' && enclosingFunction(call)?.node === fn?.node);
 }
 
 /** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */

@@ -1,12 +1,14 @@
 import {
   calleeName,
   contains,
+  endOf,
   enclosingFunction,
   isCall,
   isFunction,
   isIdentifier,
   isMember,
   some,
+  startOf,
   statementsOf,
   type Node,
   type Path,
@@ -50,7 +52,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
-    return { status: 'refuse', at: creation.call, reason: 'the session is not stored in a variable, so it cannot be ended in a finally' };
+    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
   if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
@@ -64,15 +66,22 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     .referencesIn(fn, binding.declaration)
     .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)));
   const endCalls: Path[] = [];
+  const returned: Path[] = [];
   for (const ref of refs) {
     const call = methodCallOn(ref, 'endSession');
     if (call) {
       endCalls.push(call);
       continue;
     }
+    if (isReturnedAsIs(ref, fn)) {
+      returned.push(ref);
+      continue;
+    }
     const reason = escapeReason(analysis, ref, fn, binding);
     if (reason) return { status: 'refuse', at: ref, reason };
   }
+  // A function whose job is to hand out a new session (`return session`): its caller owns it.
+  if (returned.length > 0) return { status: 'skip' };
 
   const removals: Path[] = [];
   let finallyEnd: Path | undefined;
@@ -120,6 +129,36 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     placement,
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
+}
+
+/** `return session;` (through `as`/`!`): the function hands the session itself to its caller. */
+function isReturnedAsIs(ref: Path, fn: Path): boolean {
+  let current = ref;
+  while (current.parent && ['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent as Path | null;
+  return parent?.node.type === 'ReturnStatement' && enclosingFunction(parent)?.node === fn.node;
+}
+
+/** Why a session that never lands in a plain variable of its own cannot be ended in a finally here. */
+function unboundReason(source: string, call: Path): string {
+  let current = call;
+  while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  const text = (node: Node) => {
+    const whole = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
+    return whole.length > 60 ? `${whole.slice(0, 57)}...` : whole;
+  };
+  if (parent?.type === 'LogicalExpression' || parent?.type === 'ConditionalExpression') {
+    return `the function owns the session only when it created it (\`${text(parent)}\`), so it cannot simply be ended in a finally`;
+  }
+  if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) {
+    return `the session is kept in \`${text(parent.left as Node)}\` (a registry or another object), so it outlives this function; it is ended where it is taken out`;
+  }
+  if (parent?.type === 'ObjectProperty' || parent?.type === 'ArrayExpression') return 'the session is put into an object or array, so it outlives this function';
+  if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
+    return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
+  }
+  return 'the session is not stored in a variable, so it cannot be ended in a finally';
 }
 
 function notAsyncReason(fn: Path | undefined): string {
