@@ -114,24 +114,27 @@ export class MongooseAnalysis {
     this.nameFallback = this.imports.usesMongo || lookalikes.length === 0;
   }
 
-  /** Classifies an expression (a receiver such as `conn`, `Order`, `this.connection`). */
-  kindOf(path: Path, depth = 0): ReceiverKind {
+  /**
+   * Classifies an expression (a receiver such as `conn`, `Order`, `this.connection`). `guess`:
+   * whether a name alone may decide (`conn`, `Order`) where nothing else says what it is.
+   */
+  kindOf(path: Path, depth = 0, guess = true): ReceiverKind {
     const inner = unwrapPath(path);
     const node = inner.node;
     if (depth > 8) return 'unknown';
     switch (node.type) {
       case 'Identifier':
-        return this.identifierKind(inner, depth);
+        return this.identifierKind(inner, depth, guess);
       case 'AwaitExpression': {
-        const awaited = this.kindOf(inner.get('argument') as Path, depth + 1);
+        const awaited = this.kindOf(inner.get('argument') as Path, depth + 1, guess);
         return awaited === 'session-promise' ? 'session' : awaited;
       }
       case 'MemberExpression':
       case 'OptionalMemberExpression':
-        return this.memberKind(inner, depth);
+        return this.memberKind(inner, depth, guess);
       case 'CallExpression':
       case 'OptionalCallExpression':
-        return this.callKind(inner, depth);
+        return this.callKind(inner, depth, guess);
       case 'NewExpression': {
         const callee = node.callee as Node;
         const name = isIdentifier(callee) ? callee.name : propertyName(callee);
@@ -307,11 +310,14 @@ export class MongooseAnalysis {
       const receiverDecl = isIdentifier(unwrapPath(receiver).node) ? this.bindings.declarationOf(unwrapPath(receiver)) : undefined;
       return { kind: 'withTransaction', call: path, callback, sessions: [receiverDecl, param].filter((d): d is Node => d !== undefined) };
     }
+    // A receiver known only by its name (`db`, `client`) is Mongoose's when the file uses Mongoose,
+    // or the callback names or uses its parameter as a session: a library's own `db.transaction(tx => ...)` is not.
+    const trusted = this.imports.usesMongo || this.kindOf(receiver, 0, false) === kind || (param !== undefined && isSessionName(param.name as string));
     if (method === 'withSession') {
-      if (kind !== 'connection' && kind !== 'client' && !(param && this.usedAsSession(callback, param))) return undefined;
+      if (!((kind === 'connection' || kind === 'client') && trusted) && !(param && this.usedAsSession(callback, param))) return undefined;
       return { kind: 'withSession', call: path, callback, sessions: param ? [param] : [] };
     }
-    const connection = kind === 'connection' && !(param && this.usedAsOtherTransaction(callback, param));
+    const connection = kind === 'connection' && trusted && !(param && this.usedAsOtherTransaction(callback, param));
     if (!connection && !(param && this.usedAsSession(callback, param))) return undefined;
     return { kind: 'transaction', call: path, callback, sessions: param ? [param] : [] };
   }
@@ -454,7 +460,7 @@ export class MongooseAnalysis {
     return this.index.of('FunctionDeclaration').find((p) => p.node.id === declaration);
   }
 
-  private identifierKind(path: Path, depth: number): ReceiverKind {
+  private identifierKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = path.node.name as string;
     const declaration = this.bindings.declarationOf(path);
     if (this.imports.mongooseModule.has(name)) return 'mongoose';
@@ -467,33 +473,33 @@ export class MongooseAnalysis {
       if (origin?.kind === 'variable') {
         const init = origin.declarator.get('init') as Path;
         if (init.node) {
-          const fromInit = this.kindOf(init, depth + 1);
+          const fromInit = this.kindOf(init, depth + 1, guess);
           if (fromInit !== 'unknown') return fromInit;
         }
       }
     }
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private memberKind(path: Path, depth: number): ReceiverKind {
+  private memberKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = propertyName(path.node);
     const objectPath = path.get('object') as Path;
     const object = objectPath.node;
     if (name === undefined) return 'unknown';
-    if (object.type === 'ThisExpression') return this.classMemberKind(path, name);
-    const objectKind = this.kindOf(objectPath, depth + 1);
+    if (object.type === 'ThisExpression') return this.classMemberKind(path, name, guess);
+    const objectKind = this.kindOf(objectPath, depth + 1, guess);
     if (name === 'connection' && objectKind === 'mongoose') return 'connection';
-    if (name === 'db' && (objectKind === 'model' || objectKind === 'unknown')) return objectKind === 'model' ? 'connection' : this.guessFromName(name);
+    if (name === 'db' && (objectKind === 'model' || objectKind === 'unknown')) return objectKind === 'model' ? 'connection' : this.guessFromName(name, guess);
     if (name === 'base' && objectKind === 'connection') return 'mongoose';
     if (name === 'client' && objectKind === 'connection') return 'client';
     if (objectKind === 'mongoose' || objectKind === 'connection' || objectKind === 'model' || objectKind === 'client') return 'unknown';
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private callKind(path: Path, depth: number): ReceiverKind {
+  private callKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
-    const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
+    const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1, guess) : undefined;
     if (this.isImportedSessionFactory(callee)) return 'session-promise';
     if (name === SESSION_FACTORY && objectKind !== undefined) {
       if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
@@ -513,7 +519,7 @@ export class MongooseAnalysis {
   }
 
   /** `this.x` inside a class: decorators (@InjectConnection, @InjectModel), type annotation, then the name. */
-  private classMemberKind(path: Path, name: string): ReceiverKind {
+  private classMemberKind(path: Path, name: string, guess: boolean): ReceiverKind {
     const member = findClassMember(path, name);
     if (member) {
       const decorators = ((member.decorators as Node[] | undefined) ?? []).map(decoratorName);
@@ -522,11 +528,11 @@ export class MongooseAnalysis {
       const typed = typeKind(member);
       if (typed !== 'unknown') return typed;
     }
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private guessFromName(name: string): ReceiverKind {
-    if (!this.nameFallback) return 'unknown';
+  private guessFromName(name: string, guess: boolean): ReceiverKind {
+    if (!guess || !this.nameFallback) return 'unknown';
     if (/^(conn|connection|db|dbConnection|mongoConnection|mongooseConnection|mongoDb)$/i.test(name)) return 'connection';
     if (/^(client|mongoClient|mongodbClient)$/i.test(name)) return 'client';
     if (/Model$/.test(name) && name !== 'Model') return 'model';
