@@ -65,7 +65,7 @@ export function lintFile(input: FileLintInput): StageReport[] {
 }
 
 function run(input: FileLintInput, transforms: Transform[]): StageReport[] {
-  const env = input.environments.get({ als: input.settings.als });
+  const env = input.environments.get(input.file, { als: input.settings.als });
   const result = runPipeline({
     file: input.file,
     displayPath: input.file,
