@@ -191,7 +191,8 @@ function runNotes(env: RunEnvironment, cwd: string): string[] {
       mode.enabled && !versionSupportsAls(version)
         ? `; but Mongoose ${version.version ?? 'of unknown version'} does not support it (needs ${ALS_FLOOR_DESCRIPTION}), so it is treated as off`
         : '';
-    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}${unsupported}`);
+    const notCounted = mode.notCounted.length > 0 ? `; not counted: ${mode.notCounted.join(', ')}` : '';
+    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'} for the default Mongoose instance, ${why}${unsupported}${notCounted}`);
   }
   const types = env.types.status();
   if (types.state === 'available') notes.push(`Type facts: from ${types.config}`);

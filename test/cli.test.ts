@@ -172,7 +172,7 @@ module.exports = { pay };
     const dir = tempProject({ 'package.json': pkg('^8.9.0'), 'src/db.js': switchOn, 'src/pay.js': service });
     const result = tx(['run', 'src', '-t', 'strip-als-session'], dir);
     expect(read(dir, 'src/pay.js')).toBe(stripped);
-    expect(result.stderr).toContain('AsyncLocalStorage mode (.): on, transactionAsyncLocalStorage set at src/db.js:1');
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): on for the default Mongoose instance, transactionAsyncLocalStorage set at src/db.js:1');
     expect(result.stderr).toContain('Mongoose version (.): 8.9.0, from package.json range "^8.9.0"');
   });
 
@@ -185,7 +185,7 @@ module.exports = { pay };
     const on = tempProject({ 'package.json': pkg('^8.9.0'), 'db.js': switchOn, 'pay.js': service });
     const result = tx(['run', '.', '-t', 'strip-als-session', '--no-als'], on);
     expect(read(on, 'pay.js')).toBe(service);
-    expect(result.stderr).toContain('AsyncLocalStorage mode (.): off, forced by --no-als');
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): off for the default Mongoose instance, forced by --no-als');
   });
 
   it('strips nothing on a Mongoose version without it, and says which version and what is needed', () => {

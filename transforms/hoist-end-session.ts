@@ -2,7 +2,7 @@ import { contains, enclosingFunction, endOf, isIdentifier, startOf, some, type N
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
-import { endSessionStatement, methodCallOn, planOwner, type OwnerFix } from '../lib/mongoose/ownership';
+import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/rewrite';
 import { lineEndOf, lineStartOf } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -49,6 +49,7 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 
 /** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
+  const guarded = guardAborts(ctx, analysis);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
     const plan = planOwner(analysis, creation);
@@ -58,23 +59,36 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
       continue;
     }
     fixes.set(plan.binding.declaration, plan);
-    applyOwnerFix(ctx, plan);
+    applyOwnerFix(ctx, plan, guarded);
   }
   return fixes;
 }
 
-function applyOwnerFix(ctx: TransformContext, fix: OwnerFix): void {
+/** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
+function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
+  const guarded = new Set<Node>();
+  for (const { statement, session, presenceCheck } of unguardedAborts(analysis)) {
+    const expression = statement.node.expression as Node;
+    const name = session.name as string;
+    if (presenceCheck) {
+      const test = presenceCheck.node.test as Node;
+      ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
+      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+    } else {
+      const call = ctx.source.slice(startOf(expression), endOf(statement.node));
+      const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}`);
+    }
+    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"');
+    guarded.add(statement.node);
+  }
+  return guarded;
+}
+
+function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>): void {
   const name = fix.binding.declaration.name as string;
-  const guarded = new Set(fix.guards.map((g) => g.node));
   for (const removal of fix.removals) removeStatement(ctx, removal);
   for (const abort of fix.awaits) if (!guarded.has(abort.node)) addAwait(ctx, abort.node.expression as Node);
-  for (const guard of fix.guards) {
-    const expression = guard.node.expression as Node;
-    const call = ctx.source.slice(startOf(expression), endOf(guard.node));
-    const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
-    ctx.edits.replace(startOf(guard.node), endOf(guard.node), `if (${name}.inTransaction()) ${awaited}`);
-    ctx.change(guard, 'abortTransaction() now runs only while the transaction is open, so a failure after the commit is not masked');
-  }
 
   const placement = fix.placement;
   if (placement.kind !== 'present') {

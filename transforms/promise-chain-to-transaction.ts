@@ -1,7 +1,7 @@
 import { contains, endOf, enclosingFunction, isCall, isIdentifier, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { promiseChainOf, type PromiseChain } from '../lib/ast/promise-chain';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsActive } from '../lib/mongoose/als-support';
+import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
@@ -86,7 +86,8 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
     if (startsTransaction(ctx.source, site.at)) ctx.report(site.at, `promise-chain transaction left as is: ${site.unsupported}`);
     return;
   }
-  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als: alsActive(ctx.project) });
+  const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
+  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als });
   if (!plan) return;
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);

@@ -30,8 +30,6 @@ export interface OwnerFix {
   /** `endSession()` statements to delete (the finally ends the session instead). */
   removals: Path[];
   placement: FinallyPlacement;
-  /** `abortTransaction()` statements in catch clauses that can run after a commit. */
-  guards: Path[];
   /** `abortTransaction()` statements without await that precede a removed `endSession()`. */
   awaits: Path[];
 }
@@ -103,6 +101,10 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 
   const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
+  // Started and ended by the very next statement: there is nothing a finally would protect.
+  if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
+    return { status: 'skip' };
+  }
   if (placement.kind === 'wrap' && hasFinallyEnd(removals)) {
     return {
       status: 'refuse',
@@ -116,7 +118,6 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     binding,
     removals,
     placement,
-    guards: abortGuards(analysis, fn, binding.declaration),
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
 }
@@ -257,7 +258,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
   }
 
   let next = 0;
-  while (next < rest.length && isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction')) next++;
+  while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
@@ -267,6 +268,23 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
+}
+
+/**
+ * A declaration whose values are computed without running anything that could throw: literals,
+ * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
+ */
+function cannotThrow(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
+}
+
+function isInert(node: Node): boolean {
+  if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
+  if (node.type === 'ObjectExpression') {
+    return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
+  }
+  return false;
 }
 
 /** References to the session (other than endSession calls being removed) in the given statements. */
@@ -335,6 +353,10 @@ function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: 
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;
+        // `const opts = { session, new: true }`: the session goes wherever the options go.
+        if (inLiteral && isIdentifier(node.id as Node) && analysis.sessionInOptions(node.id as Node) === binding.declaration) {
+          return derivedEscape(analysis, parent, fn, binding, depth);
+        }
         if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
         return derivedEscape(analysis, parent, fn, binding, depth);
       }
@@ -390,33 +412,61 @@ function isAwaitedCall(call: Path | undefined): boolean {
 
 const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
 
-/** Catch clauses that abort while their try does more work after the commit. */
-function abortGuards(analysis: MongooseAnalysis, fn: Path, declaration: Node): Path[] {
-  const guards: Path[] = [];
-  for (const tryPath of analysis.index.within(fn.node, 'TryStatement')) {
-    if (enclosingFunction(tryPath)?.node !== fn.node) continue;
-    const handler = tryPath.node.handler as Node | null;
-    if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) continue;
-    const handlerPath = tryPath.get('handler', 'body') as Path;
-    for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
-      if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
+/** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
+export interface UnguardedAbort {
+  statement: Path;
+  session: Node;
+  /** `if (session) <abort>`: the if whose test only checks that the session exists. */
+  presenceCheck: Path | undefined;
+}
+
+/**
+ * Aborts in a catch whose try sends `commitTransaction()` (or runs `withTransaction()`, which
+ * commits or aborts on its own) on the same session: a failed commit leaves the session
+ * "committed", so the abort throws and hides the real error (docs/mongoose-semantics.md §3.3,
+ * §3.4). Aborts already under `if (session.inTransaction())` are left.
+ */
+export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
+  const out: UnguardedAbort[] = [];
+  for (const tryPath of analysis.index.of('TryStatement')) {
+    if (!tryPath.node.handler) continue;
+    const fn = enclosingFunction(tryPath)?.node;
+    const inFn = (call: Path) => enclosingFunction(call)?.node === fn;
+    const committed = new Set(
+      analysis.index
+        .within(tryPath.node.block as Node, 'CallExpression')
+        .map((call) => analysis.lifecycleCall(call))
+        .filter((c) => (c?.method === 'commitTransaction' || c?.method === 'withTransaction') && c.declaration && inFn(c.call) && analysis.isSessionDeclaration(c.declaration))
+        .map((c) => c!.declaration!),
+    );
+    if (committed.size === 0) continue;
+    const handler = tryPath.get('handler', 'body') as Path;
+    for (const call of analysis.index.within(handler.node, 'CallExpression')) {
+      const abort = analysis.lifecycleCall(call);
+      if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
+      const statement = expressionStatementOf(call);
+      if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node)) continue;
+      out.push({ statement, session: abort.declaration, presenceCheck: guardingIf(analysis, statement) });
     }
   }
-  return guards;
+  return out;
 }
 
-function workAfterCommit(block: Node, declaration: Node): boolean {
-  const statements = block.body as Node[];
-  const commitIndex = statements.findIndex((s) => isSessionMethodStatement(s, declaration, 'commitTransaction'));
-  if (commitIndex === -1) return false;
-  return statements.slice(commitIndex + 1).some((s) => !isTrivialAfterCommit(s, declaration));
+/** `[await] s.abortTransaction();` as a whole statement. */
+function expressionStatementOf(call: Path): Path | undefined {
+  const parent = call.parent as Path | null;
+  const statement = parent?.node.type === 'AwaitExpression' ? (parent.parent as Path | null) : parent;
+  return statement?.node.type === 'ExpressionStatement' ? statement : undefined;
 }
 
-function isTrivialAfterCommit(statement: Node, declaration: Node): boolean {
-  if (isSessionMethodStatement(statement, declaration, 'endSession')) return true;
-  if (statement.type !== 'ReturnStatement') return false;
-  const argument = statement.argument as Node | null;
-  return !argument || isIdentifier(argument) || /Literal$/.test(argument.type);
+/** Inside `if (s.inTransaction())` (or `&&` with it) between the statement and `within`. */
+function guardedByInTransaction(statement: Path, session: Node, within: Node): boolean {
+  for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
+    if (current.node.type !== 'IfStatement') continue;
+    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string));
+    if (tested) return true;
+  }
+  return false;
 }
 
 /** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */
