@@ -272,7 +272,7 @@ export async function run(id: string) {
   invalid: [
     project.case(
       'js',
-      'endSession() in the try and the catch moves into a finally',
+      'endSession() in the try and the catch moves into a finally (with the abort guard the same function needs)',
       `${MODELS_JS}
 async function pay(id) {
   const session = await mongoose.startSession();
@@ -298,7 +298,7 @@ async function pay(id) {
     await Order.updateOne({ _id: id }, { status: 'paid' }, { session });
     await session.commitTransaction();
   } catch (err) {
-    await session.abortTransaction();
+    if (session.inTransaction()) await session.abortTransaction();
     throw err;
   } finally {
     await session.endSession();
@@ -510,8 +510,7 @@ async function pay(id, notify) {
       {
         errors: [
           {
-            message:
-              'abortTransaction() can run after the commit was sent; tx-codemod fix: abortTransaction() now runs only while the transaction is open, so a failure after the commit is not masked',
+            message: containing('abortTransaction() can run after the commit was sent; tx-codemod fix: abortTransaction() now runs only while the transaction is open'),
             line: 13,
           },
         ],
