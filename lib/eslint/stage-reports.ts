@@ -39,34 +39,39 @@ export interface ReportFix {
  * became) is not a problem of the original code: the earlier change's report covers that place.
  */
 export function stageReports(stages: readonly StageTrace[]): StageReport[] {
+  return withoutRepeats(stages.flatMap((_, index) => reportsOfStage(stages, index)));
+}
+
+function reportsOfStage(stages: readonly StageTrace[], index: number): StageReport[] {
+  const stage = stages[index]!;
+  const at = (traced: Traced<Change | Finding>) => ({
+    start: toOriginal(stages, index, startOf(traced.path.node)),
+    end: toOriginal(stages, index, endOf(traced.path.node)),
+  });
   const reports: StageReport[] = [];
-  stages.forEach((stage, index) => {
-    const located = (traced: Traced<Change | Finding>) => ({
-      start: toOriginal(stages, index, startOf(traced.path.node)),
-      end: toOriginal(stages, index, endOf(traced.path.node)),
-    });
-    const speaking = new Set<Traced<Finding>>();
-    for (const unit of fixUnits(stage)) {
-      const edits = unit.edits.length > 0 ? originalEdits(stages, index, unit.edits) : undefined;
-      const review = unit.changes.some((change) => findingsAt(stage, change).length > 0);
-      for (const change of unit.changes) {
-        const fix = edits && { edits, description: describeFix(change.item.description, unit.changes.length), review };
-        const findings = findingsAt(stage, change);
-        for (const finding of findings) speaking.add(finding);
-        if (findings.length === 0 && !insideWritten(stages, index, startOf(change.path.node), endOf(change.path.node))) {
-          const rule = ruleFor(stage.transform, change.item.description);
-          reports.push({ rule: rule.name, message: `${rule.problem}; tx-codemod fix: ${change.item.description}`, ...located(change), fix });
-        }
-        for (const finding of findings) {
-          reports.push({ rule: ruleFor(stage.transform, finding.item.reason).name, message: finding.item.reason, ...located(change), fix });
-        }
+  const speaking = new Set<Traced<Finding>>();
+  for (const unit of fixUnits(stage)) {
+    const edits = unit.edits.length > 0 ? originalEdits(stages, index, unit.edits) : undefined;
+    const review = unit.changes.some((change) => findingsAt(stage, change).length > 0);
+    for (const change of unit.changes) {
+      const fix = edits && { edits, description: describeFix(change.item.description, unit.changes.length), review };
+      const findings = findingsAt(stage, change);
+      for (const finding of findings) {
+        speaking.add(finding);
+        reports.push(findingReport(stage, finding, at(change), fix));
+      }
+      if (findings.length === 0 && !insideWritten(stages, index, startOf(change.path.node), endOf(change.path.node))) {
+        const rule = ruleFor(stage.transform, change.item.description);
+        reports.push({ rule: rule.name, message: `${rule.problem}; tx-codemod fix: ${change.item.description}`, ...at(change), fix });
       }
     }
-    for (const finding of stage.findings) {
-      if (!speaking.has(finding)) reports.push({ rule: ruleFor(stage.transform, finding.item.reason).name, message: finding.item.reason, ...located(finding) });
-    }
-  });
-  return withoutRepeats(reports);
+  }
+  for (const finding of stage.findings) if (!speaking.has(finding)) reports.push(findingReport(stage, finding, at(finding)));
+  return reports;
+}
+
+function findingReport(stage: StageTrace, finding: Traced<Finding>, where: { start: number; end: number }, fix?: ReportFix): StageReport {
+  return { rule: ruleFor(stage.transform, finding.item.reason).name, message: finding.item.reason, ...where, fix };
 }
 
 interface FixUnit {
