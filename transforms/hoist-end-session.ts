@@ -79,7 +79,7 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
       const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
       ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}`);
     }
-    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"');
+    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"');
     guarded.add(statement.node);
   }
   return guarded;

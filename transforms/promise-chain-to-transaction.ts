@@ -5,8 +5,8 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
-import { awaitedText, makeAsync, movedText, removeStatement, statementText } from '../lib/rewrite';
-import { indentAt } from '../lib/text';
+import { awaitedText, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
+import { indentAt, lineStartOf } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -18,7 +18,8 @@ export const promiseChainToTransaction: Transform = {
   name: 'promise-chain-to-transaction',
   description: 'promise-chain manual transactions become await conn.transaction(async (session) => { ... })',
   mongooseVersions: '6.1.8 and later (transaction() leaks its session before that)',
-  mightApply: (source) => source.includes('startSession') && source.includes('.then('),
+  // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
+  mightApply: (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
   apply(ctx) {
     const { analysis } = ctx;
     const creations = analysis.sessionCreations();
@@ -125,6 +126,8 @@ class ChainWriter {
   private readonly transactionValueNeeded: boolean;
   /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
   private readonly carry: boolean;
+  /** Source ranges moved into the new code: the comments inside them travel with them. */
+  private readonly moved: Array<[number, number]> = [];
 
   constructor(
     private readonly ctx: TransformContext,
@@ -170,42 +173,45 @@ class ChainWriter {
     ctx.edits.replace(start, end, ` {\n${text}\n${fnIndent}}`);
   }
 
+  /** The new code as lines, with every comment of the chain that no moved code carries put back where it stood. */
   private lines(indent: string): string[] {
-    return this.insideTry ? this.withHandler(indent) : this.code(indent);
+    const lines = this.insideTry ? this.withHandler(indent) : this.code(indent);
+    return withLostComments(lines, this.lostComments());
   }
 
   /** Everything, in a try whose catch runs what the `.catch()` handler did besides aborting. */
-  private withHandler(indent: string): string[] {
+  private withHandler(indent: string): Line[] {
     const handler = this.plan.handler!;
     const inner = indent + this.unit;
     const param = handler.param ? ` (${this.ctx.source.slice(startOf(handler.param), endOf(handler.param))})` : '';
-    const lines = [`${indent}try {`, ...this.code(inner), `${indent}} catch${param} {`];
-    if (handler.statements.length > 0) lines.push(inner + movedText(this.ctx, handler.statements.map((s) => s.node), inner));
+    const handlerAt = startOf(this.site.chain.catchHandler!.node);
+    const lines: Line[] = [{ text: `${indent}try {`, at: startOf(this.site.chain.outer.node) }, ...this.code(inner), { text: `${indent}} catch${param} {`, at: handlerAt }];
+    if (handler.statements.length > 0) lines.push({ text: inner + this.moveStatements(handler.statements, inner), at: startOf(handler.statements[0]!.node) });
     if (handler.value) {
       const value = this.valueText(handler.value, inner);
-      lines.push(inner + this.statement(this.returnsValue ? `return ${value}` : value));
+      lines.push({ text: inner + this.statement(this.returnsValue ? `return ${value}` : value), at: startOf(handler.value.node) });
     }
-    lines.push(`${indent}}`);
+    lines.push({ text: `${indent}}`, at: CLOSING });
     return lines;
   }
 
-  private code(indent: string): string[] {
+  private code(indent: string): Line[] {
     const { plan } = this;
     const inner = indent + this.unit;
-    const lines: string[] = [...this.pieces(plan.pre, indent, false)];
-    if (this.carry) lines.push(indent + this.statement(`let ${plan.resultName}`));
-    lines.push(`${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`);
+    const lines: Line[] = [...this.pieces(plan.pre, indent, false)];
+    if (this.carry) lines.push({ text: indent + this.statement(`let ${plan.resultName}`), at: plan.startAt });
+    lines.push({ text: `${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt });
     lines.push(...this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded));
-    if (plan.abortsAtEnd) lines.push(inner + this.statement(`await ${plan.sessionName}.abortTransaction()`));
+    if (plan.abortsAtEnd) lines.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
     if (plan.transactionValue) {
-      const value = movedText(this.ctx, [plan.transactionValue.node], inner);
-      lines.push(inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`));
+      const value = this.move([plan.transactionValue.node], inner);
+      lines.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
     }
-    const options = plan.options ? `, ${movedText(this.ctx, [plan.options.node], indent)}` : '';
-    lines.push(indent + this.statement(`}${options})`));
+    const options = plan.options ? `, ${this.move([plan.options.node], indent)}` : '';
+    lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
-    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push(indent + this.statement(`return ${plan.resultName}`));
+    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(`return ${plan.resultName}`), at: CLOSING });
     return lines;
   }
 
@@ -218,30 +224,56 @@ class ChainWriter {
   }
 
   /** Code for steps: statements as written, then each value bound, awaited or (last, when asked) returned. */
-  private pieces(pieces: Piece[], indent: string, returnLast: boolean): string[] {
-    const lines: string[] = [];
+  private pieces(pieces: Piece[], indent: string, returnLast: boolean): Line[] {
+    const lines: Line[] = [];
     pieces.forEach((piece, index) => {
-      if (piece.statements.length > 0) lines.push(indent + movedText(this.ctx, piece.statements.map((s) => s.node), indent));
+      if (piece.statements.length > 0) lines.push({ text: indent + this.moveStatements(piece.statements, indent), at: startOf(piece.statements[0]!.node) });
       if (!piece.value) return;
-      const comments = leadingComments(this.ctx.source, piece.value.parent?.node as Node);
-      if (comments) lines.push(indent + comments);
+      const at = startOf(piece.value.node);
       const value = this.valueText(piece.value, indent);
       if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value)) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
-        const returned = this.insideTry ? value : movedText(this.ctx, [piece.value.node], indent);
-        lines.push(indent + this.statement(`return ${returned}`));
+        const returned = this.insideTry ? value : this.move([piece.value.node], indent);
+        lines.push({ text: indent + this.statement(`return ${returned}`), at });
         return;
       }
-      else if (piece.bind) lines.push(indent + this.statement(`const ${piece.bind} = ${value}`));
-      else if (!isPure(piece.value.node)) lines.push(indent + this.statement(value));
+      else if (piece.bind) lines.push({ text: indent + this.statement(`const ${piece.bind} = ${value}`), at });
+      else if (!isPure(piece.value.node)) lines.push({ text: indent + this.statement(value), at });
     });
     return lines;
   }
 
   /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
   private valueText(value: Path, indent: string): string {
-    const text = movedText(this.ctx, [value.node], indent);
+    const text = this.move([value.node], indent);
     return needsAwait(value) ? awaitedText(value.node, text) : text;
+  }
+
+  /** Moves code into the new text (see movedText), remembering what it carried so no comment is lost. */
+  private move(nodes: Node[], indent: string): string {
+    this.moved.push([startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!)]);
+    return movedText(this.ctx, nodes, indent);
+  }
+
+  /** Whole statements move with a comment that ends their last line (`save(); // why`). */
+  private moveStatements(statements: Path[], indent: string): string {
+    const end = endOf(statements[statements.length - 1]!.node);
+    const trailing = /^[ \t]*\/\/[^\n]*/.exec(this.ctx.source.slice(end))?.[0] ?? '';
+    if (trailing) this.moved.push([end, end + trailing.length]);
+    return this.move(statements.map((s) => s.node), indent) + trailing;
+  }
+
+  /** Comments of the replaced chain that no moved code carries, re-indented for where they go. */
+  private lostComments(): LostComment[] {
+    const [start, end] = [startOf(this.site.chain.outer.node), endOf(this.site.chain.outer.node)];
+    const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
+    return comments
+      .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
+      .map((c) => ({
+        at: startOf(c),
+        lines: shiftIndent(this.ctx.source.slice(startOf(c), endOf(c)), indentAt(this.ctx.source, startOf(c)), '').split('\n'),
+        trailing: this.ctx.source.slice(lineStartOf(this.ctx.source, startOf(c)), startOf(c)).trim() !== '',
+      }));
   }
 
   /** `return session.abortTransaction().then(() => x)` -> `await session.abortTransaction(); return x;` */
@@ -251,7 +283,7 @@ class ChainWriter {
       const at = indentAt(ctx.source, startOf(bodyReturn.statement.node));
       const parts: string[] = [];
       if (bodyReturn.aborts) parts.push(this.statement(`await ${plan.sessionName}.abortTransaction()`));
-      const value = bodyReturn.value ? movedText(ctx, [bodyReturn.value.node], at) : undefined;
+      const value = bodyReturn.value ? this.move([bodyReturn.value.node], at) : undefined;
       if (this.carry && value) parts.push(this.statement(`${plan.resultName} = ${value}`), this.statement('return'));
       else parts.push(this.statement(value ? `return ${value}` : 'return'));
       ctx.edits.replace(startOf(bodyReturn.statement.node), endOf(bodyReturn.statement.node), parts.join(`\n${at}`));
@@ -270,6 +302,42 @@ class ChainWriter {
   }
 }
 
+/** A line of new code and the source offset it comes from (CLOSING for closers written afresh). */
+interface Line {
+  text: string;
+  at: number;
+}
+
+const CLOSING = -1;
+
+/** A comment no moved code carries: where it stood, its lines (unindented), and whether code precedes it on its line. */
+interface LostComment {
+  at: number;
+  lines: string[];
+  trailing: boolean;
+}
+
+/**
+ * Puts each comment back: one that ended a line of code goes at the end of the last new line from
+ * code before it; any other before the first new line from code after it, with its indentation
+ * (lines written afresh are not candidates); left-over ones go last.
+ */
+function withLostComments(lines: Line[], comments: LostComment[]): string[] {
+  const out = lines.map((l) => ({ ...l, before: [] as string[], after: '' }));
+  const rest: string[] = [];
+  for (const comment of comments) {
+    const before = out.filter((l) => l.at !== CLOSING && l.at < comment.at).pop();
+    if (comment.trailing && comment.lines.length === 1 && before) {
+      before.after += ` ${comment.lines[0]}`;
+      continue;
+    }
+    const target = out.find((l) => l.at !== CLOSING && l.at > comment.at);
+    const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
+    (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
+  }
+  return [...out.flatMap((l) => [...l.before, l.text + l.after]), ...rest];
+}
+
 /** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */
 function needsAwait(value: Path): boolean {
   const node = value.node;
@@ -283,8 +351,3 @@ function isPure(node: Node): boolean {
   return isIdentifier(node) || /Literal$/.test(node.type) || node.type === 'ThisExpression';
 }
 
-function leadingComments(source: string, statement: Node | undefined): string | undefined {
-  const comments = (statement?.type === 'ReturnStatement' ? statement.leadingComments : undefined) as Node[] | undefined;
-  if (!comments || comments.length === 0) return undefined;
-  return source.slice(startOf(comments[0]!), endOf(comments[comments.length - 1]!));
-}

@@ -31,6 +31,8 @@ export interface ChainPlan {
   sessionName: string;
   /** Second argument of transaction() (from startTransaction(), withTransaction() or defaultTransactionOptions). */
   options: Path | undefined;
+  /** Where the transaction starts in the source: the startTransaction() statement or the withTransaction() call. */
+  startAt: number;
   pre: Piece[];
   body: Piece[];
   post: Piece[];
@@ -161,6 +163,7 @@ class ChainPlanner {
       connection,
       sessionName,
       options: start.options,
+      startAt: start.at,
       pre: names.pre,
       body: names.body,
       post: names.post,
@@ -230,17 +233,17 @@ class ChainPlanner {
   }
 
   /** Where the transaction starts: a startTransaction() statement, or a step that returns withTransaction(). */
-  private findStart(from: number): { step: number; statement: number | undefined; options: Path | undefined } | undefined {
+  private findStart(from: number): { step: number; statement: number | undefined; options: Path | undefined; at: number } | undefined {
     for (let index = from; index < this.steps.length; index++) {
       const step = this.steps[index]!;
       const statement = step.statements.findIndex((s) => this.sessionCallStatement(s, 'startTransaction'));
       if (statement !== -1) {
         const call = unwrapAwait(step.statements[statement]!.get('expression') as Path);
-        return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined };
+        return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined, at: startOf(step.statements[statement]!.node) };
       }
       const value = step.value && unwrapAwait(step.value);
       if (value && this.isSessionCall(value, 'withTransaction')) {
-        return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined };
+        return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined, at: startOf(value.node) };
       }
     }
     return undefined;
