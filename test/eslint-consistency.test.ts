@@ -165,7 +165,7 @@ describe('the ESLint rules over the fixture set', () => {
 
       it('gives the expected output when its fixes and suggestions are applied', async () => {
         for (const file of files.filter((f) => f.fixture === fixture && f.input !== f.expected)) {
-          expect(await applyAllFixes(eslint, file.inputPath, file.input), file.rel).toBe(file.expected);
+          expect(await applyAllFixes(eslint, file.inputPath, file.input, results.get(file.inputPath)!.messages), file.rel).toBe(file.expected);
         }
       });
 

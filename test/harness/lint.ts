@@ -11,11 +11,14 @@ export const REPO_ROOT = path.join(__dirname, '..', '..');
 /** Every tx-codemod rule as an error, so a test sees every report whatever its rule's level. */
 export const ALL_RULES: Linter.RulesRecord = Object.fromEntries(RULE_NAMES.map((name) => [`tx-codemod/${name}`, 'error']));
 
-/** JS and TS through typescript-eslint's parser, with type information from the nearest tsconfig.json. */
+/**
+ * JS and TS through typescript-eslint's parser, with type information from `root`'s tsconfig.json
+ * for every file under it (one program: each program loads Mongoose's declarations anew).
+ */
 export function typedLanguage(root: string): Linter.Config {
   return {
     files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { project: true, tsconfigRootDir: root } },
+    languageOptions: { parser: tseslint.parser, parserOptions: { project: path.join(root, 'tsconfig.json'), tsconfigRootDir: root } },
   };
 }
 
@@ -47,11 +50,11 @@ export function eslintWith(cwd: string, config: Linter.Config[]): ESLint {
  * Applies every fix and every first suggestion, as ESLint's --fix applies fixes: non-overlapping
  * ones per pass, linting again after each pass, at most ten passes.
  */
-export async function applyAllFixes(eslint: ESLint, filePath: string, text: string): Promise<string> {
+export async function applyAllFixes(eslint: ESLint, filePath: string, text: string, firstPass?: Linter.LintMessage[]): Promise<string> {
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
-    const [result] = await eslint.lintText(current, { filePath });
-    const fixes = result!.messages
+    const messages = pass === 0 && firstPass ? firstPass : (await eslint.lintText(current, { filePath }))[0]!.messages;
+    const fixes = messages
       .map((m) => m.fix ?? m.suggestions?.[0]?.fix)
       .filter((f): f is NonNullable<typeof f> => f !== undefined)
       .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
