@@ -8,6 +8,7 @@ import { colorizeDiff } from '../lib/diff';
 import { fileLine, summary } from '../lib/report/console';
 import { toJsonReport } from '../lib/report/json';
 import { toMarkdownReport } from '../lib/report/markdown';
+import { toSarifReport } from '../lib/report/sarif';
 import { run } from '../lib/run';
 import type { RunResult } from '../lib/types';
 import { writeFileAtomic } from '../lib/write';
@@ -57,7 +58,8 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   if (showProgress) process.stderr.write('\r\x1b[K');
   print(result, flags);
   if (flags.report && reportFormat) {
-    const text = reportFormat === 'json' ? toJsonReport(result, toolVersion()) : toMarkdownReport(result);
+    const text =
+      reportFormat === 'json' ? toJsonReport(result, toolVersion()) : reportFormat === 'sarif' ? toSarifReport(result, toolVersion()) : toMarkdownReport(result);
     await writeFileAtomic(path.resolve(flags.report), text);
   }
   if (result.counts.failed > 0) return EXIT.failed;
@@ -78,11 +80,12 @@ function print(result: RunResult, flags: RunFlags): void {
   process.stderr.write(`${summary(result, errStyle)}\n`);
 }
 
-function reportFormatOf(file: string): 'json' | 'md' {
+function reportFormatOf(file: string): 'json' | 'md' | 'sarif' {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.md' || ext === '.markdown') return 'md';
-  throw new UsageError(`--report ${file}: the report file must end in .json or .md`);
+  if (ext === '.sarif') return 'sarif';
+  throw new UsageError(`--report ${file}: the report file must end in .json, .md or .sarif`);
 }
 
 function listCommand(): void {
@@ -109,7 +112,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-t, --transform <names>', `comma-separated transforms to run (${TRANSFORMS.map((t) => t.name).join(', ')})`)
     .addOption(new Option('--als', 'treat transactionAsyncLocalStorage as enabled (default: detected)'))
     .addOption(new Option('--no-als', 'treat transactionAsyncLocalStorage as disabled'))
-    .option('--report <file>', 'write a report: .json (machine-readable) or .md (for the pull request)')
+    .option('--report <file>', 'write a report: .json (machine-readable), .md (for the pull request) or .sarif (for code scanning)')
     .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
     .option('--prettier', 'format changed files with Prettier even without a Prettier configuration')
     .option('--annotate', 'add a "// tx-codemod: <reason>" line above every finding')

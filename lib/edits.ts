@@ -1,9 +1,13 @@
 import { EditConflictError } from './errors';
 
-interface Edit {
+/** Replace [start, end) of a text with `text`. */
+export interface TextEdit {
   start: number;
   end: number;
   text: string;
+}
+
+interface Edit extends TextEdit {
   /** Call order, so inserts at one position keep the order they were asked for. */
   seq: number;
 }
@@ -73,6 +77,11 @@ export class SourceEdits {
 
   apply(): string {
     return render(this.source, 0, this.source.length, this.sorted());
+  }
+
+  /** The edits in the order `apply()` makes them. */
+  list(): TextEdit[] {
+    return this.sorted().map(({ start, end, text }) => ({ start, end, text }));
   }
 
   /** Maps an offset of `apply()`'s output back to the source; text inserted maps to its edit's start. */
