@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { patternIdentifiers } from '../ast/bindings';
+import { declaredNames, patternIdentifiers } from '../ast/bindings';
 import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../project';
@@ -600,7 +600,7 @@ class ChainPlanner {
       const pieces: Piece[] = [];
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;
-        for (const declared of topLevelDeclarations(step.statements)) {
+        for (const declared of step.statements.flatMap((statement) => declaredNames(statement.node))) {
           if (!scope.has(declared.name as string)) {
             scope.add(declared.name as string);
             continue;
@@ -735,14 +735,6 @@ function stepNodes(step: ChainStep): Node[] {
   return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];
 }
 
-/** The identifiers that statements declare at their own level (variables, functions, classes). */
-function topLevelDeclarations(statements: Path[]): Node[] {
-  return statements.flatMap((s) => {
-    if (s.node.type === 'VariableDeclaration') return (s.node.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node));
-    if ((s.node.type === 'FunctionDeclaration' || s.node.type === 'ClassDeclaration') && s.node.id) return [s.node.id as Node];
-    return [];
-  });
-}
 
 function unwrapAwait(path: Path): Path {
   let current = unwrapPath(path);
