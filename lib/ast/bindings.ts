@@ -198,3 +198,11 @@ export function isReference(path: Path): boolean {
       return !(parent.type.startsWith('TS') && !VALUE_WRAPPERS.has(parent.type));
   }
 }
+
+/** `base`, or `base2`, `base3`... whichever is not in `taken`; the name is then taken. */
+export function freeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
