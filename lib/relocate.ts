@@ -12,6 +12,8 @@ import { indentAt, lineStartOf } from './text';
 export interface Line {
   text: string;
   at: number;
+  /** For moved code, where it ends in the source: a blank line there and the next moved code is kept. */
+  end?: number;
 }
 
 export const CLOSING = -1;
@@ -53,14 +55,15 @@ export class CodeMover {
    * `lines` with every comment of `comments` inside [start, end) that no moved code carried put
    * back: one that ended a line of code goes at the end of the last new line from code before
    * it; any other before the first new line from code after it, with that line's indentation
-   * (lines written afresh are not candidates); left-over ones go last.
+   * (lines written afresh are not candidates); left-over ones go last. `placeAt` may say where a
+   * comment belongs instead of where it stood.
    */
-  withComments(lines: Line[], comments: Node[], start: number, end: number): string[] {
+  withComments(lines: Line[], comments: Node[], start: number, end: number, placeAt: (comment: Node) => number = startOf): string[] {
     const { source } = this.target;
     const lost: LostComment[] = comments
       .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
       .map((c) => ({
-        at: startOf(c),
+        at: placeAt(c),
         lines: shiftIndent(source.slice(startOf(c), endOf(c)), indentAt(source, startOf(c)), '').split('\n'),
         trailing: source.slice(lineStartOf(source, startOf(c)), startOf(c)).trim() !== '',
       }));
@@ -76,7 +79,15 @@ export class CodeMover {
       const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
       (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
     }
-    return [...out.flatMap((l) => [...l.before, l.text + l.after]), ...rest];
+    const kept: string[] = [];
+    let previous: Line | undefined;
+    for (const line of out) {
+      const gap = previous?.end !== undefined && line.at > previous.end ? source.slice(previous.end, line.at) : '';
+      if (/\n[ \t]*\n/.test(gap) && line.before.length === 0 && !line.text.trimStart().startsWith('}')) kept.push('');
+      kept.push(...line.before, line.text + line.after);
+      if (line.at !== CLOSING) previous = line;
+    }
+    return [...kept, ...rest];
   }
 }
 

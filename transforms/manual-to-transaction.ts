@@ -95,9 +95,19 @@ class ManualWriter {
     const exits = plan.earlyExits.map((exit, i) => this.rewriteExit(exit, this.flags[i]!));
     if (plan.carryStyle === 'let') this.assignCarried();
     const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
-    const text = this.mover.withComments(this.lines(indent, exits), comments, start, end).join('\n').trimStart();
+    const text = this.mover.withComments(this.lines(indent, exits), comments, start, end, (comment) => this.placeOf(comment)).join('\n').trimStart();
     ctx.edits.take(start, end);
     ctx.edits.replace(start, end, text);
+  }
+
+  /**
+   * A comment right above a statement that goes (`// commit the changes` over the commit) speaks of
+   * the transaction's start, commit or abort, which transaction() now does: it goes above the call.
+   */
+  private placeOf(comment: Node): number {
+    const after = this.ctx.source.slice(endOf(comment));
+    const next = endOf(comment) + (after.length - after.trimStart().length);
+    return this.plan.lifecycle.some((statement) => startOf(statement.node) === next) ? this.plan.startAt - 1 : startOf(comment);
   }
 
   /** The new code for the whole region: what stays before, the call, what follows it, the kept catch and finally. */
@@ -106,7 +116,7 @@ class ManualWriter {
     const wrapped = plan.handler !== undefined || plan.finallyRest.length > 0;
     const inner = wrapped ? indent + this.unit : indent;
     const lines: Line[] = [...this.statements(plan.before, indent)];
-    if (wrapped) lines.push({ text: `${indent}try {`, at: startOf(plan.beforeInside[0]?.node ?? plan.body[0]?.node ?? plan.block.node) });
+    if (wrapped) lines.push({ text: `${indent}try {`, at: plan.tryAt ?? plan.startAt });
     lines.push(...this.statements(plan.beforeInside, inner));
     for (const flag of this.flags) lines.push({ text: inner + this.statement(`let ${flag} = false`), at: CLOSING });
     if (plan.carryStyle === 'let') lines.push(...this.carriedDeclarations(inner));
@@ -135,10 +145,10 @@ class ManualWriter {
     const prefix = this.prefix();
     if (plan.kind === 'withTransaction') {
       const callback = this.callbackText(indent);
-      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options})`), at: startOf(plan.callback!.node) }];
+      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options})`), at: plan.startAt }];
     }
     const inner = indent + this.unit;
-    const lines: Line[] = [{ text: `${indent}${prefix}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: startOf(plan.body[0]?.node ?? plan.block.node) }];
+    const lines: Line[] = [{ text: `${indent}${prefix}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt }];
     lines.push(...this.statements(plan.body, inner));
     if (plan.carryStyle === 'return' && plan.carried.length > 0) lines.push({ text: inner + this.statement(`return ${this.carriedValue()}`), at: CLOSING });
     lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
@@ -252,7 +262,7 @@ class ManualWriter {
       if (group && next) group.push(statement);
       else groups.push([statement]);
     }
-    return groups.map((group) => ({ text: indent + this.mover.moveStatements(group, indent), at: startOf(group[0]!.node) }));
+    return groups.map((group) => ({ text: indent + this.mover.moveStatements(group, indent), at: startOf(group[0]!.node), end: endOf(group[group.length - 1]!.node) }));
   }
 
   private statement(code: string): string {

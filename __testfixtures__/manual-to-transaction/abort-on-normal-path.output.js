@@ -14,6 +14,7 @@ async function undoUpdateAndDelete(db) {
     // Undo both update and delete since doc should pull from `$session()`
     await session.abortTransaction();
   });
+
   const fromDb = await Character.findOne().then((doc) => doc.toObject());
   assert.equal(fromDb.name, 'Tyrion Lannister');
 }

@@ -467,7 +467,7 @@ export class MongooseAnalysis {
     const named = this.imports.mongooseNamed.get(name);
     if (named === 'connection') return 'connection';
     if (declaration) {
-      const typed = typeKind(declaration);
+      const typed = this.typeQueryKind(declaration) ?? typeKind(declaration);
       if (typed !== 'unknown') return typed;
       const origin = this.bindings.originOf(declaration);
       if (origin?.kind === 'variable') {
@@ -479,6 +479,13 @@ export class MongooseAnalysis {
       }
     }
     return this.guessFromName(name, guess);
+  }
+
+  /** `client: typeof mongoose`: the declared type is the mongoose module itself. */
+  private typeQueryKind(declaration: Node): ReceiverKind | undefined {
+    const annotation = (declaration.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+    const name = annotation?.type === 'TSTypeQuery' ? (annotation.exprName as Node) : undefined;
+    return name && isIdentifier(name) && this.imports.mongooseModule.has(name.name) ? 'mongoose' : undefined;
   }
 
   private memberKind(path: Path, depth: number, guess: boolean): ReceiverKind {

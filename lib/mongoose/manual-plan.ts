@@ -64,6 +64,12 @@ export interface ManualPlan {
   post: Path[];
   /** The catch that stays (without its abort): around the call and what follows it. */
   handler: { clause: Path; statements: Path[] } | undefined;
+  /** Where the call comes from in the source: the startTransaction() (or withTransaction()) statement. */
+  startAt: number;
+  /** Where a kept try comes from: the original try statement. */
+  tryAt: number | undefined;
+  /** The statements that go because transaction() does their work: start, commit, the catch's abort, every endSession(). */
+  lifecycle: Path[];
   /** What the finally does besides ending the session. */
   finallyRest: Path[];
   /** Names declared in the body that the code after it reads: the callback's value carries them out. */
@@ -247,6 +253,9 @@ class ManualPlanner {
       earlyExits: [],
       post,
       handler: handler?.keep,
+      startAt: startOf(statement.node),
+      tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
+      lifecycle: [...ends, ...(tryStatement ? this.handlerStatements(tryStatement).filter((s) => this.isAbortStatement(s)) : [])],
       finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
       carried: [],
       carryStyle: 'return',
@@ -351,6 +360,9 @@ class ManualPlanner {
       earlyExits: exits,
       post,
       handler: handler?.keep,
+      startAt: startOf(main[startIndex]!.node),
+      tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
+      lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...(tryStatement ? this.handlerStatements(tryStatement).filter((s) => this.isAbortStatement(s)) : [])],
       finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
       carried: carried.names,
       carryStyle,
@@ -389,8 +401,10 @@ class ManualPlanner {
       return this.withAfter({ block: outer, from: declIndex, to: tryIndex, head: between, main: paths.slice(1), tryStatement: tryPath }, outer);
     }
     const rest = paths.slice(index + 1);
-    const tryAt = rest.findIndex((s) => s.node.type === 'TryStatement');
-    if (tryAt !== -1 && !rest.slice(0, tryAt).some((s) => this.isMethodStatement(s, 'commitTransaction'))) {
+    // The try is the transaction's when the commit (or withTransaction()) runs inside it.
+    const ending = [...this.calls('commitTransaction'), ...this.calls('withTransaction')];
+    const tryAt = rest.findIndex((s) => s.node.type === 'TryStatement' && ending.some((call) => contains(s.node.block as Node, call.node)));
+    if (tryAt !== -1) {
       const tryPath = rest[tryAt]!;
       const tryBlock = tryPath.get('block') as Path;
       const main = ((tryPath.node.block as Node).body as Node[]).map((_, i) => tryBlock.get('body', i) as Path);
@@ -530,8 +544,9 @@ class ManualPlanner {
       const jump = [statement, ...this.analysis.index.within(statement.node, 'BreakStatement', 'ContinueStatement', 'YieldExpression')].find((p) => {
         if (!['BreakStatement', 'ContinueStatement', 'YieldExpression'].includes(p.node.type) || enclosingFunction(p)?.node !== this.fn.node) return false;
         if (p.node.type === 'YieldExpression') return true;
-        for (let q = p.parent as Path | null; q && q.node !== statement.node; q = q.parent as Path | null) {
+        for (let q = p.parent as Path | null; q; q = q.parent as Path | null) {
           if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(q.node.type) || (p.node.type === 'BreakStatement' && q.node.type === 'SwitchStatement' && !p.node.label)) return false;
+          if (q.node === statement.node) break;
         }
         return true;
       });
