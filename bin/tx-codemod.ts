@@ -4,13 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../lib/errors';
 import { TRANSFORMS } from '../lib/registry';
-import { colorizeDiff } from '../lib/diff';
+import { colorizeDiff } from '../lib/runner/output/diff';
 import { fileLine, summary } from '../lib/report/console';
 import { toJsonReport } from '../lib/report/json';
 import { toMarkdownReport } from '../lib/report/markdown';
-import { run } from '../lib/run';
+import { run } from '../lib/runner/run';
 import type { RunResult } from '../lib/types';
-import { writeFileAtomic } from '../lib/write';
+import { writeFileAtomic } from '../lib/runner/output/write';
 
 /** Exit codes, documented in the README. */
 const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;

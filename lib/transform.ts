@@ -2,9 +2,9 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Path } from './ast/nodes';
 import type { MongooseAnalysis } from './mongoose/analysis';
 import type { SourceEdits } from './edits';
-import type { MongooseVersion } from './project';
+import type { MongooseVersion } from './runner/facts/project';
 import type { CodeStyle } from './style';
-import type { TypeFacts } from './type-facts';
+import type { TypeFacts } from './runner/facts/type-facts';
 import type { TransformName } from './types';
 
 /** Whether AsyncLocalStorage mode is on for a project, and why we think so. */

@@ -4,7 +4,7 @@ import { alsActive, alsCovers } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
-import type { MongooseVersion } from '../lib/project';
+import type { MongooseVersion } from '../lib/runner/facts/project';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**

@@ -2,7 +2,7 @@ import semver from 'semver';
 import { patternIdentifiers } from '../ast/bindings';
 import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
-import type { MongooseVersion } from '../project';
+import type { MongooseVersion } from '../runner/facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
 import { classifyCall } from './operations';
 import { retryHazard } from './retry-safety';

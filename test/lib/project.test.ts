@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALS_OPTION, findAlsSwitches } from '../../lib/mongoose/als-detection';
-import { ProjectTextIndex } from '../../lib/text-index';
-import { PackageFacts } from '../../lib/project';
+import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
+import { PackageFacts } from '../../lib/runner/facts/project';
 import { tempProject } from '../harness/cli';
 
 describe('PackageFacts.mongooseVersion', () => {

@@ -1,18 +1,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { unifiedDiff } from './diff';
-import { discoverFiles } from './discover';
-import { RunEnvironment } from './environment';
-import { DirtyTreeError, ParseError, TxCodemodError } from './errors';
-import { Formatter } from './format';
-import { uncommittedChanges, workTreeRoot } from './git';
-import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from './mongoose/als-support';
-import { runPipeline } from './pipeline';
-import { selectTransforms } from './registry';
-import { decodeText, encodeText } from './source-text';
-import type { Transform } from './transform';
-import type { FileResult, RunCounts, RunOptions, RunResult } from './types';
-import { writeFileAtomic } from './write';
+import { unifiedDiff } from './output/diff';
+import { discoverFiles } from './discover/discover';
+import { RunEnvironment } from './facts/environment';
+import { DirtyTreeError, ParseError, TxCodemodError } from '../errors';
+import { Formatter } from './output/format';
+import { uncommittedChanges, workTreeRoot } from './discover/git';
+import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from '../mongoose/als-support';
+import { runPipeline } from '../pipeline';
+import { selectTransforms } from '../registry';
+import { decodeText, encodeText } from './output/source-text';
+import type { Transform } from '../transform';
+import type { FileResult, RunCounts, RunOptions, RunResult } from '../types';
+import { writeFileAtomic } from './output/write';
 
 /** Files read and processed at once: enough to hide I/O latency, far below open-file limits. */
 const CONCURRENCY = 16;

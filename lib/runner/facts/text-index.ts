@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sourceFilesUnder } from './discover';
+import { sourceFilesUnder } from '../discover/discover';
 
 function wholeWord(word: string): RegExp {
   return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { ALS_OPTION, findAlsSwitches } from './mongoose/als-detection';
+import { ALS_OPTION, findAlsSwitches } from '../../mongoose/als-detection';
 import { PackageFacts } from './project';
-import type { AlsMode, ProjectView } from './transform';
-import { AnalysisCache } from './mongoose/analysis-cache';
+import type { AlsMode, ProjectView } from '../../transform';
+import { AnalysisCache } from '../../mongoose/analysis-cache';
 import { ProjectTextIndex } from './text-index';
 import { LazyTypeFacts, type TypeFacts } from './type-facts';
 

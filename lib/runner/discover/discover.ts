@@ -1,9 +1,9 @@
 import ignore, { type Ignore } from 'ignore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PathError } from './errors';
+import { PathError } from '../../errors';
 import { listGitFiles, workTreeRoot } from './git';
-import { isSourceFile } from './parse';
+import { isSourceFile } from '../parse/parse';
 
 /** Folders never walked unless the user names them (or something inside them) directly. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
