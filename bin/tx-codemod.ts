@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../lib/errors';
+import { parseSize } from '../lib/runner/discover/skip-rules';
 import { TRANSFORMS } from '../lib/registry';
 import { colorizeDiff } from '../lib/runner/output/diff';
 import { fileLine, summary } from '../lib/report/console';
@@ -12,8 +13,8 @@ import { run } from '../lib/runner/run';
 import type { RunResult } from '../lib/types';
 import { writeFileAtomic } from '../lib/runner/output/write';
 
-/** Exit codes, documented in the README. */
-const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3 } as const;
+/** Exit codes, documented in the README (an interrupted run exits 128 + the signal's number). */
+const EXIT = { ok: 0, pending: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const;
 
 interface RunFlags {
   dry?: boolean;
@@ -26,6 +27,9 @@ interface RunFlags {
   annotate?: boolean;
   stripSave?: boolean;
   verbose?: boolean;
+  maxFileSize?: string;
+  cpus?: string;
+  fileTimeout?: string;
   color: boolean;
 }
 
@@ -43,6 +47,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
   const reportFormat = flags.report ? reportFormatOf(flags.report) : undefined;
   const dry = flags.dry === true || flags.check === true;
   const showProgress = process.stderr.isTTY === true && !process.env.CI;
+  const interruption = interruptOnSignals();
   const result = await run({
     paths,
     dry,
@@ -52,10 +57,19 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     allowDirty: flags.allowDirty,
     annotate: flags.annotate,
     stripSave: flags.stripSave,
+    maxFileSize: flags.maxFileSize === undefined ? undefined : sizeOption(flags.maxFileSize),
+    cpus: flags.cpus === undefined ? undefined : countOption('--cpus', flags.cpus),
+    fileTimeoutMs: flags.fileTimeout === undefined ? undefined : secondsOption(flags.fileTimeout) * 1000,
+    signal: interruption.signal,
     onFile: showProgress ? (_r, { done, total }) => process.stderr.write(`\r\x1b[K${done}/${total} files`) : undefined,
   });
+  interruption.dispose();
   if (showProgress) process.stderr.write('\r\x1b[K');
   print(result, flags);
+  if (interruption.received) {
+    process.stderr.write(`tx-codemod: stopped by ${interruption.received}; every file is as it was or completely rewritten (see above)\n`);
+    return EXIT[interruption.received];
+  }
   if (flags.report && reportFormat) {
     const text = reportFormat === 'json' ? toJsonReport(result, toolVersion()) : toMarkdownReport(result);
     await writeFileAtomic(path.resolve(flags.report), text);
@@ -76,6 +90,52 @@ function print(result: RunResult, flags: RunFlags): void {
     if (line) process.stderr.write(`${line}\n`);
   }
   process.stderr.write(`${summary(result, errStyle)}\n`);
+}
+
+/**
+ * SIGINT and SIGTERM stop the run through an AbortSignal: the file being written is finished and
+ * nothing else is written. A second signal while it winds down is ignored rather than cutting a
+ * write in half.
+ */
+function interruptOnSignals(): { signal: AbortSignal; received: 'SIGINT' | 'SIGTERM' | undefined; dispose(): void } {
+  const controller = new AbortController();
+  const state = {
+    signal: controller.signal,
+    received: undefined as 'SIGINT' | 'SIGTERM' | undefined,
+    dispose() {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    },
+  };
+  const on = (name: 'SIGINT' | 'SIGTERM') => () => {
+    if (state.received) return;
+    state.received = name;
+    process.stderr.write(`\ntx-codemod: ${name} received: stopping after the file being written\n`);
+    controller.abort();
+  };
+  const onInt = on('SIGINT');
+  const onTerm = on('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return state;
+}
+
+function sizeOption(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined || bytes <= 0) throw new UsageError(`--max-file-size ${value}: expected a size such as 1mb, 500kb or 200000`);
+  return bytes;
+}
+
+function countOption(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${name} ${value}: expected a whole number of at least 1`);
+  return count;
+}
+
+function secondsOption(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--file-timeout ${value}: expected a number of seconds above 0`);
+  return seconds;
 }
 
 function reportFormatOf(file: string): 'json' | 'md' {
@@ -114,7 +174,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--prettier', 'format changed files with Prettier even without a Prettier configuration')
     .option('--annotate', 'add a "// tx-codemod: <reason>" line above every finding')
     .option('--strip-save', 'strip-als-session: also remove { session } from doc.save() (each reported)')
-    .option('--verbose', 'list unchanged files and the slowest files')
+    .option('--max-file-size <size>', 'skip files larger than this unless named directly (default 1mb)')
+    .option('--cpus <n>', 'worker threads that parse and transform files (default: cores - 1)')
+    .option('--file-timeout <seconds>', 'abandon a file that takes longer, leaving it unchanged (default 60)')
+    .option('--verbose', 'list unchanged and parsed files, the slowest files and where the time went')
     .option('--no-color', 'no colour in the output (also NO_COLOR)')
     .action(async (paths: string[], flags: RunFlags) => setExitCode(await runCommand(paths, flags)));
 

@@ -1,56 +1,103 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { unifiedDiff } from './output/diff';
-import { discoverFiles } from './discover/discover';
-import { RunEnvironment } from './facts/environment';
-import { DirtyTreeError, ParseError, TxCodemodError } from '../errors';
-import { Formatter } from './output/format';
-import { uncommittedChanges, workTreeRoot } from './discover/git';
+import { DirtyTreeError } from '../errors';
 import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from '../mongoose/als-support';
-import { runPipeline } from '../pipeline';
 import { selectTransforms } from '../registry';
-import { decodeText, encodeText } from './output/source-text';
-import type { Transform } from '../transform';
+import type { AlsMode } from '../transform';
 import type { FileResult, RunCounts, RunOptions, RunResult } from '../types';
+import { discoverSources } from './discover/discover';
+import { uncommittedChanges, workTreeRoot } from './discover/git';
+import { DEFAULT_MAX_FILE_BYTES, skippedNote, QUIET_SKIPS, type SkippedFile } from './discover/skip-rules';
+import { PackageFacts, type MongooseVersion } from './facts/project';
+import { PHASES, Stopwatch, type PhaseTimes } from './facts/stopwatch';
+import type { TypeFactsStatus } from './facts/type-facts';
 import { writeFileAtomic } from './output/write';
+import { scanTree } from './prefilter/scan';
+import { displayPathOf, type FileOutcome } from './workers/file-task';
+import { WorkerPool } from './workers/pool';
+import type { FactsSeen } from './workers/protocol';
 
-/** Files read and processed at once: enough to hide I/O latency, far below open-file limits. */
-const CONCURRENCY = 16;
+const DEFAULT_FILE_TIMEOUT_MS = 60_000;
+const DEFAULT_WORKER_MEMORY_MB = 1024;
 
 /**
- * Runs the transforms over the given paths: discover files, prefilter their text, transform,
- * validate, format, then write atomically or (dry) produce a diff. Usage problems throw before
- * anything is touched; a file that cannot be processed is reported and the others go on.
+ * Runs the transforms over the given paths: discover files, prefilter them (text, then the import
+ * graph), parse and transform in worker threads, validate and format, then, once every file is
+ * done, write atomically or (dry) produce a diff. Usage problems throw before anything is
+ * touched; a file that cannot be processed is reported and the others go on.
  */
 export async function run(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  const stopwatch = new Stopwatch();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const transforms = selectTransforms(options.transforms);
-  const files = discoverFiles(options.paths, cwd);
   const dry = options.dry === true;
+  const discovery = stopwatch.time('discovery', () => discoverSources(options.paths, cwd));
   if (!dry && !options.allowDirty) assertCleanTree(options.paths, cwd);
 
-  const env = new RunEnvironment({ als: options.als });
-  const formatter = new Formatter(options.prettier === true);
-  const inRun = new Set(files);
-  const processFile = (file: string) =>
-    processOne(file, {
+  const packages = new PackageFacts();
+  const givenDirs = options.paths.map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p));
+  const scan = stopwatch.time('prefilter', () =>
+    scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages),
+  );
+  const toParse = [...scan.textCandidates].filter((file) => scan.graph.reachesMongoose(file)).sort();
+  const parsing = new Set(toParse);
+
+  const outcomes = new Map<string, FileOutcome>();
+  const facts: FactsSeen[] = [];
+  const total = discovery.files.length;
+  let done = 0;
+  const report = (result: FileResult) => options.onFile?.(result, { done: ++done, total });
+  const pool = new WorkerPool(
+    {
       cwd,
       dry,
-      transforms,
-      env,
-      formatter,
+      transforms: transforms.map((t) => t.name),
+      als: options.als,
+      prettier: options.prettier === true,
       annotate: options.annotate === true,
       stripSave: options.stripSave === true,
-      inRun: (other: string) => inRun.has(other),
-    });
+      graph: scan.graph.toData(),
+      inRun: discovery.files.filter((f) => scan.graph.reachesMongoose(f)),
+    },
+    {
+      threads: options.cpus ?? Math.max(1, os.availableParallelism() - 1),
+      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      memoryMb: options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB,
+    },
+    (reply) => {
+      const file = toParse[reply.id]!;
+      outcomes.set(file, reply.outcome);
+      if (reply.facts) facts.push(reply.facts);
+      stopwatch.addAll(reply.outcome.phases);
+      report(toResult(file, reply.outcome, cwd));
+    },
+  );
+  const stop = () => void pool.stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    if (!options.signal?.aborted) await pool.run(toParse);
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+  }
 
-  let done = 0;
-  const results = await mapLimited(files, CONCURRENCY, async (file) => {
-    const result = await processFile(file);
-    options.onFile?.(result, { done: ++done, total: files.length });
+  const written = await stopwatch.timeAsync('write', () => writeAll(outcomes, dry, options.signal));
+  const interrupted = options.signal?.aborted === true;
+  const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));
+  const results = discovery.files.map((file) => {
+    const outcome = outcomes.get(file);
+    if (outcome) {
+      const status = written.get(file);
+      return toResult(file, status === undefined ? outcome : { ...outcome, ...status }, cwd);
+    }
+    const result = notProcessed(file, cwd, skippedByFile.get(file), scan.textCandidates.has(file), interrupted && parsing.has(file));
+    if (!parsing.has(file)) report(result);
     return result;
   });
+  const discovered = new Set(discovery.files);
+  for (const s of scan.skipped) if (!discovered.has(s.file)) results.push(notProcessed(s.file, cwd, s, false, false));
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   return {
     cwd,
@@ -58,90 +105,51 @@ export async function run(options: RunOptions): Promise<RunResult> {
     dry,
     files: results,
     counts: countResults(results),
-    notes: runNotes(env, cwd),
+    notes: runNotes(facts, cwd, scan.skipped, results, dry),
     elapsedMs: Math.round(performance.now() - started),
+    parsed: toParse.map((f) => displayPathOf(f, cwd)),
+    phases: roundPhases(stopwatch.take()),
+    ...(interrupted ? { interrupted } : {}),
   };
 }
 
-interface FileJob {
-  cwd: string;
-  dry: boolean;
-  transforms: readonly Transform[];
-  env: RunEnvironment;
-  formatter: Formatter;
-  annotate: boolean;
-  stripSave: boolean;
-  inRun(file: string): boolean;
+/**
+ * Writes every changed file, in order, each atomically. After an interruption nothing more is
+ * written: each file is either as it was or completely rewritten.
+ */
+async function writeAll(outcomes: Map<string, FileOutcome>, dry: boolean, signal: AbortSignal | undefined): Promise<Map<string, Partial<FileOutcome>>> {
+  const statuses = new Map<string, Partial<FileOutcome>>();
+  if (dry) return statuses;
+  for (const [file, outcome] of [...outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (outcome.status !== 'changed' || outcome.output === undefined) continue;
+    if (signal?.aborted) {
+      statuses.set(file, { status: 'skipped', reason: 'interrupted before it was written: left as it was' });
+      continue;
+    }
+    try {
+      await writeFileAtomic(file, outcome.output);
+    } catch (error) {
+      statuses.set(file, { status: 'failed', reason: `cannot write the file: ${(error as Error).message}; left as it was` });
+    }
+  }
+  return statuses;
 }
 
-async function processOne(file: string, job: FileJob): Promise<FileResult> {
-  const started = performance.now();
-  const displayPath = displayPathOf(file, job.cwd);
-  const result = (partial: Omit<FileResult, 'file' | 'durationMs' | 'changes' | 'findings'> & Partial<FileResult>): FileResult => ({
-    file: displayPath,
-    changes: [],
-    findings: [],
-    ...partial,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-  });
-
-  let raw: string;
-  try {
-    // Synchronous: one small file at a time is far cheaper than a promise round trip per file.
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    return result({ status: 'failed', reason: `cannot read the file: ${(error as Error).message}` });
-  }
-  job.env.remember(file, raw);
-  const { text, format } = decodeText(raw);
-  const project = job.env.projectView(file);
-  const applicable = job.transforms.filter((t) => t.mightApply(text, project));
-  if (applicable.length === 0) return result({ status: 'skipped', reason: 'no Mongoose transaction code' });
-
-  let pipeline;
-  try {
-    pipeline = runPipeline({
-      file,
-      displayPath,
-      source: text,
-      transforms: applicable,
-      project,
-      types: job.env.types,
-      settings: { stripSave: job.stripSave },
-      annotate: job.annotate,
-      inRun: job.inRun,
-    });
-  } catch (error) {
-    return result({ status: 'failed', reason: failureReason(error, displayPath) });
-  }
-  const { changes, findings } = pipeline;
-  if (pipeline.output === undefined) return result({ status: 'unchanged', changes, findings });
-
-  const formatted = await job.formatter.format(file, text, pipeline.output);
-  const output = encodeText(formatted.text, format);
-  if (output === raw) return result({ status: 'unchanged', changes, findings });
-  if (job.dry) {
-    return result({ status: 'changed', changes, findings, note: formatted.note, diff: unifiedDiff(displayPath, text, formatted.text) });
-  }
-  try {
-    await writeFileAtomic(file, output);
-  } catch (error) {
-    return result({ status: 'failed', reason: `cannot write the file: ${(error as Error).message}`, changes, findings });
-  }
-  return result({ status: 'changed', changes, findings, note: formatted.note });
+function toResult(file: string, outcome: FileOutcome, cwd: string): FileResult {
+  const { output: _output, phases: _phases, ...rest } = outcome;
+  return { file: displayPathOf(file, cwd), ...rest };
 }
 
-/** Relative to the working directory when inside it, else absolute; always with forward slashes. */
-function displayPathOf(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
-}
-
-function failureReason(error: unknown, displayPath: string): string {
-  if (error instanceof ParseError) return `does not parse: ${error.parserMessage} (${displayPath}:${error.line}:${error.column})`;
-  if (error instanceof TxCodemodError) return `${error.message} (a tx-codemod bug: please report it)`;
-  return `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+function notProcessed(file: string, cwd: string, skipped: SkippedFile | undefined, textCandidate: boolean, interrupted: boolean): FileResult {
+  const reason = skipped
+    ? skipped.reason
+    : interrupted
+      ? 'interrupted before it was processed: left as it was'
+      : textCandidate
+        ? 'cannot reach Mongoose: it loads no mongoose, @nestjs/mongoose or mongodb module, no module that does, and none of those loads it'
+        : 'no Mongoose transaction code';
+  const problem = skipped !== undefined && !QUIET_SKIPS.has(skipped.kind);
+  return { file: displayPathOf(file, cwd), status: 'skipped', reason, ...(problem ? { note: reason } : {}), changes: [], findings: [], durationMs: 0 };
 }
 
 function assertCleanTree(paths: string[], cwd: string): void {
@@ -160,6 +168,14 @@ function assertCleanTree(paths: string[], cwd: string): void {
   }
 }
 
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function countResults(results: FileResult[]): RunCounts {
   const counts: RunCounts = { changed: 0, unchanged: 0, skipped: 0, failed: 0, findings: 0 };
   for (const r of results) {
@@ -169,45 +185,57 @@ function countResults(results: FileResult[]): RunCounts {
   return counts;
 }
 
-function runNotes(env: RunEnvironment, cwd: string): string[] {
+/**
+ * Notes for the facts transforms looked at (per package: Mongoose version, ALS mode; type
+ * facts), the files skipped before parsing, and a patch naming files outside the working folder.
+ */
+function runNotes(seen: FactsSeen[], cwd: string, skipped: SkippedFile[], results: FileResult[], dry: boolean): string[] {
   const notes: string[] = [];
-  const label = (root: string) => (path.isAbsolute(root) ? path.relative(cwd, root).split(path.sep).join('/') || '.' : root);
-  for (const [root, version] of env.packages.knownVersions()) {
+  const label = (root: string) => path.relative(cwd, root).split(path.sep).join('/') || '.';
+  const versions = new Map<string, MongooseVersion>(seen.flatMap((f) => f.versions));
+  const modes = new Map<string, AlsMode>(seen.flatMap((f) => f.als));
+  for (const root of [...versions.keys()].sort()) {
+    const version = versions.get(root)!;
     notes.push(
       version.version === undefined
         ? `Mongoose version (${label(root)}): unknown, ${version.source}`
         : `Mongoose version (${label(root)}): ${version.version}, from ${version.source}`,
     );
   }
-  for (const [root, mode] of env.alsModes()) {
+  for (const root of [...modes.keys()].sort()) {
+    const mode = modes.get(root)!;
     const why =
       mode.origin === 'forced'
         ? `forced by --${mode.enabled ? '' : 'no-'}als`
         : mode.where.length > 0
           ? `transactionAsyncLocalStorage set at ${mode.where.join(', ')}`
           : 'transactionAsyncLocalStorage is never set';
-    const version = env.packages.mongooseVersion(path.join(root, 'package.json'));
+    const version = versions.get(root);
     const unsupported =
-      mode.enabled && !versionSupportsAls(version)
+      mode.enabled && version && !versionSupportsAls(version)
         ? `; but Mongoose ${version.version ?? 'of unknown version'} does not support it (needs ${ALS_FLOOR_DESCRIPTION}), so it is treated as off`
         : '';
     notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}${unsupported}`);
   }
-  const types = env.types.status();
-  if (types.state === 'available') notes.push(`Type facts: from ${types.config}`);
-  if (types.state === 'unavailable') notes.push(`Type facts: unavailable (${types.reason}); name-based detection was used`);
+  notes.push(...typeFactsNotes(seen.map((f) => f.types)));
+  const skippedLine = skippedNote(skipped);
+  if (skippedLine) notes.push(skippedLine);
+  const outside = results.filter((r) => r.diff !== undefined && r.file.startsWith('../'));
+  if (dry && outside.length > 0) {
+    notes.push(`${outside.length} changed file${outside.length === 1 ? ' is' : 's are'} outside the current folder (e.g. ${outside[0]!.file}): apply the patch from a folder that holds every file it names`);
+  }
   return notes;
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+function typeFactsNotes(statuses: TypeFactsStatus[]): string[] {
+  const notes = new Set<string>();
+  for (const status of statuses) {
+    if (status.state === 'available') notes.add(`Type facts: from ${status.config}`);
+    if (status.state === 'unavailable') notes.add(`Type facts: unavailable (${status.reason}); name-based detection was used`);
+  }
+  return [...notes].sort();
+}
+
+function roundPhases(phases: PhaseTimes): Record<string, number> {
+  return Object.fromEntries(PHASES.filter((p) => phases[p] !== undefined).map((p) => [p, Math.round(phases[p]!)]));
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALS_OPTION, findAlsSwitches } from '../../lib/mongoose/als-detection';
+import { sourceFilesUnder } from '../../lib/runner/discover/discover';
 import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
 import { PackageFacts } from '../../lib/runner/facts/project';
 import { tempProject } from '../harness/cli';
@@ -48,7 +49,7 @@ describe('findAlsSwitches', () => {
       'src/second.js': "const { Mongoose } = require('mongoose');\nmodule.exports = new Mongoose({ transactionAsyncLocalStorage: false });\n",
       'src/unrelated.js': "app.set('trust proxy', true);\n",
     });
-    expect(findAlsSwitches(dir, new ProjectTextIndex(dir).filesMentioning(ALS_OPTION))).toEqual([
+    expect(findAlsSwitches(dir, new ProjectTextIndex(() => sourceFilesUnder(dir)).filesMentioning(ALS_OPTION))).toEqual([
       { file: 'src/app.module.ts', line: 2, enabled: true },
       { file: 'src/db.ts', line: 2, enabled: true },
       { file: 'src/second.js', line: 2, enabled: false },

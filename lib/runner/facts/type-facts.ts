@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompilerOptions, Node as MorphNode, Project, SourceFile, Type } from 'ts-morph';
 import { collectGarbage } from './memory';
-import { moduleName, type ProjectTextIndex } from './text-index';
+import { moduleName } from './text-index';
 
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
@@ -42,6 +42,14 @@ export type TypeFactsStatus =
 
 type TsMorph = typeof import('ts-morph');
 
+/** What the import graph tells type facts, so that ts-morph only ever sees the files it names. */
+export interface CrossFileScope {
+  /** Files that can call into `file` (it included) and mention `word`. */
+  candidates(file: string, word: string): readonly string[];
+  /** Where other files load `file`. */
+  importersOf(file: string): SourceLocation[];
+}
+
 interface ProjectSetup {
   tsconfig: string | undefined;
   /** Folder whose files the project may draw on: the tsconfig's, else the package's. */
@@ -60,8 +68,7 @@ export class LazyTypeFacts implements TypeFacts {
   private typedFile: string | undefined;
   private state: TypeFactsStatus = { state: 'unused' };
 
-  /** `indexFor(dir)` gives the text index of the package at `dir`, shared with the rest of the run. */
-  constructor(private readonly indexFor: (dir: string) => ProjectTextIndex) {}
+  constructor(private readonly scope: CrossFileScope) {}
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     const project = this.types(file);
@@ -92,8 +99,8 @@ export class LazyTypeFacts implements TypeFacts {
     const sourceFile = sourceFileIn(project, file, source);
     const identifier = sourceFile.getDescendantAtPos(offset);
     if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
-    this.addCandidates(project, identifier.getText());
-    this.addCandidates(project, moduleName(file));
+    this.addCandidates(project, file, identifier.getText());
+    this.addCandidates(project, file, moduleName(file));
     try {
       return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
         .findReferencesAsNodes()
@@ -104,23 +111,7 @@ export class LazyTypeFacts implements TypeFacts {
   }
 
   importersOf(file: string, _source: string): SourceLocation[] | undefined {
-    const project = this.references(file);
-    if (!project || !this.morph || !this.setup) return undefined;
-    const { ts } = this.morph;
-    const name = moduleName(file);
-    const target = withoutExtension(path.resolve(file));
-    const options = project.getCompilerOptions();
-    const out: SourceLocation[] = [];
-    // Import pre-scan and module resolution only: no program, so nothing else gets loaded.
-    for (const [candidate, text] of this.indexFor(this.setup.dir).textsMentioning(name)) {
-      if (path.resolve(candidate) === path.resolve(file)) continue;
-      for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
-        if (!imported.fileName.includes(name)) continue;
-        const resolved = ts.resolveModuleName(imported.fileName, candidate, options, ts.sys).resolvedModule;
-        if (resolved && withoutExtension(path.resolve(resolved.resolvedFileName)) === target) out.push({ file: path.resolve(candidate), start: imported.pos });
-      }
-    }
-    return out;
+    return this.scope.importersOf(path.resolve(file));
   }
 
   status(): TypeFactsStatus {
@@ -195,14 +186,15 @@ export class LazyTypeFacts implements TypeFacts {
   }
 
   /**
-   * Adds the project files whose text mentions `word`: only they can refer to a declaration of
-   * that name, or import a module of that name.
+   * Adds the files that can call into `file` and mention `word`: only they can refer to a
+   * declaration of that name, or import a module of that name.
    */
-  private addCandidates(project: Project, word: string): void {
-    if (!this.setup || this.loadedFor.has(word)) return;
-    this.loadedFor.add(word);
-    for (const file of this.indexFor(this.setup.dir).filesMentioning(word)) {
-      if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
+  private addCandidates(project: Project, file: string, word: string): void {
+    const key = `${file}\0${word}`;
+    if (this.loadedFor.has(key)) return;
+    this.loadedFor.add(key);
+    for (const candidate of this.scope.candidates(file, word)) {
+      if (!project.getSourceFile(candidate)) project.addSourceFileAtPathIfExists(candidate);
     }
   }
 
@@ -211,10 +203,6 @@ export class LazyTypeFacts implements TypeFacts {
     const declaration = project.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
     return declaration ? originOf(declaration.getSourceFile().getFilePath()) : undefined;
   }
-}
-
-function withoutExtension(file: string): string {
-  return file.replace(/\.(d\.)?[cm]?[jt]sx?$/, '');
 }
 
 /** The project's copy of `file`, brought up to date with the text transforms currently see. */

@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import type { Transform } from '../../transform';
+import { sourceFilesUnder, type Discovery } from '../discover/discover';
+import { readSource } from '../discover/read-source';
+import { vendoredReason, type SkippedFile } from '../discover/skip-rules';
+import type { PackageFacts } from '../facts/project';
+import { ImportGraph, type GraphFile } from './import-graph';
+import { scanImports } from './import-scan';
+import { packageNames } from './package-graph';
+import { textMightApply } from './prefilter';
+
+export interface TreeScan {
+  graph: ImportGraph;
+  /** Files of the run whose text a transform might apply to (the graph decides the rest). */
+  textCandidates: Set<string>;
+  /** Files of the run left out while reading, with the reason. */
+  skipped: SkippedFile[];
+}
+
+/**
+ * Reads every file of the run once (and the other files of their packages, which can call into
+ * them): skip rules, a text check, and the import lines for the graph. No text is kept.
+ */
+export function scanTree(discovery: Discovery, given: readonly string[], transforms: readonly Transform[], maxFileBytes: number, packages: PackageFacts): TreeScan {
+  const scanned: GraphFile[] = [];
+  const textCandidates = new Set<string>();
+  const skipped = [...discovery.skipped];
+  for (const file of discovery.files) {
+    const read = readSource(file, { maxFileBytes, named: discovery.named });
+    if (!read.ok) {
+      skipped.push(read.skipped);
+      continue;
+    }
+    scanned.push({ file, imports: scanImports(read.raw) });
+    if (textMightApply(read.raw, transforms)) textCandidates.add(file);
+  }
+  if (textCandidates.size > 0) {
+    for (const file of outsideFiles(discovery, given, packages)) {
+      const read = readSource(file, { maxFileBytes, named: new Set() });
+      if (read.ok) scanned.push({ file, imports: scanImports(read.raw) });
+    }
+  }
+  const files = scanned.map((s) => s.file);
+  return {
+    graph: ImportGraph.build(scanned, packageNames(files, packages)),
+    textCandidates,
+    skipped: skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  };
+}
+
+/**
+ * Files of the run's packages that the paths given leave out (`run src/orders` in a package
+ * whose helpers live in `src/db`): they are not processed, but they can load or call the files
+ * that are, so the graph must see them.
+ */
+function outsideFiles(discovery: Discovery, given: readonly string[], packages: PackageFacts): string[] {
+  const inRun = new Set(discovery.files);
+  const roots = new Set<string>();
+  for (const file of discovery.files) roots.add(packages.packageRoot(file) ?? path.dirname(file));
+  const covered = (root: string) => given.some((dir) => root === dir || root.startsWith(dir + path.sep));
+  const out: string[] = [];
+  for (const root of [...roots].sort()) {
+    if (covered(root)) continue;
+    for (const file of sourceFilesUnder(root)) {
+      if (!inRun.has(file) && !vendoredReason(path.relative(root, file))) out.push(file);
+    }
+  }
+  return out;
+}
