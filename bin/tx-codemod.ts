@@ -4,13 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../lib/errors';
 import { parseSize } from '../lib/runner/discover/skip-rules';
-import { TRANSFORMS } from '../lib/registry';
 import { colorizeDiff } from '../lib/runner/output/diff';
 import { fileLine, summary } from '../lib/report/console';
 import { toJsonReport } from '../lib/report/json';
 import { toMarkdownReport } from '../lib/report/markdown';
 import { run } from '../lib/runner/run';
-import type { RunResult } from '../lib/types';
+import { PIPELINE_ORDER, type RunResult } from '../lib/types';
 import { writeFileAtomic } from '../lib/runner/output/write';
 
 /** Exit codes, documented in the README (an interrupted run exits 128 + the signal's number). */
@@ -146,6 +145,8 @@ function reportFormatOf(file: string): 'json' | 'md' {
 }
 
 function listCommand(): void {
+  // Loaded here only: a run's main thread never loads the transforms (its workers do).
+  const { TRANSFORMS } = require('../lib/registry') as typeof import('../lib/registry');
   const width = Math.max(...TRANSFORMS.map((t) => t.name.length));
   for (const t of TRANSFORMS) {
     process.stdout.write(`${t.name.padEnd(width)}  ${t.description}\n${' '.repeat(width)}  Mongoose: ${t.mongooseVersions}\n`);
@@ -166,7 +167,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<paths...>', 'files and folders to process')
     .option('-d, --dry', 'write nothing; print a unified diff of every change')
     .option('--check', 'like --dry, and exit 1 when a file would change or a finding needs review')
-    .option('-t, --transform <names>', `comma-separated transforms to run (${TRANSFORMS.map((t) => t.name).join(', ')})`)
+    .option('-t, --transform <names>', `comma-separated transforms to run (${PIPELINE_ORDER.join(', ')})`)
     .addOption(new Option('--als', 'treat transactionAsyncLocalStorage as enabled (default: detected)'))
     .addOption(new Option('--no-als', 'treat transactionAsyncLocalStorage as disabled'))
     .option('--report <file>', 'write a report: .json (machine-readable) or .md (for the pull request)')

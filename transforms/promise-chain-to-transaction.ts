@@ -7,6 +7,7 @@ import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoos
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
 import { awaitedText, makeAsync, movedText, removeStatement, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -18,7 +19,7 @@ export const promiseChainToTransaction: Transform = {
   name: 'promise-chain-to-transaction',
   description: 'promise-chain manual transactions become await conn.transaction(async (session) => { ... })',
   mongooseVersions: '6.1.8 and later (transaction() leaks its session before that)',
-  mightApply: (source) => source.includes('startSession') && source.includes('.then('),
+  mightApply: (source) => TEXT_MIGHT_APPLY['promise-chain-to-transaction'](source),
   apply(ctx) {
     const { analysis } = ctx;
     const creations = analysis.sessionCreations();

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DirtyTreeError } from '../errors';
 import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from '../mongoose/als-support';
-import { selectTransforms } from '../registry';
+import { selectTransformNames } from '../transform-names';
 import type { AlsMode } from '../transform';
 import type { FileResult, RunCounts, RunOptions, RunResult } from '../types';
 import { discoverSources } from './discover/discover';
@@ -14,7 +14,8 @@ import { PHASES, Stopwatch, type PhaseTimes } from './facts/stopwatch';
 import type { TypeFactsStatus } from './facts/type-facts';
 import { writeFileAtomic } from './output/write';
 import { scanTree } from './prefilter/scan';
-import { displayPathOf, type FileOutcome } from './workers/file-task';
+import { displayPathOf } from './output/display-path';
+import type { FileOutcome } from './workers/file-task';
 import { WorkerPool } from './workers/pool';
 import type { FactsSeen } from './workers/protocol';
 
@@ -31,36 +32,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const stopwatch = new Stopwatch();
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const transforms = selectTransforms(options.transforms);
+  const transforms = selectTransformNames(options.transforms);
   const dry = options.dry === true;
   const discovery = stopwatch.time('discovery', () => discoverSources(options.paths, cwd));
   if (!dry && !options.allowDirty) assertCleanTree(options.paths, cwd);
-
-  const packages = new PackageFacts();
-  const givenDirs = options.paths.map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p));
-  const scan = stopwatch.time('prefilter', () =>
-    scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages),
-  );
-  const toParse = [...scan.textCandidates].filter((file) => scan.graph.reachesMongoose(file)).sort();
-  const parsing = new Set(toParse);
 
   const outcomes = new Map<string, FileOutcome>();
   const facts: FactsSeen[] = [];
   const total = discovery.files.length;
   let done = 0;
   const report = (result: FileResult) => options.onFile?.(result, { done: ++done, total });
+  let toParse: string[] = [];
   const pool = new WorkerPool(
-    {
-      cwd,
-      dry,
-      transforms: transforms.map((t) => t.name),
-      als: options.als,
-      prettier: options.prettier === true,
-      annotate: options.annotate === true,
-      stripSave: options.stripSave === true,
-      graph: scan.graph.toData(),
-      inRun: discovery.files.filter((f) => scan.graph.reachesMongoose(f)),
-    },
     {
       threads: options.cpus ?? Math.max(1, os.availableParallelism() - 1),
       fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
@@ -76,8 +59,28 @@ export async function run(options: RunOptions): Promise<RunResult> {
   );
   const stop = () => void pool.stop();
   options.signal?.addEventListener('abort', stop, { once: true });
+
+  const packages = new PackageFacts();
+  const givenDirs = options.paths.map((p) => path.resolve(cwd, p)).filter((p) => isDirectory(p));
+  // A worker loads its modules while the files are read, once a file that loads Mongoose shows up.
+  const scan = stopwatch.time('prefilter', () =>
+    scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages, () => pool.warmUp()),
+  );
+  toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
+  const parsing = new Set(toParse);
   try {
-    if (!options.signal?.aborted) await pool.run(toParse);
+    await pool.run(toParse, {
+      cwd,
+      dry,
+      transforms,
+      als: options.als,
+      prettier: options.prettier === true,
+      annotate: options.annotate === true,
+      stripSave: options.stripSave === true,
+      graph: scan.graph.toData(),
+      inRun: discovery.files.filter((f) => scan.graph.reachesMongoose(f)),
+      typeBatches: typeBatches(toParse, scan.textCandidates),
+    });
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
@@ -101,7 +104,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
   return {
     cwd,
-    transforms: transforms.map((t) => t.name),
+    transforms,
     dry,
     files: results,
     counts: countResults(results),
@@ -133,6 +136,29 @@ async function writeAll(outcomes: Map<string, FileOutcome>, dry: boolean, signal
     }
   }
   return statuses;
+}
+
+/** Source text one type program holds at most: one type checker answers for all of its files. */
+const TYPE_BATCH_CHARS = 2_000_000;
+
+/**
+ * Consecutive runs of the files to parse, up to TYPE_BATCH_CHARS of text each: a type checker
+ * costs up to a second to build over Mongoose's declarations, so one is built per batch, not per
+ * file. The partition depends only on the files, never on which thread processes which file.
+ */
+function typeBatches(files: readonly string[], sizes: ReadonlyMap<string, number>): string[][] {
+  const batches: string[][] = [];
+  let chars = Number.POSITIVE_INFINITY;
+  for (const file of files) {
+    const size = sizes.get(file) ?? 0;
+    if (chars + size > TYPE_BATCH_CHARS) {
+      batches.push([]);
+      chars = 0;
+    }
+    batches[batches.length - 1]!.push(file);
+    chars += size;
+  }
+  return batches;
 }
 
 function toResult(file: string, outcome: FileOutcome, cwd: string): FileResult {
@@ -217,7 +243,7 @@ function runNotes(seen: FactsSeen[], cwd: string, skipped: SkippedFile[], result
         : '';
     notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}${unsupported}`);
   }
-  notes.push(...typeFactsNotes(seen.map((f) => f.types)));
+  notes.push(...typeFactsNotes(seen.flatMap((f) => f.types)));
   const skippedLine = skippedNote(skipped);
   if (skippedLine) notes.push(skippedLine);
   const outside = results.filter((r) => r.diff !== undefined && r.file.startsWith('../'));

@@ -16,6 +16,8 @@ export interface EnvironmentOptions {
   graph?: ImportGraph;
   /** Where the time of type facts and cross-file questions is added up (--verbose). */
   stopwatch?: Stopwatch;
+  /** The files the run parses, in fixed batches: type facts load a batch at once, one type checker for all of it. */
+  typeBatches?: ReadonlyArray<readonly string[]>;
 }
 
 /** Which facts transforms looked at, per package root: only those are worth a note. */
@@ -47,6 +49,8 @@ export class RunEnvironment {
     const types = new LazyTypeFacts({
       candidates: (file, word) => this.scopedIndex(file).filesMentioning(word),
       importersOf: (file) => this.graphFor(file).importersOf(file),
+      typeBatch: (file) => this.typeBatch(file),
+      loads: (file, other) => this.graphFor(other).callersScope(other).includes(file),
     });
     this.types = options.stopwatch ? new TimedTypeFacts(types, options.stopwatch) : types;
     this.analyses = new AnalysisCache(this.types);
@@ -69,6 +73,13 @@ export class RunEnvironment {
       fileMentions: (other, word) => this.scopedIndex(file).mentions(other, word),
       analysisOf: (other) => this.timed('caller search', () => this.analyses.get(other)),
     };
+  }
+
+  private batchOf: Map<string, readonly string[]> | undefined;
+
+  private typeBatch(file: string): readonly string[] {
+    this.batchOf ??= new Map((this.options.typeBatches ?? []).flatMap((batch) => batch.map((f) => [f, batch] as const)));
+    return this.batchOf.get(file) ?? [file];
   }
 
   /** The import graph `file` belongs to: the run's, or its package's. */

@@ -78,7 +78,7 @@ export class TimedTypeFacts implements TypeFacts {
     return this.stopwatch.time('caller search', () => this.inner.importersOf(file, source));
   }
 
-  status(): TypeFactsStatus {
-    return this.inner.status();
+  statuses(): TypeFactsStatus[] {
+    return this.inner.statuses();
   }
 }

@@ -22,7 +22,7 @@ export interface SourceLocation {
 
 /**
  * Type and cross-file facts through ts-morph. Nothing is built until a transform asks a question
- * the syntax cannot answer; then one project per kind of question serves the whole run.
+ * the syntax cannot answer; then one project per kind of question and tsconfig serves the run.
  */
 export interface TypeFacts {
   /** The expression at [start, end) of `file` (whose current text is `source`); undefined when unknown. */
@@ -31,12 +31,11 @@ export interface TypeFacts {
   referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined;
   /** The module specifiers (`'./tx'` in `require('../../tx')` or `import`) in other files that load `file`. */
   importersOf(file: string, source: string): SourceLocation[] | undefined;
-  /** For the report: were type facts needed, and could they be computed? */
-  status(): TypeFactsStatus;
+  /** For the report: per tsconfig whose files asked, could type facts be had? (empty when none was needed) */
+  statuses(): TypeFactsStatus[];
 }
 
 export type TypeFactsStatus =
-  | { state: 'unused' }
   | { state: 'available'; config: string }
   | { state: 'unavailable'; reason: string };
 
@@ -48,39 +47,58 @@ export interface CrossFileScope {
   candidates(file: string, word: string): readonly string[];
   /** Where other files load `file`. */
   importersOf(file: string): SourceLocation[];
+  /**
+   * The files to load into the type program together with `file` (it included), so that one type
+   * checker answers for all of them; a fixed partition of the run's files, whatever thread asks.
+   */
+  typeBatch?(file: string): readonly string[];
+  /** True when `file` loads `other`, directly or through other modules (so `other`'s types can reach it). */
+  loads?(file: string, other: string): boolean;
 }
 
-interface ProjectSetup {
+/** One tsconfig.json (or package without one), with the programs built for it. */
+interface Setup {
   tsconfig: string | undefined;
   /** Folder whose files the project may draw on: the tsconfig's, else the package's. */
   dir: string;
+  /** The label the report uses. */
+  config: string;
+  /** Why types cannot be had here, when they cannot. */
+  unavailable: string | undefined;
+  /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
+  referenceProject?: Project;
+  loadedFor: Set<string>;
+  /** Which kinds of question files of this setup asked (for the report). */
+  askedTypes: boolean;
+  askedReferences: boolean;
 }
 
+/**
+ * Type facts per tsconfig.json: each file is answered from the program of its own tsconfig (or
+ * package), whatever file asked first, so answers never depend on the order files come in.
+ */
 export class LazyTypeFacts implements TypeFacts {
-  private morph: TsMorph | undefined;
-  private setup: ProjectSetup | undefined;
-  /** Full program (imports followed, Mongoose declarations loaded) for questions about types. */
-  private typeProject: Project | undefined;
-  /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
-  private referenceProject: Project | undefined;
-  private readonly loadedFor = new Set<string>();
+  private morph: TsMorph | undefined | null;
+  private morphError: string | undefined;
+  private readonly setups = new Map<string, Setup>();
+  private readonly setupByDir = new Map<string, Setup>();
+  /** Full program (imports followed, Mongoose declarations loaded) of one setup at a time, for questions about types. */
+  private typeProject: { setup: Setup; project: Project } | undefined;
   /** The file the type program was last asked about. */
   private typedFile: string | undefined;
-  private state: TypeFactsStatus = { state: 'unused' };
+  /** The files loaded into the type program for the current batch. */
+  private batch: ReadonlySet<string> = new Set();
+  /** Files whose text in the type program is a transform's output, not the file on disk. */
+  private readonly edited = new Set<string>();
 
   constructor(private readonly scope: CrossFileScope) {}
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     const project = this.types(file);
-    if (project && this.typedFile && this.typedFile !== file) {
-      // One file at a time: the program stays the file, its imports and the libraries, and the
-      // previous program (tens of MB) is collected before the next one is built.
-      const previous = project.getSourceFile(this.typedFile);
-      if (previous) project.removeSourceFile(previous);
-      collectGarbage();
-    }
-    this.typedFile = file;
     if (!project) return undefined;
+    if (this.typedFile !== file) this.switchTo(project, file);
+    this.typedFile = file;
+    if (project.getSourceFile(file)?.getFullText() !== source) this.edited.add(file);
     // Wrappers made for this question are dropped at once, so they keep no old checker alive.
     let fact: ThenableFact | undefined;
     project.forgetNodesCreatedInBlock(() => {
@@ -93,14 +111,46 @@ export class LazyTypeFacts implements TypeFacts {
     return fact;
   }
 
+  /**
+   * Moves the type program to `file`'s batch. The program holds one batch (its files, their
+   * imports and the libraries): the previous one (tens of MB) is dropped and collected first.
+   * A file that a transform rewrote goes back to its text on disk before a file that loads it is
+   * asked about, so that no file's answer depends on which files a thread happened to rewrite
+   * before it (a module's types reach other files only through their imports).
+   */
+  private switchTo(project: Project, file: string): void {
+    for (const other of [...this.edited]) {
+      if (this.scope.loads && !this.scope.loads(file, other)) continue;
+      const edited = project.getSourceFile(other);
+      if (edited) project.removeSourceFile(edited);
+      this.edited.delete(other);
+    }
+    if (this.batch.has(file)) {
+      for (const member of this.batch) if (!project.getSourceFile(member)) project.addSourceFileAtPathIfExists(member);
+      return;
+    }
+    for (const member of [...this.batch, ...this.edited, ...(this.typedFile ? [this.typedFile] : [])]) {
+      const loaded = project.getSourceFile(member);
+      if (loaded) project.removeSourceFile(loaded);
+    }
+    this.edited.clear();
+    if (this.typedFile !== undefined) collectGarbage();
+    this.batch = new Set(this.scope.typeBatch?.(file) ?? [file]);
+    for (const member of this.batch) if (member !== file) project.addSourceFileAtPathIfExists(member);
+  }
+
   referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    const project = this.references(file);
+    const setup = this.setupOf(file);
+    if (!setup) return undefined;
+    setup.askedReferences = true;
+    // Imports between the files added still resolve; nothing else is pulled in.
+    const project = (setup.referenceProject ??= this.create(setup, { noResolve: true, noLib: true, types: [] }));
     if (!project) return undefined;
     const sourceFile = sourceFileIn(project, file, source);
     const identifier = sourceFile.getDescendantAtPos(offset);
     if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
-    this.addCandidates(project, file, identifier.getText());
-    this.addCandidates(project, file, moduleName(file));
+    this.addCandidates(setup, project, file, identifier.getText());
+    this.addCandidates(setup, project, file, moduleName(file));
     try {
       return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
         .findReferencesAsNodes()
@@ -114,54 +164,79 @@ export class LazyTypeFacts implements TypeFacts {
     return this.scope.importersOf(path.resolve(file));
   }
 
-  status(): TypeFactsStatus {
-    return this.state;
+  /** One entry per tsconfig (or package) whose files asked: type questions say whether types were there. */
+  statuses(): TypeFactsStatus[] {
+    const out: TypeFactsStatus[] = [];
+    if (this.morph === null) return [{ state: 'unavailable', reason: this.morphError! }];
+    for (const setup of this.setups.values()) {
+      if (setup.askedTypes) out.push(setup.unavailable ? { state: 'unavailable', reason: setup.unavailable } : { state: 'available', config: setup.config });
+      else if (setup.askedReferences && setup.unavailable?.startsWith('could not load')) out.push({ state: 'unavailable', reason: setup.unavailable });
+    }
+    return out;
   }
 
   private types(file: string): Project | undefined {
-    if (this.typeProject) return this.typeProject;
-    const setup = this.prepare(file);
-    if (!setup || !this.morph) return undefined;
+    const setup = this.setupOf(file);
+    if (!setup) return undefined;
+    setup.askedTypes = true;
+    if (this.typeProject?.setup === setup) return this.typeProject.project;
+    if (this.typeProject) {
+      // Another tsconfig's file: its program goes before this one is built.
+      this.typeProject = undefined;
+      this.batch = new Set();
+      this.edited.clear();
+      this.typedFile = undefined;
+      collectGarbage();
+    }
+    if (setup.unavailable?.startsWith('could not load')) return undefined;
     // Only what the file imports, and the ES library: every @types package and the DOM library
     // cost a lot of memory and say nothing about whether a Mongoose call returns a thenable.
-    this.typeProject = this.create(setup, { types: [], lib: ['lib.es2022.d.ts'] });
-    if (this.typeProject && this.state.state === 'unused') {
-      const hasMongoose = findUp(setup.dir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
-      this.state = hasMongoose
-        ? { state: 'available', config: setup.tsconfig ?? 'default options (allowJs)' }
-        : { state: 'unavailable', reason: 'mongoose is not installed in the project, so its type declarations are missing' };
-    }
-    return this.typeProject;
+    const project = this.create(setup, { types: [], lib: ['lib.es2022.d.ts'] });
+    if (project) this.typeProject = { setup, project };
+    return project;
   }
 
-  private references(file: string): Project | undefined {
-    if (this.referenceProject) return this.referenceProject;
-    const setup = this.prepare(file);
-    if (!setup || !this.morph) return undefined;
-    // Imports between the files added still resolve; nothing else is pulled in.
-    this.referenceProject = this.create(setup, { noResolve: true, noLib: true, types: [] });
-    if (this.referenceProject && this.state.state === 'unused') {
-      this.state = { state: 'available', config: setup.tsconfig ?? 'default options (allowJs)' };
+  /** The setup a file is answered from: its nearest tsconfig.json within its package, else the package. */
+  private setupOf(file: string): Setup | undefined {
+    if (!this.loadMorph()) return undefined;
+    const dir = path.dirname(file);
+    const known = this.setupByDir.get(dir);
+    if (known) return known;
+    const packageJson = findUp(dir, 'package.json');
+    const tsconfig = findUp(dir, 'tsconfig.json', packageJson ? path.dirname(packageJson) : undefined);
+    const setupDir = path.dirname(tsconfig ?? packageJson ?? file);
+    const key = tsconfig ?? setupDir;
+    let setup = this.setups.get(key);
+    if (!setup) {
+      const hasMongoose = findUp(setupDir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
+      setup = {
+        tsconfig,
+        dir: setupDir,
+        config: tsconfig ?? 'default options (allowJs)',
+        unavailable: hasMongoose ? undefined : 'mongoose is not installed in the project, so its type declarations are missing',
+        loadedFor: new Set(),
+        askedTypes: false,
+        askedReferences: false,
+      };
+      this.setups.set(key, setup);
     }
-    return this.referenceProject;
+    this.setupByDir.set(dir, setup);
+    return setup;
   }
 
-  private prepare(file: string): ProjectSetup | undefined {
-    if (this.setup) return this.setup;
-    if (this.state.state === 'unavailable') return undefined;
-    try {
-      this.morph = require('ts-morph') as TsMorph;
-    } catch (error) {
-      this.state = { state: 'unavailable', reason: `ts-morph could not be loaded: ${(error as Error).message}` };
-      return undefined;
+  private loadMorph(): TsMorph | undefined {
+    if (this.morph === undefined) {
+      try {
+        this.morph = require('ts-morph') as TsMorph;
+      } catch (error) {
+        this.morph = null;
+        this.morphError = `ts-morph could not be loaded: ${(error as Error).message}`;
+      }
     }
-    const packageJson = findUp(path.dirname(file), 'package.json');
-    const tsconfig = findUp(path.dirname(file), 'tsconfig.json', packageJson ? path.dirname(packageJson) : undefined);
-    this.setup = { tsconfig, dir: path.dirname(tsconfig ?? packageJson ?? file) };
-    return this.setup;
+    return this.morph ?? undefined;
   }
 
-  private create(setup: ProjectSetup, overrides: CompilerOptions): Project | undefined {
+  private create(setup: Setup, overrides: CompilerOptions): Project | undefined {
     const morph = this.morph!;
     try {
       return setup.tsconfig
@@ -180,7 +255,7 @@ export class LazyTypeFacts implements TypeFacts {
             },
           });
     } catch (error) {
-      this.state = { state: 'unavailable', reason: `could not load ${setup.tsconfig}: ${(error as Error).message}` };
+      setup.unavailable = `could not load ${setup.tsconfig}: ${(error as Error).message}`;
       return undefined;
     }
   }
@@ -189,10 +264,10 @@ export class LazyTypeFacts implements TypeFacts {
    * Adds the files that can call into `file` and mention `word`: only they can refer to a
    * declaration of that name, or import a module of that name.
    */
-  private addCandidates(project: Project, file: string, word: string): void {
+  private addCandidates(setup: Setup, project: Project, file: string, word: string): void {
     const key = `${file}\0${word}`;
-    if (this.loadedFor.has(key)) return;
-    this.loadedFor.add(key);
+    if (setup.loadedFor.has(key)) return;
+    setup.loadedFor.add(key);
     for (const candidate of this.scope.candidates(file, word)) {
       if (!project.getSourceFile(candidate)) project.addSourceFileAtPathIfExists(candidate);
     }

@@ -5,7 +5,6 @@ import { ParseError } from '../../errors';
 
 export type ParserName = 'ts' | 'tsx' | 'js' | 'flow';
 
-const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
 
 const COMMON_PLUGINS: ParserPlugin[] = [
   'decorators-legacy',
@@ -43,11 +42,6 @@ function parserFor(file: string): ParserName {
   return 'js';
 }
 
-export function isSourceFile(file: string): boolean {
-  const lower = file.toLowerCase();
-  if (/\.d\.[mc]?ts$/.test(lower)) return false;
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(lower));
-}
 
 function babelOptions(parser: ParserName): ParserOptions {
   return {

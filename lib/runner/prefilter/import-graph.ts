@@ -30,7 +30,8 @@ export interface GraphFile {
  * A file reaches Mongoose when it loads `mongoose`, `@nestjs/mongoose` or `mongodb`; when it loads
  * a file that does, at any depth (models, a db module); or when such a file loads it, at any depth
  * (a helper that receives a session or a model from its caller). Nothing else can hold a Mongoose
- * operation to rewrite.
+ * operation to rewrite. The packages that implement Mongoose and the driver load each other, but
+ * their own files are the library, not code that uses it: their imports do not count.
  */
 export class ImportGraph {
   private readonly index: Map<string, number>;
@@ -45,7 +46,8 @@ export class ImportGraph {
     this.reachingSet = new Set(reaching);
   }
 
-  static build(files: readonly GraphFile[], packages: ReadonlyMap<string, string>): ImportGraph {
+  /** `packages`: package name -> root folder; `isLibrary(file)`: the file belongs to Mongoose's or the driver's own package. */
+  static build(files: readonly GraphFile[], packages: ReadonlyMap<string, string>, isLibrary: (file: string) => boolean = () => false): ImportGraph {
     const names = files.map((f) => f.file);
     const index = new Map(names.map((f, i) => [f, i]));
     const resolver = new ModuleResolver(new Set(names), packages);
@@ -55,7 +57,7 @@ export class ImportGraph {
     files.forEach(({ file, imports: lines }, i) => {
       for (const line of lines) {
         if (isMongoPackage(line.specifier)) {
-          direct.push(i);
+          if (!isLibrary(file)) direct.push(i);
           continue;
         }
         const target = resolver.resolve(file, line.specifier);

@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sourceFilesUnder } from '../discover/discover';
 import type { PackageFacts } from '../facts/project';
+import { DRIVER_PACKAGES, MONGOOSE_PACKAGES } from '../../mongoose/api';
 import { ImportGraph, type GraphFile } from './import-graph';
 import { scanImports } from './import-scan';
+
+const LIBRARY_PACKAGES = new Set([...MONGOOSE_PACKAGES, ...DRIVER_PACKAGES]);
 
 /** Package name -> root folder, for the packages `files` belong to (workspace imports by name). */
 export function packageNames(files: readonly string[], packages: PackageFacts): Map<string, string> {
@@ -14,14 +17,41 @@ export function packageNames(files: readonly string[], packages: PackageFacts): 
     if (root !== undefined) roots.add(root);
   }
   for (const root of [...roots].sort()) {
-    try {
-      const name = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: unknown }).name;
-      if (typeof name === 'string' && !names.has(name)) names.set(name, root);
-    } catch {
-      // A package.json that does not parse names no package.
-    }
+    const name = packageName(root);
+    if (name !== undefined && !names.has(name)) names.set(name, root);
   }
   return names;
+}
+
+/**
+ * Whether a file belongs to the package that implements Mongoose or the driver (by the name in
+ * the nearest package.json that has one): its sessions are the library's own, never migrated.
+ */
+export function libraryTest(packages: PackageFacts): (file: string) => boolean {
+  const byRoot = new Map<string, boolean>();
+  const isLibraryRoot = (root: string): boolean => {
+    let known = byRoot.get(root);
+    if (known === undefined) {
+      const name = packageName(root);
+      const parent = path.dirname(root) === root ? undefined : packages.packageRoot(root);
+      known = name !== undefined ? LIBRARY_PACKAGES.has(name) : parent !== undefined && isLibraryRoot(parent);
+      byRoot.set(root, known);
+    }
+    return known;
+  };
+  return (file) => {
+    const root = packages.packageRoot(file);
+    return root !== undefined && isLibraryRoot(root);
+  };
+}
+
+function packageName(root: string): string | undefined {
+  try {
+    const name = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: unknown }).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The import graph of one package's source files, read from disk (for callers outside a run, such as the fixture tests). */
@@ -40,5 +70,5 @@ export function graphOfPackage(root: string, packages: PackageFacts): ImportGrap
       // Unreadable: it loads nothing we can see.
     }
   }
-  return ImportGraph.build(scanned, packageNames(files, packages));
+  return ImportGraph.build(scanned, packageNames(files, packages), libraryTest(packages));
 }

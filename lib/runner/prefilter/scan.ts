@@ -1,18 +1,19 @@
 import * as path from 'node:path';
-import type { Transform } from '../../transform';
+import type { TransformName } from '../../types';
 import { sourceFilesUnder, type Discovery } from '../discover/discover';
 import { readSource } from '../discover/read-source';
 import { vendoredReason, type SkippedFile } from '../discover/skip-rules';
 import type { PackageFacts } from '../facts/project';
 import { ImportGraph, type GraphFile } from './import-graph';
 import { scanImports } from './import-scan';
-import { packageNames } from './package-graph';
+import { libraryTest, packageNames } from './package-graph';
 import { textMightApply } from './prefilter';
+import { isMongoPackage } from './resolve';
 
 export interface TreeScan {
   graph: ImportGraph;
-  /** Files of the run whose text a transform might apply to (the graph decides the rest). */
-  textCandidates: Set<string>;
+  /** Files of the run whose text a transform might apply to (the graph decides the rest), with their length. */
+  textCandidates: Map<string, number>;
   /** Files of the run left out while reading, with the reason. */
   skipped: SkippedFile[];
 }
@@ -21,9 +22,17 @@ export interface TreeScan {
  * Reads every file of the run once (and the other files of their packages, which can call into
  * them): skip rules, a text check, and the import lines for the graph. No text is kept.
  */
-export function scanTree(discovery: Discovery, given: readonly string[], transforms: readonly Transform[], maxFileBytes: number, packages: PackageFacts): TreeScan {
+export function scanTree(
+  discovery: Discovery,
+  given: readonly string[],
+  transforms: readonly TransformName[],
+  maxFileBytes: number,
+  packages: PackageFacts,
+  onMongooseImport: () => void = () => undefined,
+): TreeScan {
+  const isLibrary = libraryTest(packages);
   const scanned: GraphFile[] = [];
-  const textCandidates = new Set<string>();
+  const textCandidates = new Map<string, number>();
   const skipped = [...discovery.skipped];
   for (const file of discovery.files) {
     const read = readSource(file, { maxFileBytes, named: discovery.named });
@@ -31,8 +40,10 @@ export function scanTree(discovery: Discovery, given: readonly string[], transfo
       skipped.push(read.skipped);
       continue;
     }
-    scanned.push({ file, imports: scanImports(read.raw) });
-    if (textMightApply(read.raw, transforms)) textCandidates.add(file);
+    const imports = scanImports(read.raw);
+    scanned.push({ file, imports });
+    if (textMightApply(read.raw, transforms)) textCandidates.set(file, read.raw.length);
+    if (imports.some((i) => isMongoPackage(i.specifier)) && !isLibrary(file)) onMongooseImport();
   }
   if (textCandidates.size > 0) {
     for (const file of outsideFiles(discovery, given, packages)) {
@@ -42,7 +53,7 @@ export function scanTree(discovery: Discovery, given: readonly string[], transfo
   }
   const files = scanned.map((s) => s.file);
   return {
-    graph: ImportGraph.build(scanned, packageNames(files, packages)),
+    graph: ImportGraph.build(scanned, packageNames(files, packages), isLibrary),
     textCandidates,
     skipped: skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { ParseError, TxCodemodError } from '../../errors';
 import { runPipeline } from '../../pipeline';
 import type { Transform } from '../../transform';
@@ -6,6 +5,7 @@ import type { Change, FileStatus, Finding } from '../../types';
 import { readSource } from '../discover/read-source';
 import type { RunEnvironment } from '../facts/environment';
 import type { PhaseTimes, Stopwatch } from '../facts/stopwatch';
+import { displayPathOf } from '../output/display-path';
 import { unifiedDiff } from '../output/diff';
 import type { Formatter } from '../output/format';
 import { decodeText, encodeText } from '../output/source-text';
@@ -99,13 +99,6 @@ export async function processFile(file: string, job: FileJob): Promise<FileOutco
     output: job.dry ? undefined : output,
     diff: job.dry ? unifiedDiff(displayPath, raw, output) : undefined,
   });
-}
-
-/** Relative to the working directory when inside it, else absolute; always with forward slashes. */
-export function displayPathOf(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
 }
 
 function parseProblem(error: ParseError, displayPath: string): string {

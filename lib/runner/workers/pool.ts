@@ -16,8 +16,48 @@ export interface PoolLimits {
 /** What the pool says about a file it could not get an answer for. */
 export type PoolFailure = { id: number; outcome: FileOutcome; facts: undefined };
 
+/** A worker thread and whether it has loaded its modules (a file's time budget starts only then). */
+class Thread {
+  readonly worker: Worker;
+  loaded = false;
+  /** Set when the thread failed or stopped before anyone was listening. */
+  dead = false;
+  onLoaded: (() => void) | undefined;
+  onReply: ((reply: FileReply) => void) | undefined;
+  onFailure: ((reason: string) => void) | undefined;
+
+  constructor(memoryMb: number) {
+    this.worker = new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 }, stdout: false, stderr: false });
+    this.worker.on('message', (message: FileReply | 'ready') => {
+      if (message === 'ready') {
+        this.loaded = true;
+        this.onLoaded?.();
+      } else this.onReply?.(message);
+    });
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      this.failed(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `abandoned: it needed more than ${memoryMb} MB of memory (the per-file limit); left unchanged`
+          : `abandoned: the worker processing it failed (${error.message.split('\n')[0]}); left unchanged`,
+      ),
+    );
+    this.worker.on('exit', (code) => this.failed(`abandoned: the worker processing it stopped (exit code ${code}); left unchanged`));
+  }
+
+  private failed(reason: string): void {
+    if (this.onFailure) this.onFailure(reason);
+    else this.dead = true;
+  }
+
+  async end(): Promise<void> {
+    this.onFailure = undefined;
+    this.onReply = undefined;
+    await this.worker.terminate();
+  }
+}
+
 interface Slot {
-  worker: Worker | undefined;
+  thread: Thread | undefined;
   task: FileTask | undefined;
   timer: NodeJS.Timeout | undefined;
   started: number;
@@ -34,22 +74,30 @@ export class WorkerPool {
   private pending = 0;
   private finish: (() => void) | undefined;
   private stopped = false;
+  private setup: WorkerSetup | undefined;
+  /** A thread started before the run's setup existed, loading its modules while the main thread reads files. */
+  private warm: Thread | undefined;
 
   constructor(
-    private readonly setup: WorkerSetup,
     private readonly limits: PoolLimits,
     private readonly onReply: (reply: FileReply | PoolFailure) => void,
   ) {}
 
+  /** Starts one worker ahead of time. */
+  warmUp(): void {
+    if (!this.warm && !this.stopped && this.slots.length === 0) this.warm = new Thread(this.limits.memoryMb);
+  }
+
   /** Processes every file (results arrive through `onReply`); resolves when all are answered or the pool is stopped. */
-  run(files: readonly string[]): Promise<void> {
+  run(files: readonly string[], setup: WorkerSetup): Promise<void> {
+    this.setup = setup;
     this.queue = files.map((file, id) => ({ id, file }));
     this.pending = files.length;
-    if (this.pending === 0) return Promise.resolve();
+    if (this.pending === 0 || this.stopped) return this.stop();
     const done = new Promise<void>((resolve) => (this.finish = resolve));
     const threads = Math.max(1, Math.min(this.limits.threads, files.length));
     for (let i = 0; i < threads; i++) {
-      const slot: Slot = { worker: undefined, task: undefined, timer: undefined, started: 0 };
+      const slot: Slot = { thread: undefined, task: undefined, timer: undefined, started: 0 };
       this.slots.push(slot);
       this.next(slot);
     }
@@ -60,7 +108,9 @@ export class WorkerPool {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue = [];
-    await Promise.all(this.slots.map((slot) => this.retire(slot)));
+    const warm = this.warm;
+    this.warm = undefined;
+    await Promise.all([...this.slots.map((slot) => this.retire(slot)), warm?.end()]);
     this.finish?.();
   }
 
@@ -71,36 +121,33 @@ export class WorkerPool {
       void this.retire(slot);
       return;
     }
-    const worker = (slot.worker ??= this.spawn(slot));
-    slot.started = performance.now();
-    slot.timer = setTimeout(() => this.abandon(slot, `abandoned after ${formatSeconds(this.limits.fileTimeoutMs)}: it took longer than the per-file budget (--file-timeout); left unchanged`), this.limits.fileTimeoutMs);
-    worker.postMessage(task);
+    const thread = (slot.thread ??= this.attach(slot));
+    thread.worker.postMessage(task);
+    if (thread.loaded) this.startClock(slot);
   }
 
-  private spawn(slot: Slot): Worker {
-    const worker = new Worker(workerScript(), {
-      workerData: this.setup,
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
-      stdout: false,
-      stderr: false,
-    });
-    worker.on('message', (reply: FileReply) => {
-      if (slot.worker !== worker || slot.task?.id !== reply.id) return;
-      this.settle(slot, reply);
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (slot.worker !== worker) return;
-      const reason =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `abandoned: it needed more than ${this.limits.memoryMb} MB of memory (the per-file limit); left unchanged`
-          : `abandoned: the worker processing it failed (${error.message.split('\n')[0]}); left unchanged`;
-      this.abandon(slot, reason);
-    });
-    worker.on('exit', (code) => {
-      if (slot.worker !== worker || !slot.task) return;
-      this.abandon(slot, `abandoned: the worker processing it stopped (exit code ${code}); left unchanged`);
-    });
-    return worker;
+  private attach(slot: Slot): Thread {
+    const thread = this.warm && !this.warm.dead ? this.warm : new Thread(this.limits.memoryMb);
+    this.warm = undefined;
+    thread.worker.postMessage(this.setup);
+    thread.onLoaded = () => {
+      if (slot.task) this.startClock(slot);
+    };
+    thread.onReply = (reply) => {
+      if (slot.thread === thread && slot.task?.id === reply.id) this.settle(slot, reply);
+    };
+    thread.onFailure = (reason) => {
+      if (slot.thread === thread) this.abandon(slot, reason);
+    };
+    return thread;
+  }
+
+  private startClock(slot: Slot): void {
+    slot.started = performance.now();
+    slot.timer = setTimeout(
+      () => this.abandon(slot, `abandoned after ${formatSeconds(this.limits.fileTimeoutMs)}: it took longer than the per-file budget (--file-timeout); left unchanged`),
+      this.limits.fileTimeoutMs,
+    );
   }
 
   private settle(slot: Slot, reply: FileReply | PoolFailure): void {
@@ -121,18 +168,18 @@ export class WorkerPool {
     const task = slot.task;
     if (!task) return;
     const durationMs = Math.round(performance.now() - slot.started);
-    const worker = slot.worker;
-    slot.worker = undefined;
-    void worker?.terminate();
+    const thread = slot.thread;
+    slot.thread = undefined;
+    void thread?.end();
     this.settle(slot, { id: task.id, facts: undefined, outcome: { status: 'failed', reason, changes: [], findings: [], durationMs, phases: {} } });
   }
 
   private async retire(slot: Slot): Promise<void> {
     clearTimeout(slot.timer);
     slot.timer = undefined;
-    const worker = slot.worker;
-    slot.worker = undefined;
-    await worker?.terminate();
+    const thread = slot.thread;
+    slot.thread = undefined;
+    await thread?.end();
   }
 }
 

@@ -16,6 +16,8 @@ export interface WorkerSetup {
   graph: ImportGraphData;
   /** Files this run processes (the others are only read). */
   inRun: string[];
+  /** The files handed to the parser, in batches that share one type program. */
+  typeBatches: string[][];
 }
 
 export interface FileTask {
@@ -27,7 +29,7 @@ export interface FileTask {
 export interface FactsSeen {
   versions: Array<[string, MongooseVersion]>;
   als: Array<[string, AlsMode]>;
-  types: TypeFactsStatus;
+  types: TypeFactsStatus[];
 }
 
 export interface FileReply {
