@@ -8,6 +8,7 @@
 //
 //   npm run bench                       200 transaction files, median of 3 runs
 //   npm run bench -- --tx 400 --runs 5
+//   npm run bench -- --copies 5         the installed packages five times over (a larger tree)
 //
 // Targets (issue #11): tx-codemod <= 0.10 of jscodeshift's time, peak memory < 300 MB, and on the
 // library code alone <= 10 times grep's time.
@@ -25,6 +26,7 @@ const args = Object.fromEntries(
 );
 const txFiles = Number(args.tx ?? 200);
 const runs = Number(args.runs ?? 3);
+const copies = Number(args.copies ?? 1);
 
 /** Single-file fixture inputs: the application code of the tree. */
 function transactionTemplates() {
@@ -56,11 +58,11 @@ function write(dir, rel, text) {
 /** `<tmp>/tx-codemod-bench/library` (the installed packages) and `<tmp>/tx-codemod-bench/app` (the same plus transaction files). */
 function buildTrees() {
   const base = path.join(os.tmpdir(), 'tx-codemod-bench');
-  const library = path.join(base, 'library');
-  const app = path.join(base, `app-${txFiles}`);
+  const library = path.join(base, `library-${copies}`);
+  const app = path.join(base, `app-${copies}-${txFiles}`);
   if (!fs.existsSync(path.join(library, '.complete'))) {
     fs.rmSync(library, { recursive: true, force: true });
-    copyInstalledSources(path.join(root, 'node_modules'), path.join(library, 'lib'));
+    for (let i = 0; i < copies; i++) copyInstalledSources(path.join(root, 'node_modules'), path.join(library, 'lib', String(i)));
     write(library, 'package.json', JSON.stringify({ name: 'bench-library', private: true }));
     write(library, '.complete', '');
   }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../lib';
 import { BIN, LEAKY_FIXED, LEAKY_SOURCE, read, tempProject, tx } from './harness/cli';
 
 /** A generated data module of about `mb` megabytes with a transaction helper on top: real trees hold such files. */
@@ -41,6 +42,17 @@ describe('one bad file never takes down the run', () => {
     expect(read(dir, 'a.ts')).toBe(LEAKY_FIXED);
     expect(read(dir, 'b.ts')).toBe(LEAKY_FIXED);
     expect(read(dir, 'generated/catalogue.ts')).toBe(generatedModule(8));
+  });
+
+  it('abandons a file whose parse needs more memory than a worker may have, and goes on in a new worker', async () => {
+    const dir = tempProject({ 'a-catalogue.ts': generatedModule(6), 'b.ts': LEAKY_SOURCE });
+    const result = await run({ paths: ['a-catalogue.ts', 'b.ts'], cwd: dir, cpus: 1, workerMemoryMb: 64 });
+    expect(result.files.map((f) => [f.file, f.status, f.reason])).toEqual([
+      ['a-catalogue.ts', 'failed', 'abandoned: it needed more than 64 MB of memory (the per-file limit); left unchanged'],
+      ['b.ts', 'changed', undefined],
+    ]);
+    expect(read(dir, 'b.ts')).toBe(LEAKY_FIXED);
+    expect(read(dir, 'a-catalogue.ts')).toBe(generatedModule(6));
   });
 
   it('lets --max-file-size raise or lower the limit', () => {

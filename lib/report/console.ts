@@ -55,7 +55,7 @@ export function summary(result: RunResult, style: ConsoleStyle): string {
       for (const f of skippedBefore) lines.push(`  ${f.file}: ${f.reason}`);
     }
     const slowest = [...result.files].filter((f) => f.durationMs > 0).sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST_SHOWN);
-    lines.push('', paint.bold('Slowest files:'));
+    if (slowest.length > 0) lines.push('', paint.bold('Slowest files:'));
     for (const f of slowest) lines.push(`  ${f.durationMs.toFixed(1).padStart(8)} ms  ${f.file}`);
     lines.push('', paint.bold('Where the time went (summed over worker threads):'));
     for (const [phase, ms] of Object.entries(result.phases)) lines.push(`  ${String(ms).padStart(8)} ms  ${phase}`);
