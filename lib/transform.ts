@@ -20,11 +20,14 @@ export interface AlsMode {
 export interface ProjectView {
   mongoose(): MongooseVersion;
   als(): AlsMode;
-  /** Source files of the package whose text contains `word` as a whole word (a text search, no parsing). */
+  /**
+   * Files that can call into this file (it, and the files that load it at any depth and can reach
+   * Mongoose, as the import graph says) whose text contains `word` as a whole word (no parsing).
+   */
   filesMentioning(word: string): string[];
-  /** Source files of the package containing any of `texts` anywhere. */
+  /** Of those same files, the ones containing any of `texts` anywhere. */
   filesContainingAny(texts: string[]): string[];
-  /** True when a source file of the package holds `word` as a whole word. */
+  /** True when `file`, one of those same files, holds `word` as a whole word. */
   fileMentions(file: string, word: string): boolean;
   /** Another file of the run, parsed and analysed as it is on disk (shared by the run, bounded). */
   analysisOf(file: string): MongooseAnalysis | undefined;
