@@ -35,7 +35,7 @@ export interface FileResult {
   status: FileStatus;
   /** Why a file was skipped or failed. */
   reason?: string;
-  /** Something worth knowing about a changed file, such as why it was not formatted. */
+  /** Something worth knowing about the file: why a changed file was not formatted, why a skipped one could not be read or parsed. */
   note?: string;
   changes: Change[];
   findings: Finding[];

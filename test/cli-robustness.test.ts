@@ -227,6 +227,20 @@ describe('nothing but Mongoose changes', () => {
   });
 });
 
+describe('the import graph sees the whole package', () => {
+  it('parses a helper named alone when a Mongoose file outside the paths given loads it', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ name: 'billing', dependencies: { mongoose: '^8.9.0' } }),
+      'src/orders.js': "const mongoose = require('mongoose');\nconst { finishTx } = require('./tx');\nasync function place() {\n  const session = await mongoose.startSession();\n  session.startTransaction();\n  await finishTx(session);\n}\nmodule.exports = { place };\n",
+      'src/tx.js': 'async function finishTx(session) {\n  await session.commitTransaction();\n  session.endSession();\n}\nmodule.exports = { finishTx };\n',
+      'src/unrelated.js': 'async function finish(session) {\n  await session.commitTransaction();\n  session.endSession();\n}\nmodule.exports = { finish };\n',
+    });
+    const result = tx(['run', 'src/tx.js', 'src/unrelated.js', '--dry', '--report', 'report.json'], dir);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(read(dir, 'report.json')).parsed).toEqual(['src/tx.js']);
+  });
+});
+
 describe('quiet by default', () => {
   it('has no notes for packages where no transform looked at a fact, and one line for skipped vendored files', () => {
     const dir = tempProject({

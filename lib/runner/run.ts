@@ -68,6 +68,14 @@ export async function run(options: RunOptions): Promise<RunResult> {
   );
   toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
   const parsing = new Set(toParse);
+  const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));
+  const leftOut = new Map<string, FileResult>();
+  for (const file of discovery.files) {
+    if (parsing.has(file)) continue;
+    const result = notProcessed(file, cwd, skippedByFile.get(file), scan.textCandidates.has(file), false);
+    leftOut.set(file, result);
+    report(result);
+  }
   try {
     await pool.run(toParse, {
       cwd,
@@ -87,16 +95,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
   const written = await stopwatch.timeAsync('write', () => writeAll(outcomes, dry, options.signal));
   const interrupted = options.signal?.aborted === true;
-  const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));
   const results = discovery.files.map((file) => {
     const outcome = outcomes.get(file);
-    if (outcome) {
-      const status = written.get(file);
-      return toResult(file, status === undefined ? outcome : { ...outcome, ...status }, cwd);
-    }
-    const result = notProcessed(file, cwd, skippedByFile.get(file), scan.textCandidates.has(file), interrupted && parsing.has(file));
-    if (!parsing.has(file)) report(result);
-    return result;
+    if (!outcome) return leftOut.get(file) ?? notProcessed(file, cwd, undefined, true, interrupted);
+    const status = written.get(file);
+    return toResult(file, status === undefined ? outcome : { ...outcome, ...status }, cwd);
   });
   const discovered = new Set(discovery.files);
   for (const s of scan.skipped) if (!discovered.has(s.file)) results.push(notProcessed(s.file, cwd, s, false, false));

@@ -1,6 +1,8 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TransformName } from '../../types';
 import { sourceFilesUnder, type Discovery } from '../discover/discover';
+import { workTreeRoot } from '../discover/git';
 import { readSource } from '../discover/read-source';
 import { vendoredReason, type SkippedFile } from '../discover/skip-rules';
 import type { PackageFacts } from '../facts/project';
@@ -60,18 +62,31 @@ export function scanTree(
 }
 
 /**
+ * A package.json far above the project (the home folder's, or one above the git work tree) does
+ * not make everything below it one package: walking it would read unrelated trees.
+ */
+function tooWide(root: string, file: string): boolean {
+  if (root === os.homedir() || path.dirname(root) === root) return true;
+  const top = workTreeRoot(path.dirname(file));
+  return top !== undefined && path.relative(top, root).startsWith('..');
+}
+
+/**
  * Files of the run's packages that the paths given leave out (`run src/orders` in a package
  * whose helpers live in `src/db`): they are not processed, but they can load or call the files
  * that are, so the graph must see them.
  */
 function outsideFiles(discovery: Discovery, given: readonly string[], packages: PackageFacts): string[] {
   const inRun = new Set(discovery.files);
-  const roots = new Set<string>();
-  for (const file of discovery.files) roots.add(packages.packageRoot(file) ?? path.dirname(file));
+  const roots = new Map<string, string>();
+  for (const file of discovery.files) {
+    const root = packages.packageRoot(file) ?? path.dirname(file);
+    if (!roots.has(root)) roots.set(root, file);
+  }
   const covered = (root: string) => given.some((dir) => root === dir || root.startsWith(dir + path.sep));
   const out: string[] = [];
-  for (const root of [...roots].sort()) {
-    if (covered(root)) continue;
+  for (const [root, example] of [...roots].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (covered(root) || tooWide(root, example)) continue;
     for (const file of sourceFilesUnder(root)) {
       if (!inRun.has(file) && !vendoredReason(path.relative(root, file))) out.push(file);
     }
