@@ -9,6 +9,7 @@ import { colorizeDiff } from '../lib/runner/output/diff';
 import { fileLine, summary } from '../lib/report/console';
 import { toJsonReport } from '../lib/report/json';
 import { toMarkdownReport } from '../lib/report/markdown';
+import { toSarifReport } from '../lib/report/sarif';
 import { run } from '../lib/runner/run';
 import { PIPELINE_ORDER, type RunResult } from '../lib/types';
 import { writeFileAtomic } from '../lib/runner/output/write';
@@ -71,7 +72,8 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     return EXIT[interruption.received];
   }
   if (flags.report && reportFormat) {
-    const text = reportFormat === 'json' ? toJsonReport(result, toolVersion()) : toMarkdownReport(result);
+    const text =
+      reportFormat === 'json' ? toJsonReport(result, toolVersion()) : reportFormat === 'sarif' ? toSarifReport(result, toolVersion()) : toMarkdownReport(result);
     await writeFileAtomic(path.resolve(flags.report), text);
   }
   if (result.counts.failed > 0) return EXIT.failed;
@@ -138,11 +140,12 @@ function secondsOption(value: string): number {
   return seconds;
 }
 
-function reportFormatOf(file: string): 'json' | 'md' {
+function reportFormatOf(file: string): 'json' | 'md' | 'sarif' {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.md' || ext === '.markdown') return 'md';
-  throw new UsageError(`--report ${file}: the report file must end in .json or .md`);
+  if (ext === '.sarif') return 'sarif';
+  throw new UsageError(`--report ${file}: the report file must end in .json, .md or .sarif`);
 }
 
 function listCommand(): void {
@@ -171,7 +174,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-t, --transform <names>', `comma-separated transforms to run (${PIPELINE_ORDER.join(', ')})`)
     .addOption(new Option('--als', 'treat transactionAsyncLocalStorage as enabled (default: detected)'))
     .addOption(new Option('--no-als', 'treat transactionAsyncLocalStorage as disabled'))
-    .option('--report <file>', 'write a report: .json (machine-readable) or .md (for the pull request)')
+    .option('--report <file>', 'write a report: .json (machine-readable), .md (for the pull request) or .sarif (for code scanning)')
     .option('--allow-dirty', 'write even when the git work tree has uncommitted changes')
     .option('--prettier', 'format changed files with Prettier even without a Prettier configuration')
     .option('--annotate', 'add a "// tx-codemod: <reason>" line above every finding')

@@ -1,9 +1,13 @@
 import { EditConflictError } from './errors';
 
-interface Edit {
+/** Replace [start, end) of a text with `text`. */
+export interface TextEdit {
   start: number;
   end: number;
   text: string;
+}
+
+interface Edit extends TextEdit {
   /** Call order, so inserts at one position keep the order they were asked for. */
   seq: number;
 }
@@ -75,6 +79,11 @@ export class SourceEdits {
     return render(this.source, 0, this.source.length, this.sorted());
   }
 
+  /** The edits in the order `apply()` makes them. */
+  list(): TextEdit[] {
+    return this.sorted().map(({ start, end, text }) => ({ start, end, text }));
+  }
+
   /** Maps an offset of `apply()`'s output back to the source; text inserted maps to its edit's start. */
   offsetMap(): OffsetMap {
     const sorted = this.sorted();
@@ -88,6 +97,34 @@ export class SourceEdits {
       }
       return outputOffset - delta;
     };
+  }
+
+  /**
+   * Where [start, end) of the source lies in `apply()`'s output, text inserted at its ends
+   * included; undefined when an edit deletes all of it.
+   */
+  mapRange(start: number, end: number): [number, number] | undefined {
+    if (this.removes(start, end)) return undefined;
+    return [this.mapOffset(start, false), this.mapOffset(end, true)];
+  }
+
+  /** An offset of the source in the output; `afterInserts`: past text inserted right there. */
+  private mapOffset(offset: number, afterInserts: boolean): number {
+    let delta = 0;
+    for (const e of this.sorted()) {
+      if (e.start > offset) break;
+      if (e.start === e.end && e.start === offset) {
+        if (afterInserts) delta += e.text.length;
+        continue;
+      }
+      if (e.end <= offset) {
+        delta += e.text.length - (e.end - e.start);
+        continue;
+      }
+      // Inside text an edit replaced: the replacement's start (or end).
+      return e.start + delta + (afterInserts ? e.text.length : 0);
+    }
+    return offset + delta;
   }
 
   private sorted(): Edit[] {

@@ -1,5 +1,5 @@
-import { enclosingStatement, type Node, type Path } from './ast/nodes';
-import { SourceEdits, type OffsetMap } from './edits';
+import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
+import { SourceEdits, type OffsetMap, type TextEdit } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './runner/parse/parse';
@@ -25,6 +25,27 @@ export interface PipelineInput {
   annotate: boolean;
   /** True for files the same run processes. */
   inRun(file: string): boolean;
+  /** Also return what each stage did (`PipelineOutput.stages`), for tools that map it back onto the original. */
+  trace?: boolean;
+}
+
+/** A change or finding with the node it was recorded at, in the text of the stage that recorded it. */
+export interface Traced<T> {
+  item: T;
+  path: Path;
+}
+
+/** What one transform did to the text it was given. */
+export interface StageTrace {
+  transform: Transform['name'];
+  /** The text the stage was given. */
+  source: string;
+  /** The stage's edits against `source`, sorted and non-overlapping (empty when it changed nothing). */
+  edits: TextEdit[];
+  /** Maps an offset of the stage's output back to `source`. */
+  mapBack: OffsetMap;
+  changes: Array<Traced<Change>>;
+  findings: Array<Traced<Finding>>;
 }
 
 export interface PipelineOutput {
@@ -32,6 +53,8 @@ export interface PipelineOutput {
   output: string | undefined;
   changes: Change[];
   findings: Finding[];
+  /** Only when `trace` was asked for: every stage that ran, in order. */
+  stages?: StageTrace[];
 }
 
 /**
@@ -42,10 +65,12 @@ export interface PipelineOutput {
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const originalLines = new LineIndex(input.source);
   const mapsBack: OffsetMap[] = [];
-  const changes: Change[] = [];
+  // Changes with where their code is in the current text: a later stage that deletes it undoes them.
+  let changes: TrackedChange[] = [];
   const findings: Finding[] = [];
   let text = input.source;
   let lastChangedBy: Transform | undefined;
+  const stages: StageTrace[] | undefined = input.trace ? [] : undefined;
 
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
 
@@ -57,6 +82,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     const stage = current;
     const { parsed } = stage;
     const edits = new SourceEdits(text);
+    const trace: Pick<StageTrace, 'changes' | 'findings'> | undefined = stages && { changes: [], findings: [] };
     const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
     const ctx: TransformContext = {
       file: input.file,
@@ -77,23 +103,44 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       report(path, reason) {
         const { line, column } = locate(path);
         if (findings.some((f) => f.line === line && f.reason === reason && f.transform === transform.name)) return;
-        findings.push({ transform: transform.name, file: input.displayPath, line, column, reason });
+        const finding: Finding = { transform: transform.name, file: input.displayPath, line, column, reason };
+        findings.push(finding);
+        trace?.findings.push({ item: finding, path });
         if (input.annotate) annotate(edits, text, path, reason);
       },
       change(path, description) {
-        changes.push({ transform: transform.name, file: input.displayPath, line: locate(path).line, description });
+        const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description };
+        fresh.push({ change, range: [startOf(path), endOf(path.node)] });
+        trace?.changes.push({ item: change, path });
       },
     };
+    const fresh: TrackedChange[] = [];
     transform.apply(ctx);
+    changes = [...changes, ...fresh].flatMap((tracked) => {
+      const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
+      return range ? [{ ...tracked, range }] : [];
+    });
+    if (trace) stages!.push({ transform: transform.name, source: text, edits: edits.list(), mapBack: edits.offsetMap(), ...trace });
     if (edits.isEmpty) continue;
     mapsBack.push(edits.offsetMap());
     text = edits.apply();
     lastChangedBy = transform;
   }
 
-  if (lastChangedBy === undefined) return { output: undefined, changes, findings };
+  const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(findings), stages };
+  if (lastChangedBy === undefined) return { output: undefined, ...result };
   parseStage(input.file, text, lastChangedBy);
-  return { output: text === input.source ? undefined : text, changes, findings };
+  return { output: text === input.source ? undefined : text, ...result };
+}
+
+interface TrackedChange {
+  change: Change;
+  range: [number, number];
+}
+
+/** In the order of the lines they name (stable for one line). */
+function byLine<T extends { line: number }>(items: T[]): T[] {
+  return [...items].sort((a, b) => a.line - b.line);
 }
 
 function parseStage(file: string, text: string, changedBy: Transform | undefined) {

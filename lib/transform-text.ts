@@ -6,7 +6,8 @@ import type { TransformName } from './types';
  * can test every file's text without loading any of them.
  */
 export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) => boolean>> = {
-  'promise-chain-to-transaction': (source) => source.includes('startSession') && source.includes('.then('),
+  // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
+  'promise-chain-to-transaction': (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
   'add-missing-await': (source) => /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/.test(source),
   'hoist-end-session': (source) => source.includes('endSession') || source.includes('startSession'),
   'strip-als-session': (source) => source.includes('session'),

@@ -7,13 +7,23 @@ import type { CodeStyle } from './style';
 import type { TypeFacts } from './runner/facts/type-facts';
 import type { TransformName } from './types';
 
-/** Whether AsyncLocalStorage mode is on for a project, and why we think so. */
+/**
+ * Whether AsyncLocalStorage mode is on, and why we think so. It belongs to a Mongoose instance:
+ * `enabled` is for the default one (`mongoose.set(...)`, `connection.base.set(...)`), as the file
+ * asking sees it (a switch in a test file counts only for that file).
+ */
 export interface AlsMode {
   enabled: boolean;
-  /** `forced` by --als/--no-als, else `detected` from the project's code. */
+  /** `forced` by --als/--no-als (then for every instance), else `detected` from the project's code. */
   origin: 'forced' | 'detected';
-  /** Where `transactionAsyncLocalStorage` is switched on (file:line), when detected. */
+  /** Where the default instance's `transactionAsyncLocalStorage` is switched (file:line), when detected. */
   where: string[];
+  /** Switches that do not configure the default instance for this file (`file:line` and why), for the report. */
+  notCounted: string[];
+  /** Instances this file creates (`const m = new Mongoose()`) and switches on, by variable name. */
+  instancesOn: string[];
+  /** `new Mongoose()` in the package's application code (file:line): models from other files may belong to one. */
+  createdInstances: string[];
 }
 
 /** Facts about the project a file belongs to, computed lazily and once per run. */

@@ -63,10 +63,10 @@ export interface RunResult {
   /** Facts about the run a reviewer should know (versions found, ALS mode, type facts, skipped files). */
   notes: string[];
   elapsedMs: number;
-  /** Files the prefilter let through to the parser (display paths, in order). */
-  parsed: string[];
-  /** Milliseconds per phase (discovery, prefilter, parse and transforms, type facts, caller search, format, write), summed over threads. */
-  phases: Record<string, number>;
+  /** Files the prefilter let through to the parser (display paths, in order); set by `run()`. */
+  parsed?: string[];
+  /** Milliseconds per phase (discovery, prefilter, parse and transforms, type facts, caller search, format, write), summed over threads; set by `run()`. */
+  phases?: Record<string, number>;
   /** Set when an AbortSignal stopped the run: files not written by then are as they were. */
   interrupted?: boolean;
 }

@@ -260,7 +260,7 @@ describe('quiet by default', () => {
     const notes = result.stderr.slice(result.stderr.indexOf('Notes:')).split('\n').filter((l) => l.startsWith('  '));
     expect(notes).toEqual([
       '  Mongoose version (packages/api): 8.9.0, from package.json range "^8.9.0"',
-      '  AsyncLocalStorage mode (packages/api): off, transactionAsyncLocalStorage is never set',
+      '  AsyncLocalStorage mode (packages/api): off for the default Mongoose instance, transactionAsyncLocalStorage is never set',
       '  Skipped 3 generated or vendored files: 3 vendored or minified by path (.yarn/, vendor/, *.min.js); name a file on the command line to include it (e.g. yarn-4.0.0.cjs), or raise --max-file-size; --verbose lists them',
     ]);
     const named = tx(['run', 'packages/web/public/app.min.js', '--dry'], dir);

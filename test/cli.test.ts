@@ -77,7 +77,7 @@ describe('tx-codemod run', () => {
     const dir = tempProject({ 'a.ts': ESCAPING_SOURCE });
     tx(['run', '.', '--annotate'], dir);
     const annotated = read(dir, 'a.ts');
-    expect(annotated).toContain('  // tx-codemod: endSession() left as is: the session is returned');
+    expect(annotated).toContain('  // tx-codemod: no finally was added to end this session: the session is stored on an object or another variable');
     expect(annotated.replace(/ *\/\/ tx-codemod: .*\n/, '')).toBe(ESCAPING_SOURCE);
     tx(['run', '.', '--annotate'], dir);
     expect(read(dir, 'a.ts')).toBe(annotated);
@@ -172,7 +172,7 @@ module.exports = { pay };
     const dir = tempProject({ 'package.json': pkg('^8.9.0'), 'src/db.js': switchOn, 'src/pay.js': service });
     const result = tx(['run', 'src', '-t', 'strip-als-session'], dir);
     expect(read(dir, 'src/pay.js')).toBe(stripped);
-    expect(result.stderr).toContain('AsyncLocalStorage mode (.): on, transactionAsyncLocalStorage set at src/db.js:1');
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): on for the default Mongoose instance, transactionAsyncLocalStorage set at src/db.js:1');
     expect(result.stderr).toContain('Mongoose version (.): 8.9.0, from package.json range "^8.9.0"');
   });
 
@@ -185,7 +185,7 @@ module.exports = { pay };
     const on = tempProject({ 'package.json': pkg('^8.9.0'), 'db.js': switchOn, 'pay.js': service });
     const result = tx(['run', '.', '-t', 'strip-als-session', '--no-als'], on);
     expect(read(on, 'pay.js')).toBe(service);
-    expect(result.stderr).toContain('AsyncLocalStorage mode (.): off, forced by --no-als');
+    expect(result.stderr).toContain('AsyncLocalStorage mode (.): off for the default Mongoose instance, forced by --no-als');
   });
 
   it('strips nothing on a Mongoose version without it, and says which version and what is needed', () => {
@@ -239,7 +239,7 @@ describe('reports', () => {
     expect(report.changes).toEqual([
       { transform: 'hoist-end-session', file: 'a.ts', line: 4, description: 'added a finally that ends the session, which was never ended' },
     ]);
-    expect(report.findings[0]).toMatchObject({ transform: 'hoist-end-session', file: 'b.ts', line: 5, column: 10 });
+    expect(report.findings[0]).toMatchObject({ transform: 'hoist-end-session', file: 'b.ts', line: 5, column: 22 });
     expect(typeof report.elapsedMs).toBe('number');
     expect(report.tool.name).toBe('tx-codemod');
   });
@@ -251,7 +251,7 @@ describe('reports', () => {
     expect(md).toContain('## Mongoose transaction migration (tx-codemod)');
     expect(md).toContain('#### `hoist-end-session` (1 file)');
     expect(md).toContain('- `a.ts`: line 4: added a finally that ends the session, which was never ended');
-    expect(md).toContain('| `b.ts:5` | `hoist-end-session` | endSession() left as is: the session is returned');
+    expect(md).toContain('| `b.ts:5` | `hoist-end-session` | no finally was added to end this session: the session is stored on an object or another variable');
   });
 });
 

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { startOf, endOf, type Node } from '../lib/ast/nodes';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
-import { directScopes } from '../lib/mongoose/operation-scopes';
+import { contains, directScopes } from '../lib/mongoose/operation-scopes';
 import { parseFile } from '../lib/runner/parse/parse';
 import { LineIndex } from '../lib/text';
 import { FIXTURES_ROOT, discoverCases, filesUnder, type FixtureCase } from './harness/fixtures';
@@ -57,9 +57,15 @@ function analyse(file: string) {
 }
 
 /** Output lines inside transaction scopes (or functions receiving a session that the case calls), and output lines a finding explains. */
-function linesOf(judged: Judged): { scopes: Span[]; reported: Span[] } {
+function linesOf(judged: Judged): { scopes: Span[]; reported: Span[]; inDirectScope: (line: number) => boolean } {
   const output = analyse(judged.output);
-  const scopes: Span[] = directScopes(output.analysis).map((s) => [output.line(s.start), output.line(s.end)]);
+  const direct = directScopes(output.analysis);
+  const scopes: Span[] = [];
+  // A statement on the line lies in a transaction scope, as the codemod decides it (code after the commit is outside).
+  const inDirectScope = (line: number) =>
+    output.analysis.index
+      .of('ExpressionStatement', 'VariableDeclaration', 'ReturnStatement')
+      .some((p) => output.line(startOf(p.node)) === line && direct.some((scope) => contains(scope, p)));
   const caseText = judged.caseOutputs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
   for (const fn of output.analysis.index.functions()) {
     const receivesSession = (fn.node.params as Node[]).some((p) => p.type === 'Identifier' && output.analysis.isSessionDeclaration(p));
@@ -68,7 +74,7 @@ function linesOf(judged: Judged): { scopes: Span[]; reported: Span[] } {
   // A finding names a line of the input; the statement starting there is found in the output by its text.
   const reportedTexts = analyse(judged.input).statements.filter((s) => judged.findingLines.includes(s.span[0])).map((s) => s.text);
   const reported = output.statements.filter((s) => reportedTexts.includes(s.text)).map((s) => s.span);
-  return { scopes, reported };
+  return { scopes, reported, inDirectScope };
 }
 
 /** Unnamed functions count as called; a named one when its name is followed by `(` somewhere besides its declaration. */
@@ -103,11 +109,11 @@ describe('typescript-eslint no-floating-promises, as an independent judge of add
     const problems: string[] = [];
     for (const result of results) {
       const judged = files.find((f) => f.output === result.filePath)!;
-      const { scopes, reported } = linesOf(judged);
+      const { scopes, reported, inDirectScope } = linesOf(judged);
       const within = (ranges: Array<[number, number]>, line: number) => ranges.some(([a, b]) => a <= line && line <= b);
       for (const message of result.messages) {
         if (message.fatal) problems.push(`${result.filePath}:${message.line} ${message.message}`);
-        if (message.ruleId && within(scopes, message.line) && !within(reported, message.line)) {
+        if (message.ruleId && (inDirectScope(message.line) || within(scopes, message.line)) && !within(reported, message.line)) {
           problems.push(`${path.relative(FIXTURES_ROOT, result.filePath)}:${message.line} ${message.message}`);
         }
       }

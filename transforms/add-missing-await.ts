@@ -1,11 +1,12 @@
-import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsActive } from '../lib/mongoose/als-support';
+import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
-import { addAwait, innerIndent, makeAsync, movedText, shiftIndent, statementText } from '../lib/rewrite';
+import { isSynchronousCall } from '../lib/mongoose/retry-safety';
+import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -25,7 +26,7 @@ export const addMissingAwait: Transform = {
     const { analysis } = ctx;
     const direct = directScopes(analysis);
     const scopes = [...direct, ...helperScopes(analysis, new CallSiteFinder(ctx, analysis), direct)];
-    const rewriter = new AwaitRewriter(ctx, analysis, alsActive(ctx.project));
+    const rewriter = new AwaitRewriter(ctx, analysis);
     for (const scope of scopes) rewriter.rewriteScope(scope);
     rewriter.awaitLifecycleCalls();
   },
@@ -46,11 +47,10 @@ class AwaitRewriter {
   constructor(
     private readonly ctx: TransformContext,
     private readonly analysis: MongooseAnalysis,
-    private readonly als: boolean,
   ) {}
 
   rewriteScope(scope: OperationScope): void {
-    const context = operationContext(this.analysis, scope.fn, scope.sessions, scope.transactionCallback && this.als);
+    const context = operationContext(this.analysis, scope.fn, scope.sessions, this.alsCovers(scope));
     for (const statement of this.analysis.index.within(scope.fn.node, 'ExpressionStatement')) {
       if (this.handled.has(statement.node) || !contains(scope, statement)) continue;
       const expression = unwrapPath(statement.get('expression') as Path);
@@ -61,6 +61,36 @@ class AwaitRewriter {
       const argument = unwrapPath(awaited.get('argument') as Path);
       if (combinatorOf(argument.node)) this.rewriteCombinator(scope, context, awaited, argument);
     }
+    for (const { at, value, variable } of assignedCalls(this.analysis, scope.fn)) {
+      if (!this.handled.has(at.node) && contains(scope, at)) this.rewriteAssigned(scope, context, at, value, variable);
+    }
+  }
+
+  /**
+   * `const created = Model.create(...)` or `check = doc.save(opts)` whose variable is then read as
+   * the result (`if (!check)`, `created[0]._id`, `res.json(created)`), or never read: the
+   * operation is awaited where it is assigned. A variable awaited, chained or passed on later is left.
+   */
+  private rewriteAssigned(scope: OperationScope, context: OperationContext, at: Path, value: Path, variable: Node): void {
+    const verdict = this.decide(value, context);
+    if (verdict.kind !== 'operation') return;
+    const fn = enclosingFunction(at)!;
+    const uses = this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node));
+    if (!uses.every((ref) => readsResult(ref))) return;
+    this.handled.add(at.node);
+    const what = shortText(this.ctx.source, value.node);
+    if (!this.ensureAsync(scope, at, `${what} is assigned without await`)) return;
+    addAwait(this.ctx, value.node);
+    const name = variable.name as string;
+    this.ctx.change(at, uses.length > 0 ? `awaited ${what}: \`${name}\` was used as its result while the operation was still running` : `awaited ${what}`);
+    if (verdict.lazy) {
+      this.report(at, 'this query was never executed (a Query runs only when awaited, exec()-ed or then()-ed); with await it now runs: check that the write is wanted');
+    }
+  }
+
+  /** Inside `connection.transaction()` with AsyncLocalStorage on for that connection's instance, session-less operations join it. */
+  private alsCovers(scope: OperationScope): boolean {
+    return scope.transactionCall !== undefined && alsOnFor(this.ctx.project, this.analysis.instanceOf(scope.transactionCall.get('callee', 'object') as Path));
   }
 
   /** Scope 4: lifecycle calls anywhere (`commitTransaction()`, `withTransaction()`, `conn.transaction()`...). */
@@ -104,7 +134,8 @@ class AwaitRewriter {
     }
     const verdict = this.decide(call, context);
     if (verdict.kind === 'callback') {
-      this.report(statement, `${shortText(this.ctx.source, call.node)} passes a Node-style callback, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
+      const callback = isFunction(verdict.argument) ? 'a Node-style callback' : `\`${shortText(this.ctx.source, verdict.argument)}\` where Mongoose 5/6 take a Node-style callback`;
+      this.report(statement, `${shortText(this.ctx.source, call.node)} passes ${callback}, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
       return;
     }
     if (verdict.kind !== 'operation') return;
@@ -173,6 +204,10 @@ class AwaitRewriter {
       this.loop(scope, statement, mapCall.get('callee', 'object') as Path, callback, { settle: combinator === 'allSettled', why: `Promise.${combinator}() runs session operations in parallel` });
       return;
     }
+    if (isIdentifier(arg)) {
+      this.rewriteCollected(scope, context, combinator, call, statement, call.get('arguments', 0) as Path);
+      return;
+    }
     if (arg.type !== 'ArrayExpression') return;
     const elements = arg.elements as Array<Node | null>;
     const paths = elements.map((_, i) => call.get('arguments', 0, 'elements', i) as Path);
@@ -183,6 +218,40 @@ class AwaitRewriter {
     const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context) : undefined));
     if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
     this.sequential(scope, combinator, awaited, call, statement, paths);
+  }
+
+  /**
+   * `const ops = []; for (...) ops.push(op(x, session)); await Promise.all(ops);`: the same parallel
+   * operations as the `.map()` form, made sequential the same way (each push becomes an await, and
+   * the array and the combinator go). Only when the array is used for nothing else.
+   */
+  private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, call: Path, statement: Path | undefined, array: Path): void {
+    const collected = collectedOperations(this.analysis, array);
+    if (!collected) return;
+    const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context));
+    if (!verdicts.some((v) => v.kind === 'operation')) return;
+    const why = `Promise.${combinator}() runs session operations collected in \`${array.node.name as string}\` in parallel (undefined behaviour in a transaction)`;
+    if (!statement || combinator === 'race' || verdicts.some((v) => v.kind !== 'operation')) {
+      const because = !statement || combinator === 'race' ? 'its result is used' : 'some of what is collected is not a Mongoose operation';
+      this.report(call, `${why}; ${because}, so make them sequential by hand`);
+      return;
+    }
+    if (!collected.pushes.every((push) => this.ensureAsync(scope, push, why))) return;
+    const { ctx } = this;
+    for (const push of collected.pushes) {
+      // A push that is the body of a loop or if without braces gets them when it needs more than one line.
+      const braced = combinator === 'allSettled' && !statementsOf(push.parent!.node as Node);
+      const outer = indentAt(ctx.source, startOf(push.node));
+      const indent = braced ? innerIndent(ctx, outer) : outer;
+      const operation = movedText(ctx, [(push.node.expression as Node & { arguments: Node[] }).arguments[0]!], indent);
+      const awaited = statementText(ctx, `await ${operation}`);
+      const text = combinator === 'allSettled' ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
+      ctx.edits.replace(startOf(push.node), endOf(push.node), braced ? `{\n${indent}${text}\n${outer}}` : text);
+      this.handled.add(push.node);
+    }
+    removeStatement(ctx, collected.declaration);
+    removeStatement(ctx, statement);
+    ctx.change(statement, `Promise.${combinator}() ran the session operations collected in \`${array.node.name as string}\` in parallel: each is now awaited where it was collected`);
   }
 
   private sequential(scope: OperationScope, combinator: string, awaited: Path | undefined, call: Path, statement: Path | undefined, elements: Path[]): void {
@@ -257,6 +326,79 @@ class AwaitRewriter {
   private report(at: Path, reason: string): void {
     this.ctx.report(at, reason);
   }
+}
+
+/** `const x = <call>` and `x = <call>;` in `fn`: where a call's value lands in a plain variable. */
+function assignedCalls(analysis: MongooseAnalysis, fn: Path): Array<{ at: Path; value: Path; variable: Node }> {
+  const out: Array<{ at: Path; value: Path; variable: Node }> = [];
+  for (const declarator of analysis.index.within(fn.node, 'VariableDeclarator')) {
+    const value = declarator.node.init ? unwrapPath(declarator.get('init') as Path) : undefined;
+    if (value && isCall(value.node) && isIdentifier(declarator.node.id as Node)) out.push({ at: declarator.parent as Path, value, variable: declarator.node.id as Node });
+  }
+  for (const statement of analysis.index.within(fn.node, 'ExpressionStatement')) {
+    const expression = statement.node.expression as Node;
+    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=' || !isIdentifier(expression.left as Node)) continue;
+    const value = unwrapPath(statement.get('expression', 'right') as Path);
+    const variable = analysis.bindings.declarationOf(statement.get('expression', 'left') as Path);
+    if (isCall(value.node) && variable) out.push({ at: statement, value, variable });
+  }
+  return out;
+}
+
+/** A use that reads the variable as the operation's result: a test, a property read, a comparison, a response. */
+function readsResult(ref: Path): boolean {
+  const parentPath = ref.parent as Path | null;
+  const parent = parentPath?.node;
+  if (!parent) return false;
+  if (isMember(parent) && parent.object === ref.node) {
+    if (['then', 'catch', 'finally', 'exec'].includes(propertyName(parent) ?? '')) return false;
+    const grand = parentPath!.parent?.node as Node | undefined;
+    return !(grand && isCall(grand) && grand.callee === parent);
+  }
+  switch (parent.type) {
+    case 'UnaryExpression':
+      return parent.operator === '!' || parent.operator === 'typeof';
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'ConditionalExpression':
+      return parent.test === ref.node;
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+    case 'TemplateLiteral':
+      return true;
+    case 'ObjectProperty':
+      return parent.value === ref.node;
+    case 'CallExpression':
+      return (parent.arguments as Node[]).includes(ref.node) && isSynchronousCall(parentPath!);
+    default:
+      return false;
+  }
+}
+
+/**
+ * An array declared empty (`const ops = []`) whose only uses are `ops.push(<one value>);`
+ * statements in the same function and the combinator: the statements, and the declaration.
+ */
+function collectedOperations(analysis: MongooseAnalysis, array: Path): { declaration: Path; pushes: Path[] } | undefined {
+  const declaration = analysis.bindings.declarationOf(array);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
+  const init = origin.declarator.node.init as Node | null;
+  const statement = origin.declarator.parent as Path;
+  if (init?.type !== 'ArrayExpression' || (init.elements as unknown[]).length > 0 || (statement.node.declarations as Node[]).length !== 1) return undefined;
+  const fn = enclosingFunction(statement);
+  const pushes: Path[] = [];
+  for (const ref of analysis.bindings.referencesIn(fn ?? (analysis.root.get() as Path), declaration!)) {
+    if (ref.node === array.node) continue;
+    const member = ref.parent as Path;
+    const call = member?.parent as Path | null;
+    const push = call?.parent as Path | null;
+    const isPush = isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === 'push' && call && isCall(call.node) && call.node.callee === member.node;
+    if (!isPush || (call!.node.arguments as Node[]).length !== 1 || push?.node.type !== 'ExpressionStatement') return undefined;
+    if (enclosingFunction(push)?.node !== fn?.node) return undefined;
+    pushes.push(push);
+  }
+  return pushes.length > 0 ? { declaration: statement, pushes } : undefined;
 }
 
 /** `Promise.all(...)` -> 'all' (likewise allSettled, race); undefined for anything else. */

@@ -1,8 +1,9 @@
-import { contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
-import { endSessionStatement, methodCallOn, planOwner, type OwnerFix } from '../lib/mongoose/ownership';
+import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/rewrite';
 import { lineEndOf, lineStartOf } from '../lib/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -50,32 +51,53 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 
 /** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
+  const guarded = guardAborts(ctx, analysis);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
-      ctx.report(plan.at, `endSession() left as is: ${plan.reason}`);
+      ctx.report(plan.at, `${endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session'}: ${plan.reason}`);
       continue;
     }
     fixes.set(plan.binding.declaration, plan);
-    applyOwnerFix(ctx, plan);
+    applyOwnerFix(ctx, plan, guarded);
   }
   return fixes;
 }
 
-function applyOwnerFix(ctx: TransformContext, fix: OwnerFix): void {
+/** The function that starts the session calls endSession() itself (on whatever variable). */
+function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
+  const fn = enclosingFunction(creation);
+  const within = fn ? analysis.index.within(fn.node, 'CallExpression') : analysis.index.calls();
+  return within.some((call) => calleeName(call.node) === 'endSession' && enclosingFunction(call)?.node === fn?.node);
+}
+
+/** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
+function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
+  const guarded = new Set<Node>();
+  for (const { statement, session, presenceCheck } of unguardedAborts(analysis)) {
+    const expression = statement.node.expression as Node;
+    const name = session.name as string;
+    if (presenceCheck) {
+      const test = presenceCheck.node.test as Node;
+      ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
+      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+    } else {
+      const call = ctx.source.slice(startOf(expression), endOf(statement.node));
+      const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}`);
+    }
+    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"');
+    guarded.add(statement.node);
+  }
+  return guarded;
+}
+
+function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>): void {
   const name = fix.binding.declaration.name as string;
-  const guarded = new Set(fix.guards.map((g) => g.node));
   for (const removal of fix.removals) removeStatement(ctx, removal);
   for (const abort of fix.awaits) if (!guarded.has(abort.node)) addAwait(ctx, abort.node.expression as Node);
-  for (const guard of fix.guards) {
-    const expression = guard.node.expression as Node;
-    const call = ctx.source.slice(startOf(expression), endOf(guard.node));
-    const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
-    ctx.edits.replace(startOf(guard.node), endOf(guard.node), `if (${name}.inTransaction()) ${awaited}`);
-    ctx.change(guard, 'abortTransaction() now runs only while the transaction is open, so a failure after the commit is not masked');
-  }
 
   const placement = fix.placement;
   if (placement.kind !== 'present') {
@@ -103,45 +125,80 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
   const scopeCallbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
   for (const fn of analysis.index.functions()) {
     if (scopeCallbacks.has(fn.node)) continue;
-    (fn.node.params as Node[]).forEach((param, index) => {
-      const id = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
-      if (!isIdentifier(id)) return;
+    for (const slot of parameterSlots(fn.node)) {
+      const id = slot.declaration;
       const ends = analysis.bindings
         .referencesIn(fn, id)
         .map((ref) => methodCallOn(ref, 'endSession'))
         .filter((call): call is Path => call !== undefined && enclosingFunction(call)?.node === fn.node);
-      if (ends.length === 0) return;
+      if (ends.length === 0) continue;
       const statements = ends.map((call) => endSessionStatement(analysis, call));
       const unremovable = statements.findIndex((s) => s === undefined);
       if (unremovable !== -1) {
         ctx.report(ends[unremovable]!, 'this function ends a session it received, and the call is used as a value; remove it by hand');
-        return;
+        continue;
       }
-      const verdict = callersEndSession(ctx, finder, analysis, owners, fn, index);
+      const onlyWhenGiven = ends.every((call) => runsOnlyWithSession(call, id, fn.node));
+      const verdict = callersEndSession(ctx, finder, analysis, owners, fn, slot, onlyWhenGiven);
       // A parameter that is neither named nor typed as a session is one only if its callers say so.
-      if (verdict !== undefined && !analysis.isSessionDeclaration(id)) return;
+      if (verdict !== undefined && !analysis.isSessionDeclaration(id)) continue;
       if (verdict !== undefined) {
-        ctx.report(ends[0]!, `this function ends a session it received from its caller (which aborts the caller's transaction), but it was left as is: ${verdict}`);
-        return;
+        ctx.report(ends[0]!, `${whatReceiverDoes(analysis, fn, id)}; it was left as is: ${verdict}`);
+        continue;
       }
       removeReceiverEnds(ctx, statements as Path[]);
-      ctx.change(ends[0]!, `stopped ending the received session \`${id.name}\` (its callers end it in their finally)`);
-    });
+      ctx.change(ends[0]!, `stopped ending the received session \`${id.name as string}\` (its callers end it in their finally)`);
+    }
   }
 }
 
-/** Undefined when every caller passes a session it owns and ends in a finally; else the reason. */
+/** What ending a received session does to the caller, said as it is for this function. */
+function whatReceiverDoes(analysis: MongooseAnalysis, fn: Path, session: Node): string {
+  const methods = new Set(
+    analysis.bindings
+      .referencesIn(fn, session)
+      .map((ref) => ['commitTransaction', 'abortTransaction'].find((m) => methodCallOn(ref, m) !== undefined))
+      .filter((m): m is string => m !== undefined),
+  );
+  if (methods.size === 0) return "this function ends a session it received from its caller while the caller's transaction may still run (ending it aborts that transaction)";
+  const done = methods.size === 2 ? 'committing or aborting it' : methods.has('commitTransaction') ? 'committing it' : 'aborting it';
+  return `this function ends a session it received from its caller after ${done}, so the caller can no longer use the session; ending it is the caller's job`;
+}
+
+/** The call runs only when the session was given: under `if (session)` (or `session != null`...), or as `session?.endSession()`. */
+function runsOnlyWithSession(call: Path, session: Node, fn: Node): boolean {
+  const callee = call.node.callee as Node;
+  if (callee.type === 'OptionalMemberExpression' && callee.optional === true) return true;
+  for (let child = call, parent = call.parent as Path | null; parent && parent.node !== fn; child = parent, parent = parent.parent as Path | null) {
+    if (parent.node.type === 'IfStatement' && parent.node.consequent === child.node && testsPresence(parent.node.test as Node, session)) return true;
+    if (parent.node.type === 'LogicalExpression' && parent.node.operator === '&&' && parent.node.right === child.node && testsPresence(parent.node.left as Node, session)) return true;
+  }
+  return false;
+}
+
+function testsPresence(test: Node, session: Node): boolean {
+  if (isIdentifier(test, session.name as string)) return true;
+  if (test.type === 'BinaryExpression' && ['!=', '!=='].includes(test.operator as string)) return isIdentifier(test.left as Node, session.name as string);
+  if (test.type === 'LogicalExpression' && test.operator === '&&') return testsPresence(test.left as Node, session) || testsPresence(test.right as Node, session);
+  return false;
+}
+
+/**
+ * Undefined when every caller passes a session it owns and ends in a finally (or, when the
+ * function ends the session only if it was given one, passes none); else the reason.
+ */
 function callersEndSession(
   ctx: TransformContext,
   finder: CallSiteFinder,
   analysis: MongooseAnalysis,
   owners: Map<Node, OwnerFix>,
   fn: Path,
-  index: number,
+  slot: ParameterSlot,
+  onlyWhenGiven: boolean,
 ): string | undefined {
   const passesOwnSession = (there: MongooseAnalysis, call: Path) => {
-    const arg = call.get('arguments', index) as Path;
-    const declaration = arg.node && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
+    const arg = argumentFor(call, slot);
+    const declaration = typeof arg !== 'string' && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
     return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
   };
   if (!finder.hasCallByName(fn, ['startSession'], passesOwnSession)) return 'no caller was found that passes a session it started';
@@ -149,16 +206,17 @@ function callersEndSession(
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';
   for (const site of search.sites) {
-    const problem = callerProblem(ctx, site, index, site.analysis === analysis ? owners : undefined);
+    const problem = callerProblem(ctx, site, slot, onlyWhenGiven, site.analysis === analysis ? owners : undefined);
     if (problem) return problem;
   }
   return undefined;
 }
 
-function callerProblem(ctx: TransformContext, site: CallSite, index: number, localOwners: Map<Node, OwnerFix> | undefined): string | undefined {
+function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlot, onlyWhenGiven: boolean, localOwners: Map<Node, OwnerFix> | undefined): string | undefined {
   const where = describeSite(ctx.file, site);
-  const argPath = site.call.get('arguments', index) as Path;
-  if (!argPath?.node || !isIdentifier(argPath.node)) return `the call at ${where} does not pass a session variable`;
+  const argPath = argumentFor(site.call, slot);
+  if (argPath === 'absent' && onlyWhenGiven) return undefined;
+  if (typeof argPath === 'string' || !isIdentifier(argPath.node)) return `the call at ${where} does not pass a session variable`;
   const declaration = site.analysis.bindings.declarationOf(argPath);
   const creation = site.analysis.sessionCreations().find((c) => declaration !== undefined && site.analysis.bindingOf(c)?.declaration === declaration);
   if (!declaration || !creation) return `the caller at ${where} passes a session it did not start`;

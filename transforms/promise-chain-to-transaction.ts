@@ -1,12 +1,12 @@
-import { contains, endOf, enclosingFunction, isCall, isIdentifier, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { contains, endOf, enclosingFunction, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { promiseChainOf, type PromiseChain } from '../lib/ast/promise-chain';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsActive } from '../lib/mongoose/als-support';
+import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
-import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
+import { freeName, planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
-import { awaitedText, makeAsync, movedText, removeStatement, statementText } from '../lib/rewrite';
-import { indentAt } from '../lib/text';
+import { awaitedText, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
+import { indentAt, lineStartOf } from '../lib/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -43,7 +43,9 @@ export const promiseChainToTransaction: Transform = {
 
 export default asJscodeshiftTransform(promiseChainToTransaction);
 
-/** A chain whose shape cannot be followed step by step. */
+const MODULE_LEVEL = 'it runs at the top level of the module (a script or seed file), where there is no function to make async and await the transaction in; move it into an async function by hand';
+
+/** A chain whose shape cannot be followed step by step, or that sits where it cannot be rewritten. */
 interface UnsupportedSite {
   unsupported: string;
   at: Path;
@@ -62,10 +64,11 @@ interface ChainSite {
 function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSite> {
   const sites: Array<ChainSite | UnsupportedSite> = [];
   const consider = (kind: ChainSite['kind'], holder: Path, expression: Path, fn: Path | undefined) => {
-    if (!fn || !isCall(expression.node)) return;
+    if (!isCall(expression.node)) return;
     const found = promiseChainOf(analysis.index, expression);
     if (!found) return;
     if ('unsupported' in found) sites.push({ unsupported: found.unsupported, at: expression, chain: { outer: expression } });
+    else if (!fn) sites.push({ unsupported: MODULE_LEVEL, at: expression, chain: { outer: expression } });
     else sites.push({ kind, holder, fn, chain: found.chain });
   };
   for (const statement of analysis.index.of('ReturnStatement', 'ExpressionStatement')) {
@@ -87,7 +90,8 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
     if (startsTransaction(ctx.source, site.at)) ctx.report(site.at, `promise-chain transaction left as is: ${site.unsupported}`);
     return;
   }
-  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als: alsActive(ctx.project) });
+  const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
+  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als });
   if (!plan) return;
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
@@ -95,6 +99,10 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   }
   new ChainWriter(ctx, analysis, site, plan).write();
   ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)`);
+  if (plan.floatingCommit) {
+    const leak = plan.floatingCommit.ended ? '' : ' (and the session was never ended)';
+    ctx.report(site.chain.outer, `the chain called commitTransaction() without returning it, so nothing waited for the commit${leak}; transaction() now commits before it resolves and ends the session`);
+  }
   if (site.kind === 'floating') {
     ctx.report(site.chain.outer, 'this promise-chain transaction was neither returned nor awaited; it is awaited now, so the function waits for it (and returns a promise)');
   }
@@ -125,6 +133,8 @@ class ChainWriter {
   private readonly transactionValueNeeded: boolean;
   /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
   private readonly carry: boolean;
+  /** Source ranges moved into the new code: the comments inside them travel with them. */
+  private readonly moved: Array<[number, number]> = [];
 
   constructor(
     private readonly ctx: TransformContext,
@@ -170,42 +180,66 @@ class ChainWriter {
     ctx.edits.replace(start, end, ` {\n${text}\n${fnIndent}}`);
   }
 
+  /** The new code as lines, with every comment of the chain that no moved code carries put back where it stood. */
   private lines(indent: string): string[] {
-    return this.insideTry ? this.withHandler(indent) : this.code(indent);
+    const lines = this.insideTry ? this.withHandler(indent) : this.code(indent);
+    return withLostComments(lines, this.lostComments());
   }
 
   /** Everything, in a try whose catch runs what the `.catch()` handler did besides aborting. */
-  private withHandler(indent: string): string[] {
+  private withHandler(indent: string): Line[] {
     const handler = this.plan.handler!;
     const inner = indent + this.unit;
-    const param = handler.param ? ` (${this.ctx.source.slice(startOf(handler.param), endOf(handler.param))})` : '';
-    const lines = [`${indent}try {`, ...this.code(inner), `${indent}} catch${param} {`];
-    if (handler.statements.length > 0) lines.push(inner + movedText(this.ctx, handler.statements.map((s) => s.node), inner));
+    const { clause, typed } = this.catchParameter(handler.param);
+    const handlerAt = startOf(this.site.chain.catchHandler!.node);
+    const lines: Line[] = [{ text: `${indent}try {`, at: startOf(this.site.chain.outer.node) }, ...this.code(inner), { text: `${indent}} catch${clause} {`, at: handlerAt }];
+    if (typed) lines.push({ text: inner + this.statement(typed), at: handlerAt });
+    if (handler.statements.length > 0) lines.push({ text: inner + this.moveStatements(handler.statements, inner), at: startOf(handler.statements[0]!.node) });
     if (handler.value) {
       const value = this.valueText(handler.value, inner);
-      lines.push(inner + this.statement(this.returnsValue ? `return ${value}` : value));
+      lines.push({ text: inner + this.statement(this.returnsValue ? `return ${value}` : value), at: startOf(handler.value.node) });
     }
-    lines.push(`${indent}}`);
+    lines.push({ text: `${indent}}`, at: CLOSING });
     return lines;
   }
 
-  private code(indent: string): string[] {
+  /**
+   * The catch clause's parameter for the `.catch()` handler's. A catch variable may not carry a
+   * type (TypeScript allows only any or unknown, and strict makes an untyped one unknown where the
+   * handler's was any): a typed one is cast in a first statement, an untyped one is typed any.
+   */
+  private catchParameter(param: Node | undefined): { clause: string; typed?: string } {
+    if (!param) return { clause: '' };
+    const name = isIdentifier(param) ? param.name : undefined;
+    const annotation = (param.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+    const typescript = /\.[cm]?tsx?$/.test(this.ctx.file);
+    if (!typescript || !name) return { clause: ` (${this.ctx.source.slice(startOf(param), endOf(param))})` };
+    if (annotation && annotation.type !== 'TSAnyKeyword' && annotation.type !== 'TSUnknownKeyword') {
+      const caught = freeName('caught', new Set(this.analysis.index.of('Identifier').map((p) => p.node.name as string)));
+      return { clause: ` (${caught})`, typed: `const ${name} = ${caught} as ${this.ctx.source.slice(startOf(annotation), endOf(annotation))}` };
+    }
+    // Only reading its properties needs more than unknown.
+    const readsProperties = this.analysis.bindings.referencesIn(this.site.chain.catchHandler!, param).some((ref) => isMember(ref.parent?.node) && (ref.parent!.node as Node).object === ref.node);
+    return { clause: annotation || !readsProperties ? ` (${this.ctx.source.slice(startOf(param), endOf(param))})` : ` (${name}: any)` };
+  }
+
+  private code(indent: string): Line[] {
     const { plan } = this;
     const inner = indent + this.unit;
-    const lines: string[] = [...this.pieces(plan.pre, indent, false)];
-    if (this.carry) lines.push(indent + this.statement(`let ${plan.resultName}`));
-    lines.push(`${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`);
+    const lines: Line[] = [...this.pieces(plan.pre, indent, false)];
+    if (this.carry) lines.push({ text: indent + this.statement(`let ${plan.resultName}`), at: plan.startAt });
+    lines.push({ text: `${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt });
     lines.push(...this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded));
-    if (plan.abortsAtEnd) lines.push(inner + this.statement(`await ${plan.sessionName}.abortTransaction()`));
+    if (plan.abortsAtEnd) lines.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
     if (plan.transactionValue) {
-      const value = movedText(this.ctx, [plan.transactionValue.node], inner);
-      lines.push(inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`));
+      const value = this.move([plan.transactionValue.node], inner);
+      lines.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
     }
-    const options = plan.options ? `, ${movedText(this.ctx, [plan.options.node], indent)}` : '';
-    lines.push(indent + this.statement(`}${options})`));
+    const options = plan.options ? `, ${this.move([plan.options.node], indent)}` : '';
+    lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
-    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push(indent + this.statement(`return ${plan.resultName}`));
+    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(`return ${plan.resultName}`), at: CLOSING });
     return lines;
   }
 
@@ -218,30 +252,65 @@ class ChainWriter {
   }
 
   /** Code for steps: statements as written, then each value bound, awaited or (last, when asked) returned. */
-  private pieces(pieces: Piece[], indent: string, returnLast: boolean): string[] {
-    const lines: string[] = [];
+  private pieces(pieces: Piece[], indent: string, returnLast: boolean): Line[] {
+    const lines: Line[] = [];
     pieces.forEach((piece, index) => {
-      if (piece.statements.length > 0) lines.push(indent + movedText(this.ctx, piece.statements.map((s) => s.node), indent));
+      if (piece.statements.length > 0) lines.push({ text: indent + this.moveStatements(piece.statements, indent), at: startOf(piece.statements[0]!.node) });
       if (!piece.value) return;
-      const comments = leadingComments(this.ctx.source, piece.value.parent?.node as Node);
-      if (comments) lines.push(indent + comments);
+      const at = startOf(piece.value.node);
       const value = this.valueText(piece.value, indent);
       if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value)) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
-        const returned = this.insideTry ? value : movedText(this.ctx, [piece.value.node], indent);
-        lines.push(indent + this.statement(`return ${returned}`));
+        const returned = this.insideTry ? value : this.move([piece.value.node], indent);
+        lines.push({ text: indent + this.statement(`return ${returned}`), at });
         return;
       }
-      else if (piece.bind) lines.push(indent + this.statement(`const ${piece.bind} = ${value}`));
-      else if (!isPure(piece.value.node)) lines.push(indent + this.statement(value));
+      else if (piece.bind) lines.push({ text: indent + this.statement(`const ${this.bindingText(piece.bind)} = ${value}`), at });
+      else if (!isPure(piece.value.node)) lines.push({ text: indent + this.statement(value), at });
     });
     return lines;
   }
 
+  /** A name as is; a destructuring pattern as written (renames applied), without its type annotation. */
+  private bindingText(bind: string | { pattern: Node }): string {
+    if (typeof bind === 'string') return bind;
+    const { pattern } = bind;
+    const end = pattern.typeAnnotation ? startOf(pattern.typeAnnotation as Node) : endOf(pattern);
+    this.moved.push([startOf(pattern), end]);
+    return this.ctx.edits.take(startOf(pattern), end);
+  }
+
   /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
   private valueText(value: Path, indent: string): string {
-    const text = movedText(this.ctx, [value.node], indent);
+    const text = this.move([value.node], indent);
     return needsAwait(value) ? awaitedText(value.node, text) : text;
+  }
+
+  /** Moves code into the new text (see movedText), remembering what it carried so no comment is lost. */
+  private move(nodes: Node[], indent: string): string {
+    this.moved.push([startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!)]);
+    return movedText(this.ctx, nodes, indent);
+  }
+
+  /** Whole statements move with a comment that ends their last line (`save(); // why`). */
+  private moveStatements(statements: Path[], indent: string): string {
+    const end = endOf(statements[statements.length - 1]!.node);
+    const trailing = /^[ \t]*\/\/[^\n]*/.exec(this.ctx.source.slice(end))?.[0] ?? '';
+    if (trailing) this.moved.push([end, end + trailing.length]);
+    return this.move(statements.map((s) => s.node), indent) + trailing;
+  }
+
+  /** Comments of the replaced chain that no moved code carries, re-indented for where they go. */
+  private lostComments(): LostComment[] {
+    const [start, end] = [startOf(this.site.chain.outer.node), endOf(this.site.chain.outer.node)];
+    const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
+    return comments
+      .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
+      .map((c) => ({
+        at: startOf(c),
+        lines: shiftIndent(this.ctx.source.slice(startOf(c), endOf(c)), indentAt(this.ctx.source, startOf(c)), '').split('\n'),
+        trailing: this.ctx.source.slice(lineStartOf(this.ctx.source, startOf(c)), startOf(c)).trim() !== '',
+      }));
   }
 
   /** `return session.abortTransaction().then(() => x)` -> `await session.abortTransaction(); return x;` */
@@ -251,7 +320,7 @@ class ChainWriter {
       const at = indentAt(ctx.source, startOf(bodyReturn.statement.node));
       const parts: string[] = [];
       if (bodyReturn.aborts) parts.push(this.statement(`await ${plan.sessionName}.abortTransaction()`));
-      const value = bodyReturn.value ? movedText(ctx, [bodyReturn.value.node], at) : undefined;
+      const value = bodyReturn.value ? this.move([bodyReturn.value.node], at) : undefined;
       if (this.carry && value) parts.push(this.statement(`${plan.resultName} = ${value}`), this.statement('return'));
       else parts.push(this.statement(value ? `return ${value}` : 'return'));
       ctx.edits.replace(startOf(bodyReturn.statement.node), endOf(bodyReturn.statement.node), parts.join(`\n${at}`));
@@ -270,6 +339,42 @@ class ChainWriter {
   }
 }
 
+/** A line of new code and the source offset it comes from (CLOSING for closers written afresh). */
+interface Line {
+  text: string;
+  at: number;
+}
+
+const CLOSING = -1;
+
+/** A comment no moved code carries: where it stood, its lines (unindented), and whether code precedes it on its line. */
+interface LostComment {
+  at: number;
+  lines: string[];
+  trailing: boolean;
+}
+
+/**
+ * Puts each comment back: one that ended a line of code goes at the end of the last new line from
+ * code before it; any other before the first new line from code after it, with its indentation
+ * (lines written afresh are not candidates); left-over ones go last.
+ */
+function withLostComments(lines: Line[], comments: LostComment[]): string[] {
+  const out = lines.map((l) => ({ ...l, before: [] as string[], after: '' }));
+  const rest: string[] = [];
+  for (const comment of comments) {
+    const before = out.filter((l) => l.at !== CLOSING && l.at < comment.at).pop();
+    if (comment.trailing && comment.lines.length === 1 && before) {
+      before.after += ` ${comment.lines[0]}`;
+      continue;
+    }
+    const target = out.find((l) => l.at !== CLOSING && l.at > comment.at);
+    const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
+    (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
+  }
+  return [...out.flatMap((l) => [...l.before, l.text + l.after]), ...rest];
+}
+
 /** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */
 function needsAwait(value: Path): boolean {
   const node = value.node;
@@ -283,8 +388,3 @@ function isPure(node: Node): boolean {
   return isIdentifier(node) || /Literal$/.test(node.type) || node.type === 'ThisExpression';
 }
 
-function leadingComments(source: string, statement: Node | undefined): string | undefined {
-  const comments = (statement?.type === 'ReturnStatement' ? statement.leadingComments : undefined) as Node[] | undefined;
-  if (!comments || comments.length === 0) return undefined;
-  return source.slice(startOf(comments[0]!), endOf(comments[comments.length - 1]!));
-}

@@ -1,6 +1,8 @@
 import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsActive, alsCovers } from '../lib/mongoose/als-support';
+import { argumentFor, parameterSlots } from '../lib/ast/parameters';
+import type { MongooseInstance } from '../lib/mongoose/als-detection';
+import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
@@ -18,14 +20,14 @@ export const stripAlsSession: Transform = {
   name: 'strip-als-session',
   description: 'with transactionAsyncLocalStorage on, redundant { session } and .session(session) inside connection.transaction() callbacks go',
   mongooseVersions: '8.4.0+ or 7.8.x with transactionAsyncLocalStorage (insertMany 8.5.1+, aggregate().cursor() 8.9.2+, Connection#bulkWrite 8.9.0+)',
-  mightApply: (source, project) => TEXT_MIGHT_APPLY['strip-als-session'](source) && alsActive(project),
+  mightApply: (source, project) => TEXT_MIGHT_APPLY['strip-als-session'](source) && alsMayApply(project),
   apply(ctx) {
     const { analysis } = ctx;
     const stripper = new SessionStripper(ctx, analysis, ctx.project.mongoose());
     for (const scope of analysis.sessionScopes()) {
       if (scope.kind === 'transaction' && scope.sessions.length === 1) stripper.stripCallback(scope);
     }
-    stripper.stripHelpers();
+    if (alsActive(ctx.project)) stripper.stripHelpers();
   },
 };
 
@@ -58,11 +60,16 @@ class SessionStripper {
   stripCallback(scope: SessionScope): void {
     const param = scope.sessions[0]!;
     if (this.isReassigned(scope.callback, param)) return;
+    const instance = this.analysis.instanceOf(scope.call.get('callee', 'object') as Path);
+    if (!alsOnFor(this.ctx.project, instance)) {
+      this.reportUntracedInstance(scope, instance);
+      return;
+    }
     const refs = this.analysis.bindings.referencesIn(scope.callback, param);
     let remaining = refs.length;
     for (const ref of refs) {
       const direct = this.analysis.enclosingScope(ref)?.call.node === scope.call.node && enclosingFunction(ref)?.node === scope.callback.node;
-      if (direct && this.strip(ref) === 'stripped') remaining--;
+      if (direct && this.strip(ref, instance) === 'stripped') remaining--;
     }
     if (remaining === 0) this.removeParameter(scope.callback, param);
   }
@@ -76,38 +83,52 @@ class SessionStripper {
     const callbacks = new Set(this.analysis.sessionScopes().map((s) => s.callback.node));
     for (const fn of this.analysis.index.functions()) {
       if (callbacks.has(fn.node)) continue;
-      (fn.node.params as Node[]).forEach((param, index) => {
-        if (!isIdentifier(param) || !this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) return;
+      for (const slot of parameterSlots(fn.node)) {
+        const param = slot.declaration;
+        if (!this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) continue;
         const refs = this.analysis.bindings.referencesIn(fn, param).filter((ref) => enclosingFunction(ref)?.node === fn.node);
-        if (!refs.some((ref) => sessionUse(ref) !== undefined)) return;
-        if (!finder.mayBeCalledWith(fn, ['transaction'])) return;
+        if (!refs.some((ref) => sessionUse(ref) !== undefined)) continue;
+        if (!finder.mayBeCalledWith(fn, ['transaction'])) continue;
         const search = finder.find(fn);
-        if (search.incomplete || search.sites.length === 0) return;
+        if (search.incomplete || search.sites.length === 0) continue;
         const allFromCallbacks = search.sites.every((site) => {
           const scope = site.analysis.enclosingScope(site.call);
-          const arg = site.call.get('arguments', index) as Path;
+          const arg = argumentFor(site.call, slot);
           return (
             scope?.kind === 'transaction' &&
             enclosingFunction(site.call)?.node === scope.callback.node &&
-            arg.node !== undefined &&
+            typeof arg !== 'string' &&
             isIdentifier(arg.node) &&
             site.analysis.bindings.declarationOf(arg) === scope.sessions[0]
           );
         });
-        if (allFromCallbacks) for (const ref of refs) this.strip(ref);
-      });
+        if (allFromCallbacks) for (const ref of refs) this.strip(ref, { kind: 'default' });
+      }
     }
   }
 
-  /** Removes one use of the session, when it is an option or chain link of a covered operation. */
-  private strip(ref: Path): Outcome {
+  /**
+   * AsyncLocalStorage is on for the default instance, but the package also creates instances of its
+   * own and this connection cannot be traced to one: its sessions stay, and the reviewer is told.
+   */
+  private reportUntracedInstance(scope: SessionScope, instance: MongooseInstance): void {
+    const mode = this.ctx.project.als();
+    if (instance.kind !== 'unknown' || !alsActive(this.ctx.project) || mode.createdInstances.length === 0) return;
+    this.ctx.report(
+      scope.call,
+      `sessions kept: AsyncLocalStorage is on for the default Mongoose instance, but the package also creates \`new Mongoose()\` (${mode.createdInstances.join(', ')}) and this connection cannot be traced to one or the other`,
+    );
+  }
+
+  /** Removes one use of the session, when it is an option or chain link of a covered operation of the transaction's instance. */
+  private strip(ref: Path, instance: MongooseInstance): Outcome {
     const use = sessionUse(ref);
     if (!use) {
       this.reportPositional(ref);
       return 'kept';
     }
     const chain = chainAround(use.call);
-    if (!this.covered(chain)) return 'kept';
+    if (!this.covered(chain, instance)) return 'kept';
     if (use.kind === 'link') {
       const callee = use.call.node.callee as Node;
       this.ctx.edits.remove(endOf(callee.object as Node), endOf(use.call.node));
@@ -147,15 +168,29 @@ class SessionStripper {
   }
 
   /** Whether AsyncLocalStorage gives this operation the session, and stripping cannot change its result. */
-  private covered(chain: CallChain): boolean {
+  private covered(chain: CallChain, instance: MongooseInstance): boolean {
     const base = chain.links[0];
     const method = base?.method;
     if (!base || !method || !chain.root) return false;
     const receiver = this.receiverOf(chain.root);
-    if (!receiver) return false;
+    if (!receiver || !sameInstance(this.ctx.project, this.modelInstanceOf(chain.root), instance)) return false;
     const cursor = chain.links.some((l) => l.method === 'cursor');
     if (!alsCovers(this.mongoose, method, receiver, cursor)) return false;
     return !(DOCUMENT_RESULTS.has(method) && !chain.links.some((l) => l.method === 'lean') && this.documentsEscape(chain));
+  }
+
+  /** The instance of the model (or connection) an operation runs on; for a document, its model's. */
+  private modelInstanceOf(root: Path): MongooseInstance {
+    const own = this.analysis.instanceOf(root);
+    if (own.kind !== 'unknown' || !isIdentifier(root.node)) return own;
+    const declaration = this.analysis.bindings.declarationOf(root);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || !origin.declarator.node.init) return own;
+    const init = unwrapPath(origin.declarator.get('init') as Path);
+    const produced = init.node.type === 'AwaitExpression' ? unwrapPath(init.get('argument') as Path) : init;
+    if (produced.node.type === 'NewExpression') return this.analysis.instanceOf(produced.get('callee') as Path);
+    const source = isCall(produced.node) ? callChain(produced).root : undefined;
+    return source ? this.analysis.instanceOf(source) : own;
   }
 
   /** `Model.x()`, `doc.x()` (a document loaded or created in the callback), `conn.bulkWrite()`; native calls never. */

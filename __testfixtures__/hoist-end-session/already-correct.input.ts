@@ -21,7 +21,7 @@ export async function placeManually(item: string) {
     await Order.create([{ item }], { session });
     await session.commitTransaction();
   } catch (error) {
-    await session.abortTransaction();
+    if (session.inTransaction()) await session.abortTransaction();
     throw error;
   } finally {
     session.endSession();

@@ -9,7 +9,7 @@ async function pay(userId, amount) {
     await Wallet.updateOne({ userId }, { $inc: { balance: -amount } }, { session });
     await session.commitTransaction();
   } catch (err) {
-    if (session) await session.abortTransaction();
+    if (session?.inTransaction()) await session.abortTransaction();
     throw err;
   } finally {
     await session?.endSession();

@@ -31,7 +31,7 @@ export class BookingService {
       await session.commitTransaction();
       return `booked for ${userId}`;
     } catch (error) {
-      await session.abortTransaction();
+      if (session.inTransaction()) await session.abortTransaction();
       throw error;
     } finally {
       await session.endSession();

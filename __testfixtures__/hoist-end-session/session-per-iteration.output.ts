@@ -12,7 +12,7 @@ export async function finishAll(names: string[]) {
       await Job.updateOne({ name }, { done: true }, { session });
       await session.commitTransaction();
     } catch (error) {
-      await session.abortTransaction();
+      if (session.inTransaction()) await session.abortTransaction();
     } finally {
       await session.endSession();
     }

@@ -12,7 +12,7 @@ const runInTransaction = async (work) => {
     await session.commitTransaction();
     return value;
   } catch (e) {
-    await session.abortTransaction();
+    if (session.inTransaction()) await session.abortTransaction();
     throw e;
   } finally {
     await session.endSession();

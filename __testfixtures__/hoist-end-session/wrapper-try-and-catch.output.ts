@@ -13,7 +13,7 @@ export async function withTransaction<T>(fn: (session: ClientSession) => Promise
     await session.commitTransaction();
     return result;
   } catch (error) {
-    await session.abortTransaction();
+    if (session.inTransaction()) await session.abortTransaction();
     throw error;
   } finally {
     await session.endSession();

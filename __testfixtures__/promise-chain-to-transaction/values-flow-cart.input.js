@@ -20,7 +20,8 @@ function checkout(cartId) {
     });
 }
 
-// Two nested steps both call their value `order`: they cannot share one function, so it stays.
+// Two nested steps both call their value `order`: once they share one function, the later ones
+// are renamed.
 function reorder(orderId) {
   let session = null;
   return Order.startSession()

@@ -14,21 +14,15 @@ async function checkout(cartId) {
   return order;
 }
 
-// Two nested steps both call their value `order`: they cannot share one function, so it stays.
-function reorder(orderId) {
-  let session = null;
-  return Order.startSession()
-    .then((_session) => {
-      session = _session;
-      session.startTransaction();
-      return Order.findById(orderId).session(session);
-    })
-    .then((order) => Order.create([{ items: order.items }], { session }))
-    .then(([order]) => session.commitTransaction().then(() => order))
-    .then((order) => {
-      session.endSession();
-      return order;
-    });
+// Two nested steps both call their value `order`: once they share one function, the later ones
+// are renamed.
+async function reorder(orderId) {
+  const order = await Order.db.transaction(async (session) => {
+    const order2 = await Order.findById(orderId).session(session);
+    const [order3] = await Order.create([{ items: order2.items }], { session });
+    return order3;
+  });
+  return order;
 }
 
 module.exports = { checkout, reorder };

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { MongooseVersion } from '../runner/facts/project';
 import type { ProjectView } from '../transform';
+import type { MongooseInstance } from './als-detection';
 import { MODEL_OPERATIONS } from './api';
 
 /**
@@ -31,11 +32,45 @@ export function versionSupportsAls(mongoose: MongooseVersion, feature: AlsFeatur
   return feature === 'base' || semver.gte(version, LATER_FLOORS[feature]!.v8);
 }
 
-/** AsyncLocalStorage mode is on for the project and its Mongoose version supports it. */
+/** AsyncLocalStorage mode is on for the default Mongoose instance and the version supports it. */
 export function alsActive(project: ProjectView): boolean {
-  return project.als().enabled && versionSupportsAls(project.mongoose());
+  return alsOnFor(project, { kind: 'default' });
 }
 
+/** Some instance this file can reach has AsyncLocalStorage on (a cheap test before parsing). */
+export function alsMayApply(project: ProjectView): boolean {
+  const mode = project.als();
+  return (mode.enabled || mode.instancesOn.length > 0) && versionSupportsAls(project.mongoose());
+}
+
+/**
+ * Whether AsyncLocalStorage is on for the instance a connection or model comes from. An instance
+ * that cannot be traced is taken for the default one, unless the package creates other instances.
+ */
+export function alsOnFor(project: ProjectView, instance: MongooseInstance): boolean {
+  if (!versionSupportsAls(project.mongoose())) return false;
+  const mode = project.als();
+  if (mode.origin === 'forced') return mode.enabled;
+  const resolved = resolveInstance(project, instance);
+  if (resolved.kind === 'created') return mode.instancesOn.includes(resolved.name);
+  return resolved.kind === 'default' && mode.enabled;
+}
+
+/**
+ * An operation's model and the transaction's connection share one AsyncLocalStorage: they come
+ * from the same instance (untraced ones count as the default instance only in a package that
+ * creates no other).
+ */
+export function sameInstance(project: ProjectView, a: MongooseInstance, b: MongooseInstance): boolean {
+  const [x, y] = [resolveInstance(project, a), resolveInstance(project, b)];
+  if (x.kind === 'unknown' || y.kind === 'unknown') return project.als().origin === 'forced';
+  if (x.kind === 'created' || y.kind === 'created') return x.kind === y.kind && (x as { name: string }).name === (y as { name: string }).name;
+  return true;
+}
+
+function resolveInstance(project: ProjectView, instance: MongooseInstance): MongooseInstance {
+  return instance.kind === 'unknown' && project.als().createdInstances.length === 0 ? { kind: 'default' } : instance;
+}
 /** Model operations that never reach the transaction's session through AsyncLocalStorage. */
 const NOT_COVERED = new Set(['createCollection', 'populate', 'remove', 'syncIndexes', 'update', 'where']);
 

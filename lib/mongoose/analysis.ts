@@ -15,10 +15,14 @@ import {
 } from '../ast/nodes';
 import type { DeclarationOrigin, TypeFacts } from '../runner/facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
+import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 
-/** What an expression is, as far as Mongoose is concerned. */
-export type ReceiverKind = 'mongoose' | 'connection' | 'model' | 'client' | 'session' | 'unknown';
+/**
+ * What an expression is, as far as Mongoose is concerned. `session-promise` is what Mongoose's
+ * `startSession()` returns: only its awaited value is a session.
+ */
+export type ReceiverKind = 'mongoose' | 'connection' | 'model' | 'client' | 'session' | 'session-promise' | 'unknown';
 
 /** A `startSession()` call (or a call to a local helper that only returns one). */
 export interface SessionCreation {
@@ -66,6 +70,9 @@ export interface LifecycleCall {
   declaration: Node | undefined;
 }
 
+/** Calls whose result belongs to the same Mongoose instance as the object they are called on. */
+const INSTANCE_PRESERVING = new Set(['model', 'createConnection', 'useDb', 'asPromise', 'openUri', 'connect']);
+
 const GLOBAL_CONSTRUCTORS = new Set([
   'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object',
   'Promise', 'Proxy', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'URL',
@@ -107,22 +114,27 @@ export class MongooseAnalysis {
     this.nameFallback = this.imports.usesMongo || lookalikes.length === 0;
   }
 
-  /** Classifies an expression (a receiver such as `conn`, `Order`, `this.connection`). */
-  kindOf(path: Path, depth = 0): ReceiverKind {
+  /**
+   * Classifies an expression (a receiver such as `conn`, `Order`, `this.connection`). `guess`:
+   * whether a name alone may decide (`conn`, `Order`) where nothing else says what it is.
+   */
+  kindOf(path: Path, depth = 0, guess = true): ReceiverKind {
     const inner = unwrapPath(path);
     const node = inner.node;
     if (depth > 8) return 'unknown';
     switch (node.type) {
       case 'Identifier':
-        return this.identifierKind(inner, depth);
-      case 'AwaitExpression':
-        return this.kindOf(inner.get('argument') as Path, depth + 1);
+        return this.identifierKind(inner, depth, guess);
+      case 'AwaitExpression': {
+        const awaited = this.kindOf(inner.get('argument') as Path, depth + 1, guess);
+        return awaited === 'session-promise' ? 'session' : awaited;
+      }
       case 'MemberExpression':
       case 'OptionalMemberExpression':
-        return this.memberKind(inner, depth);
+        return this.memberKind(inner, depth, guess);
       case 'CallExpression':
       case 'OptionalCallExpression':
-        return this.callKind(inner, depth);
+        return this.callKind(inner, depth, guess);
       case 'NewExpression': {
         const callee = node.callee as Node;
         const name = isIdentifier(callee) ? callee.name : propertyName(callee);
@@ -133,6 +145,48 @@ export class MongooseAnalysis {
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * The Mongoose instance a connection, model or mongoose expression comes from: the default
+   * export, a `new Mongoose()` this file keeps in a variable, or unknown (imported, a parameter).
+   */
+  instanceOf(path: Path, depth = 0): MongooseInstance {
+    const node = unwrapPath(path).node;
+    const inner = unwrapPath(path);
+    if (depth > 8) return { kind: 'unknown' };
+    if (node.type === 'AwaitExpression') return this.instanceOf(inner.get('argument') as Path, depth + 1);
+    if (isIdentifier(node)) {
+      if (this.imports.mongooseModule.has(node.name)) return { kind: 'default' };
+      if (['model', 'connection', 'createConnection'].includes(this.imports.mongooseNamed.get(node.name) ?? '')) return { kind: 'default' };
+      const declaration = this.bindings.declarationOf(inner);
+      const origin = declaration ? this.bindings.originOf(declaration) : undefined;
+      if (origin?.kind !== 'variable') return { kind: 'unknown' };
+      // `const m = new Mongoose()`, or `let m; ... m = new Mongoose()` (a test's before hook).
+      const values = origin.declarator.node.init ? [origin.declarator.get('init') as Path] : this.assignedValues(declaration!);
+      if (values.length !== 1) return { kind: 'unknown' };
+      const value = unwrapPath(values[0]!);
+      if (value.node.type === 'NewExpression' && this.kindOf(value) === 'mongoose') return { kind: 'created', name: node.name };
+      return this.instanceOf(value, depth + 1);
+    }
+    if (isMember(node) && ['connection', 'base', 'db'].includes(propertyName(node) ?? '')) return this.instanceOf(inner.get('object') as Path, depth + 1);
+    if (isCall(node)) {
+      const callee = unwrapPath(inner.get('callee') as Path);
+      if (isIdentifier(callee.node)) return this.instanceOf(callee, depth + 1);
+      if (isMember(callee.node) && INSTANCE_PRESERVING.has(propertyName(callee.node) ?? '')) return this.instanceOf(callee.get('object') as Path, depth + 1);
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** The right-hand sides of `x = <value>` assignments to a variable. */
+  private assignedValues(declaration: Node): Path[] {
+    return this.index
+      .named(declaration.name as string)
+      .filter((ref) => {
+        const parent = ref.parent?.node as Node | undefined;
+        return parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === ref.node && this.bindings.declarationOf(ref) === declaration;
+      })
+      .map((ref) => ref.parent!.get('right') as Path);
   }
 
   /** Every session creation in the file, including calls to local `getSession()`-style helpers. */
@@ -152,24 +206,18 @@ export class MongooseAnalysis {
     return this.sessionCreations().find((c) => c.call.node === call.node);
   }
 
-  /** The variable a creation is stored in: `const s = await x.startSession()` or `s = await ...`. */
+  /**
+   * The variable a creation's session is stored in: `const s = await x.startSession()`, `s = await ...`,
+   * or, when the promise is kept first (`const p = x.startSession(); ... const s = await p`), where it is awaited.
+   */
   bindingOf(creation: SessionCreation): SessionBinding | undefined {
-    let current = creation.call;
-    while (current.parent && ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) {
-      current = current.parent as Path;
-    }
-    const parent = current.parent as Path | null;
-    if (!parent) return undefined;
-    if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
-      return { declaration: parent.node.id as Node, form: 'declarator', statement: parent.parent as Path };
-    }
-    if (parent.node.type === 'AssignmentExpression' && parent.node.right === current.node && parent.node.operator === '=') {
-      const left = parent.get('left') as Path;
-      const declaration = isIdentifier(left.node) ? this.bindings.declarationOf(left) : undefined;
-      const statement = parent.parent as Path;
-      if (declaration && statement.node.type === 'ExpressionStatement') return { declaration, form: 'assignment', statement };
-    }
-    return undefined;
+    const stored = storedValue(creation.call, this.bindings);
+    if (!stored || stored.awaited || creation.kind === 'client') return stored?.binding;
+    const awaitedLater = this.bindings
+      .referencesIn(this.root.get() as Path, stored.binding.declaration)
+      .map((ref) => storedValue(ref, this.bindings))
+      .filter((later) => later?.awaited);
+    return awaitedLater.length === 1 ? awaitedLater[0]!.binding : undefined;
   }
 
   /** True when the declaration holds a MongoDB session (created here, handed in by a session API, or typed/named so). */
@@ -190,6 +238,22 @@ export class MongooseAnalysis {
     if (!isIdentifier(inner.node)) return false;
     const declaration = this.bindings.declarationOf(inner);
     return declaration !== undefined && this.isSessionDeclaration(declaration);
+  }
+
+  /**
+   * `const opts = { session, new: true }` (never reassigned): the session declaration such an
+   * options object carries to every operation it is passed to; undefined for anything else.
+   */
+  sessionInOptions(declaration: Node): Node | undefined {
+    const origin = this.bindings.originOf(declaration);
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration || this.assignedValues(declaration).length > 0) return undefined;
+    const init = origin.declarator.node.init as Node | null;
+    if (init?.type !== 'ObjectExpression') return undefined;
+    const index = (init.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+    if (index === -1) return undefined;
+    const value = origin.declarator.get('init', 'properties', index, 'value') as Path;
+    const session = isIdentifier(value.node) ? this.bindings.declarationOf(value) : undefined;
+    return session !== undefined && session !== declaration && this.isSessionDeclaration(session) ? session : undefined;
   }
 
   /** `x.commitTransaction()`, `x?.endSession()`... on an identifier; undefined for other calls. */
@@ -246,11 +310,14 @@ export class MongooseAnalysis {
       const receiverDecl = isIdentifier(unwrapPath(receiver).node) ? this.bindings.declarationOf(unwrapPath(receiver)) : undefined;
       return { kind: 'withTransaction', call: path, callback, sessions: [receiverDecl, param].filter((d): d is Node => d !== undefined) };
     }
+    // A receiver known only by its name (`db`, `client`) is Mongoose's when the file uses Mongoose,
+    // or the callback names or uses its parameter as a session: a library's own `db.transaction(tx => ...)` is not.
+    const trusted = this.imports.usesMongo || this.kindOf(receiver, 0, false) === kind || (param !== undefined && isSessionName(param.name as string));
     if (method === 'withSession') {
-      if (kind !== 'connection' && kind !== 'client' && !(param && this.usedAsSession(callback, param))) return undefined;
+      if (!((kind === 'connection' || kind === 'client') && trusted) && !(param && this.usedAsSession(callback, param))) return undefined;
       return { kind: 'withSession', call: path, callback, sessions: param ? [param] : [] };
     }
-    const connection = kind === 'connection' && !(param && this.usedAsOtherTransaction(callback, param));
+    const connection = kind === 'connection' && trusted && !(param && this.usedAsOtherTransaction(callback, param));
     if (!connection && !(param && this.usedAsSession(callback, param))) return undefined;
     return { kind: 'transaction', call: path, callback, sessions: param ? [param] : [] };
   }
@@ -334,11 +401,17 @@ export class MongooseAnalysis {
 
   private directCreation(path: Path): SessionCreation | undefined {
     const callee = unwrapPath(path.get('callee') as Path);
+    // `import { startSession } from 'mongoose'`: the default connection's, with no receiver to name.
+    if (this.isImportedSessionFactory(callee)) return { call: path, kind: 'mongoose', receiver: undefined };
     if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
     const receiver = callee.get('object') as Path;
     const kind = this.kindOf(receiver);
     if (kind === 'unknown' && this.declaredOutsideMongo(path)) return undefined;
     return { call: path, kind, receiver };
+  }
+
+  private isImportedSessionFactory(callee: Path): boolean {
+    return isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === SESSION_FACTORY && this.bindings.declarationOf(callee) !== undefined;
   }
 
   /** Type facts place the called function in the project or another package: a look-alike `startSession()`. */
@@ -387,7 +460,7 @@ export class MongooseAnalysis {
     return this.index.of('FunctionDeclaration').find((p) => p.node.id === declaration);
   }
 
-  private identifierKind(path: Path, depth: number): ReceiverKind {
+  private identifierKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = path.node.name as string;
     const declaration = this.bindings.declarationOf(path);
     if (this.imports.mongooseModule.has(name)) return 'mongoose';
@@ -400,34 +473,39 @@ export class MongooseAnalysis {
       if (origin?.kind === 'variable') {
         const init = origin.declarator.get('init') as Path;
         if (init.node) {
-          const fromInit = this.kindOf(init, depth + 1);
+          const fromInit = this.kindOf(init, depth + 1, guess);
           if (fromInit !== 'unknown') return fromInit;
         }
       }
     }
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private memberKind(path: Path, depth: number): ReceiverKind {
+  private memberKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = propertyName(path.node);
     const objectPath = path.get('object') as Path;
     const object = objectPath.node;
     if (name === undefined) return 'unknown';
-    if (object.type === 'ThisExpression') return this.classMemberKind(path, name);
-    const objectKind = this.kindOf(objectPath, depth + 1);
+    if (object.type === 'ThisExpression') return this.classMemberKind(path, name, guess);
+    const objectKind = this.kindOf(objectPath, depth + 1, guess);
     if (name === 'connection' && objectKind === 'mongoose') return 'connection';
-    if (name === 'db' && (objectKind === 'model' || objectKind === 'unknown')) return objectKind === 'model' ? 'connection' : this.guessFromName(name);
+    if (name === 'db' && (objectKind === 'model' || objectKind === 'unknown')) return objectKind === 'model' ? 'connection' : this.guessFromName(name, guess);
     if (name === 'base' && objectKind === 'connection') return 'mongoose';
     if (name === 'client' && objectKind === 'connection') return 'client';
     if (objectKind === 'mongoose' || objectKind === 'connection' || objectKind === 'model' || objectKind === 'client') return 'unknown';
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private callKind(path: Path, depth: number): ReceiverKind {
+  private callKind(path: Path, depth: number, guess: boolean): ReceiverKind {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
-    const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1) : undefined;
-    if (name === SESSION_FACTORY && objectKind !== undefined) return objectKind === 'unknown' && this.declaredOutsideMongo(path) ? 'unknown' : 'session';
+    const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1, guess) : undefined;
+    if (this.isImportedSessionFactory(callee)) return 'session-promise';
+    if (name === SESSION_FACTORY && objectKind !== undefined) {
+      if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
+      // The driver's MongoClient#startSession() is synchronous; Mongoose's returns a promise.
+      return objectKind === 'client' ? 'session' : 'session-promise';
+    }
     if (name === 'model') {
       if (objectKind === 'mongoose' || objectKind === 'connection') return 'model';
       if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'model') return 'model';
@@ -441,7 +519,7 @@ export class MongooseAnalysis {
   }
 
   /** `this.x` inside a class: decorators (@InjectConnection, @InjectModel), type annotation, then the name. */
-  private classMemberKind(path: Path, name: string): ReceiverKind {
+  private classMemberKind(path: Path, name: string, guess: boolean): ReceiverKind {
     const member = findClassMember(path, name);
     if (member) {
       const decorators = ((member.decorators as Node[] | undefined) ?? []).map(decoratorName);
@@ -450,11 +528,11 @@ export class MongooseAnalysis {
       const typed = typeKind(member);
       if (typed !== 'unknown') return typed;
     }
-    return this.guessFromName(name);
+    return this.guessFromName(name, guess);
   }
 
-  private guessFromName(name: string): ReceiverKind {
-    if (!this.nameFallback) return 'unknown';
+  private guessFromName(name: string, guess: boolean): ReceiverKind {
+    if (!guess || !this.nameFallback) return 'unknown';
     if (/^(conn|connection|db|dbConnection|mongoConnection|mongooseConnection|mongoDb)$/i.test(name)) return 'connection';
     if (/^(client|mongoClient|mongodbClient)$/i.test(name)) return 'client';
     if (/Model$/.test(name) && name !== 'Model') return 'model';
@@ -466,6 +544,30 @@ export class MongooseAnalysis {
 /** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
 function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
+}
+
+const VALUE_WRAPPERS = ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'];
+
+/** The variable an expression's value lands in (`const s = <expr>` or `s = <expr>;`), and whether it is awaited on the way. */
+function storedValue(expression: Path, bindings: Bindings): { binding: SessionBinding; awaited: boolean } | undefined {
+  let current = expression;
+  let awaited = false;
+  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) {
+    awaited ||= (current.parent.node as Node).type === 'AwaitExpression';
+    current = current.parent as Path;
+  }
+  const parent = current.parent as Path | null;
+  if (!parent) return undefined;
+  if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
+    return { binding: { declaration: parent.node.id as Node, form: 'declarator', statement: parent.parent as Path }, awaited };
+  }
+  if (parent.node.type === 'AssignmentExpression' && parent.node.right === current.node && parent.node.operator === '=') {
+    const left = parent.get('left') as Path;
+    const declaration = isIdentifier(left.node) ? bindings.declarationOf(left) : undefined;
+    const statement = parent.parent as Path;
+    if (declaration && statement.node.type === 'ExpressionStatement') return { binding: { declaration, form: 'assignment', statement }, awaited };
+  }
+  return undefined;
 }
 
 /** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */

@@ -53,6 +53,46 @@ export const MODEL_OPERATIONS = new Set([
 /** Document methods that write or read through the document's session. */
 export const DOCUMENT_OPERATIONS = new Set(['save', 'deleteOne', 'updateOne', 'remove', 'populate', 'replaceOne']);
 
+/**
+ * Where Mongoose 5/6 (and the driver's session methods) take a Node-style callback: the number of
+ * arguments before it. An argument in that position runs the operation at once, whatever it looks like.
+ */
+export const CALLBACK_POSITION: Readonly<Record<string, number>> = {
+  aggregate: 2,
+  bulkSave: 2,
+  bulkWrite: 2,
+  countDocuments: 2,
+  create: 2,
+  createCollection: 1,
+  deleteMany: 2,
+  deleteOne: 2,
+  distinct: 2,
+  estimatedDocumentCount: 1,
+  exists: 2,
+  find: 3,
+  findById: 3,
+  findByIdAndDelete: 2,
+  findByIdAndRemove: 2,
+  findByIdAndUpdate: 3,
+  findOne: 3,
+  findOneAndDelete: 2,
+  findOneAndRemove: 2,
+  findOneAndReplace: 3,
+  findOneAndUpdate: 3,
+  insertMany: 2,
+  remove: 2,
+  replaceOne: 3,
+  save: 1,
+  syncIndexes: 1,
+  update: 3,
+  updateMany: 3,
+  updateOne: 3,
+  exec: 1,
+  commitTransaction: 0,
+  abortTransaction: 0,
+  endSession: 1,
+};
+
 /** Methods that keep a Query or Aggregate chain going (the chain stays one lazy thenable). */
 export const QUERY_CHAIN_METHODS = new Set([
   'allowDiskUse',
@@ -126,7 +166,11 @@ export const LOOKALIKE_PACKAGES = [
   'objection',
   '@prisma/client',
   '@mikro-orm/core',
+  '@mikro-orm/mongodb',
   'drizzle-orm',
+  'kysely',
+  'neo4j-driver',
+  'better-sqlite3',
   'mysql',
   'mysql2',
   'express-session',

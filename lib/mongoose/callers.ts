@@ -132,8 +132,16 @@ export class CallSiteFinder {
       }
       return;
     }
+    if (!identity.declaration) {
+      // Exported as a property (`exports.name = function`): in its own file it is reached as `exports.name(...)`.
+      for (const call of this.analysis.index.calls()) {
+        const callee = call.node.callee as Node;
+        if (isMember(callee) && propertyName(callee) === identity.name && isExportsTarget(callee.object)) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+      }
+      return;
+    }
     const rootPath = this.analysis.root.get() as Path;
-    for (const ref of this.analysis.bindings.referencesIn(rootPath, identity.declaration!)) {
+    for (const ref of this.analysis.bindings.referencesIn(rootPath, identity.declaration)) {
       if (isImportOrExportName(ref)) continue;
       const call = ref.parent as Path | null;
       if (call && isCall(call.node) && call.node.callee === ref.node) found.add({ file: this.ctx.file, analysis: this.analysis, call });
@@ -255,6 +263,20 @@ function helperIdentity(fn: Path): HelperIdentity | undefined {
     const name = id.name as string;
     const defaultExport = isDefaultExportedByName(fn, name);
     return { name, nameNode: id, declaration: id, isMethod: false, exported: defaultExport || isExportedStatement(parent.parent as Path) || isExportedByName(fn, name), defaultExport };
+  }
+  // `exports.name = function`, `module.exports.name = async (s) => {}`.
+  if (parent?.node.type === 'AssignmentExpression' && parent.node.right === node && isMember(parent.node.left as Node)) {
+    const left = parent.node.left as Node & { object: Node; property: Node };
+    const name = propertyName(left);
+    if (name && isExportsTarget(left.object)) return { name, nameNode: left.property, declaration: undefined, isMethod: false, exported: true, defaultExport: false };
+  }
+  // `module.exports = { name(s) {...} }` or `{ name: function (s) {...} }`.
+  const property = node.type === 'ObjectMethod' ? node : parent?.node.type === 'ObjectProperty' && parent.node.value === node ? parent.node : undefined;
+  const object = property ? ((node.type === 'ObjectMethod' ? parent : parent?.parent) as Path | null | undefined) : undefined;
+  const assignment = object?.parent?.node as Node | undefined;
+  if (property && !property.computed && isIdentifier(property.key as Node) && assignment?.type === 'AssignmentExpression' && assignment.right === object!.node && isExportsTarget(assignment.left as Node)) {
+    const key = property.key as Node;
+    return { name: key.name as string, nameNode: key, declaration: undefined, isMethod: false, exported: true, defaultExport: false };
   }
   if ((node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') && !node.computed && isIdentifier(node.key as Node)) {
     const key = node.key as Node;

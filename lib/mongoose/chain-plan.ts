@@ -12,8 +12,8 @@ import { storedBeyond } from './session-storage';
 export interface Piece {
   statements: Path[];
   value: Path | undefined;
-  /** The name the value is bound to (`const <bind> = await <value>`), when something reads it. */
-  bind: string | undefined;
+  /** What the value is bound to (`const <bind> = await <value>`), when something reads it: a name, or a step's destructuring parameter. */
+  bind: string | { pattern: Node } | undefined;
 }
 
 /** How a `return` inside the transaction body is rewritten (commit or abort decided by a condition). */
@@ -31,6 +31,8 @@ export interface ChainPlan {
   sessionName: string;
   /** Second argument of transaction() (from startTransaction(), withTransaction() or defaultTransactionOptions). */
   options: Path | undefined;
+  /** Where the transaction starts in the source: the startTransaction() statement or the withTransaction() call. */
+  startAt: number;
   pre: Piece[];
   body: Piece[];
   post: Piece[];
@@ -39,6 +41,8 @@ export interface ChainPlan {
   /** The chain used withTransaction(): its callback's value is the transaction's value. */
   withTransaction: boolean;
   bodyReturns: BodyReturn[];
+  /** The commit was a statement nothing returned or awaited, so the chain did not wait for it; `ended`: the chain also ended the session. */
+  floatingCommit: { ended: boolean } | undefined;
   /** What the chain resolves to: nothing, the transaction's value, or the last step after it. */
   result: 'nothing' | 'transaction' | 'post';
   /** A value carried past the commit (`commitTransaction().then(() => order)`): the callback returns it. */
@@ -95,6 +99,7 @@ interface Roles {
   bodyReturns: BodyReturn[];
   result: ChainPlan['result'];
   transactionValue: Path | undefined;
+  floatingCommit: boolean;
 }
 
 class ChainPlanner {
@@ -161,10 +166,12 @@ class ChainPlanner {
       connection,
       sessionName,
       options: start.options,
+      startAt: start.at,
       pre: names.pre,
       body: names.body,
       post: names.post,
       abortsAtEnd,
+      floatingCommit: roles.floatingCommit ? { ended: this.endsSession() } : undefined,
       withTransaction: start.statement === undefined,
       bodyReturns,
       result,
@@ -230,17 +237,17 @@ class ChainPlanner {
   }
 
   /** Where the transaction starts: a startTransaction() statement, or a step that returns withTransaction(). */
-  private findStart(from: number): { step: number; statement: number | undefined; options: Path | undefined } | undefined {
+  private findStart(from: number): { step: number; statement: number | undefined; options: Path | undefined; at: number } | undefined {
     for (let index = from; index < this.steps.length; index++) {
       const step = this.steps[index]!;
       const statement = step.statements.findIndex((s) => this.sessionCallStatement(s, 'startTransaction'));
       if (statement !== -1) {
         const call = unwrapAwait(step.statements[statement]!.get('expression') as Path);
-        return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined };
+        return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined, at: startOf(step.statements[statement]!.node) };
       }
       const value = step.value && unwrapAwait(step.value);
       if (value && this.isSessionCall(value, 'withTransaction')) {
-        return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined };
+        return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined, at: startOf(value.node) };
       }
     }
     return undefined;
@@ -255,6 +262,7 @@ class ChainPlanner {
     let abortsAtEnd = false;
     let ending: ChainStep | undefined;
     let transactionValue: Path | undefined;
+    let floatingCommit = false;
     let end: number;
     let result: ChainPlan['result'];
 
@@ -292,6 +300,15 @@ class ChainPlanner {
           }
           break;
         }
+        const floating = this.floatingCommit(step);
+        if (floating) {
+          // `.then(() => { ...; session.commitTransaction(); })`: the commit is the step's last statement, returned by nothing.
+          this.removedStatements.push(floating);
+          body.push({ ...step, statements: step.statements.filter((s) => s.node !== floating.node) });
+          end = i;
+          floatingCommit = (floating.node.expression as Node).type !== 'AwaitExpression';
+          break;
+        }
         const returns = this.commitOrAbortReturns(step);
         if (returns === 'mixed') return { reason: 'a step decides between commit and abort but also returns other values' };
         if (returns.length > 0) {
@@ -324,7 +341,7 @@ class ChainPlanner {
     const last = this.steps[this.steps.length - 1]!;
     if (post.length > 0 && post[post.length - 1]!.callback === last.callback) result = 'post';
     else if (this.lifecycleKind(last) === 'end') result = 'nothing';
-    return { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue };
+    return { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue, floatingCommit };
   }
 
   private withoutRemoved(step: ChainStep): ChainStep {
@@ -333,6 +350,17 @@ class ChainPlanner {
 
   private isRemoved(statement: Path): boolean {
     return this.removedStatements.some((r) => r.node === statement.node);
+  }
+
+  /** Some step, or the `.finally()`, ends the session. */
+  private endsSession(): boolean {
+    return this.chain.finallyHandler !== undefined || this.steps.some((s) => this.lifecycleKind(s) === 'end' || s.statements.some((st) => this.sessionCallStatement(st, 'endSession')));
+  }
+
+  /** The statement `[await] session.commitTransaction();` that ends a step which returns nothing. */
+  private floatingCommit(step: ChainStep): Path | undefined {
+    const last = step.statements[step.statements.length - 1];
+    return !step.value && last && this.sessionCallStatement(last, 'commitTransaction') ? last : undefined;
   }
 
   /** A step that only commits, aborts or ends the session (`() => session.commitTransaction()`). */
@@ -476,9 +504,10 @@ class ChainPlanner {
     const statements = body.node.type === 'BlockStatement' ? (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path) : [];
     const value = body.node.type === 'BlockStatement' ? undefined : body;
     const keep = statements.filter((s) => !this.isLifecycleStatement(s) && !this.isAbortThenRethrow(s, param));
-    const keptValue = value && !this.isLifecycleValue(value) ? value : undefined;
-    const rethrows = keep.length === 1 && keep[0]!.node.type === 'ThrowStatement' && param !== undefined && isIdentifier(keep[0]!.node.argument as Node, param.name as string);
-    const onlyRethrow = (rethrows && !keptValue) || (keep.length === 0 && !keptValue && statements.some((s) => this.isAbortThenRethrow(s, param)));
+    const cleanupThenRethrow = value !== undefined && this.cleansUpThenRethrows(value, param);
+    const keptValue = value && !this.isLifecycleValue(value) && !cleanupThenRethrow ? value : undefined;
+    const rethrows = keep.length === 1 && this.isRethrow(keep[0]!, param);
+    const onlyRethrow = (rethrows && !keptValue) || (keep.length === 0 && !keptValue && (cleanupThenRethrow || statements.some((s) => this.isAbortThenRethrow(s, param))));
     const usesSession = [...keep, ...(keptValue ? [keptValue] : [])].some((p) => this.sessions.some((s) => this.analysis.bindings.referencesIn(p, s).length > 0));
     if (usesSession) return { reason: 'the .catch() handler uses the session for more than aborting it' };
     return { keep: onlyRethrow ? undefined : { param, statements: keep, value: keptValue } };
@@ -501,15 +530,36 @@ class ChainPlanner {
     return ['abortTransaction', 'endSession'].some((m) => this.isSessionCall(call, m));
   }
 
-  /** `return session.abortTransaction().then(() => { throw err; })`: the same as rethrowing. */
+  /** `return session.abortTransaction().then(() => { throw err; })` (or any cleanup chain that rethrows): the same as rethrowing. */
   private isAbortThenRethrow(statement: Path, param: Node | undefined): boolean {
-    if (statement.node.type !== 'ReturnStatement' || !statement.node.argument || !param) return false;
-    const inner = promiseChainOf(this.analysis.index, statement.get('argument') as Path);
-    if (!inner || 'unsupported' in inner) return false;
-    const [head, next, ...rest] = inner.chain.steps;
-    if (rest.length > 0 || !head?.value || !next || !this.isSessionCall(unwrapAwait(head.value), 'abortTransaction')) return false;
-    const only = next.statements[0];
-    return next.statements.length === 1 && !next.value && only?.node.type === 'ThrowStatement' && isIdentifier(only.node.argument as Node, param.name as string);
+    return statement.node.type === 'ReturnStatement' && statement.node.argument != null && this.cleansUpThenRethrows(statement.get('argument') as Path, param);
+  }
+
+  /**
+   * `session.abortTransaction().then(() => { throw err; })`, `...then(() => session.endSession()).then(() => Promise.reject(err))`:
+   * a chain that only aborts or ends the session and then rejects with the caught error.
+   */
+  private cleansUpThenRethrows(value: Path, param: Node | undefined): boolean {
+    if (!param) return false;
+    const inner = promiseChainOf(this.analysis.index, value);
+    if (!inner || 'unsupported' in inner || inner.chain.catchHandler || inner.chain.finallyHandler) return false;
+    const [head, ...rest] = inner.chain.steps;
+    const last = rest[rest.length - 1];
+    if (!head?.value || !this.isLifecycleValue(head.value) || !last) return false;
+    const cleanup = (step: ChainStep) => step.statements.every((s) => this.isLifecycleStatement(s)) && (!step.value || this.isLifecycleValue(step.value));
+    if (!rest.slice(0, -1).every(cleanup)) return false;
+    const statements = last.statements;
+    const finalThrow = statements[statements.length - 1];
+    if (!last.value && finalThrow && this.isRethrow(finalThrow, param)) return statements.slice(0, -1).every((s) => this.isLifecycleStatement(s));
+    return last.value !== undefined && isRejectionWith(last.value.node, param) && statements.every((s) => this.isLifecycleStatement(s));
+  }
+
+  /** `throw err;` or `return Promise.reject(err);` with the caught error. */
+  private isRethrow(statement: Path, param: Node | undefined): boolean {
+    if (!param) return false;
+    const node = statement.node;
+    if (node.type === 'ThrowStatement') return isIdentifier(node.argument as Node, param.name as string);
+    return node.type === 'ReturnStatement' && node.argument != null && isRejectionWith(node.argument as Node, param);
   }
 
   private sessionCallStatement(statement: Path, method: string): boolean {
@@ -542,17 +592,25 @@ class ChainPlanner {
     const flat = new Map<Node, string>();
     const renames: Array<{ identifier: Node; name: string }> = [];
 
+    const renameIn = (within: Path, declared: Node, name: string) => {
+      renames.push({ identifier: declared, name });
+      for (const ref of this.analysis.bindings.referencesIn(within, declared)) renames.push({ identifier: ref.node, name });
+    };
     const toPieces = (steps: ChainStep[], scope: Set<string>, receiver?: ChainStep): Piece[] | { reason: string } => {
       const pieces: Piece[] = [];
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;
         for (const declared of topLevelDeclarations(step.statements)) {
-          if (scope.has(declared)) return { reason: `two steps declare \`${declared}\`, which would clash once they share one function` };
-          scope.add(declared);
+          if (!scope.has(declared.name as string)) {
+            scope.add(declared.name as string);
+            continue;
+          }
+          // Two steps declare the same name: once they share one function, the later one is renamed.
+          if (!step.callback) return { reason: `two steps declare \`${declared.name as string}\`, which would clash once they share one function` };
+          renameIn(step.callback, declared, freeName(declared.name as string, scope));
         }
         const next = i + 1 < steps.length ? steps[i + 1] : receiver;
-        const bind = next ? this.bind(next, step.value, scope, flat, renames) : undefined;
-        if (bind && typeof bind !== 'string') return bind;
+        const bind = next ? this.bind(next, step.value, scope, flat, renameIn) : undefined;
         pieces.push({ statements: step.statements, value: step.value, bind });
       }
       return pieces;
@@ -566,8 +624,8 @@ class ChainPlanner {
     }
     // Names reserved first, so no step takes them: what reads the transaction's value, and (before
     // Mongoose 8, where transaction() resolves to the commit result) the variable carrying it out.
-    const transactionBind = readsTransaction ? this.bind(first!, undefined, functionScope, flat, renames) : undefined;
-    if (transactionBind && typeof transactionBind !== 'string') return transactionBind;
+    const transactionBind = readsTransaction ? this.bind(first!, undefined, functionScope, flat, renameIn) : undefined;
+    if (transactionBind !== undefined && typeof transactionBind !== 'string') return { reason: 'the first step after the commit destructures what the transaction resolved to' };
     const carries = this.legacyResult() && !roles.withTransaction && valueFromBody;
     const resultName = carries ? (transactionBind ?? freeName('result', functionScope)) : undefined;
     const pre = toPieces(roles.pre, functionScope);
@@ -579,23 +637,25 @@ class ChainPlanner {
     return { pre, body, post, transactionBind, resultName, renames };
   }
 
-  /** The name `next` reads the previous value by: an alias of it, a fresh const, or undefined when unread. */
-  private bind(next: ChainStep, value: Path | undefined, scope: Set<string>, flat: Map<Node, string>, renames: Array<{ identifier: Node; name: string }>): string | undefined | { reason: string } {
+  /**
+   * What `next` reads the previous value by: an alias of it, a fresh const (renamed when the name is
+   * taken), its destructuring pattern (with taken names renamed), or undefined when it is unread.
+   */
+  private bind(next: ChainStep, value: Path | undefined, scope: Set<string>, flat: Map<Node, string>, renameIn: (within: Path, declared: Node, name: string) => void): Piece['bind'] {
     const param = next.param;
     if (!param || !next.callback || !this.paramUsed(next)) return undefined;
     if (!isIdentifier(param)) {
-      const clash = patternIdentifiers(param).find((id) => scope.has(id.name as string));
-      if (clash) return { reason: `two steps name \`${clash.name}\`, which would clash once they share one function` };
-      patternIdentifiers(param).forEach((id) => scope.add(id.name as string));
-      return this.analysis.source.slice(startOf(param), param.typeAnnotation ? startOf(param.typeAnnotation as Node) : endOf(param));
+      for (const id of patternIdentifiers(param)) {
+        if (scope.has(id.name as string)) renameIn(next.callback, id, freeName(id.name as string, scope));
+        else scope.add(id.name as string);
+      }
+      return { pattern: param };
     }
     const passedOn = value && isIdentifier(value.node) ? this.analysis.bindings.declarationOf(value) : undefined;
     const alias = passedOn ? flat.get(passedOn) ?? (scope.has(passedOn.name as string) ? (passedOn.name as string) : undefined) : undefined;
     const name = alias ?? freeName(param.name as string, scope);
     flat.set(param, name);
-    if (name !== param.name) {
-      for (const ref of this.analysis.bindings.referencesIn(next.callback, param)) renames.push({ identifier: ref.node, name });
-    }
+    if (name !== param.name) renameIn(next.callback, param, name);
     return alias ? undefined : name;
   }
 
@@ -641,6 +701,13 @@ class ChainPlanner {
   }
 }
 
+/** `Promise.reject(err)` with the given error. */
+function isRejectionWith(node: Node, param: Node): boolean {
+  if (!isCall(node) || calleeName(node) !== 'reject' || !isMember(node.callee) || !isIdentifier(node.callee.object, 'Promise')) return false;
+  const args = node.arguments as Node[];
+  return args.length === 1 && isIdentifier(args[0], param.name as string);
+}
+
 /** The steps of a withTransaction() callback: its own chain if it returns one, else its statements and value. */
 function callbackSteps(analysis: MongooseAnalysis, callback: Path): ChainStep[] | { reason: string } {
   const body = callback.get('body') as Path;
@@ -657,7 +724,7 @@ function callbackSteps(analysis: MongooseAnalysis, callback: Path): ChainStep[] 
 }
 
 /** `base`, or `base2`, `base3`... whichever is not in `taken`; the name is then taken. */
-function freeName(base: string, taken: Set<string>): string {
+export function freeName(base: string, taken: Set<string>): string {
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
   taken.add(name);
@@ -668,10 +735,11 @@ function stepNodes(step: ChainStep): Node[] {
   return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];
 }
 
-function topLevelDeclarations(statements: Path[]): string[] {
+/** The identifiers that statements declare at their own level (variables, functions, classes). */
+function topLevelDeclarations(statements: Path[]): Node[] {
   return statements.flatMap((s) => {
-    if (s.node.type === 'VariableDeclaration') return (s.node.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node).map((i) => i.name as string));
-    if ((s.node.type === 'FunctionDeclaration' || s.node.type === 'ClassDeclaration') && s.node.id) return [(s.node.id as Node).name as string];
+    if (s.node.type === 'VariableDeclaration') return (s.node.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node));
+    if ((s.node.type === 'FunctionDeclaration' || s.node.type === 'ClassDeclaration') && s.node.id) return [s.node.id as Node];
     return [];
   });
 }

@@ -26,7 +26,8 @@ export function readImports(index: PathIndex): ModuleImports {
   };
   const record = (pkg: string, local: Node | undefined, imported: string | undefined) => {
     if (MONGOOSE_PACKAGES.includes(pkg) || DRIVER_PACKAGES.includes(pkg)) imports.usesMongo = true;
-    if (LOOKALIKE_PACKAGES.includes(pkg) && !imports.lookalikes.includes(pkg)) imports.lookalikes.push(pkg);
+    const lookalike = LOOKALIKE_PACKAGES.find((name) => pkg === name || pkg.startsWith(`${name}/`));
+    if (lookalike && !imports.lookalikes.includes(lookalike)) imports.lookalikes.push(lookalike);
     if (!local || local.type !== 'Identifier') return;
     const name = local.name as string;
     if (pkg === 'mongoose') {

@@ -1,4 +1,5 @@
-import { enclosingFunction, endOf, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
+import { enclosingFunction, endOf, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSiteFinder } from './callers';
 
@@ -19,10 +20,12 @@ export interface OperationScope {
   end: number;
   /** Declarations holding the scope's session. */
   sessions: Node[];
-  /** A `connection.transaction()` callback: AsyncLocalStorage puts session-less operations in it too. */
-  transactionCallback: boolean;
+  /** For a `connection.transaction()` callback, that call: AsyncLocalStorage (when on for its connection's instance) puts session-less operations in it too. */
+  transactionCall?: Path;
   /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
   mayBecomeAsync: boolean;
+  /** `manual`: true for code that only runs once the transaction was committed or aborted on every path to it. */
+  endedBefore?: (path: Path) => boolean;
 }
 
 /** Words every file holding a direct scope contains. */
@@ -36,7 +39,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     start: startOf(scope.callback.node),
     end: endOf(scope.callback.node),
     sessions: scope.sessions,
-    transactionCallback: scope.kind === 'transaction',
+    transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
     mayBecomeAsync: true,
   }));
   for (const call of analysis.index.calls()) {
@@ -50,7 +53,16 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
       .map((c) => analysis.lifecycleCall(c))
       .filter((c) => c && (c.method === 'commitTransaction' || c.method === 'abortTransaction') && c.declaration === declaration && startOf(c.call.node) > endOf(call.node) && enclosingFunction(c.call)?.node === fn.node);
     const last = ends.length > 0 ? startOf(ends[ends.length - 1]!.call.node) : endOf(fn.node);
-    scopes.push({ kind: 'manual', fn, start: endOf(call.node), end: last, sessions: [declaration], transactionCallback: false, mayBecomeAsync: false });
+    const endCalls = new Set(ends.map((c) => c!.call.node));
+    scopes.push({
+      kind: 'manual',
+      fn,
+      start: endOf(call.node),
+      end: last,
+      sessions: [declaration],
+      mayBecomeAsync: false,
+      endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),
+    });
   }
   return scopes;
 }
@@ -71,9 +83,9 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
   const inScope = (there: MongooseAnalysis, call: Path) => scopesOf(there).some((scope) => contains(scope, call));
   for (const fn of analysis.index.functions()) {
     if (callbacks.has(fn.node)) continue;
-    const sessionParams = (fn.node.params as Node[])
-      .map((param) => (param.type === 'TSParameterProperty' ? (param.parameter as Node) : param))
-      .filter((param) => isIdentifier(param) && analysis.isSessionDeclaration(param));
+    const sessionParams = parameterSlots(fn.node)
+      .map((slot) => slot.declaration)
+      .filter((declaration) => analysis.isSessionDeclaration(declaration));
     // Cheapest first: a marker in a file naming the helper, a call by that name in a scope, then the real callers.
     if (sessionParams.length === 0 || !finder.hasCallByName(fn, SCOPE_MARKERS, inScope)) continue;
     if (!finder.find(fn).sites.some((site) => inScope(site.analysis, site.call))) continue;
@@ -83,7 +95,6 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
       start: startOf(fn.node),
       end: endOf(fn.node),
       sessions: sessionParams,
-      transactionCallback: false,
       mayBecomeAsync: false,
     });
   }
@@ -94,8 +105,53 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
 export function contains(scope: OperationScope, path: Path): boolean {
   const at = startOf(path.node);
   if (at < scope.start || at > scope.end) return false;
+  if (scope.endedBefore?.(path)) return false;
   for (let fn = enclosingFunction(path); fn; fn = enclosingFunction(fn)) {
     if (fn.node === scope.fn.node) return true;
   }
   return false;
+}
+
+/**
+ * True when every path from the function's start to `path` runs a statement that ends the
+ * transaction (`isEnd` picks the commit and abort calls) before it: code after the commit in the
+ * same block, or after a try whose block commits and whose catch aborts or leaves.
+ */
+function endedOnEveryPath(path: Path, fn: Node, isEnd: (call: Node) => boolean): boolean {
+  for (let child = path, parent = path.parent as Path | null; parent && child.node !== fn; child = parent, parent = parent.parent as Path | null) {
+    const siblings = statementsOf(parent.node);
+    if (!siblings) continue;
+    const before = siblings.slice(0, siblings.indexOf(child.node));
+    if (before.some((statement) => endsTransaction(statement, isEnd))) return true;
+  }
+  return false;
+}
+
+/** The statement commits or aborts on every path that completes normally. */
+function endsTransaction(statement: Node, isEnd: (call: Node) => boolean): boolean {
+  switch (statement.type) {
+    case 'ExpressionStatement': {
+      const expression = unwrapExpression(statement.expression as Node);
+      const call = expression.type === 'AwaitExpression' ? unwrapExpression(expression.argument as Node) : expression;
+      return isEnd(call);
+    }
+    case 'BlockStatement':
+      return (statement.body as Node[]).some((s) => endsTransaction(s, isEnd));
+    case 'IfStatement':
+      return statement.alternate != null && endsTransaction(statement.consequent as Node, isEnd) && endsTransaction(statement.alternate as Node, isEnd);
+    case 'TryStatement': {
+      const handler = (statement.handler as Node | null)?.body as Node | undefined;
+      const finalizer = statement.finalizer as Node | null;
+      if (finalizer && endsTransaction(finalizer, isEnd)) return true;
+      return endsTransaction(statement.block as Node, isEnd) && (!handler || endsTransaction(handler, isEnd) || leaves(handler));
+    }
+    default:
+      return false;
+  }
+}
+
+/** A block whose last statement throws or returns: nothing after it in the enclosing code runs from here. */
+function leaves(block: Node): boolean {
+  const last = (block.body as Node[])[(block.body as Node[]).length - 1];
+  return last?.type === 'ThrowStatement' || last?.type === 'ReturnStatement';
 }

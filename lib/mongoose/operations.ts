@@ -1,6 +1,7 @@
 import { calleeName, isCall, isFunction, isIdentifier, isMember, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import {
   ASYNC_LIFECYCLE,
+  CALLBACK_POSITION,
   DOCUMENT_OPERATIONS,
   LAZY_OPERATIONS,
   MODEL_OPERATIONS,
@@ -31,7 +32,7 @@ export type OperationVerdict =
    */
   | { kind: 'operation'; lazy: boolean; outside?: boolean }
   /** Passes a Node-style callback (Mongoose 5/6): awaiting would run it twice. */
-  | { kind: 'callback' }
+  | { kind: 'callback'; argument: Node }
   | { kind: 'not-operation' }
   /** The syntax cannot tell; `carriesSession` says whether it matters enough to report. */
   | { kind: 'unknown'; carriesSession: boolean };
@@ -85,7 +86,10 @@ export function classifyCall(analysis: MongooseAnalysis, call: Path, context: Op
   const base = operationLinks[0];
   if (!base) return { kind: 'not-operation' };
 
-  if (operationLinks.some((link) => passesNodeCallback(link))) return { kind: 'callback' };
+  for (const link of operationLinks) {
+    const callback = nodeCallbackOf(analysis, link);
+    if (callback) return { kind: 'callback', argument: callback };
+  }
 
   const lifecycle = lifecycleVerdict(analysis, withoutContinuations, context);
   if (lifecycle) return lifecycle;
@@ -153,7 +157,9 @@ export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], s
       if (!isIdentifier(unwrapExpression(arg))) return false;
       const inner = unwrapPath(argPath);
       const declaration = analysis.bindings.declarationOf(inner);
-      return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+      if (!declaration) return false;
+      const session = analysis.sessionInOptions(declaration) ?? declaration;
+      return sessions.includes(session) || analysis.isSessionDeclaration(session);
     });
   });
 }
@@ -172,12 +178,74 @@ function isNullish(node: Node): boolean {
   return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
 }
 
-/** A Mongoose or driver call (5.x/6.x style) given a Node callback as its last argument. */
-function passesNodeCallback(link: ChainLink): boolean {
+/**
+ * The Node callback a Mongoose or driver call (5.x/6.x style) is given: a function anywhere, a
+ * known function in an optional position, and in the callback position anything that is not
+ * provably something else (a callback passed by name runs the operation at once).
+ */
+function nodeCallbackOf(analysis: MongooseAnalysis, link: ChainLink): Node | undefined {
   const method = link.method ?? '';
-  const takesCallbacks = MODEL_OPERATIONS.has(method) || DOCUMENT_OPERATIONS.has(method) || method === 'exec' || ASYNC_LIFECYCLE.has(method);
-  const last = link.args[link.args.length - 1];
-  return takesCallbacks && last !== undefined && isFunction(last);
+  const position = CALLBACK_POSITION[method];
+  const takesCallbacks = position !== undefined || MODEL_OPERATIONS.has(method) || DOCUMENT_OPERATIONS.has(method) || ASYNC_LIFECYCLE.has(method);
+  if (!takesCallbacks || method === 'withTransaction') return undefined;
+  return link.args.find((arg, index) => {
+    if (isFunction(arg)) return true;
+    if (position === undefined || arg.type === 'SpreadElement') return false;
+    const argPath = link.call.get('arguments', index) as Path;
+    return index >= position ? !provablyNotFunction(analysis, argPath) : provablyFunction(analysis, argPath);
+  });
+}
+
+const CALLBACK_NAMES = /^(cb|callback|done|next|fn|handler)$|Callback$|Handler$/;
+
+/** A value that cannot be called: literals, object and array literals, and variables holding one. */
+function provablyNotFunction(analysis: MongooseAnalysis, path: Path): boolean {
+  const node = unwrapPath(path).node;
+  if (!isIdentifier(node)) return !isFunction(node) && NON_FUNCTION_VALUES.test(node.type);
+  if (node.name === 'undefined') return true;
+  const declaration = analysis.bindings.declarationOf(unwrapPath(path));
+  if (!declaration) return false;
+  if (analysis.isSessionDeclaration(declaration)) return true;
+  const annotation = (declaration.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (annotation) return typeIsNotCallable(annotation);
+  const origin = analysis.bindings.originOf(declaration);
+  const init = origin?.kind === 'variable' ? (origin.declarator.node.init as Node | null) : undefined;
+  return init != null && init.type !== 'Identifier' && !isFunction(init) && NON_FUNCTION_VALUES.test(init.type) && !isReassigned(analysis, declaration);
+}
+
+/** A function declared or assigned as one, or a parameter named like a callback. */
+function provablyFunction(analysis: MongooseAnalysis, path: Path): boolean {
+  const node = unwrapPath(path).node;
+  if (!isIdentifier(node)) return false;
+  const declaration = analysis.bindings.declarationOf(unwrapPath(path));
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind === 'variable') return isFunction(origin.declarator.node.init as Node | null);
+  if (origin?.kind === 'parameter') return CALLBACK_NAMES.test(node.name);
+  return declaration !== undefined && analysis.index.of('FunctionDeclaration').some((fn) => fn.node.id === declaration);
+}
+
+const NON_FUNCTION_VALUES = /^(ObjectExpression|ArrayExpression|StringLiteral|NumericLiteral|BooleanLiteral|NullLiteral|BigIntLiteral|RegExpLiteral|TemplateLiteral|NewExpression|UnaryExpression|BinaryExpression)$/;
+
+const VALUE_TYPES = new Set([
+  'TSStringKeyword', 'TSNumberKeyword', 'TSBooleanKeyword', 'TSNullKeyword', 'TSUndefinedKeyword', 'TSObjectKeyword',
+  'TSBigIntKeyword', 'TSSymbolKeyword', 'TSArrayType', 'TSTupleType', 'TSLiteralType',
+]);
+
+/** A type annotation that cannot describe a function: value types, object shapes, options and sessions. */
+function typeIsNotCallable(annotation: Node): boolean {
+  if (VALUE_TYPES.has(annotation.type)) return true;
+  if (annotation.type === 'TSTypeLiteral') return !(annotation.members as Node[]).some((m) => m.type === 'TSCallSignatureDeclaration');
+  if (annotation.type !== 'TSTypeReference') return false;
+  const name = annotation.typeName as Node;
+  const text = isIdentifier(name) ? name.name : ((name.right as Node | undefined)?.name as string | undefined);
+  return text !== undefined && /(Options|Session)$/.test(text);
+}
+
+function isReassigned(analysis: MongooseAnalysis, declaration: Node): boolean {
+  return analysis.index.named(declaration.name as string).some((ref) => {
+    const parent = ref.parent?.node as Node | undefined;
+    return parent?.type === 'AssignmentExpression' && parent.left === ref.node && analysis.bindings.declarationOf(ref) === declaration;
+  });
 }
 
 /** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own. */

@@ -1,12 +1,14 @@
 import {
   calleeName,
   contains,
+  endOf,
   enclosingFunction,
   isCall,
   isFunction,
   isIdentifier,
   isMember,
   some,
+  startOf,
   statementsOf,
   type Node,
   type Path,
@@ -30,8 +32,6 @@ export interface OwnerFix {
   /** `endSession()` statements to delete (the finally ends the session instead). */
   removals: Path[];
   placement: FinallyPlacement;
-  /** `abortTransaction()` statements in catch clauses that can run after a commit. */
-  guards: Path[];
   /** `abortTransaction()` statements without await that precede a removed `endSession()`. */
   awaits: Path[];
 }
@@ -52,7 +52,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
-    return { status: 'refuse', at: creation.call, reason: 'the session is not stored in a variable, so it cannot be ended in a finally' };
+    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
   if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
@@ -66,15 +66,22 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     .referencesIn(fn, binding.declaration)
     .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)));
   const endCalls: Path[] = [];
+  const returned: Path[] = [];
   for (const ref of refs) {
     const call = methodCallOn(ref, 'endSession');
     if (call) {
       endCalls.push(call);
       continue;
     }
+    if (isReturnedAsIs(ref, fn)) {
+      returned.push(ref);
+      continue;
+    }
     const reason = escapeReason(analysis, ref, fn, binding);
     if (reason) return { status: 'refuse', at: ref, reason };
   }
+  // A function whose job is to hand out a new session (`return session`): its caller owns it.
+  if (returned.length > 0) return { status: 'skip' };
 
   const removals: Path[] = [];
   let finallyEnd: Path | undefined;
@@ -103,6 +110,10 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 
   const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
+  // Started and ended by the very next statement: there is nothing a finally would protect.
+  if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
+    return { status: 'skip' };
+  }
   if (placement.kind === 'wrap' && hasFinallyEnd(removals)) {
     return {
       status: 'refuse',
@@ -116,9 +127,38 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     binding,
     removals,
     placement,
-    guards: abortGuards(analysis, fn, binding.declaration),
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
+}
+
+/** `return session;` (through `as`/`!`): the function hands the session itself to its caller. */
+function isReturnedAsIs(ref: Path, fn: Path): boolean {
+  let current = ref;
+  while (current.parent && ['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent as Path | null;
+  return parent?.node.type === 'ReturnStatement' && enclosingFunction(parent)?.node === fn.node;
+}
+
+/** Why a session that never lands in a plain variable of its own cannot be ended in a finally here. */
+function unboundReason(source: string, call: Path): string {
+  let current = call;
+  while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  const text = (node: Node) => {
+    const whole = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
+    return whole.length > 60 ? `${whole.slice(0, 57)}...` : whole;
+  };
+  if (parent?.type === 'LogicalExpression' || parent?.type === 'ConditionalExpression') {
+    return `the function owns the session only when it created it (\`${text(parent)}\`), so it cannot simply be ended in a finally`;
+  }
+  if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) {
+    return `the session is kept in \`${text(parent.left as Node)}\` (a registry or another object), so it outlives this function; it is ended where it is taken out`;
+  }
+  if (parent?.type === 'ObjectProperty' || parent?.type === 'ArrayExpression') return 'the session is put into an object or array, so it outlives this function';
+  if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
+    return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
+  }
+  return 'the session is not stored in a variable, so it cannot be ended in a finally';
 }
 
 function notAsyncReason(fn: Path | undefined): string {
@@ -257,7 +297,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
   }
 
   let next = 0;
-  while (next < rest.length && isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction')) next++;
+  while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
@@ -267,6 +307,23 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
+}
+
+/**
+ * A declaration whose values are computed without running anything that could throw: literals,
+ * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
+ */
+function cannotThrow(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
+}
+
+function isInert(node: Node): boolean {
+  if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
+  if (node.type === 'ObjectExpression') {
+    return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
+  }
+  return false;
 }
 
 /** References to the session (other than endSession calls being removed) in the given statements. */
@@ -335,6 +392,10 @@ function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: 
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;
+        // `const opts = { session, new: true }`: the session goes wherever the options go.
+        if (inLiteral && isIdentifier(node.id as Node) && analysis.sessionInOptions(node.id as Node) === binding.declaration) {
+          return derivedEscape(analysis, parent, fn, binding, depth);
+        }
         if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
         return derivedEscape(analysis, parent, fn, binding, depth);
       }
@@ -390,33 +451,61 @@ function isAwaitedCall(call: Path | undefined): boolean {
 
 const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
 
-/** Catch clauses that abort while their try does more work after the commit. */
-function abortGuards(analysis: MongooseAnalysis, fn: Path, declaration: Node): Path[] {
-  const guards: Path[] = [];
-  for (const tryPath of analysis.index.within(fn.node, 'TryStatement')) {
-    if (enclosingFunction(tryPath)?.node !== fn.node) continue;
-    const handler = tryPath.node.handler as Node | null;
-    if (!handler || !workAfterCommit(tryPath.node.block as Node, declaration)) continue;
-    const handlerPath = tryPath.get('handler', 'body') as Path;
-    for (const [index, statement] of ((handlerPath.node.body as Node[]) ?? []).entries()) {
-      if (isSessionMethodStatement(statement, declaration, 'abortTransaction')) guards.push(handlerPath.get('body', index) as Path);
+/** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
+export interface UnguardedAbort {
+  statement: Path;
+  session: Node;
+  /** `if (session) <abort>`: the if whose test only checks that the session exists. */
+  presenceCheck: Path | undefined;
+}
+
+/**
+ * Aborts in a catch whose try sends `commitTransaction()` (or runs `withTransaction()`, which
+ * commits or aborts on its own) on the same session: a failed commit leaves the session
+ * "committed", so the abort throws and hides the real error (docs/mongoose-semantics.md §3.3,
+ * §3.4). Aborts already under `if (session.inTransaction())` are left.
+ */
+export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
+  const out: UnguardedAbort[] = [];
+  for (const tryPath of analysis.index.of('TryStatement')) {
+    if (!tryPath.node.handler) continue;
+    const fn = enclosingFunction(tryPath)?.node;
+    const inFn = (call: Path) => enclosingFunction(call)?.node === fn;
+    const committed = new Set(
+      analysis.index
+        .within(tryPath.node.block as Node, 'CallExpression')
+        .map((call) => analysis.lifecycleCall(call))
+        .filter((c) => (c?.method === 'commitTransaction' || c?.method === 'withTransaction') && c.declaration && inFn(c.call) && analysis.isSessionDeclaration(c.declaration))
+        .map((c) => c!.declaration!),
+    );
+    if (committed.size === 0) continue;
+    const handler = tryPath.get('handler', 'body') as Path;
+    for (const call of analysis.index.within(handler.node, 'CallExpression')) {
+      const abort = analysis.lifecycleCall(call);
+      if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
+      const statement = expressionStatementOf(call);
+      if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node)) continue;
+      out.push({ statement, session: abort.declaration, presenceCheck: guardingIf(analysis, statement) });
     }
   }
-  return guards;
+  return out;
 }
 
-function workAfterCommit(block: Node, declaration: Node): boolean {
-  const statements = block.body as Node[];
-  const commitIndex = statements.findIndex((s) => isSessionMethodStatement(s, declaration, 'commitTransaction'));
-  if (commitIndex === -1) return false;
-  return statements.slice(commitIndex + 1).some((s) => !isTrivialAfterCommit(s, declaration));
+/** `[await] s.abortTransaction();` as a whole statement. */
+function expressionStatementOf(call: Path): Path | undefined {
+  const parent = call.parent as Path | null;
+  const statement = parent?.node.type === 'AwaitExpression' ? (parent.parent as Path | null) : parent;
+  return statement?.node.type === 'ExpressionStatement' ? statement : undefined;
 }
 
-function isTrivialAfterCommit(statement: Node, declaration: Node): boolean {
-  if (isSessionMethodStatement(statement, declaration, 'endSession')) return true;
-  if (statement.type !== 'ReturnStatement') return false;
-  const argument = statement.argument as Node | null;
-  return !argument || isIdentifier(argument) || /Literal$/.test(argument.type);
+/** Inside `if (s.inTransaction())` (or `&&` with it) between the statement and `within`. */
+function guardedByInTransaction(statement: Path, session: Node, within: Node): boolean {
+  for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
+    if (current.node.type !== 'IfStatement') continue;
+    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string));
+    if (tested) return true;
+  }
+  return false;
 }
 
 /** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */

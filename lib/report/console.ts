@@ -47,8 +47,9 @@ export function summary(result: RunResult, style: ConsoleStyle): string {
     for (const note of result.notes) lines.push(`  ${note}`);
   }
   if (style.verbose) {
-    lines.push('', paint.bold(`Parsed (${result.parsed.length} of ${result.files.length} files passed the prefilter):`));
-    for (const file of result.parsed) lines.push(`  ${file}`);
+    const parsed = result.parsed ?? [];
+    lines.push('', paint.bold(`Parsed (${parsed.length} of ${result.files.length} files passed the prefilter):`));
+    for (const file of parsed) lines.push(`  ${file}`);
     const skippedBefore = result.files.filter((f) => f.status === 'skipped' && f.durationMs === 0 && f.reason && !f.reason.startsWith('no Mongoose') && !f.reason.startsWith('cannot reach'));
     if (skippedBefore.length > 0) {
       lines.push('', paint.bold('Skipped before parsing:'));
@@ -58,7 +59,7 @@ export function summary(result: RunResult, style: ConsoleStyle): string {
     if (slowest.length > 0) lines.push('', paint.bold('Slowest files:'));
     for (const f of slowest) lines.push(`  ${f.durationMs.toFixed(1).padStart(8)} ms  ${f.file}`);
     lines.push('', paint.bold('Where the time went (summed over worker threads):'));
-    for (const [phase, ms] of Object.entries(result.phases)) lines.push(`  ${String(ms).padStart(8)} ms  ${phase}`);
+    for (const [phase, ms] of Object.entries(result.phases ?? {})) lines.push(`  ${String(ms).padStart(8)} ms  ${phase}`);
   }
   if (result.interrupted) {
     const written = result.files.filter((f) => f.status === 'changed').length;

@@ -244,7 +244,8 @@ function runNotes(seen: FactsSeen[], cwd: string, skipped: SkippedFile[], result
       mode.enabled && version && !versionSupportsAls(version)
         ? `; but Mongoose ${version.version ?? 'of unknown version'} does not support it (needs ${ALS_FLOOR_DESCRIPTION}), so it is treated as off`
         : '';
-    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'}, ${why}${unsupported}`);
+    const notCounted = mode.notCounted.length > 0 ? `; not counted: ${mode.notCounted.join(', ')}` : '';
+    notes.push(`AsyncLocalStorage mode (${label(root)}): ${mode.enabled ? 'on' : 'off'} for the default Mongoose instance, ${why}${unsupported}${notCounted}`);
   }
   notes.push(...typeFactsNotes(seen.flatMap((f) => f.types)));
   const skippedLine = skippedNote(skipped);

@@ -75,8 +75,8 @@ export async function pay(Order: any, id: string) {
 /** A session that escapes: left alone with a finding. */
 export const ESCAPING_SOURCE = `import mongoose from 'mongoose';
 
-export async function open() {
+export async function open(registry: Record<string, unknown>) {
   const session = await mongoose.startSession();
-  return session;
+  registry.current = session;
 }
 `;

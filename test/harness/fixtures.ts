@@ -122,8 +122,8 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
     },
     als: () => {
       const als = spec.options?.als;
-      if (als !== undefined) return { enabled: als, origin: 'forced', where: [] };
-      return detect ? detected.als() : { enabled: false, origin: 'detected', where: [] };
+      if (als !== undefined) return { enabled: als, origin: 'forced', where: [], notCounted: [], instancesOn: [], createdInstances: [] };
+      return detect ? detected.als() : { enabled: false, origin: 'detected', where: [], notCounted: [], instancesOn: [], createdInstances: [] };
     },
     filesMentioning: (word) => (detect ? detected.filesMentioning(word) : fs.readFileSync(file, 'utf8').includes(word) ? [file] : []),
     filesContainingAny: (texts) => (detect ? detected.filesContainingAny(texts) : texts.some((t) => fs.readFileSync(file, 'utf8').includes(t)) ? [file] : []),

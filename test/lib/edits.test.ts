@@ -53,4 +53,15 @@ describe('SourceEdits', () => {
     expect(back(5)).toBe(2);
     expect(back(7)).toBe(5);
   });
+
+  it('maps a range into the output, with text inserted at its ends, unless an edit deletes it', () => {
+    const edits = new SourceEdits('aa bb cc dd');
+    edits.insert(3, 'await ');
+    edits.replace(0, 2, 'AAAA');
+    edits.remove(6, 9);
+    expect(edits.mapRange(3, 5)).toEqual([5, 13]);
+    expect(edits.apply().slice(5, 13)).toBe('await bb');
+    expect(edits.mapRange(6, 8)).toBeUndefined();
+    expect(edits.mapRange(9, 11)).toEqual([14, 16]);
+  });
 });

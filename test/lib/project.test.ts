@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALS_OPTION, findAlsSwitches } from '../../lib/mongoose/als-detection';
+import { ALS_OPTION, findAlsSwitches, findCreatedInstances, isTestFile } from '../../lib/mongoose/als-detection';
 import { sourceFilesUnder } from '../../lib/runner/discover/discover';
 import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
 import { PackageFacts } from '../../lib/runner/facts/project';
@@ -41,18 +41,31 @@ describe('PackageFacts.mongooseVersion', () => {
 });
 
 describe('findAlsSwitches', () => {
-  it('finds every form that switches transactionAsyncLocalStorage, with its value', () => {
+  it('finds every form that switches transactionAsyncLocalStorage, with its value and the instance it configures', () => {
     const dir = tempProject({
       'package.json': '{}',
       'src/db.ts': "import mongoose from 'mongoose';\nmongoose.set('transactionAsyncLocalStorage', true);\n",
       'src/app.module.ts': "export const m = (c: any) => {\n  c.base.set({ transactionAsyncLocalStorage: true });\n};\n",
-      'src/second.js': "const { Mongoose } = require('mongoose');\nmodule.exports = new Mongoose({ transactionAsyncLocalStorage: false });\n",
+      'src/second.js': "const { Mongoose } = require('mongoose');\nconst reports = new Mongoose({ transactionAsyncLocalStorage: false });\nmodule.exports = reports;\n",
       'src/unrelated.js': "app.set('trust proxy', true);\n",
+      'test/tx.test.js':
+        "const mongoose = require('mongoose');\nconst m = new mongoose.Mongoose();\nm.set('transactionAsyncLocalStorage', true);\n" +
+        "const conn = m.createConnection('mongodb://x');\nconn.base.set('transactionAsyncLocalStorage', true);\nrequire('mongoose').set('transactionAsyncLocalStorage', true);\n",
     });
-    expect(findAlsSwitches(dir, new ProjectTextIndex(() => sourceFilesUnder(dir)).filesMentioning(ALS_OPTION))).toEqual([
-      { file: 'src/app.module.ts', line: 2, enabled: true },
-      { file: 'src/db.ts', line: 2, enabled: true },
-      { file: 'src/second.js', line: 2, enabled: false },
+    const index = new ProjectTextIndex(() => sourceFilesUnder(dir));
+    expect(findAlsSwitches(dir, index.filesMentioning(ALS_OPTION))).toEqual([
+      { file: 'src/app.module.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },
+      { file: 'src/db.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },
+      { file: 'src/second.js', line: 2, enabled: false, instance: { kind: 'created', name: 'reports' }, inTest: false },
+      { file: 'test/tx.test.js', line: 3, enabled: true, instance: { kind: 'created', name: 'm' }, inTest: true },
+      { file: 'test/tx.test.js', line: 5, enabled: true, instance: { kind: 'created', name: 'm' }, inTest: true },
+      { file: 'test/tx.test.js', line: 6, enabled: true, instance: { kind: 'default' }, inTest: true },
     ]);
+    expect(findCreatedInstances(dir, index.filesMentioning('Mongoose'))).toEqual(['src/second.js:2']);
+  });
+
+  it('tells test files by their folders and names', () => {
+    for (const file of ['test/a.js', 'src/__tests__/a.ts', 'a.test.ts', 'orders.spec.js', 'e2e/flow.ts', 'app.e2e-spec.ts']) expect(isTestFile(file), file).toBe(true);
+    for (const file of ['src/testing-utils.ts', 'src/contest.js', 'latest/a.js']) expect(isTestFile(file), file).toBe(false);
   });
 });

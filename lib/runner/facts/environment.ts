@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ALS_OPTION, findAlsSwitches } from '../../mongoose/als-detection';
+import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } from '../../mongoose/als-detection';
 import { PackageFacts } from './project';
 import type { AlsMode, ProjectView } from '../../transform';
 import { AnalysisCache } from '../../mongoose/analysis-cache';
@@ -39,6 +39,7 @@ export class RunEnvironment {
   readonly types: TypeFacts;
   readonly consulted: ConsultedFacts = { versions: new Set(), als: new Set() };
   private readonly alsByRoot = new Map<string, AlsMode>();
+  private readonly alsFactsByRoot = new Map<string, AlsFacts>();
   private readonly indexes = new Map<string, ProjectTextIndex>();
   private readonly graphs = new Map<string, ImportGraph>();
   /** Texts of other files as they were when first read (the run writes nothing before every file is done). */
@@ -136,26 +137,48 @@ export class RunEnvironment {
 
   private alsMode(file: string): AlsMode {
     const root = this.packages.packageRoot(file) ?? path.dirname(file);
-    let mode = this.alsByRoot.get(root);
-    if (!mode) {
-      mode =
-        this.options.als !== undefined
-          ? { enabled: this.options.als, origin: 'forced', where: [] }
-          : detectAls(root, this.textIndex(root).filesMentioning(ALS_OPTION));
-      this.alsByRoot.set(root, mode);
+    if (this.options.als !== undefined) {
+      const forced: AlsMode = { enabled: this.options.als, origin: 'forced', where: [], notCounted: [], instancesOn: [], createdInstances: [] };
+      this.alsByRoot.set(root, forced);
+      return forced;
     }
-    return mode;
+    let facts = this.alsFactsByRoot.get(root);
+    if (!facts) {
+      const index = this.textIndex(root);
+      facts = { switches: findAlsSwitches(root, index.filesMentioning(ALS_OPTION)), createdInstances: findCreatedInstances(root, index.filesMentioning('Mongoose')) };
+      this.alsFactsByRoot.set(root, facts);
+      this.alsByRoot.set(root, alsModeFor(facts, undefined));
+    }
+    return alsModeFor(facts, path.relative(root, file).split(path.sep).join('/'));
   }
 }
 
-/** On when some file switches it on and none switches it off (a mixed project is not trusted). */
-function detectAls(root: string, candidates: string[]): AlsMode {
-  const switches = findAlsSwitches(root, candidates);
-  const on = switches.filter((s) => s.enabled);
-  const off = switches.filter((s) => !s.enabled);
+interface AlsFacts {
+  switches: AlsSwitch[];
+  createdInstances: string[];
+}
+
+/**
+ * The mode a file sees (`file` relative to the package root; undefined: application code in
+ * general). The default instance is on when some switch that counts turns it on and none turns
+ * it off (a mixed project is not trusted).
+ */
+function alsModeFor(facts: AlsFacts, file: string | undefined): AlsMode {
+  const counts = (s: AlsSwitch) => !s.inTest || s.file === file;
+  const defaults = facts.switches.filter((s) => counts(s) && s.instance.kind === 'default');
+  const at = (s: AlsSwitch) => `${s.file}:${s.line}${s.enabled ? '' : ' (switched off)'}`;
   return {
-    enabled: on.length > 0 && off.length === 0,
+    enabled: defaults.some((s) => s.enabled) && !defaults.some((s) => !s.enabled),
     origin: 'detected',
-    where: switches.map((s) => `${s.file}:${s.line}${s.enabled ? '' : ' (switched off)'}`),
+    where: defaults.map(at),
+    notCounted: facts.switches.filter((s) => !defaults.includes(s)).map((s) => `${at(s)} (${whyNotCounted(s, counts(s))})`),
+    instancesOn: facts.switches.filter((s) => s.file === file && s.enabled && s.instance.kind === 'created').map((s) => (s.instance as { name: string }).name),
+    createdInstances: facts.createdInstances,
   };
+}
+
+function whyNotCounted(s: AlsSwitch, counts: boolean): string {
+  if (s.instance.kind === 'created') return `the Mongoose instance \`${s.instance.name}\` only, not the default one`;
+  if (!counts) return 'a test file: it never switches it on for application code';
+  return 'on an object that could not be traced to a Mongoose instance';
 }

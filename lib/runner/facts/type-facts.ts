@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompilerOptions, Node as MorphNode, Project, SourceFile, Type } from 'ts-morph';
+import type { CompilerOptions, Node as MorphNode, Project, SourceFile, ts } from 'ts-morph';
 import { collectGarbage } from './memory';
 import { moduleName } from './text-index';
 
@@ -104,9 +104,7 @@ export class LazyTypeFacts implements TypeFacts {
     project.forgetNodesCreatedInBlock(() => {
       const node = nodeAt(sourceFileIn(project, file, source), start, end);
       if (!node) return;
-      const type = node.getType();
-      if (type.isAny() || type.isUnknown()) return;
-      fact = { thenable: hasCallableThen(type, node), origin: this.originOfCall(project, node) };
+      fact = thenableFactOf(project.getTypeChecker().compilerObject, node.compilerNode, this.morph!.Node.isCallExpression(node));
     });
     return fact;
   }
@@ -272,12 +270,20 @@ export class LazyTypeFacts implements TypeFacts {
       if (!project.getSourceFile(candidate)) project.addSourceFileAtPathIfExists(candidate);
     }
   }
+}
 
-  private originOfCall(project: Project, node: MorphNode): DeclarationOrigin | undefined {
-    if (!this.morph?.Node.isCallExpression(node)) return undefined;
-    const declaration = project.getTypeChecker().getResolvedSignature(node)?.getDeclaration();
-    return declaration ? originOf(declaration.getSourceFile().getFilePath()) : undefined;
-  }
+/** TypeFlags.Any | TypeFlags.Unknown: numbered alike in every TypeScript release since 3.0. */
+const ANY_OR_UNKNOWN = 1 | 2;
+
+/**
+ * The fact for one expression, from any TypeScript program's checker (ts-morph's here, or the one
+ * a linter's parser built); undefined when its type is `any` or `unknown`.
+ */
+export function thenableFactOf(checker: ts.TypeChecker, node: ts.Node, isCall: boolean): ThenableFact | undefined {
+  const type = checker.getTypeAtLocation(node);
+  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return undefined;
+  const declaration = isCall ? checker.getResolvedSignature(node as ts.CallExpression)?.getDeclaration() : undefined;
+  return { thenable: hasCallableThen(checker, type, node), origin: declaration ? originOf(declaration.getSourceFile().fileName) : undefined };
 }
 
 /** The project's copy of `file`, brought up to date with the text transforms currently see. */
@@ -294,11 +300,11 @@ function nodeAt(sourceFile: SourceFile, start: number, end: number): MorphNode |
   return node && node.getStart() === start && node.getEnd() === end ? node : undefined;
 }
 
-function hasCallableThen(type: Type, at: MorphNode): boolean {
-  if (type.isUnion()) return type.getUnionTypes().some((member) => hasCallableThen(member, at));
+function hasCallableThen(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  if (type.isUnion()) return type.types.some((member) => hasCallableThen(checker, member, at));
   const then = type.getProperty('then');
   if (!then) return false;
-  return then.getTypeAtLocation(at).getCallSignatures().length > 0;
+  return checker.getTypeOfSymbolAtLocation(then, at).getCallSignatures().length > 0;
 }
 
 function originOf(filePath: string): DeclarationOrigin {

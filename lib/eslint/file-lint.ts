@@ -1,0 +1,105 @@
+import * as path from 'node:path';
+import { ParseError } from '../errors';
+import { isSourceFile } from '../runner/discover/source-files';
+import { runPipeline } from '../pipeline';
+import { TRANSFORMS } from '../registry';
+import { RULES, transformsOf, type RuleName } from '../rules';
+import type { Transform } from '../transform';
+import type { EnvironmentPool } from './environments';
+import type { LintText } from './lint-text';
+import { stageReports, type StageReport } from './stage-reports';
+import { LintTypeFacts, type TypedFile } from './type-facts';
+
+/** `settings: { 'tx-codemod': { ... } }` in the ESLint configuration: the codemod's options. */
+export interface LintSettings {
+  /** Like `--als` / `--no-als`: AsyncLocalStorage mode on or off; detected from the project when absent. */
+  als?: boolean;
+  /** Like `--strip-save`: also report `{ session }` on `doc.save()` as redundant. */
+  stripSave?: boolean;
+}
+
+export interface FileLintInput {
+  /** Absolute path of the linted file. */
+  file: string;
+  text: LintText;
+  /** The rules switched on for the file: only their transforms run, as `--transform` would select them. */
+  rules: ReadonlySet<RuleName>;
+  settings: LintSettings;
+  /** Present when the parser built type information for the file. */
+  typed: TypedFile | undefined;
+  environments: EnvironmentPool;
+}
+
+/** The advice rule: its transforms replace whole hand-managed transactions. */
+const ADVICE: RuleName = 'prefer-connection-transaction';
+
+/**
+ * Runs the codemod's pipeline once over a linted file, as a dry run would, and returns what it
+ * would change or report there as problems for the rules. A file the codemod's parser cannot read
+ * (ESLint's parser is the judge of syntax) or does not handle has none.
+ *
+ * Where the advice rewrites a hand-managed transaction into `transaction()`, the bugs inside it
+ * disappear with it and would go unreported by the rules for bugs. Those bugs are found by a second
+ * run without the advice, and reported without a fix (the advice's fix replaces that code).
+ */
+export function lintFile(input: FileLintInput): StageReport[] {
+  if (!isSourceFile(input.file)) return [];
+  const selected = transformsOf(input.rules);
+  const transforms = TRANSFORMS.filter((t) => selected.has(t.name));
+  if (transforms.length === 0) return [];
+  try {
+    const reports = run(input, transforms);
+    const advised = reports.filter((r) => r.rule === ADVICE && r.fix).map((r) => extentOf(r.fix!.edits));
+    const withoutAdvice = transforms.filter((t) => !RULES[ADVICE].transforms.includes(t.name));
+    if (advised.length === 0 || withoutAdvice.length === 0) return reports;
+    const known = new Set(reports.map(keyOf));
+    for (const hidden of run(input, withoutAdvice)) {
+      const inside = advised.some(([start, end]) => start <= hidden.start && hidden.end <= end);
+      if (inside && !known.has(keyOf(hidden))) reports.push({ ...hidden, fix: undefined });
+    }
+    return reports;
+  } catch (error) {
+    if (error instanceof ParseError) return [];
+    throw error;
+  }
+}
+
+function run(input: FileLintInput, transforms: Transform[]): StageReport[] {
+  const env = input.environments.get(input.file, { als: input.settings.als });
+  const result = runPipeline({
+    file: input.file,
+    displayPath: input.file,
+    source: input.text.transformed,
+    transforms,
+    project: env.projectView(input.file),
+    types: new LintTypeFacts(env.types, input.typed),
+    settings: { stripSave: input.settings.stripSave === true },
+    annotate: false,
+    // What the codemod checks of "the same run" holds for a lint of the project: its files are linted and fixed too.
+    inRun: (other) => isSourceFile(other) && !other.split(path.sep).includes('node_modules'),
+    trace: true,
+  });
+  return stageReports(result.stages!).filter((r) => input.rules.has(r.rule));
+}
+
+function extentOf(edits: ReadonlyArray<{ start: number; end: number }>): [number, number] {
+  return [edits[0]!.start, edits[edits.length - 1]!.end];
+}
+
+function keyOf(report: StageReport): string {
+  return `${report.rule}\0${report.start}\0${report.message}`;
+}
+
+/** Reads `settings['tx-codemod']`, refusing values the codemod would not accept. */
+export function lintSettings(settings: Record<string, unknown> | undefined): LintSettings {
+  const value = settings?.['tx-codemod'];
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) throw new TypeError(`settings['tx-codemod'] must be an object, not ${JSON.stringify(value)}`);
+  const out: LintSettings = {};
+  for (const [key, option] of Object.entries(value)) {
+    if (key !== 'als' && key !== 'stripSave') throw new TypeError(`settings['tx-codemod'].${key} is not an option (known: als, stripSave)`);
+    if (typeof option !== 'boolean') throw new TypeError(`settings['tx-codemod'].${key} must be true or false, not ${JSON.stringify(option)}`);
+    out[key] = option;
+  }
+  return out;
+}
