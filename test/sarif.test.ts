@@ -47,10 +47,10 @@ describe('--report findings.sarif', () => {
     const results = run.results as SarifResult[];
     const findings = results.filter((r) => r.kind === undefined);
     expect(findings.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region])).toEqual([
-      ['end-session-in-finally', 'b.ts', { startLine: 5, startColumn: 10 }],
-      ['end-session-in-finally', 'my%20dir/c.ts', { startLine: 5, startColumn: 10 }],
+      ['end-session-in-finally', 'b.ts', { startLine: 5, startColumn: 22 }],
+      ['end-session-in-finally', 'my%20dir/c.ts', { startLine: 5, startColumn: 22 }],
     ]);
-    expect(findings[0]!.message.text).toContain('endSession() left as is: the session is returned');
+    expect(findings[0]!.message.text).toContain('no finally was added to end this session: the session is stored on an object or another variable');
     expect(findings[0]!.level).toBe('error');
     for (const result of results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
 
