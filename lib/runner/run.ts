@@ -9,6 +9,7 @@ import type { FileResult, RunCounts, RunOptions, RunResult } from '../types';
 import { discoverSources } from './discover/discover';
 import { uncommittedChanges, workTreeRoot } from './discover/git';
 import { DEFAULT_MAX_FILE_BYTES, skippedNote, QUIET_SKIPS, type SkippedFile } from './discover/skip-rules';
+import { collectGarbage } from './facts/memory';
 import { PackageFacts, type MongooseVersion } from './facts/project';
 import { PHASES, Stopwatch, type PhaseTimes } from './facts/stopwatch';
 import type { TypeFactsStatus } from './facts/type-facts';
@@ -66,6 +67,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const scan = stopwatch.time('prefilter', () =>
     scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages, () => pool.warmUp()),
   );
+  // Every text read is garbage now: give the memory back before the workers need theirs.
+  collectGarbage();
   toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
   const parsing = new Set(toParse);
   const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));

@@ -23,9 +23,17 @@ export function scanImports(text: string): ImportLine[] {
     const specifier = match[2] ?? match[4];
     if (specifier === undefined) continue;
     const quote = match[1] ?? match[3]!;
-    out.push({ specifier, start: match.index + match[0].indexOf(quote) });
+    out.push({ specifier: detached(specifier), start: match.index + match[0].indexOf(quote) });
   }
   return out;
+}
+
+/**
+ * A copy of a substring that does not keep the whole text it was cut from alive (V8 shares the
+ * parent's characters): the graph keeps every file's specifiers, never its text.
+ */
+function detached(part: string): string {
+  return (` ${part}`).slice(1);
 }
 
 /** The package a bare specifier names (`@scope/name` or `name`), undefined for relative and absolute paths. */
