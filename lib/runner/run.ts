@@ -6,7 +6,7 @@ import { ALS_FLOOR_DESCRIPTION, versionSupportsAls } from '../mongoose/als-suppo
 import { selectTransformNames } from '../transform-names';
 import type { AlsMode } from '../transform';
 import type { FileResult, RunCounts, RunOptions, RunResult } from '../types';
-import { discoverSources } from './discover/discover';
+import { discoverSources, type Discovery } from './discover/discover';
 import { uncommittedChanges, workTreeRoot } from './discover/git';
 import { DEFAULT_MAX_FILE_BYTES, skippedNote, QUIET_SKIPS, type SkippedFile } from './discover/skip-rules';
 import { collectGarbage } from './facts/memory';
@@ -14,7 +14,7 @@ import { PackageFacts, type MongooseVersion } from './facts/project';
 import { PHASES, Stopwatch, type PhaseTimes } from './facts/stopwatch';
 import type { TypeFactsStatus } from './facts/type-facts';
 import { writeFileAtomic } from './output/write';
-import { scanTree } from './prefilter/scan';
+import { scanTree, type TreeScan } from './prefilter/scan';
 import { displayPathOf } from './output/display-path';
 import type { FileOutcome } from './workers/file-task';
 import { WorkerPool } from './workers/pool';
@@ -70,15 +70,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // Every text read is garbage now: give the memory back before the workers need theirs.
   collectGarbage();
   toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
-  const parsing = new Set(toParse);
-  const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));
-  const leftOut = new Map<string, FileResult>();
-  for (const file of discovery.files) {
-    if (parsing.has(file)) continue;
-    const result = notProcessed(file, cwd, skippedByFile.get(file), scan.textCandidates.has(file), false);
-    leftOut.set(file, result);
-    report(result);
-  }
+  const leftOut = leftOutResults(discovery, scan, new Set(toParse), cwd);
+  for (const result of leftOut.values()) report(result);
   try {
     await pool.run(toParse, {
       cwd,
@@ -104,8 +97,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     const status = written.get(file);
     return toResult(file, status === undefined ? outcome : { ...outcome, ...status }, cwd);
   });
-  const discovered = new Set(discovery.files);
-  for (const s of scan.skipped) if (!discovered.has(s.file)) results.push(notProcessed(s.file, cwd, s, false, false));
+  for (const skipped of discovery.skipped) results.push(leftOut.get(skipped.file)!);
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   return {
@@ -165,6 +157,17 @@ function typeBatches(files: readonly string[], sizes: ReadonlyMap<string, number
     chars += size;
   }
   return batches;
+}
+
+/** The files the prefilter left out (discovered ones, and those skipped by their path), with why. */
+function leftOutResults(discovery: Discovery, scan: TreeScan, parsing: ReadonlySet<string>, cwd: string): Map<string, FileResult> {
+  const skippedByFile = new Map(scan.skipped.map((s) => [s.file, s]));
+  const out = new Map<string, FileResult>();
+  for (const file of discovery.files) {
+    if (!parsing.has(file)) out.set(file, notProcessed(file, cwd, skippedByFile.get(file), scan.textCandidates.has(file), false));
+  }
+  for (const skipped of discovery.skipped) out.set(skipped.file, notProcessed(skipped.file, cwd, skipped, false, false));
+  return out;
 }
 
 function toResult(file: string, outcome: FileOutcome, cwd: string): FileResult {
