@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompilerOptions, Node as MorphNode, Project, SourceFile, ts } from 'ts-morph';
 import { collectGarbage } from './memory';
-import { moduleName } from './text-index';
+import { moduleName, readOrUndefined } from './text-index';
 
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
@@ -145,16 +145,20 @@ export class LazyTypeFacts implements TypeFacts {
     const project = (setup.referenceProject ??= this.create(setup, { noResolve: true, noLib: true, types: [] }));
     if (!project) return undefined;
     const sourceFile = sourceFileIn(project, file, source);
-    const identifier = sourceFile.getDescendantAtPos(offset);
-    if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
-    this.addCandidates(setup, project, file, identifier.getText());
-    this.addCandidates(setup, project, file, moduleName(file));
     try {
+      const identifier = sourceFile.getDescendantAtPos(offset);
+      if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
+      this.addCandidates(setup, project, file, identifier.getText());
+      this.addCandidates(setup, project, file, moduleName(file));
       return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
         .findReferencesAsNodes()
         .map((ref) => ({ file: path.resolve(ref.getSourceFile().getFilePath()), start: ref.getStart() }));
     } catch {
       return undefined;
+    } finally {
+      // Other files' references are read against their text on disk (the run writes nothing
+      // before every file is done): a transform's output must not stay in their place.
+      if (source !== readOrUndefined(file)) project.removeSourceFile(sourceFile);
     }
   }
 
