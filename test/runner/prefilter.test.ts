@@ -5,7 +5,7 @@ import { PackageFacts } from '../../lib/runner/facts/project';
 import { ImportGraph } from '../../lib/runner/prefilter/import-graph';
 import { scanImports } from '../../lib/runner/prefilter/import-scan';
 import { libraryTest, packageNames } from '../../lib/runner/prefilter/package-graph';
-import { holdsTransactionCode, textMightApply } from '../../lib/runner/prefilter/prefilter';
+import { callsMongoSessions, holdsTransactionCode, textMightApply } from '../../lib/runner/prefilter/prefilter';
 import { PIPELINE_ORDER } from '../../lib/types';
 import { tempProject } from '../harness/cli';
 
@@ -25,7 +25,10 @@ function sourcesUnder(dir: string): string[] {
 /** The import graph the runner would build over these files, and the prefilter's verdict for one. */
 function graphOver(files: string[]): ImportGraph {
   const packages = new PackageFacts();
-  const scanned = files.map((file) => ({ file, imports: scanImports(fs.readFileSync(file, 'utf8')) }));
+  const scanned = files.map((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return { file, imports: scanImports(text), callsMongo: callsMongoSessions(text) };
+  });
   return ImportGraph.build(scanned, packageNames(files, packages), libraryTest(packages));
 }
 
@@ -76,6 +79,7 @@ describe('the prefilter on application code', () => {
     'src/helpers/tx.js': "const { log } = require('../util/log');\nasync function finish(session) { log('done'); await session.commitTransaction(); session.endSession(); }\nmodule.exports = { finish };\n",
     'src/util/log.js': 'exports.log = (msg, session) => console.log(msg, session && session.id);\n',
     'src/app.ts': "import session from 'express-session';\nimport { pay } from './services/pay';\nexport const routes = { session, pay };\n",
+    'src/container/transfer.js': "// Loaded by name by a dependency-injection container: nothing imports it, it imports nothing.\nmodule.exports = ({ connection }) => async () => {\n  const session = await connection.startSession();\n  await session.endSession();\n};\n",
     'src/auth/cache.ts': "// A session-token cache that nothing Mongoose-related loads.\nexport const sessions = new Map<string, string>();\nexport function endSession(id: string) { sessions.delete(id); }\n",
     'src/web/store.ts': "import session from 'express-session';\nexport const store = new session.MemoryStore();\n",
     'src/db/alias-user.ts': "import { Order } from '@models/order';\nexport async function refund(session: unknown) { return [Order, session]; }\n",
@@ -88,6 +92,10 @@ describe('the prefilter on application code', () => {
     expect(verdict(graph, file('src/services/pay.js'))).toBe('parsed');
     expect(verdict(graph, file('src/app.ts'))).toBe('parsed');
     expect(verdict(graph, file('src/db/alias-user.ts'))).toBe('parsed');
+  });
+
+  it('lets through a file that calls startSession() whatever it imports (a container may hand it the connection)', () => {
+    expect(verdict(graph, file('src/container/transfer.js'))).toBe('parsed');
   });
 
   it('keeps helpers that import nothing from Mongoose but are loaded by files that do, at any depth', () => {

@@ -20,6 +20,8 @@ export interface ImportGraphData {
 export interface GraphFile {
   file: string;
   imports: readonly ImportLine[];
+  /** The file calls what only MongoDB sessions have (`startSession()`, `withTransaction()`). */
+  callsMongo?: boolean;
 }
 
 /**
@@ -29,9 +31,12 @@ export interface GraphFile {
  *
  * A file reaches Mongoose when it loads `mongoose`, `@nestjs/mongoose` or `mongodb`; when it loads
  * a file that does, at any depth (models, a db module); or when such a file loads it, at any depth
- * (a helper that receives a session or a model from its caller). Nothing else can hold a Mongoose
- * operation to rewrite. The packages that implement Mongoose and the driver load each other, but
- * their own files are the library, not code that uses it: their imports do not count.
+ * (a helper that receives a session or a model from its caller). A file that calls
+ * `startSession()` or `withTransaction()` counts as loading Mongoose whatever it imports: its
+ * connection can come from a caller or a dependency-injection container that loads files by name.
+ * Nothing else can hold a Mongoose operation to rewrite. The packages that implement Mongoose and
+ * the driver load each other, but their own files are the library, not code that uses it: their
+ * imports and calls do not count.
  */
 export class ImportGraph {
   private readonly index: Map<string, number>;
@@ -54,7 +59,8 @@ export class ImportGraph {
     const imports: number[][] = names.map(() => []);
     const importers: Array<Array<[number, number]>> = names.map(() => []);
     const direct: number[] = [];
-    files.forEach(({ file, imports: lines }, i) => {
+    files.forEach(({ file, imports: lines, callsMongo }, i) => {
+      if (callsMongo && !isLibrary(file)) direct.push(i);
       for (const line of lines) {
         if (isMongoPackage(line.specifier)) {
           if (!isLibrary(file)) direct.push(i);

@@ -5,6 +5,7 @@ import type { PackageFacts } from '../facts/project';
 import { DRIVER_PACKAGES, MONGOOSE_PACKAGES } from '../../mongoose/api';
 import { ImportGraph, type GraphFile } from './import-graph';
 import { scanImports } from './import-scan';
+import { callsMongoSessions } from './prefilter';
 
 const LIBRARY_PACKAGES = new Set([...MONGOOSE_PACKAGES, ...DRIVER_PACKAGES]);
 
@@ -65,7 +66,8 @@ export function graphOfPackage(root: string, packages: PackageFacts): ImportGrap
   const scanned: GraphFile[] = [];
   for (const file of files) {
     try {
-      scanned.push({ file, imports: scanImports(fs.readFileSync(file, 'utf8')) });
+      const text = fs.readFileSync(file, 'utf8');
+      scanned.push({ file, imports: scanImports(text), callsMongo: callsMongoSessions(text) });
     } catch {
       // Unreadable: it loads nothing we can see.
     }

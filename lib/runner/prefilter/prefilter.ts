@@ -11,6 +11,13 @@ export function holdsTransactionCode(text: string): boolean {
   return TRANSACTION_CODE.test(text);
 }
 
+/** Calls only MongoDB's sessions have: Knex, Sequelize, TypeORM, Prisma, drizzle and Neo4j name theirs otherwise. */
+const MONGO_SESSION_CALLS = /\b(?:startSession|withTransaction)\s*\(/;
+
+export function callsMongoSessions(text: string): boolean {
+  return MONGO_SESSION_CALLS.test(text);
+}
+
 /** Whether the text alone allows one of the transforms to apply (no transform is loaded to tell). */
 export function textMightApply(text: string, transforms: readonly TransformName[]): boolean {
   return transforms.some((name) => TEXT_MIGHT_APPLY[name](text));

@@ -9,7 +9,7 @@ import type { PackageFacts } from '../facts/project';
 import { ImportGraph, type GraphFile } from './import-graph';
 import { scanImports } from './import-scan';
 import { libraryTest, packageNames } from './package-graph';
-import { textMightApply } from './prefilter';
+import { callsMongoSessions, textMightApply } from './prefilter';
 import { isMongoPackage } from './resolve';
 
 export interface TreeScan {
@@ -43,14 +43,14 @@ export function scanTree(
       continue;
     }
     const imports = scanImports(read.raw);
-    scanned.push({ file, imports });
+    scanned.push({ file, imports, callsMongo: callsMongoSessions(read.raw) });
     if (textMightApply(read.raw, transforms)) textCandidates.set(file, read.raw.length);
     if (imports.some((i) => isMongoPackage(i.specifier)) && !isLibrary(file)) onMongooseImport();
   }
   if (textCandidates.size > 0) {
     for (const file of outsideFiles(discovery, given, packages)) {
       const read = readSource(file, { maxFileBytes, named: new Set() });
-      if (read.ok) scanned.push({ file, imports: scanImports(read.raw) });
+      if (read.ok) scanned.push({ file, imports: scanImports(read.raw), callsMongo: callsMongoSessions(read.raw) });
     }
   }
   const files = scanned.map((s) => s.file);
