@@ -56,14 +56,14 @@ export function appendToFinally(target: RewriteTarget, tryStatement: Path, code:
 }
 
 /**
- * Wraps statements `from`..end of a block in `try { ... } finally { <code> }`, re-indenting the
+ * Wraps statements `from`..end (or up to `toIndex`) of a block in `try { ... } finally { <code> }`, re-indenting the
  * wrapped lines (never lines inside template literal text, and never lines already being deleted).
  * Statements at the end that are being deleted stay outside: the try closes after the last one kept.
  */
-export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromIndex: number, code: string): void {
+export function wrapRestInTryFinally(target: RewriteTarget, block: Path, fromIndex: number, code: string, toIndex?: number): void {
   const statements = statementsOf(block.node)!;
   const first = statements[fromIndex]!;
-  const kept = statements.slice(fromIndex).filter((s) => !target.edits.removes(startOf(s), endOf(s)));
+  const kept = statements.slice(fromIndex, toIndex).filter((s) => !target.edits.removes(startOf(s), endOf(s)));
   const last = kept[kept.length - 1] ?? first;
   const { source, edits } = target;
   const outer = indentAt(source, startOf(first));

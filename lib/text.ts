@@ -28,7 +28,11 @@ export function statementRemovalRange(source: string, start: number, end: number
   const lineStart = lineStartOf(source, start);
   const lineEnd = lineEndOf(source, end);
   if (isBlank(source.slice(lineStart, start)) && isBlank(source.slice(end, lineEnd))) {
-    return [lineStart, Math.min(lineEnd + 1, source.length)];
+    // A blank line above goes too when the line below is blank or closes the block: no double gap.
+    const previousStart = lineStart > 0 ? lineStartOf(source, lineStart - 1) : lineStart;
+    const next = source.slice(lineEnd + 1, lineEndOf(source, lineEnd + 1));
+    const from = previousStart < lineStart && isBlank(source.slice(previousStart, lineStart - 1)) && (isBlank(next) || next.trimStart().startsWith('}')) ? previousStart : lineStart;
+    return [from, Math.min(lineEnd + 1, source.length)];
   }
   let stop = end;
   while (source[stop] === ' ' || source[stop] === '\t') stop++;

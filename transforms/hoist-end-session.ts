@@ -1,4 +1,4 @@
-import { calleeName, contains, enclosingFunction, endOf, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
@@ -103,7 +103,7 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
   if (placement.kind !== 'present') {
     const end = statementText(ctx, `await ${name}${placement.kind === 'append' && placement.sessionMayBeUnset ? '?' : ''}.endSession()`);
     if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
-    else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end);
+    else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end, placement.toIndex);
   }
   if (placement.kind !== 'present' || fix.removals.length > 0) {
     const what =
@@ -124,7 +124,8 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
   const finder = new CallSiteFinder(ctx, analysis);
   const scopeCallbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
   for (const fn of analysis.index.functions()) {
-    if (scopeCallbacks.has(fn.node)) continue;
+    // A `.then()` callback is handed the value its promise resolved to: it owns that session, no caller passed it.
+    if (scopeCallbacks.has(fn.node) || isPromiseCallback(fn)) continue;
     for (const slot of parameterSlots(fn.node)) {
       const id = slot.declaration;
       const ends = analysis.bindings
@@ -143,13 +144,18 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
       // A parameter that is neither named nor typed as a session is one only if its callers say so.
       if (verdict !== undefined && !analysis.isSessionDeclaration(id)) continue;
       if (verdict !== undefined) {
-        ctx.report(ends[0]!, `${whatReceiverDoes(analysis, fn, id)}; it was left as is: ${verdict}`);
+        ctx.report(ends[0]!, `${whatReceiverDoes(analysis, fn, id)}; the call was not removed: ${verdict}`);
         continue;
       }
       removeReceiverEnds(ctx, statements as Path[]);
       ctx.change(ends[0]!, `stopped ending the received session \`${id.name as string}\` (its callers end it in their finally)`);
     }
   }
+}
+
+function isPromiseCallback(fn: Path): boolean {
+  const call = fn.parent as Path | null;
+  return call !== null && isCall(call.node) && (call.node.arguments as Node[]).includes(fn.node) && ['then', 'catch', 'finally'].includes(calleeName(call.node) ?? '');
 }
 
 /** What ending a received session does to the caller, said as it is for this function. */
@@ -160,7 +166,7 @@ function whatReceiverDoes(analysis: MongooseAnalysis, fn: Path, session: Node): 
       .map((ref) => ['commitTransaction', 'abortTransaction'].find((m) => methodCallOn(ref, m) !== undefined))
       .filter((m): m is string => m !== undefined),
   );
-  if (methods.size === 0) return "this function ends a session it received from its caller while the caller's transaction may still run (ending it aborts that transaction)";
+  if (methods.size === 0) return 'this function ends a session it received from its caller, so the caller cannot use it afterwards (and ending a session whose transaction is still open aborts that transaction)';
   const done = methods.size === 2 ? 'committing or aborting it' : methods.has('commitTransaction') ? 'committing it' : 'aborting it';
   return `this function ends a session it received from its caller after ${done}, so the caller can no longer use the session; ending it is the caller's job`;
 }

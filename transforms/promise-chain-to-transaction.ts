@@ -1,12 +1,13 @@
-import { contains, endOf, enclosingFunction, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { contains, endOf, enclosingFunction, isCall, isIdentifier, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { promiseChainOf, type PromiseChain } from '../lib/ast/promise-chain';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
-import { freeName, planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
+import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
-import { awaitedText, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
-import { indentAt, lineStartOf } from '../lib/text';
+import { CLOSING, CodeMover, catchClause, type Line } from '../lib/relocate';
+import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/rewrite';
+import { indentAt } from '../lib/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -133,8 +134,7 @@ class ChainWriter {
   private readonly transactionValueNeeded: boolean;
   /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
   private readonly carry: boolean;
-  /** Source ranges moved into the new code: the comments inside them travel with them. */
-  private readonly moved: Array<[number, number]> = [];
+  private readonly mover: CodeMover;
 
   constructor(
     private readonly ctx: TransformContext,
@@ -143,6 +143,7 @@ class ChainWriter {
     private readonly plan: ChainPlan,
   ) {
     this.unit = ctx.style.indentUnit;
+    this.mover = new CodeMover(ctx);
     this.insideTry = plan.handler !== undefined;
     this.returnsValue = site.kind === 'return' || site.kind === 'arrow';
     this.returnsTransactionValue = this.returnsValue && plan.result === 'transaction';
@@ -183,44 +184,27 @@ class ChainWriter {
   /** The new code as lines, with every comment of the chain that no moved code carries put back where it stood. */
   private lines(indent: string): string[] {
     const lines = this.insideTry ? this.withHandler(indent) : this.code(indent);
-    return withLostComments(lines, this.lostComments());
+    const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
+    return this.mover.withComments(lines, comments, startOf(this.site.chain.outer.node), endOf(this.site.chain.outer.node));
   }
 
   /** Everything, in a try whose catch runs what the `.catch()` handler did besides aborting. */
   private withHandler(indent: string): Line[] {
     const handler = this.plan.handler!;
     const inner = indent + this.unit;
-    const { clause, typed } = this.catchParameter(handler.param);
+    const references = handler.param ? this.analysis.bindings.referencesIn(this.site.chain.catchHandler!, handler.param) : [];
+    const taken = new Set(this.analysis.index.of('Identifier').map((p) => p.node.name as string));
+    const { clause, first: typed } = catchClause(this.ctx.source, this.ctx.file, handler.param, references, taken);
     const handlerAt = startOf(this.site.chain.catchHandler!.node);
     const lines: Line[] = [{ text: `${indent}try {`, at: startOf(this.site.chain.outer.node) }, ...this.code(inner), { text: `${indent}} catch${clause} {`, at: handlerAt }];
     if (typed) lines.push({ text: inner + this.statement(typed), at: handlerAt });
-    if (handler.statements.length > 0) lines.push({ text: inner + this.moveStatements(handler.statements, inner), at: startOf(handler.statements[0]!.node) });
+    if (handler.statements.length > 0) lines.push({ text: inner + this.mover.moveStatements(handler.statements, inner), at: startOf(handler.statements[0]!.node) });
     if (handler.value) {
       const value = this.valueText(handler.value, inner);
       lines.push({ text: inner + this.statement(this.returnsValue ? `return ${value}` : value), at: startOf(handler.value.node) });
     }
     lines.push({ text: `${indent}}`, at: CLOSING });
     return lines;
-  }
-
-  /**
-   * The catch clause's parameter for the `.catch()` handler's. A catch variable may not carry a
-   * type (TypeScript allows only any or unknown, and strict makes an untyped one unknown where the
-   * handler's was any): a typed one is cast in a first statement, an untyped one is typed any.
-   */
-  private catchParameter(param: Node | undefined): { clause: string; typed?: string } {
-    if (!param) return { clause: '' };
-    const name = isIdentifier(param) ? param.name : undefined;
-    const annotation = (param.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
-    const typescript = /\.[cm]?tsx?$/.test(this.ctx.file);
-    if (!typescript || !name) return { clause: ` (${this.ctx.source.slice(startOf(param), endOf(param))})` };
-    if (annotation && annotation.type !== 'TSAnyKeyword' && annotation.type !== 'TSUnknownKeyword') {
-      const caught = freeName('caught', new Set(this.analysis.index.of('Identifier').map((p) => p.node.name as string)));
-      return { clause: ` (${caught})`, typed: `const ${name} = ${caught} as ${this.ctx.source.slice(startOf(annotation), endOf(annotation))}` };
-    }
-    // Only reading its properties needs more than unknown.
-    const readsProperties = this.analysis.bindings.referencesIn(this.site.chain.catchHandler!, param).some((ref) => isMember(ref.parent?.node) && (ref.parent!.node as Node).object === ref.node);
-    return { clause: annotation || !readsProperties ? ` (${this.ctx.source.slice(startOf(param), endOf(param))})` : ` (${name}: any)` };
   }
 
   private code(indent: string): Line[] {
@@ -232,10 +216,10 @@ class ChainWriter {
     lines.push(...this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded));
     if (plan.abortsAtEnd) lines.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
     if (plan.transactionValue) {
-      const value = this.move([plan.transactionValue.node], inner);
+      const value = this.mover.move([plan.transactionValue.node], inner);
       lines.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
     }
-    const options = plan.options ? `, ${this.move([plan.options.node], indent)}` : '';
+    const options = plan.options ? `, ${this.mover.move([plan.options.node], indent)}` : '';
     lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
@@ -255,13 +239,13 @@ class ChainWriter {
   private pieces(pieces: Piece[], indent: string, returnLast: boolean): Line[] {
     const lines: Line[] = [];
     pieces.forEach((piece, index) => {
-      if (piece.statements.length > 0) lines.push({ text: indent + this.moveStatements(piece.statements, indent), at: startOf(piece.statements[0]!.node) });
+      if (piece.statements.length > 0) lines.push({ text: indent + this.mover.moveStatements(piece.statements, indent), at: startOf(piece.statements[0]!.node) });
       if (!piece.value) return;
       const at = startOf(piece.value.node);
       const value = this.valueText(piece.value, indent);
       if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value)) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
-        const returned = this.insideTry ? value : this.move([piece.value.node], indent);
+        const returned = this.insideTry ? value : this.mover.move([piece.value.node], indent);
         lines.push({ text: indent + this.statement(`return ${returned}`), at });
         return;
       }
@@ -276,41 +260,13 @@ class ChainWriter {
     if (typeof bind === 'string') return bind;
     const { pattern } = bind;
     const end = pattern.typeAnnotation ? startOf(pattern.typeAnnotation as Node) : endOf(pattern);
-    this.moved.push([startOf(pattern), end]);
-    return this.ctx.edits.take(startOf(pattern), end);
+    return this.mover.take(startOf(pattern), end);
   }
 
   /** A step's value as the chain saw it: awaited unless it cannot be a promise. */
   private valueText(value: Path, indent: string): string {
-    const text = this.move([value.node], indent);
+    const text = this.mover.move([value.node], indent);
     return needsAwait(value) ? awaitedText(value.node, text) : text;
-  }
-
-  /** Moves code into the new text (see movedText), remembering what it carried so no comment is lost. */
-  private move(nodes: Node[], indent: string): string {
-    this.moved.push([startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!)]);
-    return movedText(this.ctx, nodes, indent);
-  }
-
-  /** Whole statements move with a comment that ends their last line (`save(); // why`). */
-  private moveStatements(statements: Path[], indent: string): string {
-    const end = endOf(statements[statements.length - 1]!.node);
-    const trailing = /^[ \t]*\/\/[^\n]*/.exec(this.ctx.source.slice(end))?.[0] ?? '';
-    if (trailing) this.moved.push([end, end + trailing.length]);
-    return this.move(statements.map((s) => s.node), indent) + trailing;
-  }
-
-  /** Comments of the replaced chain that no moved code carries, re-indented for where they go. */
-  private lostComments(): LostComment[] {
-    const [start, end] = [startOf(this.site.chain.outer.node), endOf(this.site.chain.outer.node)];
-    const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
-    return comments
-      .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
-      .map((c) => ({
-        at: startOf(c),
-        lines: shiftIndent(this.ctx.source.slice(startOf(c), endOf(c)), indentAt(this.ctx.source, startOf(c)), '').split('\n'),
-        trailing: this.ctx.source.slice(lineStartOf(this.ctx.source, startOf(c)), startOf(c)).trim() !== '',
-      }));
   }
 
   /** `return session.abortTransaction().then(() => x)` -> `await session.abortTransaction(); return x;` */
@@ -320,7 +276,7 @@ class ChainWriter {
       const at = indentAt(ctx.source, startOf(bodyReturn.statement.node));
       const parts: string[] = [];
       if (bodyReturn.aborts) parts.push(this.statement(`await ${plan.sessionName}.abortTransaction()`));
-      const value = bodyReturn.value ? this.move([bodyReturn.value.node], at) : undefined;
+      const value = bodyReturn.value ? this.mover.move([bodyReturn.value.node], at) : undefined;
       if (this.carry && value) parts.push(this.statement(`${plan.resultName} = ${value}`), this.statement('return'));
       else parts.push(this.statement(value ? `return ${value}` : 'return'));
       ctx.edits.replace(startOf(bodyReturn.statement.node), endOf(bodyReturn.statement.node), parts.join(`\n${at}`));
@@ -337,42 +293,6 @@ class ChainWriter {
   private statement(code: string): string {
     return statementText(this.ctx, code);
   }
-}
-
-/** A line of new code and the source offset it comes from (CLOSING for closers written afresh). */
-interface Line {
-  text: string;
-  at: number;
-}
-
-const CLOSING = -1;
-
-/** A comment no moved code carries: where it stood, its lines (unindented), and whether code precedes it on its line. */
-interface LostComment {
-  at: number;
-  lines: string[];
-  trailing: boolean;
-}
-
-/**
- * Puts each comment back: one that ended a line of code goes at the end of the last new line from
- * code before it; any other before the first new line from code after it, with its indentation
- * (lines written afresh are not candidates); left-over ones go last.
- */
-function withLostComments(lines: Line[], comments: LostComment[]): string[] {
-  const out = lines.map((l) => ({ ...l, before: [] as string[], after: '' }));
-  const rest: string[] = [];
-  for (const comment of comments) {
-    const before = out.filter((l) => l.at !== CLOSING && l.at < comment.at).pop();
-    if (comment.trailing && comment.lines.length === 1 && before) {
-      before.after += ` ${comment.lines[0]}`;
-      continue;
-    }
-    const target = out.find((l) => l.at !== CLOSING && l.at > comment.at);
-    const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
-    (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
-  }
-  return [...out.flatMap((l) => [...l.before, l.text + l.after]), ...rest];
 }
 
 /** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */

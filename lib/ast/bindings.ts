@@ -125,6 +125,13 @@ function addStatementDeclarations(statement: Node, add: (id: Node) => void): voi
   }
 }
 
+/** The identifiers a statement declares where it stands (variables of any kind, functions, classes). */
+export function declaredNames(statement: Node): Node[] {
+  if (statement.type === 'VariableDeclaration') return (statement.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node));
+  if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id as Node];
+  return [];
+}
+
 /** `var` declarations of a function body or program, not looking into nested functions. */
 function hoistedVars(body: Node): Node[] {
   const out: Node[] = [];
@@ -190,4 +197,12 @@ export function isReference(path: Path): boolean {
     default:
       return !(parent.type.startsWith('TS') && !VALUE_WRAPPERS.has(parent.type));
   }
+}
+
+/** `base`, or `base2`, `base3`... whichever is not in `taken`; the name is then taken. */
+export function freeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
 }

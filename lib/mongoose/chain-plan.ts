@@ -1,11 +1,9 @@
-import semver from 'semver';
-import { patternIdentifiers } from '../ast/bindings';
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
+import { declaredNames, freeName, patternIdentifiers } from '../ast/bindings';
+import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../runner/facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { classifyCall } from './operations';
-import { retryHazard } from './retry-safety';
+import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
@@ -60,8 +58,6 @@ export interface ChainPlan {
 }
 
 export type ChainPlanResult = ChainPlan | { reason: string } | undefined;
-
-const TRANSACTION_ENDS_SESSION = '6.1.8';
 
 /**
  * Plans the rewrite of a promise-chain transaction into `await conn.transaction(async (session) => ...)`
@@ -130,22 +126,23 @@ class ChainPlanner {
     const start = this.findStart(created + 1);
     if (!start) return undefined;
 
-    const refusal =
-      this.versionProblem() ??
-      this.receiverProblem() ??
-      (outer && !outer.local ? `the session is kept in a variable declared outside this function (line ${lineOf(outer.declarationStatement)}), so other code may still use it` : undefined);
+    if (outer && !outer.local) {
+      return { reason: `the session is kept in a variable declared outside this function (line ${lineOf(outer.declarationStatement)}), so other code may still use it` };
+    }
+    const refusal = versionProblem(this.mongoose);
     if (refusal) return { reason: refusal };
-    const connection = this.connectionText();
+    const connection = connectionOf(this.analysis, this.creation);
     if (typeof connection !== 'string') return connection;
 
     const roles = this.roles(created, start);
     if ('reason' in roles) return roles;
     const { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue } = roles;
 
+    const bodyParts = body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]);
     const problem =
       this.sessionUsedOutside(body, bodyReturns) ??
-      this.joinsUnderAls(body) ??
-      this.effectInBody(body) ??
+      alsJoinProblem(this.analysis, bodyParts, this.sessions, this.als) ??
+      retryProblem(this.analysis, bodyParts, this.chain.outer.node, this.sessions) ??
       this.callbackUsesThis([...pre, ...body, ...post]) ??
       this.bodyEarlyReturns(body, bodyReturns);
     if (problem) return { reason: problem };
@@ -182,37 +179,6 @@ class ChainPlanner {
       handler: handler?.keep,
       removals: this.removedStatements,
     };
-  }
-
-  private legacyResult(): boolean {
-    return this.mongoose.version !== undefined && semver.lt(this.mongoose.version, '8.0.0');
-  }
-
-  private versionProblem(): string | undefined {
-    const { version, assumedCurrent } = this.mongoose;
-    if (version === undefined) {
-      return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
-    }
-    return semver.lt(version, TRANSACTION_ENDS_SESSION)
-      ? `the project uses Mongoose ${version}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`
-      : undefined;
-  }
-
-  private receiverProblem(): string | undefined {
-    const { kind, receiver } = this.creation;
-    if (kind === 'client') return "the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()";
-    if (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection')) return 'it cannot tell which connection the session comes from';
-    return undefined;
-  }
-
-  /** `mongoose.connection`, `Model.db` or the connection itself; startSession() options must fit transaction(). */
-  private connectionText(): string | { reason: string } {
-    const args = this.creation.call.node.arguments as Node[];
-    if (args.length > 0) return { reason: 'startSession() is given options, which transaction() cannot take' };
-    const text = this.analysis.source.slice(startOf(this.creation.receiver!.node), endOf(this.creation.receiver!.node));
-    if (this.creation.kind === 'mongoose') return `${text}.connection`;
-    if (this.creation.kind === 'model') return `${text}.db`;
-    return text;
   }
 
   /** `session = _session` in the step that receives the session (the Mongoose docs form). */
@@ -448,36 +414,6 @@ class ChainPlanner {
     return call !== undefined && isCall(call.node) && ['abortTransaction', 'endSession', 'commitTransaction'].includes(calleeName(call.node) ?? '');
   }
 
-  private effectInBody(body: ChainStep[]): string | undefined {
-    const paths = body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]);
-    const hazard = retryHazard(paths, this.chain.outer.node, this.analysis, this.sessions);
-    if (!hazard) return undefined;
-    const text = `\`${this.analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at line ${lineOf(hazard.at)}`;
-    const what =
-      hazard.kind === 'effect'
-        ? `has an effect outside the database (${text})`
-        : hazard.kind === 'write-outside'
-          ? `writes without the session (${text}), which no abort undoes`
-          : `calls code that may have an effect outside the database (${text})`;
-    return `the transaction body ${what}; transaction() may run the body again after a transient error`;
-  }
-
-  /** With ALS, a session-less operation in the body (meant to run outside the transaction) would join it. */
-  private joinsUnderAls(body: ChainStep[]): string | undefined {
-    if (!this.als) return undefined;
-    const context = { sessions: this.sessions, alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
-    for (const part of body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])])) {
-      const calls = [...(isCall(part.node) ? [part] : []), ...this.analysis.index.within(part.node, 'CallExpression')];
-      for (const call of calls) {
-        const verdict = classifyCall(this.analysis, call, context);
-        if (verdict.kind === 'operation' && verdict.outside) {
-          return `AsyncLocalStorage is on, so the session-less operation at line ${lineOf(call)} would join the transaction after the rewrite (it runs outside it now)`;
-        }
-      }
-    }
-    return undefined;
-  }
-
   private callbackUsesThis(steps: ChainStep[]): string | undefined {
     for (const step of steps) {
       const fn = step.callback?.node;
@@ -600,7 +536,7 @@ class ChainPlanner {
       const pieces: Piece[] = [];
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;
-        for (const declared of topLevelDeclarations(step.statements)) {
+        for (const declared of step.statements.flatMap((statement) => declaredNames(statement.node))) {
           if (!scope.has(declared.name as string)) {
             scope.add(declared.name as string);
             continue;
@@ -626,7 +562,7 @@ class ChainPlanner {
     // Mongoose 8, where transaction() resolves to the commit result) the variable carrying it out.
     const transactionBind = readsTransaction ? this.bind(first!, undefined, functionScope, flat, renameIn) : undefined;
     if (transactionBind !== undefined && typeof transactionBind !== 'string') return { reason: 'the first step after the commit destructures what the transaction resolved to' };
-    const carries = this.legacyResult() && !roles.withTransaction && valueFromBody;
+    const carries = resolvesToCommitResult(this.mongoose) && !roles.withTransaction && valueFromBody;
     const resultName = carries ? (transactionBind ?? freeName('result', functionScope)) : undefined;
     const pre = toPieces(roles.pre, functionScope);
     if ('reason' in pre) return pre;
@@ -723,26 +659,11 @@ function callbackSteps(analysis: MongooseAnalysis, callback: Path): ChainStep[] 
   return [{ callback, param: undefined, statements: finalReturn ? statements.slice(0, -1) : statements, value: finalReturn ? (finalReturn.get('argument') as Path) : undefined, earlyReturn: false }];
 }
 
-/** `base`, or `base2`, `base3`... whichever is not in `taken`; the name is then taken. */
-export function freeName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-  taken.add(name);
-  return name;
-}
 
 function stepNodes(step: ChainStep): Node[] {
   return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];
 }
 
-/** The identifiers that statements declare at their own level (variables, functions, classes). */
-function topLevelDeclarations(statements: Path[]): Node[] {
-  return statements.flatMap((s) => {
-    if (s.node.type === 'VariableDeclaration') return (s.node.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node));
-    if ((s.node.type === 'FunctionDeclaration' || s.node.type === 'ClassDeclaration') && s.node.id) return [s.node.id as Node];
-    return [];
-  });
-}
 
 function unwrapAwait(path: Path): Path {
   let current = unwrapPath(path);
@@ -750,6 +671,3 @@ function unwrapAwait(path: Path): Path {
   return current;
 }
 
-function lineOf(path: Path): number {
-  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
-}

@@ -13,6 +13,7 @@ import {
   type Node,
   type Path,
 } from '../ast/nodes';
+import { declaredNames } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { STORING_METHODS } from './session-storage';
 
@@ -22,8 +23,8 @@ export type FinallyPlacement =
   | { kind: 'present' }
   /** Add to (or create) the finally of this try, which covers everything after the creation. */
   | { kind: 'append'; tryStatement: Path; sessionMayBeUnset: boolean }
-  /** Wrap the statements of `block` from `fromIndex` to its end. */
-  | { kind: 'wrap'; block: Path; fromIndex: number };
+  /** Wrap the statements of `block` from `fromIndex` up to `toIndex` (exclusive; its end when undefined). */
+  | { kind: 'wrap'; block: Path; fromIndex: number; toIndex?: number };
 
 export interface OwnerFix {
   status: 'fix';
@@ -114,6 +115,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
     return { status: 'skip' };
   }
+  if (placement.kind === 'wrap') placement.toIndex = lastUseEnd(analysis, binding.declaration, placement, removals);
   if (placement.kind === 'wrap' && hasFinallyEnd(removals)) {
     return {
       status: 'refuse',
@@ -326,6 +328,24 @@ function isInert(node: Node): boolean {
   return false;
 }
 
+/**
+ * Where the try of a wrap can close: at the `endSession()` the author wrote in the same block, when
+ * nothing after it uses the session (the session then lives as long as before, not to the function's end).
+ */
+function lastUseEnd(analysis: MongooseAnalysis, declaration: Node, placement: { block: Path; fromIndex: number }, removals: Path[]): number | undefined {
+  const statements = statementsOf(placement.block.node)!;
+  const ends = removals.map((r) => statements.indexOf(r.node)).filter((i) => i > placement.fromIndex);
+  if (ends.length === 0) return undefined;
+  const end = Math.max(...ends);
+  const after = statements.slice(end + 1);
+  if (usesSessionIn(analysis, declaration, placement.block, after)) return undefined;
+  // A name declared in the wrapped statements and read after them would end up inside the try.
+  const declared = statements.slice(placement.fromIndex, end).flatMap(declaredNames);
+  const readAfter = declared.some((id) => analysis.bindings.referencesIn(placement.block, id).some((ref) => after.some((s) => contains(s, ref.node))));
+  return readAfter ? undefined : end;
+}
+
+
 /** References to the session (other than endSession calls being removed) in the given statements. */
 function usesSessionIn(analysis: MongooseAnalysis, declaration: Node, container: Path, statements: Node[]): boolean {
   if (statements.length === 0) return false;
@@ -484,7 +504,7 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
       const abort = analysis.lifecycleCall(call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
       const statement = expressionStatementOf(call);
-      if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node)) continue;
+      if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
       out.push({ statement, session: abort.declaration, presenceCheck: guardingIf(analysis, statement) });
     }
   }
@@ -496,6 +516,14 @@ function expressionStatementOf(call: Path): Path | undefined {
   const parent = call.parent as Path | null;
   const statement = parent?.node.type === 'AwaitExpression' ? (parent.parent as Path | null) : parent;
   return statement?.node.type === 'ExpressionStatement' ? statement : undefined;
+}
+
+/** `try { await s.abortTransaction(); } catch {}`: the author already keeps a failing abort from hiding the error. */
+function failureHandled(statement: Path, within: Node): boolean {
+  for (let child = statement, parent = statement.parent as Path | null; parent && parent.node !== within; child = parent, parent = parent.parent as Path | null) {
+    if (parent.node.type === 'TryStatement' && parent.node.block === child.node && parent.node.handler) return true;
+  }
+  return false;
 }
 
 /** Inside `if (s.inTransaction())` (or `&&` with it) between the statement and `within`. */

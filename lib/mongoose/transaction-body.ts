@@ -1,0 +1,87 @@
+import semver from 'semver';
+import { endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
+import type { MongooseVersion } from '../runner/facts/project';
+import type { MongooseAnalysis, SessionCreation } from './analysis';
+import { classifyCall } from './operations';
+import { retryHazard } from './retry-safety';
+
+/**
+ * What the two converting transforms (promise chains and hand-managed async/await) share when a
+ * stretch of code becomes the callback of `await conn.transaction(async (session) => ...)`
+ * (docs/mongoose-semantics.md §1, §5.1): whether the project's Mongoose can do it, which
+ * connection runs it, and whether the code may run inside it, perhaps twice.
+ */
+
+/** Before this version transaction() never ends its session. */
+const TRANSACTION_ENDS_SESSION = '6.1.8';
+
+/** Why this Mongoose version cannot take the rewrite, or undefined. */
+export function versionProblem(mongoose: MongooseVersion): string | undefined {
+  const { version, assumedCurrent } = mongoose;
+  if (version === undefined) {
+    return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
+  }
+  return semver.lt(version, TRANSACTION_ENDS_SESSION)
+    ? `the project uses Mongoose ${version}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`
+    : undefined;
+}
+
+/** Before Mongoose 8, transaction() resolves to the commit's result, not to the callback's value. */
+export function resolvesToCommitResult(mongoose: MongooseVersion): boolean {
+  return mongoose.version !== undefined && semver.lt(mongoose.version, '8.0.0');
+}
+
+/**
+ * The connection expression that runs the transaction (`mongoose.connection`, `Order.db`, the
+ * connection itself), as the file names it; `{ reason }` when the session's origin rules it out.
+ */
+export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreation): string | { reason: string } {
+  const { kind, receiver } = creation;
+  if (kind === 'client') return { reason: "the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()" };
+  if (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection')) return { reason: 'it cannot tell which connection the session comes from' };
+  if ((creation.call.node.arguments as Node[]).length > 0) return { reason: 'startSession() is given options, which transaction() cannot take' };
+  const text = analysis.source.slice(startOf(receiver.node), endOf(receiver.node));
+  if (kind === 'mongoose') return `${text}.connection`;
+  if (kind === 'model') return `${text}.db`;
+  return text;
+}
+
+/**
+ * Why `parts` (the code that becomes the callback; `region` is where its own declarations live)
+ * cannot run inside transaction(), which may run it again after a transient error, or undefined.
+ */
+export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, sessions: Node[]): string | undefined {
+  const hazard = retryHazard(parts, region, analysis, sessions);
+  if (!hazard) return undefined;
+  const text = `\`${analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at line ${lineOf(hazard.at)}`;
+  const what =
+    hazard.kind === 'effect'
+      ? `has an effect outside the database (${text})`
+      : hazard.kind === 'write-outside'
+        ? `writes without the session (${text}), which no abort undoes`
+        : `calls code that may have an effect outside the database (${text})`;
+  return `the transaction body ${what}; transaction() may run the body again after a transient error`;
+}
+
+/**
+ * With AsyncLocalStorage on, a session-less operation in `parts` (meant to run outside the
+ * transaction today) would join it inside transaction(): why, or undefined.
+ */
+export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessions: Node[], als: boolean): string | undefined {
+  if (!als) return undefined;
+  const context = { sessions, alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+  for (const part of parts) {
+    const calls = [...(isCall(part.node) ? [part] : []), ...analysis.index.within(part.node, 'CallExpression')];
+    for (const call of calls) {
+      const verdict = classifyCall(analysis, call, context);
+      if (verdict.kind === 'operation' && verdict.outside) {
+        return `AsyncLocalStorage is on, so the session-less operation at line ${lineOf(call)} would join the transaction after the rewrite (it runs outside it now)`;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function lineOf(path: Path): number {
+  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+}

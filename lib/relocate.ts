@@ -1,0 +1,103 @@
+import { endOf, isIdentifier, isMember, startOf, type Node, type Path } from './ast/nodes';
+import { movedText, shiftIndent, type RewriteTarget } from './rewrite';
+import { indentAt, lineStartOf } from './text';
+
+/**
+ * Rebuilding a stretch of code from pieces of itself (a transaction body moved into a callback,
+ * the steps of a chain laid out as statements): every comment of the stretch must come out
+ * somewhere sensible, even those between the pieces that move.
+ */
+
+/** A line of new code and the source offset it comes from (`CLOSING` for closers written afresh). */
+export interface Line {
+  text: string;
+  at: number;
+}
+
+export const CLOSING = -1;
+
+/** A comment no moved code carries: where it stood, its lines (unindented), and whether code precedes it on its line. */
+interface LostComment {
+  at: number;
+  lines: string[];
+  trailing: boolean;
+}
+
+/** Moves code into new text, remembering the source ranges it carried. */
+export class CodeMover {
+  private readonly moved: Array<[number, number]> = [];
+
+  constructor(private readonly target: RewriteTarget) {}
+
+  /** The code of `nodes` (edits inside applied and taken), re-indented for `indent` (see movedText). */
+  move(nodes: Node[], indent: string): string {
+    this.moved.push([startOf(nodes[0]!), endOf(nodes[nodes.length - 1]!)]);
+    return movedText(this.target, nodes, indent);
+  }
+
+  /** Whole statements move with a comment that ends their last line (`save(); // why`). */
+  moveStatements(statements: Path[], indent: string): string {
+    const end = endOf(statements[statements.length - 1]!.node);
+    const trailing = /^[ \t]*\/\/[^\n]*/.exec(this.target.source.slice(end))?.[0] ?? '';
+    if (trailing) this.moved.push([end, end + trailing.length]);
+    return this.move(statements.map((s) => s.node), indent) + trailing;
+  }
+
+  /** The text of [start, end) as edits left it, taken (it goes into the new code as is). */
+  take(start: number, end: number): string {
+    this.moved.push([start, end]);
+    return this.target.edits.take(start, end);
+  }
+
+  /**
+   * `lines` with every comment of `comments` inside [start, end) that no moved code carried put
+   * back: one that ended a line of code goes at the end of the last new line from code before
+   * it; any other before the first new line from code after it, with that line's indentation
+   * (lines written afresh are not candidates); left-over ones go last.
+   */
+  withComments(lines: Line[], comments: Node[], start: number, end: number): string[] {
+    const { source } = this.target;
+    const lost: LostComment[] = comments
+      .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
+      .map((c) => ({
+        at: startOf(c),
+        lines: shiftIndent(source.slice(startOf(c), endOf(c)), indentAt(source, startOf(c)), '').split('\n'),
+        trailing: source.slice(lineStartOf(source, startOf(c)), startOf(c)).trim() !== '',
+      }));
+    const out = lines.map((l) => ({ ...l, before: [] as string[], after: '' }));
+    const rest: string[] = [];
+    for (const comment of lost) {
+      const before = out.filter((l) => l.at !== CLOSING && l.at < comment.at).pop();
+      if (comment.trailing && comment.lines.length === 1 && before) {
+        before.after += ` ${comment.lines[0]}`;
+        continue;
+      }
+      const target = out.find((l) => l.at !== CLOSING && l.at > comment.at);
+      const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
+      (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
+    }
+    return [...out.flatMap((l) => [...l.before, l.text + l.after]), ...rest];
+  }
+}
+
+/**
+ * The clause `catch (<param>)` for a handler's parameter, and a first statement when one is needed.
+ * A catch variable may not carry a type (TypeScript allows only any or unknown, and strict makes
+ * an untyped one unknown where a `.catch()` handler's was any): a typed one becomes a cast in a
+ * first statement, an untyped one whose properties are read is typed any. `references` are the
+ * parameter's uses in the handler; `taken` the names the cast's variable must avoid.
+ */
+export function catchClause(source: string, file: string, param: Node | undefined, references: Path[], taken: Set<string>): { clause: string; first?: string } {
+  if (!param) return { clause: '' };
+  const written = ` (${source.slice(startOf(param), endOf(param))})`;
+  const name = isIdentifier(param) ? param.name : undefined;
+  const annotation = (param.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (!/\.[cm]?tsx?$/.test(file) || !name) return { clause: written };
+  if (annotation && annotation.type !== 'TSAnyKeyword' && annotation.type !== 'TSUnknownKeyword') {
+    let caught = 'caught';
+    for (let n = 2; taken.has(caught); n++) caught = `caught${n}`;
+    return { clause: ` (${caught})`, first: `const ${name} = ${caught} as ${source.slice(startOf(annotation), endOf(annotation))}` };
+  }
+  const readsProperties = references.some((ref) => isMember(ref.parent?.node) && (ref.parent!.node as Node).object === ref.node);
+  return { clause: annotation || !readsProperties ? written : ` (${name}: any)` };
+}
