@@ -71,6 +71,20 @@ describe('the prefilter on real look-alike library files (as installed)', () => 
   });
 });
 
+describe("the prefilter in Mongoose's own repository", () => {
+  it('leaves out the implementation, and lets through the tests that use it like an application', () => {
+    const repo = tempProject({
+      'package.json': JSON.stringify({ name: 'mongoose' }),
+      'lib/connection.js': "const mongodb = require('mongodb');\nexports.startSession = async (client) => { const session = client.startSession(); session.endSession(); };\n",
+      'lib/index.js': "module.exports = require('./connection');\n",
+      'test/transactions.test.js': "const db = require('../lib');\nit('commits', async () => {\n  const session = await db.startSession();\n  session.startTransaction();\n});\n",
+    });
+    const graph = graphOver(sourcesUnder(repo));
+    expect(verdict(graph, path.join(repo, 'lib', 'connection.js'))).toBe('cannot reach Mongoose');
+    expect(verdict(graph, path.join(repo, 'test', 'transactions.test.js'))).toBe('parsed');
+  });
+});
+
 describe('the prefilter on application code', () => {
   const app = tempProject({
     'package.json': JSON.stringify({ name: 'shop', dependencies: { mongoose: '^8.9.0' } }),

@@ -34,9 +34,9 @@ export interface GraphFile {
  * (a helper that receives a session or a model from its caller). A file that calls
  * `startSession()` or `withTransaction()` counts as loading Mongoose whatever it imports: its
  * connection can come from a caller or a dependency-injection container that loads files by name.
- * Nothing else can hold a Mongoose operation to rewrite. The packages that implement Mongoose and
- * the driver load each other, but their own files are the library, not code that uses it: their
- * imports and calls do not count.
+ * Nothing else can hold a Mongoose operation to rewrite. The files that implement Mongoose and the
+ * driver are the library, not code that uses it: they never reach Mongoose, and nothing reaches
+ * Mongoose through them.
  */
 export class ImportGraph {
   private readonly index: Map<string, number>;
@@ -59,16 +59,18 @@ export class ImportGraph {
     const imports: number[][] = names.map(() => []);
     const importers: Array<Array<[number, number]>> = names.map(() => []);
     const direct: number[] = [];
+    const library = names.map((file) => isLibrary(file));
     files.forEach(({ file, imports: lines, callsMongo }, i) => {
-      if (callsMongo && !isLibrary(file)) direct.push(i);
+      if (library[i]) return;
+      if (callsMongo) direct.push(i);
       for (const line of lines) {
         if (isMongoPackage(line.specifier)) {
-          if (!isLibrary(file)) direct.push(i);
+          direct.push(i);
           continue;
         }
         const target = resolver.resolve(file, line.specifier);
         const j = target === undefined ? undefined : index.get(target);
-        if (j === undefined || j === i) continue;
+        if (j === undefined || j === i || library[j]) continue;
         imports[i]!.push(j);
         importers[j]!.push([i, line.start]);
       }

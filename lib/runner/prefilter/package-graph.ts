@@ -24,25 +24,29 @@ export function packageNames(files: readonly string[], packages: PackageFacts): 
   return names;
 }
 
+/** Folders of a library's repository that use the library as any application would. */
+const USES_OF_THE_LIBRARY = new Set(['test', 'tests', '__tests__', 'docs', 'examples', 'example', 'benchmarks', 'benchmark']);
+
 /**
- * Whether a file belongs to the package that implements Mongoose or the driver (by the name in
- * the nearest package.json that has one): its sessions are the library's own, never migrated.
+ * Whether a file is the implementation of Mongoose or the driver (a file of the package named so
+ * in the nearest package.json that has a name, outside its tests, docs and examples): its sessions
+ * are the library's own, never migrated.
  */
 export function libraryTest(packages: PackageFacts): (file: string) => boolean {
-  const byRoot = new Map<string, boolean>();
-  const isLibraryRoot = (root: string): boolean => {
-    let known = byRoot.get(root);
-    if (known === undefined) {
-      const name = packageName(root);
-      const parent = path.dirname(root) === root ? undefined : packages.packageRoot(root);
-      known = name !== undefined ? LIBRARY_PACKAGES.has(name) : parent !== undefined && isLibraryRoot(parent);
-      byRoot.set(root, known);
-    }
-    return known;
+  const namedRootOf = new Map<string, string | undefined>();
+  /** The nearest root at or above `root` whose package.json has a name, if that name is a library's. */
+  const libraryRoot = (root: string): string | undefined => {
+    if (namedRootOf.has(root)) return namedRootOf.get(root);
+    const name = packageName(root);
+    const parent = path.dirname(root) === root ? undefined : packages.packageRoot(root);
+    const found = name !== undefined ? (LIBRARY_PACKAGES.has(name) ? root : undefined) : parent !== undefined ? libraryRoot(parent) : undefined;
+    namedRootOf.set(root, found);
+    return found;
   };
   return (file) => {
     const root = packages.packageRoot(file);
-    return root !== undefined && isLibraryRoot(root);
+    const library = root === undefined ? undefined : libraryRoot(root);
+    return library !== undefined && !path.relative(library, file).split(path.sep).some((segment) => USES_OF_THE_LIBRARY.has(segment));
   };
 }
 
