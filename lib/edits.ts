@@ -108,6 +108,12 @@ export class SourceEdits {
     return [this.mapOffset(start, false), this.mapOffset(end, true)];
   }
 
+  /** Like mapRange, but a deleted range becomes the empty range where it was. */
+  mapRangeOrPoint(start: number, end: number): [number, number] {
+    const at = this.mapOffset(start, false);
+    return this.mapRange(start, end) ?? [at, at];
+  }
+
   /** An offset of the source in the output; `afterInserts`: past text inserted right there. */
   private mapOffset(offset: number, afterInserts: boolean): number {
     let delta = 0;

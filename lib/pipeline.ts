@@ -116,10 +116,14 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     };
     const fresh: TrackedChange[] = [];
     transform.apply(ctx);
-    changes = [...changes, ...fresh].flatMap((tracked) => {
-      const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
-      return range ? [{ ...tracked, range }] : [];
-    });
+    // A later stage deleting a change's code undoes it; the stage's own edits never do.
+    changes = [
+      ...changes.flatMap((tracked) => {
+        const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
+        return range ? [{ ...tracked, range }] : [];
+      }),
+      ...fresh.map((tracked) => ({ ...tracked, range: edits.mapRangeOrPoint(...tracked.range) })),
+    ];
     if (trace) stages!.push({ transform: transform.name, source: text, edits: edits.list(), mapBack: edits.offsetMap(), ...trace });
     if (edits.isEmpty) continue;
     mapsBack.push(edits.offsetMap());

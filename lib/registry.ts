@@ -1,5 +1,6 @@
 import { addMissingAwait } from '../transforms/add-missing-await';
 import { hoistEndSession } from '../transforms/hoist-end-session';
+import { manualToTransaction } from '../transforms/manual-to-transaction';
 import { promiseChainToTransaction } from '../transforms/promise-chain-to-transaction';
 import { stripAlsSession } from '../transforms/strip-als-session';
 import type { Transform } from './transform';
@@ -7,7 +8,7 @@ import { selectTransformNames } from './transform-names';
 import { PIPELINE_ORDER } from './types';
 
 /** Every implemented transform, in pipeline order. */
-export const TRANSFORMS: readonly Transform[] = [promiseChainToTransaction, addMissingAwait, hoistEndSession, stripAlsSession].sort(
+export const TRANSFORMS: readonly Transform[] = [promiseChainToTransaction, manualToTransaction, addMissingAwait, hoistEndSession, stripAlsSession].sort(
   (a, b) => PIPELINE_ORDER.indexOf(a.name) - PIPELINE_ORDER.indexOf(b.name),
 );
 

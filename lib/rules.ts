@@ -64,7 +64,7 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
       'A hand-managed or promise-chain transaction that connection.transaction() could replace (it commits, aborts, retries and ends the session itself)',
     problem: 'connection.transaction() can replace this hand-managed transaction',
     severity: 'warn',
-    transforms: ['promise-chain-to-transaction'],
+    transforms: ['promise-chain-to-transaction', 'manual-to-transaction'],
   },
   'no-redundant-als-session': {
     name: 'no-redundant-als-session',
@@ -81,6 +81,7 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
  */
 const RULE_OF_TRANSFORM: Record<TransformName, (text: string) => RuleName> = {
   'promise-chain-to-transaction': () => 'prefer-connection-transaction',
+  'manual-to-transaction': () => 'prefer-connection-transaction',
   'add-missing-await': () => 'no-unawaited-operation',
   'hoist-end-session': (text) => {
     if (/^(removed )?endSession\(\) inside (a|the) \w+\(\) callback/.test(text)) return 'no-end-session-in-transaction-callback';

@@ -1,6 +1,7 @@
 /** Names of the transforms, in the order the pipeline runs them. */
 export const PIPELINE_ORDER = [
   'promise-chain-to-transaction',
+  'manual-to-transaction',
   'add-missing-await',
   'hoist-end-session',
   'strip-als-session',

@@ -4,6 +4,7 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
 import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
@@ -43,6 +44,8 @@ class AwaitRewriter {
   /** Statements (and await expressions) already rewritten: each is handled once, by the first scope. */
   private readonly handled = new Set<Node>();
   private readonly madeAsync = new Set<Node>();
+  /** `endSession()` statements hoist-end-session deletes, built on first use. */
+  private ownerRemovals: Set<Node> | undefined;
 
   constructor(
     private readonly ctx: TransformContext,
@@ -88,6 +91,24 @@ class AwaitRewriter {
     }
   }
 
+  /**
+   * An `endSession()` the owner's rewrite deletes (hoist-end-session ends the session once, in a
+   * finally): awaiting it first would only be undone.
+   */
+  private movedByOwner(statement: Path): boolean {
+    if (!this.ownerRemovals) {
+      this.ownerRemovals = new Set();
+      for (const creation of this.analysis.sessionCreations()) {
+        const plan = planOwner(this.analysis, creation);
+        if (plan.status === 'fix') for (const removal of plan.removals) this.ownerRemovals.add(removal.node);
+      }
+    }
+    for (let current: Path | null = statement; current && !isFunction(current.node); current = current.parent as Path | null) {
+      if (this.ownerRemovals.has(current.node)) return true;
+    }
+    return false;
+  }
+
   /** Inside `connection.transaction()` with AsyncLocalStorage on for that connection's instance, session-less operations join it. */
   private alsCovers(scope: OperationScope): boolean {
     return scope.transactionCall !== undefined && alsOnFor(this.ctx.project, this.analysis.instanceOf(scope.transactionCall.get('callee', 'object') as Path));
@@ -101,7 +122,7 @@ class AwaitRewriter {
       if (!isCall(expression.node)) continue;
       const method = lifecycleMethod(this.analysis, expression);
       const fn = enclosingFunction(statement);
-      if (!method || !fn) continue;
+      if (!method || !fn || this.movedByOwner(statement)) continue;
       this.handled.add(statement.node);
       if (fn.node.async) {
         addAwait(this.ctx, expression.node);
@@ -132,6 +153,7 @@ class AwaitRewriter {
       this.rewriteCombinator(scope, context, undefined, call, statement);
       return;
     }
+    if (this.movedByOwner(statement)) return;
     const verdict = this.decide(call, context);
     if (verdict.kind === 'callback') {
       const callback = isFunction(verdict.argument) ? 'a Node-style callback' : `\`${shortText(this.ctx.source, verdict.argument)}\` where Mongoose 5/6 take a Node-style callback`;

@@ -1,4 +1,4 @@
-import { calleeName, contains, enclosingFunction, endOf, isCall, isIdentifier, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isIdentifier, isPromiseCallback, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
@@ -153,10 +153,6 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
   }
 }
 
-function isPromiseCallback(fn: Path): boolean {
-  const call = fn.parent as Path | null;
-  return call !== null && isCall(call.node) && (call.node.arguments as Node[]).includes(fn.node) && ['then', 'catch', 'finally'].includes(calleeName(call.node) ?? '');
-}
 
 /** What ending a received session does to the caller, said as it is for this function. */
 function whatReceiverDoes(analysis: MongooseAnalysis, fn: Path, session: Node): string {

@@ -141,3 +141,9 @@ export function rootIdentifier(path: Path): Path | undefined {
   while (isMember(current.node) || isCall(current.node)) current = current.get(isCall(current.node) ? 'callee' : 'object') as Path;
   return isIdentifier(current.node) ? current : undefined;
 }
+
+/** A function passed to `.then()`, `.catch()` or `.finally()`: it is handed a promise's outcome, not a caller's argument. */
+export function isPromiseCallback(fn: Path): boolean {
+  const call = fn.parent as Path | null;
+  return call !== null && isCall(call.node) && (call.node.arguments as Node[]).includes(fn.node) && ['then', 'catch', 'finally'].includes(calleeName(call.node) ?? '');
+}

@@ -51,6 +51,16 @@ export interface OperationContext {
 
 const PROMISE_CONTINUATIONS = new Set(['then', 'catch', 'finally']);
 
+/**
+ * `Order.find(q)` in `Order.find(q).session(s)`: a call that is only a link of a longer chain,
+ * whose meaning (its session, whether it runs) the whole chain decides.
+ */
+export function isInnerLink(call: Path): boolean {
+  const member = call.parent as Path | null;
+  const outer = member?.parent as Path | null;
+  return member !== null && isMember(member.node) && member.node.object === call.node && outer !== null && isCall(outer.node) && outer.node.callee === member.node;
+}
+
 /** Splits `a.b(x).c(y)` into links [b(x), c(y)] and root `a`. */
 export function callChain(call: Path): CallChain {
   const links: ChainLink[] = [];

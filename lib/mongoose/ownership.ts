@@ -142,7 +142,7 @@ function isReturnedAsIs(ref: Path, fn: Path): boolean {
 }
 
 /** Why a session that never lands in a plain variable of its own cannot be ended in a finally here. */
-function unboundReason(source: string, call: Path): string {
+export function unboundReason(source: string, call: Path, consequence = 'so it cannot simply be ended in a finally'): string {
   let current = call;
   while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
   const parent = current.parent?.node as Node | undefined;
@@ -151,7 +151,7 @@ function unboundReason(source: string, call: Path): string {
     return whole.length > 60 ? `${whole.slice(0, 57)}...` : whole;
   };
   if (parent?.type === 'LogicalExpression' || parent?.type === 'ConditionalExpression') {
-    return `the function owns the session only when it created it (\`${text(parent)}\`), so it cannot simply be ended in a finally`;
+    return `the function owns the session only when it created it (\`${text(parent)}\`), ${consequence}`;
   }
   if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) {
     return `the session is kept in \`${text(parent.left as Node)}\` (a registry or another object), so it outlives this function; it is ended where it is taken out`;
@@ -315,7 +315,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
  * A declaration whose values are computed without running anything that could throw: literals,
  * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
  */
-function cannotThrow(statement: Node): boolean {
+export function cannotThrow(statement: Node): boolean {
   return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
 }
 
@@ -365,7 +365,7 @@ function hoistedFunctionUsedEarlier(analysis: MongooseAnalysis, container: Path,
  * Why a use of the session makes it escape the owner, or undefined when the use ends before the
  * owner returns (an awaited call, an option of a call, a method call on the session).
  */
-function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: SessionBinding, depth = 0): string | undefined {
+export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, binding: SessionBinding, depth = 0): string | undefined {
   let child = ref;
   let awaited = false;
   let inLiteral = false;

@@ -1,7 +1,7 @@
-import { calleeName, isCall, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, isCall, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { MODEL_OPERATIONS } from './api';
-import { callChain, carriesSession, classifyCall, type OperationContext } from './operations';
+import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
@@ -45,8 +45,8 @@ export type RetryHazard =
  * undefined when everything there is database work on the session or computation in memory.
  * `region` is the code that becomes the body: values declared in it are made afresh by each run.
  */
-export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[]): RetryHazard | undefined {
-  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() });
+export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = []): RetryHazard | undefined {
+  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip);
   for (const path of nodes) {
     const hazard = checker.within(path, 0);
     if (hazard) return hazard;
@@ -61,11 +61,14 @@ class HazardFinder {
     private readonly analysis: MongooseAnalysis,
     private readonly region: Node,
     private readonly context: OperationContext,
+    /** Code inside the nodes that runs once, outside the retried body (what follows an intentional abort). */
+    private readonly skip: Node[],
   ) {}
 
   within(path: Path, depth: number): RetryHazard | undefined {
     const candidates = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression')];
     for (const candidate of candidates) {
+      if (isInnerLink(candidate) || this.skip.some((node) => contains(node, candidate.node))) continue;
       const hazard = this.hazardOf(candidate, depth);
       if (hazard) return hazard;
     }
@@ -101,9 +104,11 @@ class HazardFinder {
   /** Database work on the session is safe, a write without it is not; anything else is 'not-database'. */
   private databaseCall(path: Path): RetryHazard | undefined | 'not-database' {
     const chain = callChain(path);
-    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
     const verdict = classifyCall(this.analysis, path, this.context);
+    // Passing the session does not make a call database work: `callback(session)` or another
+    // module's `service.create(dto, session)` may do anything; only operations are known.
     if (verdict.kind !== 'operation') return 'not-database';
+    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;

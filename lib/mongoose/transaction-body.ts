@@ -1,8 +1,8 @@
 import semver from 'semver';
-import { endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
+import { contains, endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
 import type { MongooseVersion } from '../runner/facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
-import { classifyCall } from './operations';
+import { classifyCall, isInnerLink } from './operations';
 import { retryHazard } from './retry-safety';
 
 /**
@@ -50,8 +50,8 @@ export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreati
  * Why `parts` (the code that becomes the callback; `region` is where its own declarations live)
  * cannot run inside transaction(), which may run it again after a transient error, or undefined.
  */
-export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, sessions: Node[]): string | undefined {
-  const hazard = retryHazard(parts, region, analysis, sessions);
+export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, sessions: Node[], skip: Node[] = []): string | undefined {
+  const hazard = retryHazard(parts, region, analysis, sessions, skip);
   if (!hazard) return undefined;
   const text = `\`${analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at line ${lineOf(hazard.at)}`;
   const what =
@@ -67,12 +67,13 @@ export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: 
  * With AsyncLocalStorage on, a session-less operation in `parts` (meant to run outside the
  * transaction today) would join it inside transaction(): why, or undefined.
  */
-export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessions: Node[], als: boolean): string | undefined {
+export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessions: Node[], als: boolean, skip: Node[] = []): string | undefined {
   if (!als) return undefined;
   const context = { sessions, alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
   for (const part of parts) {
     const calls = [...(isCall(part.node) ? [part] : []), ...analysis.index.within(part.node, 'CallExpression')];
     for (const call of calls) {
+      if (isInnerLink(call) || skip.some((node) => contains(node, call.node))) continue;
       const verdict = classifyCall(analysis, call, context);
       if (verdict.kind === 'operation' && verdict.outside) {
         return `AsyncLocalStorage is on, so the session-less operation at line ${lineOf(call)} would join the transaction after the rewrite (it runs outside it now)`;

@@ -52,9 +52,8 @@ export const LEAKY_SOURCE = `import mongoose from 'mongoose';
 
 export async function pay(Order: any, id: string) {
   const session = await mongoose.startSession();
-  session.startTransaction();
   await Order.updateOne({ _id: id }, { paid: true }, { session });
-  await session.commitTransaction();
+  await Order.findById(id).session(session);
 }
 `;
 
@@ -63,16 +62,14 @@ export const LEAKY_FIXED = `import mongoose from 'mongoose';
 export async function pay(Order: any, id: string) {
   const session = await mongoose.startSession();
   try {
-    session.startTransaction();
     await Order.updateOne({ _id: id }, { paid: true }, { session });
-    await session.commitTransaction();
+    await Order.findById(id).session(session);
   } finally {
     await session.endSession();
   }
 }
 `;
 
-/** A session that escapes: left alone with a finding. */
 export const ESCAPING_SOURCE = `import mongoose from 'mongoose';
 
 export async function open(registry: Record<string, unknown>) {

