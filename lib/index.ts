@@ -1,5 +1,5 @@
 /** Programmatic API: `import { run } from 'tx-codemod'`. */
-export { run } from './run';
+export { run } from './runner/run';
 export { TRANSFORMS, selectTransforms } from './registry';
 export { toJsonReport } from './report/json';
 export { toMarkdownReport } from './report/markdown';

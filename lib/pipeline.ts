@@ -2,11 +2,11 @@ import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edits';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
-import { parseFile, type ParsedFile } from './parse';
+import { parseFile, type ParsedFile } from './runner/parse/parse';
 import { detectStyle, type CodeStyle } from './style';
 import { indentAt, lineStartOf, LineIndex } from './text';
 import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
-import type { TypeFacts } from './type-facts';
+import type { TypeFacts } from './runner/facts/type-facts';
 import type { Change, Finding } from './types';
 
 export interface PipelineInput {

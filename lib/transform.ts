@@ -2,9 +2,9 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Path } from './ast/nodes';
 import type { MongooseAnalysis } from './mongoose/analysis';
 import type { SourceEdits } from './edits';
-import type { MongooseVersion } from './project';
+import type { MongooseVersion } from './runner/facts/project';
 import type { CodeStyle } from './style';
-import type { TypeFacts } from './type-facts';
+import type { TypeFacts } from './runner/facts/type-facts';
 import type { TransformName } from './types';
 
 /**
@@ -30,11 +30,14 @@ export interface AlsMode {
 export interface ProjectView {
   mongoose(): MongooseVersion;
   als(): AlsMode;
-  /** Source files of the package whose text contains `word` as a whole word (a text search, no parsing). */
+  /**
+   * Files that can call into this file (it, and the files that load it at any depth and can reach
+   * Mongoose, as the import graph says) whose text contains `word` as a whole word (no parsing).
+   */
   filesMentioning(word: string): string[];
-  /** Source files of the package containing any of `texts` anywhere. */
+  /** Of those same files, the ones containing any of `texts` anywhere. */
   filesContainingAny(texts: string[]): string[];
-  /** True when a source file of the package holds `word` as a whole word. */
+  /** True when `file`, one of those same files, holds `word` as a whole word. */
   fileMentions(file: string, word: string): boolean;
   /** Another file of the run, parsed and analysed as it is on disk (shared by the run, bounded). */
   analysisOf(file: string): MongooseAnalysis | undefined;

@@ -36,7 +36,7 @@ export interface FileResult {
   status: FileStatus;
   /** Why a file was skipped or failed. */
   reason?: string;
-  /** Something worth knowing about a changed file, such as why it was not formatted. */
+  /** Something worth knowing about the file: why a changed file was not formatted, why a skipped one could not be read or parsed. */
   note?: string;
   changes: Change[];
   findings: Finding[];
@@ -61,9 +61,15 @@ export interface RunResult {
   dry: boolean;
   files: FileResult[];
   counts: RunCounts;
-  /** Facts about the run a reviewer should know (versions found, ALS mode, type facts). */
+  /** Facts about the run a reviewer should know (versions found, ALS mode, type facts, skipped files). */
   notes: string[];
   elapsedMs: number;
+  /** Files the prefilter let through to the parser (display paths, in order); set by `run()`. */
+  parsed?: string[];
+  /** Milliseconds per phase (discovery, prefilter, parse and transforms, type facts, caller search, format, write), summed over threads; set by `run()`. */
+  phases?: Record<string, number>;
+  /** Set when an AbortSignal stopped the run: files not written by then are as they were. */
+  interrupted?: boolean;
 }
 
 export interface RunOptions {
@@ -85,6 +91,16 @@ export interface RunOptions {
   annotate?: boolean;
   /** strip-als-session: also remove `{ session }` from `doc.save()` (reported as findings). */
   stripSave?: boolean;
+  /** Files larger than this many bytes are skipped unless named directly (default 1 MB). */
+  maxFileSize?: number;
+  /** Worker threads that parse and transform files (default: cores - 1, at least 1). */
+  cpus?: number;
+  /** A file that takes longer than this is abandoned unchanged (default 60 s). */
+  fileTimeoutMs?: number;
+  /** Heap limit of each worker thread in MB; a file that needs more is abandoned unchanged (default 1024). */
+  workerMemoryMb?: number;
+  /** Stops the run: the file being written is finished, nothing else is written, no temporary file is left. */
+  signal?: AbortSignal;
   /** Called once per processed file, in completion order, with how far the run has got. */
   onFile?: (result: FileResult, progress: { done: number; total: number }) => void;
 }

@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import txCodemod from '../lib/eslint';
 import { runPipeline } from '../lib/pipeline';
 import { RULE_NAMES } from '../lib/rules';
-import { encodeText } from '../lib/source-text';
-import { run } from '../lib/run';
+import { encodeText } from '../lib/runner/output/source-text';
+import { run } from '../lib/runner/run';
 import { ALL_RULES, eslintWith, REPO_ROOT, tempRoot, writeFiles } from './harness/lint';
 
 vi.mock('../lib/pipeline', async (importOriginal) => {

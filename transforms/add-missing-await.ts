@@ -9,6 +9,7 @@ import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
 import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -21,7 +22,7 @@ export const addMissingAwait: Transform = {
   name: 'add-missing-await',
   description: 'operations inside a transaction that nobody awaits get await; async forEach/map and Promise.all over session operations become sequential',
   mongooseVersions: 'every version with sessions (5.2+); session-less operations count inside connection.transaction() with AsyncLocalStorage (7.8+, 8.4+)',
-  mightApply: (source) => MIGHT_APPLY.test(source),
+  mightApply: (source) => TEXT_MIGHT_APPLY['add-missing-await'](source),
   apply(ctx) {
     const { analysis } = ctx;
     const direct = directScopes(analysis);
@@ -35,7 +36,6 @@ export const addMissingAwait: Transform = {
 export default asJscodeshiftTransform(addMissingAwait);
 
 /** A transaction or session scope, a lifecycle call, or a helper taking a session parameter. */
-const MIGHT_APPLY = /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/;
 
 const COMBINATORS = new Set(['all', 'allSettled', 'race']);
 const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);

@@ -6,6 +6,7 @@ import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/cal
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/rewrite';
 import { lineEndOf, lineStartOf } from '../lib/text';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -18,7 +19,7 @@ export const hoistEndSession: Transform = {
   name: 'hoist-end-session',
   description: 'endSession() moves into a finally of the function that started the session; helpers and transaction callbacks stop ending it',
   mongooseVersions: 'every version with sessions (5.2+)',
-  mightApply: (source) => source.includes('endSession') || source.includes('startSession'),
+  mightApply: (source) => TEXT_MIGHT_APPLY['hoist-end-session'](source),
   apply(ctx) {
     const { analysis } = ctx;
     removeEndsInsideSessionScopes(ctx, analysis);

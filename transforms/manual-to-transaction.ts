@@ -8,6 +8,7 @@ import { CLOSING, CodeMover, type Line } from '../lib/relocate';
 import { removeStatement, shiftIndent, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
 import type { Transform, TransformContext } from '../lib/transform';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 
 /**
  * Hand-managed async/await transactions (`startSession()`, `startTransaction()`, commit in the
@@ -19,7 +20,7 @@ export const manualToTransaction: Transform = {
   name: 'manual-to-transaction',
   description: 'hand-managed async/await transactions (startSession, startTransaction, commit, abort, endSession) become await conn.transaction(async (session) => { ... })',
   mongooseVersions: '6.1.8 and later (transaction() leaks its session before that); values leave the callback by its return value from 8.0',
-  mightApply: (source) => source.includes('startSession') && (source.includes('startTransaction') || source.includes('withTransaction')),
+  mightApply: (source) => TEXT_MIGHT_APPLY['manual-to-transaction'](source),
   apply(ctx) {
     const { analysis } = ctx;
     const typescript = /\.[cm]?tsx?$/.test(ctx.file);

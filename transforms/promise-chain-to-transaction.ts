@@ -8,6 +8,7 @@ import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety'
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/rewrite';
 import { indentAt } from '../lib/text';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -19,8 +20,7 @@ export const promiseChainToTransaction: Transform = {
   name: 'promise-chain-to-transaction',
   description: 'promise-chain manual transactions become await conn.transaction(async (session) => { ... })',
   mongooseVersions: '6.1.8 and later (transaction() leaks its session before that)',
-  // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
-  mightApply: (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
+  mightApply: (source) => TEXT_MIGHT_APPLY['promise-chain-to-transaction'](source),
   apply(ctx) {
     const { analysis } = ctx;
     const creations = analysis.sessionCreations();

@@ -6,7 +6,8 @@ import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../li
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
-import type { MongooseVersion } from '../lib/project';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
+import type { MongooseVersion } from '../lib/runner/facts/project';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**
@@ -19,7 +20,7 @@ export const stripAlsSession: Transform = {
   name: 'strip-als-session',
   description: 'with transactionAsyncLocalStorage on, redundant { session } and .session(session) inside connection.transaction() callbacks go',
   mongooseVersions: '8.4.0+ or 7.8.x with transactionAsyncLocalStorage (insertMany 8.5.1+, aggregate().cursor() 8.9.2+, Connection#bulkWrite 8.9.0+)',
-  mightApply: (source, project) => source.includes('session') && alsMayApply(project),
+  mightApply: (source, project) => TEXT_MIGHT_APPLY['strip-als-session'](source) && alsMayApply(project),
   apply(ctx) {
     const { analysis } = ctx;
     const stripper = new SessionStripper(ctx, analysis, ctx.project.mongoose());

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { thenableFactOf, type SourceLocation, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../type-facts';
+import { thenableFactOf, type SourceLocation, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../runner/facts/type-facts';
 import type { LintText } from './lint-text';
 
 /** An ESTree node as ESLint hands it out: enough to walk up from a position. */
@@ -54,8 +54,8 @@ export class LintTypeFacts implements TypeFacts {
     return this.codemod.importersOf(file, source);
   }
 
-  status(): TypeFactsStatus {
-    return this.typed ? { state: 'available', config: 'typescript-eslint' } : this.codemod.status();
+  statuses(): TypeFactsStatus[] {
+    return this.typed ? [{ state: 'available', config: 'typescript-eslint' }] : this.codemod.statuses();
   }
 
   /** The innermost node spanning exactly [start, end). */

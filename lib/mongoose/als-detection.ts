@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
-import { parseAst } from '../parse';
+import { parseAst } from '../runner/parse/parse';
 import { LineIndex } from '../text';
 
 export const ALS_OPTION = 'transactionAsyncLocalStorage';

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { contains, endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
-import type { MongooseVersion } from '../project';
+import type { MongooseVersion } from '../runner/facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { classifyCall, isInnerLink } from './operations';
 import { retryHazard } from './retry-safety';

@@ -20,7 +20,9 @@ export function fileLine(result: FileResult, style: ConsoleStyle): string | unde
     case 'unchanged':
       return style.verbose || result.findings.length > 0 ? `${paint.dim('unchanged')} ${result.file}${counts}` : undefined;
     case 'skipped':
-      return undefined;
+      // Files that could not be read, or do not parse but hold no transaction code: one line each.
+      // Everything else skipped is summed up in the notes.
+      return result.note ? `${paint.yellow('skipped  ')} ${result.file}: ${result.note}` : style.verbose && result.reason?.startsWith('interrupted') ? `${paint.dim('skipped  ')} ${result.file}: ${result.reason}` : undefined;
   }
 }
 
@@ -45,9 +47,23 @@ export function summary(result: RunResult, style: ConsoleStyle): string {
     for (const note of result.notes) lines.push(`  ${note}`);
   }
   if (style.verbose) {
-    const slowest = [...result.files].sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST_SHOWN);
-    lines.push('', paint.bold('Slowest files:'));
+    const parsed = result.parsed ?? [];
+    lines.push('', paint.bold(`Parsed (${parsed.length} of ${result.files.length} files passed the prefilter):`));
+    for (const file of parsed) lines.push(`  ${file}`);
+    const skippedBefore = result.files.filter((f) => f.status === 'skipped' && f.durationMs === 0 && f.reason && !f.reason.startsWith('no Mongoose') && !f.reason.startsWith('cannot reach'));
+    if (skippedBefore.length > 0) {
+      lines.push('', paint.bold('Skipped before parsing:'));
+      for (const f of skippedBefore) lines.push(`  ${f.file}: ${f.reason}`);
+    }
+    const slowest = [...result.files].filter((f) => f.durationMs > 0).sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST_SHOWN);
+    if (slowest.length > 0) lines.push('', paint.bold('Slowest files:'));
     for (const f of slowest) lines.push(`  ${f.durationMs.toFixed(1).padStart(8)} ms  ${f.file}`);
+    lines.push('', paint.bold('Where the time went (summed over worker threads):'));
+    for (const [phase, ms] of Object.entries(result.phases ?? {})) lines.push(`  ${String(ms).padStart(8)} ms  ${phase}`);
+  }
+  if (result.interrupted) {
+    const written = result.files.filter((f) => f.status === 'changed').length;
+    lines.push('', paint.bold(`Interrupted: ${result.dry ? 'nothing was written' : `${written} file${written === 1 ? '' : 's'} written (listed above as changed), the others are as they were`}.`));
   }
   return lines.join('\n');
 }

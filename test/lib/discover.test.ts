@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverFiles } from '../../lib/discover';
+import { discoverFiles } from '../../lib/runner/discover/discover';
 import { PathError } from '../../lib/errors';
 import { tempProject } from '../harness/cli';
 

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALS_OPTION, findAlsSwitches, findCreatedInstances, isTestFile } from '../../lib/mongoose/als-detection';
-import { ProjectTextIndex } from '../../lib/text-index';
-import { PackageFacts } from '../../lib/project';
+import { sourceFilesUnder } from '../../lib/runner/discover/discover';
+import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
+import { PackageFacts } from '../../lib/runner/facts/project';
 import { tempProject } from '../harness/cli';
 
 describe('PackageFacts.mongooseVersion', () => {
@@ -51,7 +52,7 @@ describe('findAlsSwitches', () => {
         "const mongoose = require('mongoose');\nconst m = new mongoose.Mongoose();\nm.set('transactionAsyncLocalStorage', true);\n" +
         "const conn = m.createConnection('mongodb://x');\nconn.base.set('transactionAsyncLocalStorage', true);\nrequire('mongoose').set('transactionAsyncLocalStorage', true);\n",
     });
-    const index = new ProjectTextIndex(dir);
+    const index = new ProjectTextIndex(() => sourceFilesUnder(dir));
     expect(findAlsSwitches(dir, index.filesMentioning(ALS_OPTION))).toEqual([
       { file: 'src/app.module.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },
       { file: 'src/db.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },

@@ -1,20 +1,33 @@
 import ignore, { type Ignore } from 'ignore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PathError } from './errors';
+import { PathError } from '../../errors';
 import { listGitFiles, workTreeRoot } from './git';
-import { isSourceFile } from './parse';
+import { isSourceFile } from './source-files';
+import { vendoredReason, type SkippedFile } from './skip-rules';
 
 /** Folders never walked unless the user names them (or something inside them) directly. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
 
+export interface Discovery {
+  /** Files to read, sorted. */
+  files: string[];
+  /** Files named directly on the command line: no skip rule or size limit applies to them. */
+  named: ReadonlySet<string>;
+  /** Vendored and minified files left out by their path. */
+  skipped: SkippedFile[];
+}
+
 /**
  * The source files a run processes: the files named, and inside each folder named the files git
  * would show (tracked and untracked-not-ignored), or, outside git, the files `.gitignore` rules
- * keep. A path that does not exist or holds no source file is an error, never "0 files".
+ * keep, less vendored and minified code below the folder named. A path that does not exist or
+ * holds no source file is an error, never "0 files".
  */
-export function discoverFiles(paths: string[], cwd: string): string[] {
+export function discoverSources(paths: string[], cwd: string): Discovery {
   const found = new Set<string>();
+  const named = new Set<string>();
+  const skipped = new Map<string, SkippedFile>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = statOrUndefined(absolute);
@@ -28,9 +41,20 @@ export function discoverFiles(paths: string[], cwd: string): string[] {
           : `${given}: not a JavaScript or TypeScript source file`,
       );
     }
-    for (const file of sources) found.add(file);
+    if (!stat.isDirectory()) named.add(absolute);
+    for (const file of sources) {
+      const reason = stat.isDirectory() ? vendoredReason(path.relative(absolute, file)) : undefined;
+      if (reason) skipped.set(file, { file, kind: 'vendored', reason });
+      else found.add(file);
+    }
   }
-  return [...found].sort();
+  for (const file of found) skipped.delete(file);
+  return { files: [...found].sort(), named, skipped: [...skipped.values()].sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+/** The files `discoverSources` keeps. */
+export function discoverFiles(paths: string[], cwd: string): string[] {
+  return discoverSources(paths, cwd).files;
 }
 
 /** All source files under `dir`, by the same rules as `discoverFiles`. */

@@ -1,7 +1,12 @@
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 
-/** A unified diff with 3 lines of context, as `git diff` would show the change. */
+/**
+ * A unified diff with 3 lines of context, as `git diff` shows the change, that `git apply` (or
+ * `patch -p1`) applies from the working directory: `before` and `after` are the file's bytes as
+ * text (its own line endings and byte order mark, which the patch carries), and
+ * `\ No newline at end of file` is written where it applies.
+ */
 export function unifiedDiff(displayPath: string, before: string, after: string): string {
   const patch = createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, before, after, undefined, undefined, {
     context: 3,

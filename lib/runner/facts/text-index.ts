@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sourceFilesUnder } from './discover';
 
 function wholeWord(word: string): RegExp {
   return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
@@ -13,30 +12,26 @@ export function moduleName(file: string): string {
 }
 
 /**
- * The text of every source file of a package, read once per run, for questions a text search
- * answers without parsing: which files mention a name at all.
+ * The texts of a set of files, read once when first asked, for questions a text search answers
+ * without parsing: which files mention a name at all. The set is given by the import graph.
  */
 export class ProjectTextIndex {
   private texts: Map<string, string> | undefined;
-  /** Texts the runner has already read: never read twice. */
-  private readonly known = new Map<string, string>();
   private readonly answers = new Map<string, string[]>();
 
-  constructor(private readonly root: string) {}
-
-  remember(file: string, text: string): void {
-    if (this.texts) return;
-    this.known.set(file, text);
-  }
+  /** `files` lists the files (called once, when first needed); `read` gives a file's text (shared between indexes). */
+  constructor(
+    private readonly files: () => readonly string[],
+    private readonly read: (file: string) => string | undefined = readOrUndefined,
+  ) {}
 
   /** Files whose text holds `word` as a whole word: the only files that can refer to a declaration named so. */
   filesMentioning(word: string): string[] {
     let answer = this.answers.get(word);
     if (!answer) {
-      this.texts ??= this.readAll();
       const whole = wholeWord(word);
       answer = [];
-      for (const [file, text] of this.texts) if (text.includes(word) && whole.test(text)) answer.push(file);
+      for (const [file, text] of this.all()) if (text.includes(word) && whole.test(text)) answer.push(file);
       this.answers.set(word, answer);
     }
     return answer;
@@ -47,9 +42,8 @@ export class ProjectTextIndex {
     const key = `\0${texts.join('\0')}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      this.texts ??= this.readAll();
       answer = [];
-      for (const [file, text] of this.texts) if (texts.some((t) => text.includes(t))) answer.push(file);
+      for (const [file, text] of this.all()) if (texts.some((t) => text.includes(t))) answer.push(file);
       this.answers.set(key, answer);
     }
     return answer;
@@ -57,30 +51,26 @@ export class ProjectTextIndex {
 
   /** True when `file`'s text holds `word` as a whole word. */
   mentions(file: string, word: string): boolean {
-    this.texts ??= this.readAll();
-    const text = this.texts.get(file);
+    const text = this.all().get(file);
     return text !== undefined && text.includes(word) && wholeWord(word).test(text);
   }
 
-  /** The files mentioning `word`, with their text. */
-  textsMentioning(word: string): Array<[string, string]> {
-    return this.filesMentioning(word).map((file) => [file, this.texts!.get(file)!]);
-  }
-
-  private readAll(): Map<string, string> {
-    const texts = new Map<string, string>();
-    for (const file of sourceFilesUnder(this.root)) {
-      const known = this.known.get(file);
-      if (known !== undefined) {
-        texts.set(file, known);
-        continue;
-      }
-      try {
-        texts.set(file, fs.readFileSync(file, 'utf8'));
-      } catch {
-        // A file that vanished since discovery cannot refer to anything.
-      }
+  private all(): Map<string, string> {
+    if (this.texts) return this.texts;
+    this.texts = new Map();
+    for (const file of this.files()) {
+      const text = this.read(file);
+      if (text !== undefined) this.texts.set(file, text);
     }
-    return texts;
+    return this.texts;
+  }
+}
+
+/** A file's text; undefined for a file that vanished since discovery (it cannot refer to anything). */
+export function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -1,11 +1,10 @@
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import * as path from 'node:path';
-import { ParseError } from './errors';
+import { ParseError } from '../../errors';
 
-export type ParserName = 'ts' | 'tsx' | 'js';
+export type ParserName = 'ts' | 'tsx' | 'js' | 'flow';
 
-const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
 
 const COMMON_PLUGINS: ParserPlugin[] = [
   'decorators-legacy',
@@ -24,7 +23,16 @@ const PLUGINS: Record<ParserName, ParserPlugin[]> = {
   ts: ['typescript', ...COMMON_PLUGINS],
   tsx: ['typescript', 'jsx', ...COMMON_PLUGINS],
   js: ['jsx', ...COMMON_PLUGINS],
+  flow: ['flow', 'jsx', ...COMMON_PLUGINS],
 };
+
+/** The comments (and a shebang) before the first statement. */
+const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|#![^\n]*)*/;
+
+/** `@flow` (or `@noflow`) in the leading comments, where Flow itself looks for it. */
+function hasFlowPragma(source: string): boolean {
+  return /@(?:no)?flow\b/.test(LEADING_COMMENTS.exec(source)![0]);
+}
 
 /** The parser a file needs, chosen from its extension (never one parser for a whole run). */
 function parserFor(file: string): ParserName {
@@ -34,11 +42,6 @@ function parserFor(file: string): ParserName {
   return 'js';
 }
 
-export function isSourceFile(file: string): boolean {
-  const lower = file.toLowerCase();
-  if (/\.d\.[mc]?ts$/.test(lower)) return false;
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(lower));
-}
 
 function babelOptions(parser: ParserName): ParserOptions {
   return {
@@ -57,17 +60,40 @@ interface BabelSyntaxError extends Error {
   loc?: { line: number; column: number };
 }
 
-/** Parses with the file's parser; a syntax error becomes a ParseError naming file, line and cause. */
+/**
+ * Parses with the file's parser; a syntax error becomes a ParseError naming file, line and cause.
+ * JavaScript with a `@flow` pragma is parsed as Flow, and so is JavaScript that only Flow accepts
+ * (type annotations without the pragma); edits keep the annotations, so the output stays Flow.
+ */
 export function parseAst(file: string, source: string): BabelFile {
+  const parser = parserFor(file);
+  if (parser === 'js' && hasFlowPragma(source)) return parseWith(file, source, 'flow');
   try {
-    return babelParse(source, babelOptions(parserFor(file)));
+    return babelParse(source, babelOptions(parser));
   } catch (error) {
-    const err = error as BabelSyntaxError;
-    const line = err.loc?.line ?? 1;
-    const column = (err.loc?.column ?? 0) + 1;
-    const message = String(err.message).replace(/\s*\(\d+:\d+\)$/, '');
-    throw new ParseError(file, line, column, message);
+    if (parser !== 'js') throw parseError(file, error);
+    try {
+      return babelParse(source, babelOptions('flow'));
+    } catch {
+      throw parseError(file, error);
+    }
   }
+}
+
+function parseWith(file: string, source: string, parser: ParserName): BabelFile {
+  try {
+    return babelParse(source, babelOptions(parser));
+  } catch (error) {
+    throw parseError(file, error);
+  }
+}
+
+function parseError(file: string, error: unknown): ParseError {
+  const err = error as BabelSyntaxError;
+  const line = err.loc?.line ?? 1;
+  const column = (err.loc?.column ?? 0) + 1;
+  const message = String(err.message).replace(/\s*\(\d+:\d+\)$/, '');
+  return new ParseError(file, line, column, message);
 }
 
 export interface ParsedFile {

@@ -1,0 +1,184 @@
+import * as path from 'node:path';
+import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } from '../../mongoose/als-detection';
+import { PackageFacts } from './project';
+import type { AlsMode, ProjectView } from '../../transform';
+import { AnalysisCache } from '../../mongoose/analysis-cache';
+import { graphOfPackage } from '../prefilter/package-graph';
+import type { ImportGraph } from '../prefilter/import-graph';
+import { ProjectTextIndex, readOrUndefined } from './text-index';
+import { LazyTypeFacts, type TypeFacts } from './type-facts';
+import { TimedTypeFacts, type Stopwatch } from './stopwatch';
+
+export interface EnvironmentOptions {
+  /** --als / --no-als; undefined means detect. */
+  als?: boolean;
+  /** The run's import graph; without one, each package's graph is built from its files when first asked. */
+  graph?: ImportGraph;
+  /** Where the time of type facts and cross-file questions is added up (--verbose). */
+  stopwatch?: Stopwatch;
+  /** The files the run parses, in fixed batches: type facts load a batch at once, one type checker for all of it. */
+  typeBatches?: ReadonlyArray<readonly string[]>;
+}
+
+/** Which facts transforms looked at, per package root: only those are worth a note. */
+export interface ConsultedFacts {
+  versions: Set<string>;
+  als: Set<string>;
+}
+
+/**
+ * The facts one run shares between files: package versions, ALS mode, the import graph and the
+ * ts-morph project. Everything is computed on first use and lives as long as the run.
+ *
+ * Cross-file questions only ever see files that can reach Mongoose, and, for one file, only the
+ * files that load it (directly or through other modules): the import graph names them, so library
+ * code that does not use Mongoose is never read, parsed or given to ts-morph.
+ */
+export class RunEnvironment {
+  readonly packages = new PackageFacts();
+  readonly types: TypeFacts;
+  readonly consulted: ConsultedFacts = { versions: new Set(), als: new Set() };
+  private readonly alsByRoot = new Map<string, AlsMode>();
+  private readonly alsFactsByRoot = new Map<string, AlsFacts>();
+  private readonly indexes = new Map<string, ProjectTextIndex>();
+  private readonly graphs = new Map<string, ImportGraph>();
+  /** Texts of other files as they were when first read (the run writes nothing before every file is done). */
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly analyses: AnalysisCache;
+
+  constructor(private readonly options: EnvironmentOptions = {}) {
+    const types = new LazyTypeFacts({
+      candidates: (file, word) => this.scopedIndex(file).filesMentioning(word),
+      importersOf: (file) => this.graphFor(file).importersOf(file),
+      typeBatch: (file) => this.typeBatch(file),
+      loads: (file, other) => this.graphFor(other).callersScope(other).includes(file),
+    });
+    this.types = options.stopwatch ? new TimedTypeFacts(types, options.stopwatch) : types;
+    this.analyses = new AnalysisCache(this.types);
+  }
+
+  projectView(file: string): ProjectView {
+    const root = this.packageRootOf(file);
+    return {
+      mongoose: () => {
+        this.consulted.versions.add(root);
+        return this.packages.mongooseVersion(file);
+      },
+      als: () => {
+        this.consulted.als.add(root);
+        this.consulted.versions.add(root);
+        return this.alsMode(file);
+      },
+      filesMentioning: (word) => this.scopedIndex(file).filesMentioning(word),
+      filesContainingAny: (texts) => this.scopedIndex(file).filesContainingAny(texts),
+      fileMentions: (other, word) => this.scopedIndex(file).mentions(other, word),
+      analysisOf: (other) => this.timed('caller search', () => this.analyses.get(other)),
+    };
+  }
+
+  private batchOf: Map<string, readonly string[]> | undefined;
+
+  private typeBatch(file: string): readonly string[] {
+    this.batchOf ??= new Map((this.options.typeBatches ?? []).flatMap((batch) => batch.map((f) => [f, batch] as const)));
+    return this.batchOf.get(file) ?? [file];
+  }
+
+  /** The import graph `file` belongs to: the run's, or its package's. */
+  graphFor(file: string): ImportGraph {
+    if (this.options.graph) return this.options.graph;
+    const root = this.packageRootOf(file);
+    const known = this.graphs.get(root);
+    if (known) return known;
+    const graph = graphOfPackage(root, this.packages);
+    this.graphs.set(root, graph);
+    return graph;
+  }
+
+  private packageRootOf(file: string): string {
+    return this.packages.packageRoot(file) ?? path.dirname(path.resolve(file));
+  }
+
+  /** The files that can call into `file` (it and the files that load it and reach Mongoose). */
+  private scopedIndex(file: string): ProjectTextIndex {
+    const absolute = path.resolve(file);
+    const key = `\0${absolute}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new ProjectTextIndex(() => this.graphFor(absolute).callersScope(absolute), this.read);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  /** Every file of the package at `root` that can reach Mongoose. */
+  private textIndex(root: string): ProjectTextIndex {
+    let index = this.indexes.get(root);
+    if (!index) {
+      const inside = root + path.sep;
+      index = new ProjectTextIndex(() => this.graphFor(path.join(root, 'package.json')).reachingFiles().filter((f) => f.startsWith(inside)), this.read);
+      this.indexes.set(root, index);
+    }
+    return index;
+  }
+
+  private readonly read = (file: string): string | undefined => {
+    if (!this.texts.has(file)) this.texts.set(file, readOrUndefined(file));
+    return this.texts.get(file);
+  };
+
+  private timed<T>(phase: 'caller search', fn: () => T): T {
+    return this.options.stopwatch ? this.options.stopwatch.time(phase, fn) : fn();
+  }
+
+  /** ALS modes computed so far, keyed by package root, for the report. */
+  alsModes(): ReadonlyMap<string, AlsMode> {
+    return this.alsByRoot;
+  }
+
+  private alsMode(file: string): AlsMode {
+    const root = this.packages.packageRoot(file) ?? path.dirname(file);
+    if (this.options.als !== undefined) {
+      const forced: AlsMode = { enabled: this.options.als, origin: 'forced', where: [], notCounted: [], instancesOn: [], createdInstances: [] };
+      this.alsByRoot.set(root, forced);
+      return forced;
+    }
+    let facts = this.alsFactsByRoot.get(root);
+    if (!facts) {
+      const index = this.textIndex(root);
+      facts = { switches: findAlsSwitches(root, index.filesMentioning(ALS_OPTION)), createdInstances: findCreatedInstances(root, index.filesMentioning('Mongoose')) };
+      this.alsFactsByRoot.set(root, facts);
+      this.alsByRoot.set(root, alsModeFor(facts, undefined));
+    }
+    return alsModeFor(facts, path.relative(root, file).split(path.sep).join('/'));
+  }
+}
+
+interface AlsFacts {
+  switches: AlsSwitch[];
+  createdInstances: string[];
+}
+
+/**
+ * The mode a file sees (`file` relative to the package root; undefined: application code in
+ * general). The default instance is on when some switch that counts turns it on and none turns
+ * it off (a mixed project is not trusted).
+ */
+function alsModeFor(facts: AlsFacts, file: string | undefined): AlsMode {
+  const counts = (s: AlsSwitch) => !s.inTest || s.file === file;
+  const defaults = facts.switches.filter((s) => counts(s) && s.instance.kind === 'default');
+  const at = (s: AlsSwitch) => `${s.file}:${s.line}${s.enabled ? '' : ' (switched off)'}`;
+  return {
+    enabled: defaults.some((s) => s.enabled) && !defaults.some((s) => !s.enabled),
+    origin: 'detected',
+    where: defaults.map(at),
+    notCounted: facts.switches.filter((s) => !defaults.includes(s)).map((s) => `${at(s)} (${whyNotCounted(s, counts(s))})`),
+    instancesOn: facts.switches.filter((s) => s.file === file && s.enabled && s.instance.kind === 'created').map((s) => (s.instance as { name: string }).name),
+    createdInstances: facts.createdInstances,
+  };
+}
+
+function whyNotCounted(s: AlsSwitch, counts: boolean): string {
+  if (s.instance.kind === 'created') return `the Mongoose instance \`${s.instance.name}\` only, not the default one`;
+  if (!counts) return 'a test file: it never switches it on for application code';
+  return 'on an object that could not be traced to a Mongoose instance';
+}

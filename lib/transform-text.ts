@@ -1,0 +1,15 @@
+import type { TransformName } from './types';
+
+/**
+ * What a file's text must contain for each transform to have anything to do: the cheap half of
+ * each transform's `mightApply`, kept apart from the transforms so that the runner's prefilter
+ * can test every file's text without loading any of them.
+ */
+export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) => boolean>> = {
+  // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
+  'promise-chain-to-transaction': (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
+  'manual-to-transaction': (source) => source.includes('startSession') && (source.includes('startTransaction') || source.includes('withTransaction')),
+  'add-missing-await': (source) => /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/.test(source),
+  'hoist-end-session': (source) => source.includes('endSession') || source.includes('startSession'),
+  'strip-als-session': (source) => source.includes('session'),
+};
