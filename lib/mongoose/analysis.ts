@@ -312,7 +312,8 @@ export class MongooseAnalysis {
     }
     // A receiver known only by its name (`db`, `client`) is Mongoose's when the file uses Mongoose,
     // or the callback names or uses its parameter as a session: a library's own `db.transaction(tx => ...)` is not.
-    const trusted = this.imports.usesMongo || this.kindOf(receiver, 0, false) === kind || (param !== undefined && isSessionName(param.name as string));
+    // An ALS-style callback takes no parameter at all; in a file that uses Mongoose that is evidence enough.
+    const trusted = this.kindOf(receiver, 0, false) === kind || (param !== undefined && isSessionName(param.name as string)) || (this.imports.usesMongo && (callback.node.params as Node[]).length === 0);
     if (method === 'withSession') {
       if (!((kind === 'connection' || kind === 'client') && trusted) && !(param && this.usedAsSession(callback, param))) return undefined;
       return { kind: 'withSession', call: path, callback, sessions: param ? [param] : [] };
@@ -475,10 +476,21 @@ export class MongooseAnalysis {
         if (init.node) {
           const fromInit = this.kindOf(init, depth + 1, guess);
           if (fromInit !== 'unknown') return fromInit;
+          // `const db = drizzle(...)`, `new Sequelize(...)`: made by a look-alike, whatever its name says.
+          if (this.madeByLookalike(init)) return 'unknown';
         }
       }
     }
     return this.guessFromName(name, guess);
+  }
+
+  private madeByLookalike(init: Path): boolean {
+    let made = unwrapPath(init);
+    if (made.node.type === 'AwaitExpression') made = unwrapPath(made.get('argument') as Path);
+    if (!isCall(made.node) && made.node.type !== 'NewExpression') return false;
+    let callee = made.node.callee as Node;
+    while (isMember(callee) || isCall(callee)) callee = (isMember(callee) ? callee.object : callee.callee) as Node;
+    return isIdentifier(callee) && this.imports.lookalikeNames.has(callee.name);
   }
 
   /** `client: typeof mongoose`: the declared type is the mongoose module itself. */

@@ -14,6 +14,8 @@ export interface ModuleImports {
   usesMongo: boolean;
   /** Look-alike packages (Knex, Sequelize, express-session...) the module imports. */
   lookalikes: string[];
+  /** Local names bound to what look-alike packages export (`drizzle`, `knex`, `Sequelize`). */
+  lookalikeNames: Set<string>;
 }
 
 export function readImports(index: PathIndex): ModuleImports {
@@ -23,12 +25,14 @@ export function readImports(index: PathIndex): ModuleImports {
     driverNamed: new Map(),
     usesMongo: false,
     lookalikes: [],
+    lookalikeNames: new Set(),
   };
   const record = (pkg: string, local: Node | undefined, imported: string | undefined) => {
     if (MONGOOSE_PACKAGES.includes(pkg) || DRIVER_PACKAGES.includes(pkg)) imports.usesMongo = true;
     const lookalike = LOOKALIKE_PACKAGES.find((name) => pkg === name || pkg.startsWith(`${name}/`));
     if (lookalike && !imports.lookalikes.includes(lookalike)) imports.lookalikes.push(lookalike);
     if (!local || local.type !== 'Identifier') return;
+    if (lookalike) imports.lookalikeNames.add(local.name as string);
     const name = local.name as string;
     if (pkg === 'mongoose') {
       if (imported === undefined) imports.mongooseModule.add(name);
