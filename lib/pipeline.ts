@@ -27,6 +27,8 @@ export interface PipelineInput {
   inRun(file: string): boolean;
   /** Also return what each stage did (`PipelineOutput.stages`), for tools that map it back onto the original. */
   trace?: boolean;
+  /** Times the parses, for a run that says where its time went. */
+  timeParse?: <T>(parse: () => T) => T;
 }
 
 /** A change or finding with the node it was recorded at, in the text of the stage that recorded it. */
@@ -78,7 +80,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   let current: { text: string; parsed: ParsedFile; analysis?: MongooseAnalysis; style?: CodeStyle } | undefined;
   for (const transform of input.transforms) {
     if (!transform.mightApply(text, input.project)) continue;
-    if (current?.text !== text) current = { text, parsed: parseStage(input.file, text, lastChangedBy) };
+    if (current?.text !== text) current = { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
     const stage = current;
     const { parsed } = stage;
     const edits = new SourceEdits(text);
@@ -100,16 +102,16 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       types: input.types,
       settings: input.settings,
       inRun: input.inRun,
-      report(path, reason) {
+      report(path, reason, rule) {
         const { line, column } = locate(path);
         if (findings.some((f) => f.line === line && f.reason === reason && f.transform === transform.name)) return;
-        const finding: Finding = { transform: transform.name, file: input.displayPath, line, column, reason };
+        const finding: Finding = { transform: transform.name, file: input.displayPath, line, column, reason, ...(rule ? { rule } : {}) };
         findings.push(finding);
         trace?.findings.push({ item: finding, path });
         if (input.annotate) annotate(edits, text, path, reason);
       },
-      change(path, description) {
-        const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description };
+      change(path, description, rule) {
+        const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description, ...(rule ? { rule } : {}) };
         fresh.push({ change, range: [startOf(path), endOf(path.node)] });
         trace?.changes.push({ item: change, path });
       },
@@ -133,7 +135,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(findings), stages };
   if (lastChangedBy === undefined) return { output: undefined, ...result };
-  parseStage(input.file, text, lastChangedBy);
+  timed(input, () => parseStage(input.file, text, lastChangedBy));
   return { output: text === input.source ? undefined : text, ...result };
 }
 
@@ -145,6 +147,10 @@ interface TrackedChange {
 /** In the order of the lines they name (stable for one line). */
 function byLine<T extends { line: number }>(items: T[]): T[] {
   return [...items].sort((a, b) => a.line - b.line);
+}
+
+function timed<T>(input: PipelineInput, parse: () => T): T {
+  return input.timeParse ? input.timeParse(parse) : parse();
 }
 
 function parseStage(file: string, text: string, changedBy: Transform | undefined) {

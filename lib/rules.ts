@@ -76,24 +76,20 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
 };
 
 /**
- * The rule for each transform's changes and findings, decided from what the transform said. A
- * transform added to the pipeline does not compile here until it is given its rule.
+ * The kind of problem each transform is about; a change or finding of another kind says so itself
+ * (`rule`). A transform added to the pipeline does not compile here until it is given its kind.
  */
-const RULE_OF_TRANSFORM: Record<TransformName, (text: string) => RuleName> = {
-  'promise-chain-to-transaction': () => 'prefer-connection-transaction',
-  'manual-to-transaction': () => 'prefer-connection-transaction',
-  'add-missing-await': () => 'no-unawaited-operation',
-  'hoist-end-session': (text) => {
-    if (/^(removed )?endSession\(\) inside (a|the) \w+\(\) callback/.test(text)) return 'no-end-session-in-transaction-callback';
-    if (text.startsWith('abortTransaction()')) return 'no-unguarded-abort';
-    return 'end-session-in-finally';
-  },
-  'strip-als-session': () => 'no-redundant-als-session',
+const RULE_OF_TRANSFORM: Record<TransformName, RuleName> = {
+  'promise-chain-to-transaction': 'prefer-connection-transaction',
+  'manual-to-transaction': 'prefer-connection-transaction',
+  'add-missing-await': 'no-unawaited-operation',
+  'hoist-end-session': 'end-session-in-finally',
+  'strip-als-session': 'no-redundant-als-session',
 };
 
-/** The rule a change description or finding reason of `transform` belongs to. */
-export function ruleFor(transform: TransformName, text: string): RuleInfo {
-  return RULES[RULE_OF_TRANSFORM[transform](text)];
+/** The rule a change or finding of `transform` belongs to. */
+export function ruleFor(transform: TransformName, rule?: RuleName): RuleInfo {
+  return RULES[rule ?? RULE_OF_TRANSFORM[transform]];
 }
 
 /** The transforms whose changes and findings `rules` report. */

@@ -5,6 +5,7 @@ import type { SourceEdits } from './edits';
 import type { MongooseVersion } from './runner/facts/project';
 import type { CodeStyle } from './style';
 import type { TypeFacts } from './runner/facts/type-facts';
+import type { RuleName } from './rules';
 import type { TransformName } from './types';
 
 /**
@@ -61,10 +62,10 @@ export interface TransformContext {
   readonly settings: TransformSettings;
   /** True when `file` is processed by the same run (so this run also rewrites it). */
   inRun(file: string): boolean;
-  /** Records a place left alone, or a change a reviewer must look at. */
-  report(path: Path, reason: string): void;
-  /** Records a rewrite for the report. */
-  change(path: Path, description: string): void;
+  /** Records a place left alone, or a change a reviewer must look at; `rule` when it is not the transform's own kind. */
+  report(path: Path, reason: string, rule?: RuleName): void;
+  /** Records a rewrite for the report; `rule` when it is not the transform's own kind. */
+  change(path: Path, description: string, rule?: RuleName): void;
 }
 
 export interface TransformSettings {

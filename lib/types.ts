@@ -1,3 +1,4 @@
+import type { RuleName } from './rules';
 /** Names of the transforms, in the order the pipeline runs them. */
 export const PIPELINE_ORDER = [
   'promise-chain-to-transaction',
@@ -19,6 +20,8 @@ export interface Finding {
   /** 1-based column in the original file. */
   column: number;
   reason: string;
+  /** The kind of problem, when it is not the one its transform is about (see lib/rules.ts). */
+  rule?: RuleName;
 }
 
 /** One rewrite a transform made. */
@@ -27,6 +30,8 @@ export interface Change {
   file: string;
   line: number;
   description: string;
+  /** The kind of problem it fixes, when it is not the one its transform is about (see lib/rules.ts). */
+  rule?: RuleName;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
@@ -66,7 +71,7 @@ export interface RunResult {
   elapsedMs: number;
   /** Files the prefilter let through to the parser (display paths, in order); set by `run()`. */
   parsed?: string[];
-  /** Milliseconds per phase (discovery, prefilter, parse and transforms, type facts, caller search, format, write), summed over threads; set by `run()`. */
+  /** Milliseconds per phase (discovery, prefilter, parse, analysis, type facts, caller search, format, write), summed over threads; set by `run()`. */
   phases?: Record<string, number>;
   /** Set when an AbortSignal stopped the run: files not written by then are as they were. */
   interrupted?: boolean;

@@ -221,6 +221,8 @@ describe('nothing but Mongoose changes', () => {
     expect(result.stdout).not.toContain('src/web/');
     const report = JSON.parse(read(dir, 'report.json'));
     expect(report.parsed).toEqual(['src/pay.ts']);
+    // --verbose says where the time went, parsing apart from the analysis that follows it.
+    expect(result.stderr).toMatch(/Where the time went[^]*\d+ ms {2}parse\n[^]*\d+ ms {2}analysis\n/);
     for (const file of ['src/sql/move.ts', 'src/sql/transfer.js', 'src/web/session.js']) {
       expect(report.files.find((f: { file: string }) => f.file === file)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('cannot reach Mongoose') });
     }

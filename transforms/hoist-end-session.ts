@@ -39,11 +39,11 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
         if (!call || analysis.enclosingScope(call) !== scope) continue;
         const statement = endSessionStatement(analysis, call);
         if (!statement) {
-          ctx.report(call, `endSession() inside a ${scope.kind}() callback ends the session while the transaction runs; remove it by hand`);
+          ctx.report(call, `endSession() inside a ${scope.kind}() callback ends the session while the transaction runs; remove it by hand`, 'no-end-session-in-transaction-callback');
           continue;
         }
         removeStatement(ctx, statement);
-        ctx.change(statement, `removed endSession() inside the ${scope.kind}() callback (${scope.kind}() ends the session itself; ending it inside aborts the transaction silently)`);
+        ctx.change(statement, `removed endSession() inside the ${scope.kind}() callback (${scope.kind}() ends the session itself; ending it inside aborts the transaction silently)`, 'no-end-session-in-transaction-callback');
       }
     }
   }
@@ -88,7 +88,7 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
       const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
       ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}`);
     }
-    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"');
+    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"', 'no-unguarded-abort');
     guarded.add(statement.node);
   }
   return guarded;

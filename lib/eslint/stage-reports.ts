@@ -61,7 +61,7 @@ function reportsOfStage(stages: readonly StageTrace[], index: number): StageRepo
         reports.push(findingReport(stage, finding, at(change), fix));
       }
       if (findings.length === 0 && !insideWritten(stages, index, startOf(change.path.node), endOf(change.path.node))) {
-        const rule = ruleFor(stage.transform, change.item.description);
+        const rule = ruleFor(stage.transform, change.item.rule);
         reports.push({ rule: rule.name, message: `${rule.problem}; tx-codemod fix: ${change.item.description}`, ...at(change), fix });
       }
     }
@@ -71,7 +71,7 @@ function reportsOfStage(stages: readonly StageTrace[], index: number): StageRepo
 }
 
 function findingReport(stage: StageTrace, finding: Traced<Finding>, where: { start: number; end: number }, fix?: ReportFix): StageReport {
-  return { rule: ruleFor(stage.transform, finding.item.reason).name, message: finding.item.reason, ...where, fix };
+  return { rule: ruleFor(stage.transform, finding.item.rule).name, message: finding.item.reason, ...where, fix };
 }
 
 interface FixUnit {

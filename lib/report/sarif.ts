@@ -58,7 +58,7 @@ export function toSarifReport(result: RunResult, toolVersion: string): string {
 }
 
 function findingResult(finding: Finding, ruleIndex: (rule: RuleInfo) => number) {
-  const rule = ruleFor(finding.transform, finding.reason);
+  const rule = ruleFor(finding.transform, finding.rule);
   return {
     ruleId: rule.name,
     ruleIndex: ruleIndex(rule),
@@ -71,7 +71,7 @@ function findingResult(finding: Finding, ruleIndex: (rule: RuleInfo) => number) 
 
 /** A change a dry run would make: informational, so viewers list it without calling it a problem. */
 function changeResult(change: Change, ruleIndex: (rule: RuleInfo) => number) {
-  const rule = ruleFor(change.transform, change.description);
+  const rule = ruleFor(change.transform, change.rule);
   return {
     ruleId: rule.name,
     ruleIndex: ruleIndex(rule),

@@ -1,9 +1,9 @@
 import type { SourceLocation, ThenableFact, TypeFacts, TypeFactsStatus } from './type-facts';
 
 /** Where a run's time goes, for --verbose. */
-export type Phase = 'discovery' | 'prefilter' | 'parse and transforms' | 'type facts' | 'caller search' | 'format' | 'write';
+export type Phase = 'discovery' | 'prefilter' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
 
-export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'parse and transforms', 'type facts', 'caller search', 'format', 'write'];
+export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'parse', 'analysis', 'type facts', 'caller search', 'format', 'write'];
 
 export type PhaseTimes = Partial<Record<Phase, number>>;
 

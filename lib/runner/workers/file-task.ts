@@ -65,7 +65,7 @@ export async function processFile(file: string, job: FileJob): Promise<FileOutco
 
   let pipeline;
   try {
-    pipeline = job.stopwatch.time('parse and transforms', () =>
+    pipeline = job.stopwatch.time('analysis', () =>
       runPipeline({
         file,
         displayPath,
@@ -76,6 +76,7 @@ export async function processFile(file: string, job: FileJob): Promise<FileOutco
         settings: { stripSave: job.stripSave },
         annotate: job.annotate,
         inRun: job.inRun,
+        timeParse: (parse) => job.stopwatch.time('parse', parse),
       }),
     );
   } catch (error) {
