@@ -656,6 +656,53 @@ export function restock(client: MongoClient, id: string) {
 `,
       { errors: [{ message: containing("promise-chain transaction left as is: the session comes from the MongoDB driver's client.startSession()") }] },
     ),
+    ...project.cases(
+      ['js', 'ts', 'typed'],
+      'a hand-managed async/await transaction becomes transaction()',
+      `${MODELS_JS}
+async function restock(id, quantity) {
+  const session = await Product.startSession();
+  session.startTransaction();
+  try {
+    await Product.updateOne({ _id: id }, { $inc: { stock: quantity } }, { session });
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+}
+`,
+      {
+        errors: [{ message: containing('hand-managed transaction is now await Product.db.transaction(...)'), line: 6 }],
+        output: `${MODELS_JS}
+async function restock(id, quantity) {
+  await Product.db.transaction(async (session) => {
+    await Product.updateOne({ _id: id }, { $inc: { stock: quantity } }, { session });
+  });
+}
+`,
+      },
+    ),
+    ...project.cases(
+      ['js', 'ts'],
+      'a hand-managed transaction whose body sends a response is reported, not rewritten',
+      `${MODELS_JS}
+async function restock(req, res) {
+  const session = await Product.startSession();
+  session.startTransaction();
+  try {
+    await Product.updateOne({ _id: req.params.id }, { $inc: { stock: 1 } }, { session });
+    res.json({ ok: true });
+    await session.commitTransaction();
+  } finally {
+    await session.endSession();
+  }
+}
+`,
+      { errors: [{ message: containing('hand-managed transaction left as is: the transaction body has an effect outside the database (`res.json({ ok: true })`'), line: 6 }] },
+    ),
   ],
 });
 
