@@ -123,7 +123,9 @@ class ManualWriter {
     if (plan.carryStyle === 'let') lines.push(...this.carriedDeclarations(inner));
     lines.push(...this.call(inner));
     exits.forEach((exit, i) => lines.push({ text: this.exitCheck(this.flags[i]!, exit, inner), at: CLOSING }));
-    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedPattern()} = ${this.resultName}`), at: CLOSING });
+    // Past the flags' checks the callback ran to its end, so its value is there (TypeScript is told with `!`).
+    const assured = /\.[cm]?tsx?$/.test(this.ctx.file) ? '!' : '';
+    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedPattern()} = ${this.resultName}${assured}`), at: CLOSING });
     lines.push(...this.statements(plan.post, inner));
     if (plan.handler) {
       const clause = plan.handler.clause.node;
