@@ -1,10 +1,10 @@
 import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
-import { SourceEdits, type OffsetMap, type TextEdit } from './edits';
+import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './runner/parse/parse';
-import { detectStyle, type CodeStyle } from './style';
-import { indentAt, lineStartOf, LineIndex } from './text';
+import { detectStyle, type CodeStyle } from './edit/style';
+import { indentAt, lineStartOf, LineIndex } from './edit/text';
 import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
 import type { TypeFacts } from './runner/facts/type-facts';
 import type { Change, Finding } from './types';

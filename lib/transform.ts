@@ -1,9 +1,9 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Path } from './ast/nodes';
 import type { MongooseAnalysis } from './mongoose/analysis';
-import type { SourceEdits } from './edits';
+import type { SourceEdits } from './edit/edits';
 import type { MongooseVersion } from './runner/facts/project';
-import type { CodeStyle } from './style';
+import type { CodeStyle } from './edit/style';
 import type { TypeFacts } from './runner/facts/type-facts';
 import type { RuleName } from './rules';
 import type { TransformName } from './types';

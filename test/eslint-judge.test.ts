@@ -7,7 +7,7 @@ import { startOf, endOf, type Node } from '../lib/ast/nodes';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { contains, directScopes } from '../lib/mongoose/operation-scopes';
 import { parseFile } from '../lib/runner/parse/parse';
-import { LineIndex } from '../lib/text';
+import { LineIndex } from '../lib/edit/text';
 import { FIXTURES_ROOT, discoverCases, filesUnder, type FixtureCase } from './harness/fixtures';
 
 interface Judged {

@@ -7,8 +7,8 @@ import { contains, directScopes, helperScopes, type OperationScope } from '../li
 import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
-import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/rewrite';
-import { indentAt } from '../lib/text';
+import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
+import { indentAt } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 

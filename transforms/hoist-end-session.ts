@@ -4,8 +4,8 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
-import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/rewrite';
-import { lineEndOf, lineStartOf } from '../lib/text';
+import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
+import { lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 

@@ -4,9 +4,9 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
-import { CLOSING, CodeMover, type Line } from '../lib/relocate';
-import { removeStatement, shiftIndent, statementText } from '../lib/rewrite';
-import { indentAt } from '../lib/text';
+import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
+import { removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
+import { indentAt } from '../lib/edit/text';
 import type { Transform, TransformContext } from '../lib/transform';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 

@@ -5,9 +5,9 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
-import { CLOSING, CodeMover, catchClause, type Line } from '../lib/relocate';
-import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/rewrite';
-import { indentAt } from '../lib/text';
+import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
+import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
+import { indentAt } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 

@@ -1,5 +1,5 @@
 import { endOf, isFunction, startOf, type Node, type Path } from '../ast/nodes';
-import type { TextEdit } from '../edits';
+import type { TextEdit } from '../edit/edits';
 import type { StageTrace, Traced } from '../pipeline';
 import { ruleFor, type RuleName } from '../rules';
 import type { Change, Finding } from '../types';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
 import { parseAst } from '../runner/parse/parse';
-import { LineIndex } from '../text';
+import { LineIndex } from '../edit/text';
 
 export const ALS_OPTION = 'transactionAsyncLocalStorage';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceEdits } from '../../lib/edits';
+import { SourceEdits } from '../../lib/edit/edits';
 import { EditConflictError } from '../../lib/errors';
 
 describe('SourceEdits', () => {

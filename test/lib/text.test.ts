@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statementRemovalRange } from '../../lib/text';
+import { statementRemovalRange } from '../../lib/edit/text';
 
 const remove = (source: string, statement: string) => {
   const start = source.indexOf(statement);

@@ -1,4 +1,4 @@
-import { EditConflictError } from './errors';
+import { EditConflictError } from '../errors';
 
 /** Replace [start, end) of a text with `text`. */
 export interface TextEdit {

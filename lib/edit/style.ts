@@ -1,4 +1,4 @@
-import { walk, type Node } from './ast/nodes';
+import { walk, type Node } from '../ast/nodes';
 
 /** How the file being edited writes code, so that inserted code looks like its neighbours. */
 export interface CodeStyle {

@@ -1,4 +1,4 @@
-import { endOf, isIdentifier, isMember, startOf, type Node, type Path } from './ast/nodes';
+import { endOf, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { movedText, shiftIndent, type RewriteTarget } from './rewrite';
 import { indentAt, lineStartOf } from './text';
 

@@ -1,4 +1,4 @@
-import { endOf, isIdentifier, some, startOf, statementsOf, walk, type Node, type Path } from './ast/nodes';
+import { endOf, isIdentifier, some, startOf, statementsOf, walk, type Node, type Path } from '../ast/nodes';
 import type { SourceEdits } from './edits';
 import type { CodeStyle } from './style';
 import { indentAt, isBlank, lineEndOf, lineStartOf, statementRemovalRange } from './text';
