@@ -216,7 +216,7 @@ class ManualPlanner {
     if (!statement) return refuse('the value of withTransaction() is used inside a larger expression', call);
     const layout = this.layout();
     if ('reason' in layout) return refuse(layout.reason, layout.at);
-    const { block, from, head, main, tryStatement } = layout;
+    const { head, main, tryStatement } = layout;
     const index = main.findIndex((s) => s.node === statement.node);
     if (index === -1) return refuse('withTransaction() is not run directly in the function that starts the session', call);
     const before = [...head, ...main.slice(0, index)];
@@ -240,28 +240,41 @@ class ManualPlanner {
       kind: 'withTransaction',
       unprotected: false,
       floating: call.parent?.node.type !== 'AwaitExpression',
-      connection,
-      sessionName: this.session.name as string,
+      ...this.frame(connection, layout, ends, handler),
       options: (call.node.arguments as Node[])[1] ? (call.get('arguments', 1) as Path) : undefined,
-      block,
-      from,
-      to: layout.to,
       before: head,
       beforeInside: main.slice(0, index),
       body: [],
       bodyRemovals: [],
       earlyExits: [],
       post,
-      handler: handler?.keep,
       startAt: startOf(statement.node),
-      tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
-      lifecycle: [...ends, ...(tryStatement ? this.handlerStatements(tryStatement).filter((s) => this.isAbortStatement(s)) : [])],
-      finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      lifecycle: [...ends, ...this.handlerAborts(tryStatement)],
       carried: [],
       carryStyle: 'return',
       callback,
       resultStatement: result,
     };
+  }
+
+  /** What both shapes' plans take from where the transaction lives: the region, the kept catch, the rest of the finally. */
+  private frame(connection: string, layout: Layout, ends: Path[], handler: { keep: ManualPlan['handler'] } | undefined) {
+    const { tryStatement } = layout;
+    return {
+      connection,
+      sessionName: this.session.name as string,
+      block: layout.block,
+      from: layout.from,
+      to: layout.to,
+      handler: handler?.keep,
+      tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
+      finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+    };
+  }
+
+  /** The catch's aborts, which go with the rest of the lifecycle. */
+  private handlerAborts(tryStatement: Path | undefined): Path[] {
+    return tryStatement ? this.handlerStatements(tryStatement).filter((s) => this.isAbortStatement(s)) : [];
   }
 
   /** The callback either takes no parameter (it will get the session's name) or takes it under the session's name. */
@@ -277,7 +290,7 @@ class ManualPlanner {
     const refuse = (reason: string, where: Path = this.creation.call) => ({ reason, at: where });
     const layout = this.layout();
     if ('reason' in layout) return refuse(layout.reason, layout.at);
-    const { block, from, tryStatement } = layout;
+    const { tryStatement } = layout;
     // startTransaction() before the try starts the transaction the try's statements run in.
     const startStatement = statementOf(start);
     const startInHead = layout.head.findIndex((s) => s.node === startStatement?.node);
@@ -347,23 +360,16 @@ class ManualPlanner {
       kind: 'manual',
       unprotected: tryStatement === undefined,
       floating: false,
-      connection,
-      sessionName: this.session.name as string,
+      ...this.frame(connection, layout, ends, handler),
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
-      block,
-      from,
-      to: layout.to,
       before: outside,
       beforeInside: main.slice(0, startIndex),
       body: body.filter((s) => !bodyEnds.some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
       earlyExits: exits,
       post,
-      handler: handler?.keep,
       startAt: startOf(main[startIndex]!.node),
-      tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
-      lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...(tryStatement ? this.handlerStatements(tryStatement).filter((s) => this.isAbortStatement(s)) : [])],
-      finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...this.handlerAborts(tryStatement)],
       carried: carried.names,
       carryStyle,
       callback: undefined,
