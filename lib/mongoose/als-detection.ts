@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
 import { parseAst } from '../runner/parse/parse';
@@ -20,6 +19,9 @@ export interface AlsSwitch {
   inTest: boolean;
 }
 
+/** A file's text as the run read it; undefined for one that cannot be read. */
+export type TextOf = (file: string) => string | undefined;
+
 /** Test files by their conventional names and folders. */
 export function isTestFile(relativePath: string): boolean {
   return /(^|\/)(test|tests|__tests__|spec|specs|e2e)\//.test(relativePath) || /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/.test(relativePath);
@@ -31,10 +33,10 @@ export function isTestFile(relativePath: string): boolean {
  * `new Mongoose({ transactionAsyncLocalStorage: v })`, in `candidates` (the package's files that
  * mention the option; paths are reported relative to `root`), each with the instance it configures.
  */
-export function findAlsSwitches(root: string, candidates: string[]): AlsSwitch[] {
+export function findAlsSwitches(root: string, candidates: string[], textOf: TextOf): AlsSwitch[] {
   const switches: AlsSwitch[] = [];
   for (const file of [...candidates].sort()) {
-    const ast = parsedIfMentioning(file, ALS_OPTION);
+    const ast = parsedIfMentioning(file, textOf(file), ALS_OPTION);
     if (!ast) continue;
     const rel = relativePath(root, file);
     for (const found of switchesIn(ast.node)) {
@@ -45,12 +47,12 @@ export function findAlsSwitches(root: string, candidates: string[]): AlsSwitch[]
 }
 
 /** `new Mongoose()` in application code (not tests) among `candidates`: models from other files may come from them. */
-export function findCreatedInstances(root: string, candidates: string[]): string[] {
+export function findCreatedInstances(root: string, candidates: string[], textOf: TextOf): string[] {
   const out: string[] = [];
   for (const file of [...candidates].sort()) {
     const rel = relativePath(root, file);
     if (isTestFile(rel)) continue;
-    const ast = parsedIfMentioning(file, 'Mongoose');
+    const ast = parsedIfMentioning(file, textOf(file), 'Mongoose');
     if (!ast) continue;
     walk(ast.node, (node) => {
       if (node.type === 'NewExpression' && isMongooseConstructor(node.callee as Node)) out.push(`${rel}:${ast.lines.position(startOf(node)).line}`);
@@ -184,14 +186,8 @@ function relativePath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-function parsedIfMentioning(file: string, word: string): { node: Node; lines: LineIndex } | undefined {
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (!source.includes(word)) return undefined;
+function parsedIfMentioning(file: string, source: string | undefined, word: string): { node: Node; lines: LineIndex } | undefined {
+  if (source === undefined || !source.includes(word)) return undefined;
   try {
     return { node: parseAst(file, source) as unknown as Node, lines: new LineIndex(source) };
   } catch {

@@ -53,7 +53,7 @@ describe('findAlsSwitches', () => {
         "const conn = m.createConnection('mongodb://x');\nconn.base.set('transactionAsyncLocalStorage', true);\nrequire('mongoose').set('transactionAsyncLocalStorage', true);\n",
     });
     const index = new ProjectTextIndex(() => sourceFilesUnder(dir));
-    expect(findAlsSwitches(dir, index.filesMentioning(ALS_OPTION))).toEqual([
+    expect(findAlsSwitches(dir, index.filesMentioning(ALS_OPTION), (file) => index.textOf(file))).toEqual([
       { file: 'src/app.module.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },
       { file: 'src/db.ts', line: 2, enabled: true, instance: { kind: 'default' }, inTest: false },
       { file: 'src/second.js', line: 2, enabled: false, instance: { kind: 'created', name: 'reports' }, inTest: false },
@@ -61,7 +61,7 @@ describe('findAlsSwitches', () => {
       { file: 'test/tx.test.js', line: 5, enabled: true, instance: { kind: 'created', name: 'm' }, inTest: true },
       { file: 'test/tx.test.js', line: 6, enabled: true, instance: { kind: 'default' }, inTest: true },
     ]);
-    expect(findCreatedInstances(dir, index.filesMentioning('Mongoose'))).toEqual(['src/second.js:2']);
+    expect(findCreatedInstances(dir, index.filesMentioning('Mongoose'), (file) => index.textOf(file))).toEqual(['src/second.js:2']);
   });
 
   it('tells test files by their folders and names', () => {

@@ -145,7 +145,8 @@ export class RunEnvironment {
     let facts = this.alsFactsByRoot.get(root);
     if (!facts) {
       const index = this.textIndex(root);
-      facts = { switches: findAlsSwitches(root, index.filesMentioning(ALS_OPTION)), createdInstances: findCreatedInstances(root, index.filesMentioning('Mongoose')) };
+      const textOf = (file: string) => index.textOf(file);
+      facts = { switches: findAlsSwitches(root, index.filesMentioning(ALS_OPTION), textOf), createdInstances: findCreatedInstances(root, index.filesMentioning('Mongoose'), textOf) };
       this.alsFactsByRoot.set(root, facts);
       this.alsByRoot.set(root, alsModeFor(facts, undefined));
     }

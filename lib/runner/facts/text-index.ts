@@ -49,9 +49,14 @@ export class ProjectTextIndex {
     return answer;
   }
 
+  /** The text of one of the index's files. */
+  textOf(file: string): string | undefined {
+    return this.all().get(file);
+  }
+
   /** True when `file`'s text holds `word` as a whole word. */
   mentions(file: string, word: string): boolean {
-    const text = this.all().get(file);
+    const text = this.textOf(file);
     return text !== undefined && text.includes(word) && wholeWord(word).test(text);
   }
 
