@@ -20,7 +20,7 @@ const VENDORED_NAME = /^\.pnp\.(c|m)?js$|^\.pnp\.loader\.mjs$|[.-]min\.(c|m)?js$
 /** Default for --max-file-size: larger files are generated data or bundles, not hand-written code. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** A line this long is minified or bundled code. */
-export const MAX_LINE_LENGTH = 5000;
+const MAX_LINE_LENGTH = 5000;
 
 /** Vendored or minified by its path below the folder the user named (`rel`, relative to that folder). */
 export function vendoredReason(rel: string): string | undefined {
@@ -48,7 +48,7 @@ export function bundleReason(text: string): string | undefined {
   return undefined;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
