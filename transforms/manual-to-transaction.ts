@@ -125,7 +125,7 @@ class ManualWriter {
     exits.forEach((exit, i) => lines.push({ text: this.exitCheck(this.flags[i]!, exit, inner), at: CLOSING }));
     // Past the flags' checks the callback ran to its end, so its value is there (TypeScript is told with `!`).
     const assured = /\.[cm]?tsx?$/.test(this.ctx.file) ? '!' : '';
-    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedPattern()} = ${this.resultName}${assured}`), at: CLOSING });
+    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedShape()} = ${this.resultName}${assured}`), at: CLOSING });
     lines.push(...this.statements(plan.post, inner));
     if (plan.handler) {
       const clause = plan.handler.clause.node;
@@ -153,7 +153,7 @@ class ManualWriter {
     const inner = indent + this.unit;
     const lines: Line[] = [{ text: `${indent}${prefix}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt }];
     lines.push(...this.statements(plan.body, inner));
-    if (plan.carryStyle === 'return' && plan.carried.length > 0) lines.push({ text: inner + this.statement(`return ${this.carriedValue()}`), at: CLOSING });
+    if (plan.carryStyle === 'return' && plan.carried.length > 0) lines.push({ text: inner + this.statement(`return ${this.carriedShape()}`), at: CLOSING });
     lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
     return lines;
   }
@@ -168,7 +168,7 @@ class ManualWriter {
     }
     if (plan.carryStyle !== 'return' || plan.carried.length === 0) return 'await ';
     if (this.resultName) return `const ${this.resultName} = await `;
-    return `${this.bindingKeyword()} ${this.carriedPattern()} = await `;
+    return `${this.bindingKeyword()} ${this.carriedShape()} = await `;
   }
 
   /** `let` when the code after the call assigns a carried name again, else `const`. */
@@ -180,12 +180,8 @@ class ManualWriter {
     return reassigned ? 'let' : 'const';
   }
 
-  private carriedPattern(): string {
-    const names = this.plan.carried.map((id) => id.name as string);
-    return names.length === 1 ? names[0]! : `{ ${names.join(', ')} }`;
-  }
-
-  private carriedValue(): string {
+  /** The carried names as one value: `order`, or `{ order, total }` (the callback's return value and the pattern that takes it apart). */
+  private carriedShape(): string {
     const names = this.plan.carried.map((id) => id.name as string);
     return names.length === 1 ? names[0]! : `{ ${names.join(', ')} }`;
   }
