@@ -170,6 +170,11 @@ class ManualPlanner {
       });
   }
 
+  /** Left as is, for `reason`, reported at `where` (the session's creation unless a place is named). */
+  private refuse(reason: string, where: Path = this.creation.call): { reason: string; at: Path } {
+    return { reason, at: where };
+  }
+
   private calls(method: string): Path[] {
     return this.uses.filter((u) => u.method === method).map((u) => u.call!);
   }
@@ -181,59 +186,56 @@ class ManualPlanner {
     // Not async/await code: a promise chain (promise-chain-to-transaction's) or callbacks.
     const inPromiseCallback = this.uses.some((u) => u.call && isPromiseCallbackInside(u.call, this.fn.node));
     if (!this.fn.node.async || inPromiseCallback) return undefined;
-    const at = this.creation.call;
-    const refuse = (reason: string, where: Path = at) => ({ reason, at: where });
 
     const version = versionProblem(this.context.mongoose);
-    if (version) return refuse(version);
+    if (version) return this.refuse(version);
     const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string') return refuse(connection.reason);
+    if (typeof connection !== 'string') return this.refuse(connection.reason);
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
-    if (nested) return refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
+    if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
       if (use.method) continue;
       const escape = escapeReason(this.analysis, use.ref, this.fn, this.binding);
-      if (escape) return refuse(escape, use.ref);
+      if (escape) return this.refuse(escape, use.ref);
     }
     if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
-      return refuse('a session method is given a Node-style callback');
+      return this.refuse('a session method is given a Node-style callback');
     }
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
-    if (starts.length > 1 || withTransactions.length > 0) return refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
+    if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);
   }
 
   /** `const session = ...; [try {] await session.withTransaction(cb, options); [} finally {] session.endSession();` */
   private planWithTransaction(connection: string, calls: Path[]): ManualPlanResult {
-    const refuse = (reason: string, where: Path = this.creation.call) => ({ reason, at: where });
-    if (calls.length > 1) return refuse('the session runs more than one transaction', calls[1]);
+    if (calls.length > 1) return this.refuse('the session runs more than one transaction', calls[1]);
     const call = calls[0]!;
     const callback = call.get('arguments', 0) as Path;
-    if (!callback.node || (!isFunction(callback.node) && !isIdentifier(callback.node))) return refuse('withTransaction() is not given a function');
+    if (!callback.node || (!isFunction(callback.node) && !isIdentifier(callback.node))) return this.refuse('withTransaction() is not given a function');
     if (this.uses.some((u) => u.method && u.method !== 'withTransaction' && u.method !== 'endSession')) return undefined;
     // The withTransaction() call is a statement of the block the session is created in, or of a try there.
     const statement = statementOf(call);
-    if (!statement) return refuse('the value of withTransaction() is used inside a larger expression', call);
+    if (!statement) return this.refuse('the value of withTransaction() is used inside a larger expression', call);
     const layout = this.layout();
-    if ('reason' in layout) return refuse(layout.reason, layout.at);
+    if ('reason' in layout) return this.refuse(layout.reason, layout.at);
     const { head, main, tryStatement } = layout;
     const index = main.findIndex((s) => s.node === statement.node);
-    if (index === -1) return refuse('withTransaction() is not run directly in the function that starts the session', call);
+    if (index === -1) return this.refuse('withTransaction() is not run directly in the function that starts the session', call);
     const before = [...head, ...main.slice(0, index)];
     const usesBefore = before.find((s) => this.refsIn(s).length > 0);
-    if (usesBefore) return refuse(`the session is used before withTransaction() (line ${lineOf(usesBefore)})`, usesBefore);
+    if (usesBefore) return this.refuse(`the session is used before withTransaction() (line ${lineOf(usesBefore)})`, usesBefore);
     const ends = this.endStatements();
     if ('reason' in ends) return ends;
     const post = main.slice(index + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const after = this.usedIn(post) ?? this.usedIn(tryStatement ? this.handlerStatements(tryStatement) : []);
-    if (after) return refuse(`the session is used after the transaction (line ${lineOf(after)}), when transaction() has already ended it`, after);
+    if (after) return this.refuse(`the session is used after the transaction (line ${lineOf(after)}), when transaction() has already ended it`, after);
     const handler = tryStatement ? this.keptHandler(tryStatement, ends) : undefined;
     if (handler && 'reason' in handler) return handler;
     const parts = [statement];
     const als = alsJoinProblem(this.analysis, parts, [this.session], this.context.als);
-    if (als) return refuse(als);
+    if (als) return this.refuse(als);
     if (isFunction(callback.node) && !this.callbackCanTakeSession(callback)) {
-      return refuse('the withTransaction() callback names its parameter differently from the session it uses', callback);
+      return this.refuse('the withTransaction() callback names its parameter differently from the session it uses', callback);
     }
     const result = statement.node.type === 'VariableDeclaration' ? statement : undefined;
     return {
@@ -287,9 +289,8 @@ class ManualPlanner {
   }
 
   private planManual(connection: string, start: Path): ManualPlanResult {
-    const refuse = (reason: string, where: Path = this.creation.call) => ({ reason, at: where });
     const layout = this.layout();
-    if ('reason' in layout) return refuse(layout.reason, layout.at);
+    if ('reason' in layout) return this.refuse(layout.reason, layout.at);
     const { tryStatement } = layout;
     // startTransaction() before the try starts the transaction the try's statements run in.
     const startStatement = statementOf(start);
@@ -297,16 +298,16 @@ class ManualPlanner {
     const main = startInHead === -1 ? layout.main : [...layout.head.slice(startInHead), ...layout.main];
     const outside = startInHead === -1 ? layout.head : layout.head.slice(0, startInHead);
     const startIndex = startStatement ? main.findIndex((s) => s.node === startStatement.node) : -1;
-    if (startIndex === -1) return refuse('the transaction is started conditionally, or not as a statement of its own', start);
+    if (startIndex === -1) return this.refuse('the transaction is started conditionally, or not as a statement of its own', start);
     const earlier = [...outside, ...main.slice(0, startIndex)].find((s) => this.refsIn(s).length > 0);
-    if (earlier) return refuse(`the session is used before the transaction starts (line ${lineOf(earlier)})`, earlier);
+    if (earlier) return this.refuse(`the session is used before the transaction starts (line ${lineOf(earlier)})`, earlier);
 
     const commits = this.calls('commitTransaction');
-    if (commits.length > 1) return refuse('the session commits more than once', commits[1]);
+    if (commits.length > 1) return this.refuse('the session commits more than once', commits[1]);
     const commitStatement = commits[0] ? statementOf(commits[0]) : undefined;
-    if (commits[0] && !commitStatement) return refuse('the commit is used inside a larger expression', commits[0]);
+    if (commits[0] && !commitStatement) return this.refuse('the commit is used inside a larger expression', commits[0]);
     let endIndex = commitStatement ? main.findIndex((s) => s.node === commitStatement.node) : -1;
-    if (commits[0] && endIndex === -1) return refuse('the commit is not reached on every normal path (it sits inside a condition, loop or callback)', commits[0]);
+    if (commits[0] && endIndex === -1) return this.refuse('the commit is not reached on every normal path (it sits inside a condition, loop or callback)', commits[0]);
     const abortsAtEnd = endIndex === -1;
     if (abortsAtEnd) {
       // No commit: the transaction is aborted on the normal path, as its last act.
@@ -319,7 +320,7 @@ class ManualPlanner {
           return classifyCall(this.analysis, call, context).kind !== 'operation';
         });
         const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo.ref)}, which may end it)` : '';
-        return refuse(`the transaction is not committed or aborted in this function${where}`);
+        return this.refuse(`the transaction is not committed or aborted in this function${where}`);
       }
     }
 
@@ -328,17 +329,17 @@ class ManualPlanner {
     const body = main.slice(startIndex + 1, abortsAtEnd ? endIndex + 1 : endIndex);
     const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const postUse = this.usedIn(post);
-    if (postUse) return refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
+    if (postUse) return this.refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
     const handler = tryStatement ? this.keptHandler(tryStatement, ends) : undefined;
     if (handler && 'reason' in handler) return handler;
 
     const bodyEnds = ends.filter((e) => body.some((s) => contains(s.node, e.node)));
-    if (bodyEnds.some((e) => body.some((s) => s.node === e.node))) return refuse('the session is ended before the commit', bodyEnds[0]);
+    if (bodyEnds.some((e) => body.some((s) => s.node === e.node))) return this.refuse('the session is ended before the commit', bodyEnds[0]);
     const aborts = this.calls('abortTransaction').filter((a) => body.some((s) => contains(s.node, a.node)) && !(abortsAtEnd && contains(main[endIndex]!.node, a.node)));
     const exits: EarlyExit[] = [];
     for (const abort of aborts) {
       const exit = this.earlyExit(abort, body, bodyEnds);
-      if ('reason' in exit) return refuse(exit.reason, abort);
+      if ('reason' in exit) return this.refuse(exit.reason, abort);
       if (exit.moved.length > 0) exits.push(exit);
     }
     const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
@@ -350,12 +351,12 @@ class ManualPlanner {
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
       retryProblem(this.analysis, body, region, [this.session], movedOut) ??
       this.exitReadsBody(exits, region);
-    if (problem) return refuse(problem);
+    if (problem) return this.refuse(problem);
 
     const carried = this.carriedNames(body, [...post, ...(handler?.keep?.statements ?? [])]);
-    if ('reason' in carried) return refuse(carried.reason, carried.at);
+    if ('reason' in carried) return this.refuse(carried.reason, carried.at);
     const carryStyle = this.carryStyle(carried.names);
-    if (typeof carryStyle !== 'string') return refuse(carryStyle.reason, carryStyle.at);
+    if (typeof carryStyle !== 'string') return this.refuse(carryStyle.reason, carryStyle.at);
     return {
       kind: 'manual',
       unprotected: tryStatement === undefined,
