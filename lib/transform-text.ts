@@ -13,3 +13,11 @@ export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) =
   'hoist-end-session': (source) => source.includes('endSession') || source.includes('startSession'),
   'strip-als-session': (source) => source.includes('session'),
 };
+
+/**
+ * Every test above needs one of these words: a text without any of them is ruled out by three
+ * plain searches (most files of a tree are), before any pattern runs.
+ */
+export function mentionsSessionWords(source: string): boolean {
+  return source.includes('sess') || source.includes('Session') || source.includes('ransaction');
+}

@@ -6,6 +6,7 @@ import { ImportGraph } from '../../lib/runner/prefilter/import-graph';
 import { scanImports } from '../../lib/runner/prefilter/import-scan';
 import { libraryTest, packageNames } from '../../lib/runner/prefilter/package-graph';
 import { callsMongoSessions, holdsTransactionCode, textMightApply } from '../../lib/runner/prefilter/prefilter';
+import { TEXT_MIGHT_APPLY } from '../../lib/transform-text';
 import { PIPELINE_ORDER } from '../../lib/types';
 import { tempProject } from '../harness/cli';
 
@@ -135,6 +136,26 @@ describe('the prefilter on application code', () => {
     expect(copy.reachingFiles()).toEqual(graph.reachingFiles());
     expect(copy.callersScope(file('src/helpers/tx.js'))).toEqual(graph.callersScope(file('src/helpers/tx.js')));
     expect(copy.reachesMongoose(file('src/auth/cache.ts'))).toBe(false);
+  });
+});
+
+describe('textMightApply', () => {
+  const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');
+  const inputs = fs
+    .readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.input\.[jt]sx?$/.test(name))
+    .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+  const words = ['sess.abortTransaction()', 'db.transaction(async () => {})', 'const Transaction = 1', 'withSession(fn)', 'endSession()', 'mySession', 'session'];
+
+  it('rules out no text that a transform accepts on its own (the word check before the patterns)', () => {
+    for (const text of [...inputs, ...words]) {
+      for (const name of PIPELINE_ORDER) expect(textMightApply(text, [name]), `${name} on ${text.slice(0, 60)}`).toBe(TEXT_MIGHT_APPLY[name](text));
+    }
+    expect(inputs.length).toBeGreaterThan(100);
+  });
+
+  it('rules out text without any session or transaction word', () => {
+    expect(textMightApply("import express from 'express';\nexport const app = express();\n", PIPELINE_ORDER)).toBe(false);
   });
 });
 

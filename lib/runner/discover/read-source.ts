@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import { bundleReason, tooLargeReason, type SkippedFile } from './skip-rules';
 
@@ -9,8 +10,6 @@ export interface ReadLimits {
   named: ReadonlySet<string>;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * Reads a source file as text, or says in one line why not: over the size limit (checked before
  * reading), unreadable, a symlink loop, binary, not UTF-8, or a bundle (a very long line).
@@ -20,10 +19,9 @@ export function readSource(file: string, limits: ReadLimits): ReadOutcome {
   const named = limits.named.has(file);
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    const tooLarge = named ? undefined : tooLargeReason(size, limits.maxFileBytes);
-    if (tooLarge) return skip('too-large', tooLarge);
-    bytes = fs.readFileSync(file);
+    const read = readWithin(file, named ? Number.POSITIVE_INFINITY : limits.maxFileBytes);
+    if (typeof read === 'number') return skip('too-large', tooLargeReason(read, limits.maxFileBytes)!);
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return skip('symlink-loop', 'a symbolic link that points back at itself (a loop)');
@@ -31,13 +29,24 @@ export function readSource(file: string, limits: ReadLimits): ReadOutcome {
     return skip('unreadable', `cannot read the file: ${(error as Error).message}`);
   }
   if (bytes.subarray(0, 8000).includes(0)) return skip('binary', 'a binary file, not source text');
-  let raw: string;
-  try {
-    raw = UTF8.decode(bytes);
-  } catch {
-    return skip('not-utf8', 'not UTF-8 text: it is left as it is, since rewriting it could change its bytes');
-  }
+  if (!isUtf8(bytes)) return skip('not-utf8', 'not UTF-8 text: it is left as it is, since rewriting it could change its bytes');
+  const raw = bytes.toString('utf8');
   const bundle = named ? undefined : bundleReason(raw);
   if (bundle) return skip('bundle', bundle);
   return { ok: true, raw };
+}
+
+/**
+ * The file's bytes, or its size when that is over `maxBytes` (then nothing is read). One open
+ * file at a time, and its size is taken from the open file, not looked up by path again.
+ */
+function readWithin(file: string, maxBytes: number): Buffer | number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > maxBytes) return size;
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

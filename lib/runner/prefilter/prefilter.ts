@@ -1,4 +1,4 @@
-import { TEXT_MIGHT_APPLY } from '../../transform-text';
+import { mentionsSessionWords, TEXT_MIGHT_APPLY } from '../../transform-text';
 import type { TransformName } from '../../types';
 
 /**
@@ -20,5 +20,5 @@ export function callsMongoSessions(text: string): boolean {
 
 /** Whether the text alone allows one of the transforms to apply (no transform is loaded to tell). */
 export function textMightApply(text: string, transforms: readonly TransformName[]): boolean {
-  return transforms.some((name) => TEXT_MIGHT_APPLY[name](text));
+  return mentionsSessionWords(text) && transforms.some((name) => TEXT_MIGHT_APPLY[name](text));
 }

@@ -25,6 +25,7 @@ interface PathAliases {
  */
 export class ModuleResolver {
   private readonly aliasesByDir = new Map<string, PathAliases | undefined>();
+  private readonly entries = new Map<string, string | undefined>();
 
   /** `known`: the files that can be import targets; `packages`: package name -> root folder, for workspaces. */
   constructor(
@@ -60,7 +61,13 @@ export class ModuleResolver {
     return this.packageEntry(base);
   }
 
+  /** A folder's entry file, looked up once per folder (many files load the same folder). */
   private packageEntry(dir: string): string | undefined {
+    if (!this.entries.has(dir)) this.entries.set(dir, this.readPackageEntry(dir));
+    return this.entries.get(dir);
+  }
+
+  private readPackageEntry(dir: string): string | undefined {
     const manifest = readJson<{ main?: string; module?: string; source?: string; types?: string }>(path.join(dir, 'package.json'));
     for (const entry of [manifest?.source, manifest?.main, manifest?.module]) {
       if (typeof entry !== 'string') continue;
