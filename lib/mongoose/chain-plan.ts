@@ -286,7 +286,14 @@ class ChainPlanner {
         }
         body.push(step);
       }
-      if (end === -1) return { reason: 'the transaction is not committed or aborted in this chain (it may be ended elsewhere)' };
+      if (end === -1) {
+        const nested = this.nestedLifecycleCall(this.steps.slice(start.step));
+        return {
+          reason: nested
+            ? `the transaction is ${nested.method === 'commitTransaction' ? 'committed' : 'aborted'} in a promise chain nested inside a step (line ${lineOf(nested.call)}); only the steps of one flat chain are rewritten`
+            : 'the transaction is not committed or aborted in this chain (it may be ended elsewhere)',
+        };
+      }
       result = 'transaction';
     }
 
@@ -308,6 +315,18 @@ class ChainPlanner {
     if (post.length > 0 && post[post.length - 1]!.callback === last.callback) result = 'post';
     else if (this.lifecycleKind(last) === 'end') result = 'nothing';
     return { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue, floatingCommit };
+  }
+
+  /** The first commitTransaction() or abortTransaction() of the session anywhere inside the given steps' callbacks. */
+  private nestedLifecycleCall(steps: readonly ChainStep[]): { call: Path; method: string } | undefined {
+    for (const step of steps) {
+      const inside = step.callback ? this.analysis.index.within(step.callback.node, 'CallExpression') : [];
+      for (const call of inside) {
+        const method = ['commitTransaction', 'abortTransaction'].find((m) => this.isSessionCall(call, m));
+        if (method) return { call, method };
+      }
+    }
+    return undefined;
   }
 
   private withoutRemoved(step: ChainStep): ChainStep {
