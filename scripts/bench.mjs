@@ -79,9 +79,13 @@ function buildTrees() {
     for (let i = 0; i < pairs; i++) for (const [rel, text] of Object.entries(typedPair(i))) write(app, rel, text);
     write(app, 'package.json', JSON.stringify({ name: 'bench-app', private: true, dependencies: { mongoose: '^8.9.0' } }));
     write(app, 'tsconfig.json', JSON.stringify({ compilerOptions: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, skipLibCheck: true }, include: ['services', 'tx'] }));
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'));
     write(app, '.complete', '');
   }
+  // The tree is kept between runs, perhaps from another checkout: its node_modules (Mongoose's
+  // declarations, for type facts) must be this checkout's, and must exist.
+  const modules = path.join(app, 'node_modules');
+  fs.rmSync(modules, { force: true });
+  fs.symlinkSync(path.join(root, 'node_modules'), modules);
   return { library, app };
 }
 
