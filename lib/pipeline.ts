@@ -1,5 +1,6 @@
 import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
+import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './runner/parse/parse';
@@ -118,6 +119,11 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     };
     const fresh: TrackedChange[] = [];
     transform.apply(ctx);
+    if (!edits.isEmpty) {
+      for (const dropped of dropOrphanedTypeImports(ctx.analysis.index, text, edits)) {
+        ctx.change(dropped.declaration, `removed \`${dropped.name}\` from the imports: nothing uses it any more`);
+      }
+    }
     // A later stage deleting a change's code undoes it; the stage's own edits never do.
     changes = [
       ...changes.flatMap((tracked) => {

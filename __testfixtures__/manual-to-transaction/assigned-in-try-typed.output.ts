@@ -1,4 +1,4 @@
-import mongoose, { ClientSession } from 'mongoose';
+import mongoose from 'mongoose';
 
 const Seat = mongoose.model('Seat', new mongoose.Schema({ show: String, number: String, holder: String }));
 

@@ -1,4 +1,4 @@
-import { ClientSession, Model } from 'mongoose';
+import { Model } from 'mongoose';
 
 interface Ledger {
   account: string;

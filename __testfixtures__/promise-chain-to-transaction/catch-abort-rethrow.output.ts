@@ -1,4 +1,4 @@
-import { ClientSession, Connection, Model } from 'mongoose';
+import { Connection, Model } from 'mongoose';
 
 // A repository method in the pre-async/await style: the catch aborts, ends the session and
 // passes the error on.

@@ -1,4 +1,4 @@
-import { ClientSession, Connection, Model } from 'mongoose';
+import { Connection, Model } from 'mongoose';
 
 interface Invoice {
   number: string;

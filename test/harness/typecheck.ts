@@ -9,6 +9,7 @@ export function createTypeChecker(): (files: string[]) => Map<string, string[]> 
   const project = new Project({
     compilerOptions: {
       strict: true,
+      noUnusedLocals: true,
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts'],
       module: ts.ModuleKind.CommonJS,
