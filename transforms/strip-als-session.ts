@@ -1,10 +1,10 @@
 import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { argumentFor, parameterSlots } from '../lib/ast/parameters';
+import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
 import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
-import { CallSiteFinder } from '../lib/mongoose/callers';
+import { CallSiteFinder, type CallSite } from '../lib/mongoose/callers';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { MongooseVersion } from '../lib/runner/facts/project';
@@ -24,10 +24,11 @@ export const stripAlsSession: Transform = {
   apply(ctx) {
     const { analysis } = ctx;
     const stripper = new SessionStripper(ctx, analysis, ctx.project.mongoose());
+    // Helpers first: a session argument a helper no longer takes is a use its callback loses.
+    const removedArguments = alsActive(ctx.project) ? stripper.stripHelpers() : new Set<Node>();
     for (const scope of analysis.sessionScopes()) {
-      if (scope.kind === 'transaction' && scope.sessions.length === 1) stripper.stripCallback(scope);
+      if (scope.kind === 'transaction' && scope.sessions.length === 1) stripper.stripCallback(scope, removedArguments);
     }
-    if (alsActive(ctx.project)) stripper.stripHelpers();
   },
 };
 
@@ -49,6 +50,9 @@ const DOCUMENT_RESULTS = new Set([
 
 type Outcome = 'stripped' | 'kept';
 
+/** Helpers are stripped for the default instance's models (the callers' transactions are on it). */
+const DEFAULT_INSTANCE: MongooseInstance = { kind: 'default' };
+
 class SessionStripper {
   constructor(
     private readonly ctx: TransformContext,
@@ -57,7 +61,7 @@ class SessionStripper {
   ) {}
 
   /** Strips the callback parameter from every covered operation, then the parameter itself if unused. */
-  stripCallback(scope: SessionScope): void {
+  stripCallback(scope: SessionScope, removedArguments: ReadonlySet<Node>): void {
     const param = scope.sessions[0]!;
     if (this.isReassigned(scope.callback, param)) return;
     const instance = this.analysis.instanceOf(scope.call.get('callee', 'object') as Path);
@@ -68,6 +72,10 @@ class SessionStripper {
     const refs = this.analysis.bindings.referencesIn(scope.callback, param);
     let remaining = refs.length;
     for (const ref of refs) {
+      if (removedArguments.has(ref.node)) {
+        remaining--;
+        continue;
+      }
       const direct = this.analysis.enclosingScope(ref)?.call.node === scope.call.node && enclosingFunction(ref)?.node === scope.callback.node;
       if (direct && this.strip(ref, instance) === 'stripped') remaining--;
     }
@@ -76,9 +84,12 @@ class SessionStripper {
 
   /**
    * A helper that receives the session is stripped when every caller is a transaction() callback
-   * passing its own parameter; the helper keeps its parameter (the callers still pass it).
+   * passing its own parameter. When nothing would read the parameter afterwards, it goes too, with
+   * the argument of every call (all in this file); where it cannot, the helper is kept, since a
+   * parameter nothing reads fails linters and `noUnusedParameters`. Returns the arguments removed.
    */
-  stripHelpers(): void {
+  stripHelpers(): Set<Node> {
+    const removedArguments = new Set<Node>();
     const finder = new CallSiteFinder(this.ctx, this.analysis);
     const callbacks = new Set(this.analysis.sessionScopes().map((s) => s.callback.node));
     for (const fn of this.analysis.index.functions()) {
@@ -86,7 +97,8 @@ class SessionStripper {
       for (const slot of parameterSlots(fn.node)) {
         const param = slot.declaration;
         if (!this.analysis.isSessionDeclaration(param) || this.isReassigned(fn, param)) continue;
-        const refs = this.analysis.bindings.referencesIn(fn, param).filter((ref) => enclosingFunction(ref)?.node === fn.node);
+        const allRefs = this.analysis.bindings.referencesIn(fn, param);
+        const refs = allRefs.filter((ref) => enclosingFunction(ref)?.node === fn.node);
         if (!refs.some((ref) => sessionUse(ref) !== undefined)) continue;
         if (!finder.mayBeCalledWith(fn, ['transaction'])) continue;
         const search = finder.find(fn);
@@ -102,9 +114,55 @@ class SessionStripper {
             site.analysis.bindings.declarationOf(arg) === scope.sessions[0]
           );
         });
-        if (allFromCallbacks) for (const ref of refs) this.strip(ref, { kind: 'default' });
+        if (!allFromCallbacks) continue;
+        const leavesUnused = allRefs.length === refs.length && refs.every((ref) => this.stripFor(ref, DEFAULT_INSTANCE, false) !== undefined);
+        if (!leavesUnused) {
+          for (const ref of refs) this.strip(ref, DEFAULT_INSTANCE);
+          continue;
+        }
+        const stays = this.parameterStays(fn, slot, search.sites, finder);
+        if (stays) {
+          this.ctx.report(fn, `{ session } kept in this helper: without it nothing would read its session parameter (linters and noUnusedParameters reject that), and the parameter cannot go because ${stays}`);
+          continue;
+        }
+        for (const ref of refs) this.strip(ref, DEFAULT_INSTANCE);
+        this.removeHelperParameter(fn, slot.index, search.sites, removedArguments);
       }
     }
+    return removedArguments;
+  }
+
+  /** Why the helper's session parameter cannot be removed with the argument of each call; undefined when it can. */
+  private parameterStays(fn: Path, slot: ParameterSlot, sites: readonly CallSite[], finder: CallSiteFinder): string | undefined {
+    const param = (fn.node.params as Node[])[slot.index]!;
+    if (slot.key !== undefined) return 'it is a property of a destructured parameter';
+    if (param.type === 'TSParameterProperty') return 'it is also a property of the class';
+    if (sites.some((site) => site.analysis !== this.analysis)) return 'it is called from other files, whose calls pass the session and would have to change with it';
+    if (!finder.privateToFile(fn)) return 'it is exported or a method, so code outside this file may call it with the session';
+    if (this.analysis.index.within(fn.node, 'Identifier').some((id) => id.node.name === 'arguments' && enclosingFunction(id)?.node === fn.node)) return 'the function reads `arguments`';
+    return undefined;
+  }
+
+  /** Removes the parameter at `index` of the helper and the argument at `index` of each of its calls. */
+  private removeHelperParameter(fn: Path, index: number, sites: readonly CallSite[], removed: Set<Node>): void {
+    const params = fn.node.params as Node[];
+    const param = params[index]!;
+    const arrowWithoutParens = params.length === 1 && fn.node.type === 'ArrowFunctionExpression' && !this.ctx.source.slice(0, startOf(param)).trimEnd().endsWith('(');
+    if (arrowWithoutParens) this.ctx.edits.replace(startOf(param), endOf(param), '()');
+    else this.removeListItem(params, index);
+    for (const site of sites) {
+      const args = site.call.node.arguments as Node[];
+      removed.add(args[index]!);
+      this.removeListItem(args, index);
+    }
+    this.ctx.change(fn, `removed the session parameter of this helper and the session argument of its ${sites.length === 1 ? 'call' : `${sites.length} calls`}: AsyncLocalStorage supplies it`);
+  }
+
+  /** Removes one item of a parameter or argument list with the comma that separates it. */
+  private removeListItem(items: readonly Node[], index: number): void {
+    if (items.length === 1) this.ctx.edits.remove(startOf(items[0]!), endOf(items[0]!));
+    else if (index < items.length - 1) this.ctx.edits.remove(startOf(items[index]!), startOf(items[index + 1]!));
+    else this.ctx.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
   }
 
   /**
@@ -122,49 +180,60 @@ class SessionStripper {
 
   /** Removes one use of the session, when it is an option or chain link of a covered operation of the transaction's instance. */
   private strip(ref: Path, instance: MongooseInstance): Outcome {
-    const use = sessionUse(ref);
-    if (!use) {
-      this.reportPositional(ref);
-      return 'kept';
-    }
-    const chain = chainAround(use.call);
-    if (!this.covered(chain, instance)) return 'kept';
-    if (use.kind === 'link') {
-      const callee = use.call.node.callee as Node;
-      this.ctx.edits.remove(endOf(callee.object as Node), endOf(use.call.node));
-      this.ctx.change(use.call, 'removed .session(session): AsyncLocalStorage supplies it');
-      return 'stripped';
-    }
-    return this.stripOption(use.call, use.object, use.property);
+    const apply = this.stripFor(ref, instance, true);
+    if (!apply) return 'kept';
+    apply();
+    return 'stripped';
   }
 
-  private stripOption(call: Path, object: Path, property: Path): Outcome {
+  /** How to remove this use of the session, or undefined when it stays (`report`: say why where the reviewer should know). */
+  private stripFor(ref: Path, instance: MongooseInstance, report: boolean): (() => void) | undefined {
+    const use = sessionUse(ref);
+    if (!use) {
+      if (report) this.reportPositional(ref);
+      return undefined;
+    }
+    const chain = chainAround(use.call);
+    if (!this.covered(chain, instance)) return undefined;
+    if (use.kind === 'link') {
+      return () => {
+        const callee = use.call.node.callee as Node;
+        this.ctx.edits.remove(endOf(callee.object as Node), endOf(use.call.node));
+        this.ctx.change(use.call, 'removed .session(session): AsyncLocalStorage supplies it');
+      };
+    }
+    return this.optionStripFor(use.call, use.object, use.property, report);
+  }
+
+  private optionStripFor(call: Path, object: Path, property: Path, report: boolean): (() => void) | undefined {
     const method = calleeName(call.node);
     const args = call.node.arguments as Node[];
     const properties = object.node.properties as Node[];
-    if (method === 'save' && !this.ctx.settings.stripSave) return 'kept';
+    if (method === 'save' && !this.ctx.settings.stripSave) return undefined;
     if (method === 'create') {
       const first = args[0];
       if (first?.type !== 'ArrayExpression') {
-        this.ctx.report(call, 'create() is called with a single document and { session }: the options object is saved as a second document (outside the transaction); stripping would change that, so fix it by hand');
-        return 'kept';
+        if (report) this.ctx.report(call, 'create() is called with a single document and { session }: the options object is saved as a second document (outside the transaction); stripping would change that, so fix it by hand');
+        return undefined;
       }
       const many = (first.elements as unknown[]).length > 1;
       const ordered = properties.some((p) => propertyKey(p) === 'ordered');
       if (many && !ordered) {
-        // Without a session, create() saves several documents in parallel inside the transaction.
-        this.ctx.edits.replace(startOf(property.node), endOf(property.node), 'ordered: true');
-        this.ctx.change(call, 'replaced { session } with { ordered: true }: AsyncLocalStorage supplies the session, ordered keeps the saves sequential');
-        return 'stripped';
+        return () => {
+          // Without a session, create() saves several documents in parallel inside the transaction.
+          this.ctx.edits.replace(startOf(property.node), endOf(property.node), 'ordered: true');
+          this.ctx.change(call, 'replaced { session } with { ordered: true }: AsyncLocalStorage supplies the session, ordered keeps the saves sequential');
+        };
       }
     }
-    if (properties.length === 1) this.removeArgument(call, args.indexOf(object.node));
-    else this.removeProperty(object.node, property.node);
-    if (method === 'save') {
-      this.ctx.report(call, 'save() lost its { session } (--strip-save): the document is no longer tracked for the transaction, so an abort or retry does not reset its state');
-    }
-    this.ctx.change(call, 'removed { session }: AsyncLocalStorage supplies it');
-    return 'stripped';
+    return () => {
+      if (properties.length === 1) this.removeArgument(call, args.indexOf(object.node));
+      else this.removeProperty(object.node, property.node);
+      if (method === 'save') {
+        this.ctx.report(call, 'save() lost its { session } (--strip-save): the document is no longer tracked for the transaction, so an abort or retry does not reset its state');
+      }
+      this.ctx.change(call, 'removed { session }: AsyncLocalStorage supplies it');
+    };
   }
 
   /** Whether AsyncLocalStorage gives this operation the session, and stripping cannot change its result. */

@@ -2,7 +2,8 @@ import mongoose, { ClientSession, Schema, model } from 'mongoose';
 
 const Credit = model('Credit', new Schema({ user: String, amount: Number }));
 
-// Every caller passes the transaction() callback's own session, so ALS supplies it here too.
+// Every caller passes the transaction() callback's own session, so ALS supplies it here too, and
+// the session parameter goes with its arguments.
 async function grant(user: string, amount: number, session: ClientSession) {
   await Credit.updateOne({ user }, { $inc: { amount } }, { session, upsert: true });
   await Credit.findOne({ user }).session(session);

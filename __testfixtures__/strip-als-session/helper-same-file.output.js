@@ -2,15 +2,15 @@ const mongoose = require('mongoose');
 const Stock = mongoose.model('Stock');
 
 // Every caller passes the transaction() callback's own session, so the helper's operations
-// pick it up from AsyncLocalStorage.
-async function take(sku, count, session) {
+// pick it up from AsyncLocalStorage, and the session parameter goes with its arguments.
+async function take(sku, count) {
   await Stock.updateOne({ sku }, { $inc: { count: -count } });
 }
 
 async function ship(lines) {
-  await mongoose.connection.transaction(async (session) => {
+  await mongoose.connection.transaction(async () => {
     for (const line of lines) {
-      await take(line.sku, line.count, session);
+      await take(line.sku, line.count);
     }
   });
 }

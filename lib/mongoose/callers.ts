@@ -70,6 +70,12 @@ export class CallSiteFinder {
     return found;
   }
 
+  /** A function only this file can call: named, not exported, not a method. */
+  privateToFile(fn: Path): boolean {
+    const identity = helperIdentity(fn);
+    return identity !== undefined && !identity.exported && !identity.isMethod;
+  }
+
   /**
    * A text test before any search: can a file that names the helper (or its module) contain one
    * of `markers` at all? When none can, no caller there does what the markers stand for.

@@ -10,6 +10,7 @@ export function createTypeChecker(): (files: string[]) => Map<string, string[]> 
     compilerOptions: {
       strict: true,
       noUnusedLocals: true,
+      noUnusedParameters: true,
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts'],
       module: ts.ModuleKind.CommonJS,

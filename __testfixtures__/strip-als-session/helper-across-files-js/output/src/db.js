@@ -1,5 +1,0 @@
-const mongoose = require('mongoose');
-
-mongoose.set('transactionAsyncLocalStorage', true);
-
-module.exports = mongoose;

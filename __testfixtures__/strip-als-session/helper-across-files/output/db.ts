@@ -1,5 +1,0 @@
-import mongoose from 'mongoose';
-
-mongoose.set({ transactionAsyncLocalStorage: true });
-
-export default mongoose;
