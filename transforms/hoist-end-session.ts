@@ -3,6 +3,7 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
+import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { lineEndOf, lineStartOf } from '../lib/edit/text';
@@ -149,10 +150,22 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
       }
       removeReceiverEnds(ctx, statements as Path[]);
       ctx.change(ends[0]!, `stopped ending the received session \`${id.name as string}\` (its callers end it in their finally)`);
+      if (analysis.bindings.referencesIn(fn, id).length === ends.length) dropUnreadParameter(ctx, analysis, finder, fn, slot);
     }
   }
 }
 
+
+/** The received session was only ever ended here: with that gone, the parameter goes too, or the reviewer is told. */
+function dropUnreadParameter(ctx: TransformContext, analysis: MongooseAnalysis, finder: CallSiteFinder, fn: Path, slot: ParameterSlot): void {
+  const sites = finder.find(fn).sites;
+  const problem = parameterRemovalProblem(analysis, finder, fn, slot, sites);
+  if (problem) {
+    ctx.report(fn, `nothing reads the session parameter \`${slot.declaration.name as string}\` of this function any more; it was left in place because ${problem}: remove it by hand`);
+    return;
+  }
+  removeParameterAndArguments(ctx, fn, slot.index, sites, new Set());
+}
 
 /** What ending a received session does to the caller, said as it is for this function. */
 function whatReceiverDoes(analysis: MongooseAnalysis, fn: Path, session: Node): string {

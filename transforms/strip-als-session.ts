@@ -1,10 +1,11 @@
 import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
+import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
 import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
-import { CallSiteFinder, type CallSite } from '../lib/mongoose/callers';
+import { CallSiteFinder } from '../lib/mongoose/callers';
+import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { MongooseVersion } from '../lib/runner/facts/project';
@@ -120,49 +121,16 @@ class SessionStripper {
           for (const ref of refs) this.strip(ref, DEFAULT_INSTANCE);
           continue;
         }
-        const stays = this.parameterStays(fn, slot, search.sites, finder);
+        const stays = parameterRemovalProblem(this.analysis, finder, fn, slot, search.sites);
         if (stays) {
           this.ctx.report(fn, `{ session } kept in this helper: without it nothing would read its session parameter (linters and noUnusedParameters reject that), and the parameter cannot go because ${stays}`);
           continue;
         }
         for (const ref of refs) this.strip(ref, DEFAULT_INSTANCE);
-        this.removeHelperParameter(fn, slot.index, search.sites, removedArguments);
+        removeParameterAndArguments(this.ctx, fn, slot.index, search.sites, removedArguments);
       }
     }
     return removedArguments;
-  }
-
-  /** Why the helper's session parameter cannot be removed with the argument of each call; undefined when it can. */
-  private parameterStays(fn: Path, slot: ParameterSlot, sites: readonly CallSite[], finder: CallSiteFinder): string | undefined {
-    const param = (fn.node.params as Node[])[slot.index]!;
-    if (slot.key !== undefined) return 'it is a property of a destructured parameter';
-    if (param.type === 'TSParameterProperty') return 'it is also a property of the class';
-    if (sites.some((site) => site.analysis !== this.analysis)) return 'it is called from other files, whose calls pass the session and would have to change with it';
-    if (!finder.privateToFile(fn)) return 'it is exported or a method, so code outside this file may call it with the session';
-    if (this.analysis.index.within(fn.node, 'Identifier').some((id) => id.node.name === 'arguments' && enclosingFunction(id)?.node === fn.node)) return 'the function reads `arguments`';
-    return undefined;
-  }
-
-  /** Removes the parameter at `index` of the helper and the argument at `index` of each of its calls. */
-  private removeHelperParameter(fn: Path, index: number, sites: readonly CallSite[], removed: Set<Node>): void {
-    const params = fn.node.params as Node[];
-    const param = params[index]!;
-    const arrowWithoutParens = params.length === 1 && fn.node.type === 'ArrowFunctionExpression' && !this.ctx.source.slice(0, startOf(param)).trimEnd().endsWith('(');
-    if (arrowWithoutParens) this.ctx.edits.replace(startOf(param), endOf(param), '()');
-    else this.removeListItem(params, index);
-    for (const site of sites) {
-      const args = site.call.node.arguments as Node[];
-      removed.add(args[index]!);
-      this.removeListItem(args, index);
-    }
-    this.ctx.change(fn, `removed the session parameter of this helper and the session argument of its ${sites.length === 1 ? 'call' : `${sites.length} calls`}: AsyncLocalStorage supplies it`);
-  }
-
-  /** Removes one item of a parameter or argument list with the comma that separates it. */
-  private removeListItem(items: readonly Node[], index: number): void {
-    if (items.length === 1) this.ctx.edits.remove(startOf(items[0]!), endOf(items[0]!));
-    else if (index < items.length - 1) this.ctx.edits.remove(startOf(items[index]!), startOf(items[index + 1]!));
-    else this.ctx.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
   }
 
   /**
