@@ -7,6 +7,7 @@ import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
+import { removeListItem } from '../lib/edit/rewrite';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { MongooseVersion } from '../lib/runner/facts/project';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -196,7 +197,7 @@ class SessionStripper {
     }
     return () => {
       if (properties.length === 1) this.removeArgument(call, args.indexOf(object.node));
-      else this.removeProperty(object.node, property.node);
+      else removeListItem(this.ctx, properties, properties.indexOf(property.node));
       if (method === 'save') {
         this.ctx.report(call, 'save() lost its { session } (--strip-save): the document is no longer tracked for the transaction, so an abort or retry does not reset its state');
       }
@@ -293,12 +294,6 @@ class SessionStripper {
     this.ctx.edits.remove(start, end);
   }
 
-  private removeProperty(object: Node, property: Node): void {
-    const properties = object.properties as Node[];
-    const index = properties.indexOf(property);
-    if (index < properties.length - 1) this.ctx.edits.remove(startOf(property), startOf(properties[index + 1]!));
-    else this.ctx.edits.remove(endOf(properties[index - 1]!), endOf(property));
-  }
 
   /** `async (session) => ...` -> `async () => ...` once nothing reads the parameter. */
   private removeParameter(callback: Path, param: Node): void {

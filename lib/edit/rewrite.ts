@@ -30,6 +30,13 @@ export function removeStatement(target: RewriteTarget, statement: Path): void {
   }
 }
 
+/** Removes one item of a comma-separated list (parameters, arguments, properties) with the comma that separates it. */
+export function removeListItem(target: RewriteTarget, items: readonly Node[], index: number): void {
+  if (items.length === 1) target.edits.remove(startOf(items[0]!), endOf(items[0]!));
+  else if (index < items.length - 1) target.edits.remove(startOf(items[index]!), startOf(items[index + 1]!));
+  else target.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
+}
+
 /** Inner indentation for statements of a block whose opening line is indented by `outer`. */
 export function innerIndent(target: RewriteTarget, outer: string): string {
   return outer + target.style.indentUnit;

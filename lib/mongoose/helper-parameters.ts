@@ -1,5 +1,6 @@
 import { enclosingFunction, endOf, startOf, type Node, type Path } from '../ast/nodes';
 import type { ParameterSlot } from '../ast/parameters';
+import { removeListItem } from '../edit/rewrite';
 import type { TransformContext } from '../transform';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSite, CallSiteFinder } from './callers';
@@ -39,11 +40,4 @@ export function removeParameterAndArguments(ctx: TransformContext, fn: Path, ind
     removeListItem(ctx, args, index);
   }
   ctx.change(fn, `removed the session parameter of this helper and the session argument of its ${sites.length === 1 ? 'call' : `${sites.length} calls`}, since nothing reads it any more`);
-}
-
-/** Removes one item of a parameter or argument list with the comma that separates it. */
-function removeListItem(ctx: TransformContext, items: readonly Node[], index: number): void {
-  if (items.length === 1) ctx.edits.remove(startOf(items[0]!), endOf(items[0]!));
-  else if (index < items.length - 1) ctx.edits.remove(startOf(items[index]!), startOf(items[index + 1]!));
-  else ctx.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
 }
