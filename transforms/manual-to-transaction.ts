@@ -4,6 +4,7 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
+import { transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
 import { removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -144,18 +145,17 @@ class ManualWriter {
   /** `await conn.transaction(async (session) => { <body> }, <options>);`, bound to what leaves the callback. */
   private call(indent: string): Line[] {
     const { plan } = this;
-    const options = plan.options ? `, ${this.mover.move([plan.options.node], indent)}` : '';
+    const options = plan.options ? this.mover.move([plan.options.node], indent) : undefined;
     const prefix = this.prefix();
     if (plan.kind === 'withTransaction') {
       const callback = this.callbackText(indent);
-      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options})`), at: plan.startAt }];
+      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options ? `, ${options}` : ''})`), at: plan.startAt }];
     }
     const inner = indent + this.unit;
-    const lines: Line[] = [{ text: `${indent}${prefix}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt }];
-    lines.push(...this.statements(plan.body, inner));
-    if (plan.carryStyle === 'return' && plan.carried.length > 0) lines.push({ text: inner + this.statement(`return ${this.carriedShape()}`), at: CLOSING });
-    lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
-    return lines;
+    const body = this.statements(plan.body, inner);
+    if (plan.carryStyle === 'return' && plan.carried.length > 0) body.push({ text: inner + this.statement(`return ${this.carriedShape()}`), at: CLOSING });
+    const call = { indent, prefix, connection: plan.connection, sessionName: plan.sessionName, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
+    return transactionCallLines(call, body);
   }
 
   /** How the call's value is taken: into the carried names, the withTransaction() result's name, or not at all. */

@@ -5,6 +5,7 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
+import { transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -212,15 +213,15 @@ class ChainWriter {
     const inner = indent + this.unit;
     const lines: Line[] = [...this.pieces(plan.pre, indent, false)];
     if (this.carry) lines.push({ text: indent + this.statement(`let ${plan.resultName}`), at: plan.startAt });
-    lines.push({ text: `${indent}${this.transactionPrefix()}${plan.connection}.transaction(async (${plan.sessionName}) => {`, at: plan.startAt });
-    lines.push(...this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded));
-    if (plan.abortsAtEnd) lines.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
+    const body = this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded);
+    if (plan.abortsAtEnd) body.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
     if (plan.transactionValue) {
       const value = this.mover.move([plan.transactionValue.node], inner);
-      lines.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
+      body.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
     }
-    const options = plan.options ? `, ${this.mover.move([plan.options.node], indent)}` : '';
-    lines.push({ text: indent + this.statement(`}${options})`), at: CLOSING });
+    const options = plan.options ? this.mover.move([plan.options.node], indent) : undefined;
+    const call = { indent, prefix: this.transactionPrefix(), connection: plan.connection, sessionName: plan.sessionName, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
+    lines.push(...transactionCallLines(call, body));
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
     if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(`return ${plan.resultName}`), at: CLOSING });

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { contains, endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
+import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../runner/facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { classifyCall, isInnerLink } from './operations';
@@ -85,4 +86,28 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
 
 export function lineOf(path: Path): number {
   return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+}
+
+/** How the `transaction()` call of a rewrite is written. */
+export interface TransactionCallText {
+  indent: string;
+  /** What takes the call's value: `await `, `const order = await `, `return `. */
+  prefix: string;
+  connection: string;
+  sessionName: string;
+  /** The options argument, already moved into place. */
+  options: string | undefined;
+  /** Where the call stands in the original text. */
+  at: number;
+  /** A statement as the file writes them (with or without a semicolon). */
+  statement(code: string): string;
+}
+
+/** `<prefix><conn>.transaction(async (<session>) => {`, the callback's lines, and `}, <options>);`. */
+export function transactionCallLines(call: TransactionCallText, body: readonly Line[]): Line[] {
+  return [
+    { text: `${call.indent}${call.prefix}${call.connection}.transaction(async (${call.sessionName}) => {`, at: call.at },
+    ...body,
+    { text: call.indent + call.statement(`}${call.options ? `, ${call.options}` : ''})`), at: CLOSING },
+  ];
 }
