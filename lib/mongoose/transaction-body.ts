@@ -19,6 +19,7 @@ const TRANSACTION_ENDS_SESSION = '6.1.8';
 /** Why this Mongoose version cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
   const { version, assumedCurrent } = mongoose;
+  if (mongoose.absent) return 'the project does not depend on Mongoose (no mongoose in its package.json or node_modules), so there is no connection.transaction() to use';
   if (version === undefined) {
     return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
   }

@@ -4,6 +4,7 @@ import { ALS_OPTION, findAlsSwitches, findCreatedInstances, isTestFile } from '.
 import { sourceFilesUnder } from '../../lib/runner/discover/discover';
 import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
 import { PackageFacts } from '../../lib/runner/facts/project';
+import { versionProblem } from '../../lib/mongoose/transaction-body';
 import { tempProject } from '../harness/cli';
 
 describe('PackageFacts.mongooseVersion', () => {
@@ -32,6 +33,18 @@ describe('PackageFacts.mongooseVersion', () => {
     });
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'packages/api/a.ts')).version).toBe('8.4.1');
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'vendor/tool/b.js'))).toMatchObject({ version: undefined, assumedCurrent: false });
+  });
+
+  it('tells a project without Mongoose (the MongoDB driver alone) from one whose Mongoose version is unknown', () => {
+    const driverOnly = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongodb: '^3.2.5' } }), 'db/session.js': '' });
+    const driver = new PackageFacts().mongooseVersion(path.join(driverOnly, 'db/session.js'));
+    expect(driver).toMatchObject({ version: undefined, absent: true });
+    expect(versionProblem(driver)).toBe('the project does not depend on Mongoose (no mongoose in its package.json or node_modules), so there is no connection.transaction() to use');
+    const unnamed = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: 'github:Automattic/mongoose' } }), 'a.js': '' });
+    const unknown = new PackageFacts().mongooseVersion(path.join(unnamed, 'a.js'));
+    expect(unknown).toMatchObject({ version: undefined });
+    expect(unknown.absent).toBeUndefined();
+    expect(versionProblem(unknown)).toMatch(/^the project's Mongoose version is unknown/);
   });
 
   it('treats a missing package.json as the current Mongoose', () => {

@@ -10,6 +10,8 @@ export interface MongooseVersion {
   source: string;
   /** True when there is no package.json at all: the version is then treated as current. */
   assumedCurrent: boolean;
+  /** True when the package neither depends on Mongoose nor has it installed: the code uses something else (the MongoDB driver). */
+  absent?: boolean;
 }
 
 interface PackageJson {
@@ -66,8 +68,10 @@ export class PackageFacts {
    * root's), else the installed one as Node would resolve it.
    */
   private resolveVersion(root: string): MongooseVersion {
+    let declared = false;
     for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
       const range = declaredRange(path.join(dir, 'package.json'));
+      declared ||= range !== undefined;
       const lowest = range === undefined ? undefined : lowestAllowed(range);
       if (lowest !== undefined) {
         return { version: lowest, source: `${relativeLabel(root, dir)}package.json range "${range}"`, assumedCurrent: false };
@@ -83,7 +87,8 @@ export class PackageFacts {
       }
       if (path.dirname(dir) === dir) break;
     }
-    return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false };
+    if (declared) return { version: undefined, source: `the mongoose dependency of ${root} names no version`, assumedCurrent: false };
+    return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false, absent: true };
   }
 }
 
