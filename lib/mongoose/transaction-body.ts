@@ -19,7 +19,7 @@ const TRANSACTION_ENDS_SESSION = '6.1.8';
 /** Why this Mongoose version cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
   const { version, assumedCurrent } = mongoose;
-  if (mongoose.absent) return 'the project does not depend on Mongoose (no mongoose in its package.json or node_modules), so there is no connection.transaction() to use';
+  if (mongoose.absent) return "this package neither depends on Mongoose nor has it installed, so its sessions are the MongoDB driver's, which have no connection.transaction() (if Mongoose comes through another package, add it to this package.json)";
   if (version === undefined) {
     return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
   }

@@ -39,7 +39,7 @@ describe('PackageFacts.mongooseVersion', () => {
     const driverOnly = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongodb: '^3.2.5' } }), 'db/session.js': '' });
     const driver = new PackageFacts().mongooseVersion(path.join(driverOnly, 'db/session.js'));
     expect(driver).toMatchObject({ version: undefined, absent: true });
-    expect(versionProblem(driver)).toBe('the project does not depend on Mongoose (no mongoose in its package.json or node_modules), so there is no connection.transaction() to use');
+    expect(versionProblem(driver)).toBe("this package neither depends on Mongoose nor has it installed, so its sessions are the MongoDB driver's, which have no connection.transaction() (if Mongoose comes through another package, add it to this package.json)");
     const unnamed = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: 'github:Automattic/mongoose' } }), 'a.js': '' });
     const unknown = new PackageFacts().mongooseVersion(path.join(unnamed, 'a.js'));
     expect(unknown).toMatchObject({ version: undefined });
