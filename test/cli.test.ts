@@ -214,11 +214,11 @@ function finish(id) {
 }
 `;
 
-  it('leaves the chain alone when a package.json exists but the Mongoose version is unknown', () => {
+  it('leaves the chain alone when a package.json exists but names no Mongoose', () => {
     const dir = tempProject({ 'package.json': JSON.stringify({ name: 'w', dependencies: { mongodb: '^6.0.0' } }), 'worker.js': chain });
     const result = tx(['run', '.', '-t', 'promise-chain-to-transaction'], dir);
     expect(read(dir, 'worker.js')).toBe(chain);
-    expect(result.stderr).toContain("worker.js:6:10 [promise-chain-to-transaction] promise-chain transaction left as is: the project's Mongoose version is unknown");
+    expect(result.stderr).toContain('worker.js:6:10 [promise-chain-to-transaction] promise-chain transaction left as is: this package neither depends on Mongoose nor has it installed, so its Mongoose version is unknown');
   });
 
   it('treats a project without package.json as on the current Mongoose, and says so', () => {

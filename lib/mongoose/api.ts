@@ -155,6 +155,16 @@ const EAGER_MODEL_OPERATIONS = new Set([
 /** Operations that only exist as lazy thenables: without await, .then or .exec they never run. */
 export const LAZY_OPERATIONS = new Set([...MODEL_OPERATIONS].filter((name) => !EAGER_MODEL_OPERATIONS.has(name)));
 
+/**
+ * Packages whose functions only compute (dates, collections, ids, hashes, paths): a transaction
+ * body that calls them can run again without doing anything twice outside the database.
+ */
+export const PURE_PACKAGES = new Set([
+  'moment', 'moment-timezone', 'dayjs', 'date-fns', 'date-fns-tz', 'luxon',
+  'lodash', 'lodash-es', 'underscore', 'ramda',
+  'uuid', 'nanoid', 'bcrypt', 'bcryptjs', 'crypto', 'node:crypto', 'path', 'node:path', 'validator', 'slugify',
+]);
+
 /** Packages whose `transaction` / `session` look like Mongoose's but are not. */
 export const LOOKALIKE_PACKAGES = [
   'knex',

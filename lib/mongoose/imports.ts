@@ -1,6 +1,7 @@
 import { isIdentifier, type Node } from '../ast/nodes';
 import type { PathIndex } from '../ast/path-index';
-import { DRIVER_PACKAGES, LOOKALIKE_PACKAGES, MONGOOSE_PACKAGES } from './api';
+import { packageOf } from '../runner/prefilter/import-scan';
+import { DRIVER_PACKAGES, LOOKALIKE_PACKAGES, MONGOOSE_PACKAGES, PURE_PACKAGES } from './api';
 
 /** What a module imports from Mongoose, the driver and look-alike libraries. */
 export interface ModuleImports {
@@ -16,6 +17,8 @@ export interface ModuleImports {
   lookalikes: string[];
   /** Local names bound to what look-alike packages export (`drizzle`, `knex`, `Sequelize`). */
   lookalikeNames: Set<string>;
+  /** The identifiers that bind what a package of PURE_PACKAGES exports (`moment`, `_`, `{ v4 }`). */
+  pureBindings: Set<Node>;
 }
 
 export function readImports(index: PathIndex): ModuleImports {
@@ -26,6 +29,7 @@ export function readImports(index: PathIndex): ModuleImports {
     usesMongo: false,
     lookalikes: [],
     lookalikeNames: new Set(),
+    pureBindings: new Set(),
   };
   const record = (pkg: string, local: Node | undefined, imported: string | undefined) => {
     if (MONGOOSE_PACKAGES.includes(pkg) || DRIVER_PACKAGES.includes(pkg)) imports.usesMongo = true;
@@ -33,6 +37,7 @@ export function readImports(index: PathIndex): ModuleImports {
     if (lookalike && !imports.lookalikes.includes(lookalike)) imports.lookalikes.push(lookalike);
     if (!local || local.type !== 'Identifier') return;
     if (lookalike) imports.lookalikeNames.add(local.name as string);
+    if (PURE_PACKAGES.has(pkg) || PURE_PACKAGES.has(packageOf(pkg) ?? '')) imports.pureBindings.add(local);
     const name = local.name as string;
     if (pkg === 'mongoose') {
       if (imported === undefined) imports.mongooseModule.add(name);

@@ -38,7 +38,9 @@ export type RetryHazard =
   /** A write without the session: it is not rolled back, so a second run writes again. */
   | { kind: 'write-outside'; at: Path }
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
-  | { kind: 'unknown-call'; at: Path };
+  | { kind: 'unknown-call'; at: Path }
+  /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
+  | { kind: 'changes-read-value'; at: Path; name: string };
 
 /**
  * The first thing in `nodes` that would happen twice if `transaction()` ran the body again, or
@@ -66,7 +68,7 @@ class HazardFinder {
   ) {}
 
   within(path: Path, depth: number): RetryHazard | undefined {
-    const candidates = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression')];
+    const candidates = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression', 'UnaryExpression')];
     for (const candidate of candidates) {
       if (isInnerLink(candidate) || this.skip.some((node) => contains(node, candidate.node))) continue;
       const hazard = this.hazardOf(candidate, depth);
@@ -77,6 +79,8 @@ class HazardFinder {
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
     const node = path.node;
+    const changed = this.outerObjectChanged(path);
+    if (changed) return changed;
     if (node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=')) {
       const target = path.get(node.type === 'UpdateExpression' ? 'argument' : 'left') as Path;
       return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'effect', at: path } : undefined;
@@ -123,17 +127,42 @@ class HazardFinder {
       if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: path };
       const inner = this.within(fn.get('body') as Path, depth + 1);
       // A hazard inside a local function is reported at the call that runs it.
-      return inner ? { kind: inner.kind, at: path } : undefined;
+      return inner ? { ...inner, at: path } : undefined;
     }
     const callee = unwrapPath(path.get('callee') as Path);
     const root = rootIdentifier(callee);
     if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
+    if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
     if (returnsNothing(path)) return undefined;
     if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
     if (root && !this.declaredOutside(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
     return { kind: 'unknown-call', at: path };
+  }
+
+  /**
+   * `order.total = x` or `delete order.total` where `order` is declared outside the body and the
+   * body read it before: a second run would read the changed object (`create([txn])` after a first
+   * run's `delete txn.totalPrice` saves a different document).
+   */
+  private outerObjectChanged(path: Path): RetryHazard | undefined {
+    const node = path.node;
+    const target =
+      node.type === 'AssignmentExpression' && isMember(node.left as Node)
+        ? (path.get('left') as Path)
+        : node.type === 'UnaryExpression' && node.operator === 'delete' && isMember(node.argument as Node)
+          ? (path.get('argument') as Path)
+          : undefined;
+    const root = target && rootIdentifier(target);
+    if (!root || !this.declaredOutside(root)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(root);
+    if (!declaration) return undefined;
+    const name = root.node.name as string;
+    const readBefore = this.analysis.index
+      .named(name)
+      .some((ref) => ref.node !== root.node && (ref.node.start ?? 0) >= (this.region.start ?? 0) && (ref.node.start ?? 0) < (node.start ?? 0) && this.analysis.bindings.declarationOf(ref) === declaration);
+    return readBefore ? { kind: 'changes-read-value', at: path, name } : undefined;
   }
 
   private declaredOutside(identifier: Path): boolean {

@@ -19,7 +19,7 @@ const TRANSACTION_ENDS_SESSION = '6.1.8';
 /** Why this Mongoose version cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
   const { version, assumedCurrent } = mongoose;
-  if (mongoose.absent) return "this package neither depends on Mongoose nor has it installed, so its sessions are the MongoDB driver's, which have no connection.transaction() (if Mongoose comes through another package, add it to this package.json)";
+  if (mongoose.absent) return "this package neither depends on Mongoose nor has it installed, so its Mongoose version is unknown (or it uses only the MongoDB driver, whose sessions have no connection.transaction())";
   if (version === undefined) {
     return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
   }
@@ -61,7 +61,9 @@ export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: 
       ? `has an effect outside the database (${text})`
       : hazard.kind === 'write-outside'
         ? `writes without the session (${text}), which no abort undoes`
-        : `calls code that may have an effect outside the database (${text})`;
+        : hazard.kind === 'changes-read-value'
+          ? `changes \`${hazard.name}\`, declared outside it, after reading it (${text}), so a second run would start from the changed value`
+          : `calls code that may have an effect outside the database (${text})`;
   return `the transaction body ${what}; transaction() may run the body again after a transient error`;
 }
 

@@ -35,11 +35,11 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'vendor/tool/b.js'))).toMatchObject({ version: undefined, assumedCurrent: false });
   });
 
-  it('tells a project without Mongoose (the MongoDB driver alone) from one whose Mongoose version is unknown', () => {
+  it('tells a package that names no Mongoose (the MongoDB driver alone, or Mongoose from elsewhere) from one whose mongoose dependency names no version', () => {
     const driverOnly = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongodb: '^3.2.5' } }), 'db/session.js': '' });
     const driver = new PackageFacts().mongooseVersion(path.join(driverOnly, 'db/session.js'));
     expect(driver).toMatchObject({ version: undefined, absent: true });
-    expect(versionProblem(driver)).toBe("this package neither depends on Mongoose nor has it installed, so its sessions are the MongoDB driver's, which have no connection.transaction() (if Mongoose comes through another package, add it to this package.json)");
+    expect(versionProblem(driver)).toBe("this package neither depends on Mongoose nor has it installed, so its Mongoose version is unknown (or it uses only the MongoDB driver, whose sessions have no connection.transaction())");
     const unnamed = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: 'github:Automattic/mongoose' } }), 'a.js': '' });
     const unknown = new PackageFacts().mongooseVersion(path.join(unnamed, 'a.js'));
     expect(unknown).toMatchObject({ version: undefined });
