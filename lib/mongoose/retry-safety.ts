@@ -49,11 +49,23 @@ export type RetryHazard =
  */
 export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = []): RetryHazard | undefined {
   const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip);
+  let unknown: RetryHazard | undefined;
   for (const path of nodes) {
-    const hazard = checker.within(path, 0);
-    if (hazard) return hazard;
+    for (const hazard of checker.each(path)) {
+      // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
+      if (hazard.kind !== 'unknown-call') return hazard;
+      if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;
+    }
   }
-  return undefined;
+  return unknown;
+}
+
+/** Callee names that usually mean work outside the process: only used to pick which call a finding names. */
+const EFFECT_WORDS = /delete|remove|destroy|upload|send|mail|sms|notify|publish|charge|refund|pay|webhook|post|put|write/i;
+
+function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
+  const callee = isCall(call.node) ? (call.node.callee as Node) : undefined;
+  return callee !== undefined && EFFECT_WORDS.test(analysis.source.slice(callee.start ?? 0, callee.end ?? 0));
 }
 
 class HazardFinder {
@@ -67,14 +79,25 @@ class HazardFinder {
     private readonly skip: Node[],
   ) {}
 
+  /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
+  *each(path: Path): Generator<RetryHazard> {
+    for (const candidate of this.candidates(path)) {
+      const hazard = this.hazardOf(candidate, 0);
+      if (hazard) yield hazard;
+    }
+  }
+
   within(path: Path, depth: number): RetryHazard | undefined {
-    const candidates = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression', 'UnaryExpression')];
-    for (const candidate of candidates) {
-      if (isInnerLink(candidate) || this.skip.some((node) => contains(node, candidate.node))) continue;
+    for (const candidate of this.candidates(path)) {
       const hazard = this.hazardOf(candidate, depth);
       if (hazard) return hazard;
     }
     return undefined;
+  }
+
+  private candidates(path: Path): Path[] {
+    const all = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression', 'UnaryExpression')];
+    return all.filter((candidate) => !isInnerLink(candidate) && !this.skip.some((node) => contains(node, candidate.node)));
   }
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
