@@ -165,16 +165,17 @@ class HazardFinder {
   }
 
   /**
-   * `order.total = x` or `delete order.total` where `order` is declared outside the body and the
-   * body read it before: a second run would read the changed object (`create([txn])` after a first
-   * run's `delete txn.totalPrice` saves a different document).
+   * `order.total = x`, `order.total += x`, `order.count++` or `delete order.total` where `order` is
+   * declared outside the body and the body reads it (before, or in the change itself): a second run
+   * would read the changed object (`create([txn])` after a first run's `delete txn.totalPrice` saves
+   * a different document; `+=` adds twice).
    */
   private outerObjectChanged(path: Path): RetryHazard | undefined {
     const node = path.node;
     const target =
       node.type === 'AssignmentExpression' && isMember(node.left as Node)
         ? (path.get('left') as Path)
-        : node.type === 'UnaryExpression' && node.operator === 'delete' && isMember(node.argument as Node)
+        : (node.type === 'UpdateExpression' || (node.type === 'UnaryExpression' && node.operator === 'delete')) && isMember(node.argument as Node)
           ? (path.get('argument') as Path)
           : undefined;
     const root = target && rootIdentifier(target);
@@ -182,10 +183,11 @@ class HazardFinder {
     const declaration = this.analysis.bindings.declarationOf(root);
     if (!declaration) return undefined;
     const name = root.node.name as string;
-    const readBefore = this.analysis.index
+    const readsItself = node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=');
+    const read = readsItself || this.analysis.index
       .named(name)
-      .some((ref) => ref.node !== root.node && (ref.node.start ?? 0) >= (this.region.start ?? 0) && (ref.node.start ?? 0) < (node.start ?? 0) && this.analysis.bindings.declarationOf(ref) === declaration);
-    return readBefore ? { kind: 'changes-read-value', at: path, name } : undefined;
+      .some((ref) => ref.node !== root.node && (ref.node.start ?? 0) >= (this.region.start ?? 0) && (ref.node.start ?? 0) < (node.end ?? 0) && this.analysis.bindings.declarationOf(ref) === declaration);
+    return read ? { kind: 'changes-read-value', at: path, name } : undefined;
   }
 
   private declaredOutside(identifier: Path): boolean {
