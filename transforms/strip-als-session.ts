@@ -7,7 +7,7 @@ import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
-import { removeListItem } from '../lib/edit/rewrite';
+import { removeListItem, removeParameter } from '../lib/edit/rewrite';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { MongooseVersion } from '../lib/runner/facts/project';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -81,7 +81,7 @@ class SessionStripper {
       const direct = this.analysis.enclosingScope(ref)?.call.node === scope.call.node && enclosingFunction(ref)?.node === scope.callback.node;
       if (direct && this.strip(ref, instance) === 'stripped') remaining--;
     }
-    if (remaining === 0) this.removeParameter(scope.callback, param);
+    if (remaining === 0) this.dropCallbackParameter(scope.callback, param);
   }
 
   /**
@@ -296,13 +296,10 @@ class SessionStripper {
 
 
   /** `async (session) => ...` -> `async () => ...` once nothing reads the parameter. */
-  private removeParameter(callback: Path, param: Node): void {
-    const fn = callback.node;
-    const params = fn.params as Node[];
+  private dropCallbackParameter(callback: Path, param: Node): void {
+    const params = callback.node.params as Node[];
     if (params.length !== 1 || params[0] !== param) return;
-    const end = param.typeAnnotation ? endOf(param.typeAnnotation as Node) : endOf(param);
-    const parenthesized = this.ctx.source.slice(0, startOf(param)).trimEnd().endsWith('(');
-    this.ctx.edits.replace(startOf(param), end, parenthesized ? '' : '()');
+    removeParameter(this.ctx, callback.node, 0);
     this.ctx.change(callback, 'removed the unused session parameter of the transaction() callback');
   }
 }

@@ -39,8 +39,11 @@ export class Bindings {
 
   /** Identifier paths under `within` that read or write the binding `declaration`. */
   referencesIn(within: Path, declaration: Node): Path[] {
-    const start = within.node.start ?? 0;
-    const end = within.node.end ?? 0;
+    return this.referencesBetween(declaration, within.node.start ?? 0, within.node.end ?? 0);
+  }
+
+  /** Identifier paths starting in [start, end) of the text that read or write the binding `declaration`. */
+  referencesBetween(declaration: Node, start: number, end: number): Path[] {
     return this.index.named(declaration.name as string).filter((path) => {
       const at = path.node.start ?? 0;
       return at >= start && at < end && path.node !== declaration && isReference(path) && this.declarationOf(path) === declaration;

@@ -1,7 +1,7 @@
 import { endOf, startOf, type Node, type Path } from '../ast/nodes';
 import type { PathIndex } from '../ast/path-index';
 import type { SourceEdits } from './edits';
-import { statementRemovalRange } from './text';
+import { statementRemovalRange, wholeWord } from './text';
 
 /** Where an identifier names a type, never a value: such a use makes TypeScript drop its import when emitting. */
 const TYPE_POSITIONS = new Set(['TSTypeReference', 'TSQualifiedName', 'TSTypeQuery', 'TSClassImplements', 'TSExpressionWithTypeArguments', 'TSInterfaceHeritage']);
@@ -51,9 +51,8 @@ function onlyTypeUses(index: PathIndex, source: string, name: string, imports: r
 
 /** How often `name` occurs as a whole word in `text` outside the given ranges. */
 function mentionsOutside(text: string, name: string, ranges: readonly Range[]): number {
-  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   let count = 0;
-  for (const match of text.matchAll(word)) if (!inside(match.index, ranges)) count++;
+  for (const match of text.matchAll(wholeWord(name, 'g'))) if (!inside(match.index, ranges)) count++;
   return count;
 }
 

@@ -37,6 +37,15 @@ export function removeListItem(target: RewriteTarget, items: readonly Node[], in
   else target.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
 }
 
+/** Removes the parameter at `index` of a function; a lone arrow parameter without parentheses becomes `()`. */
+export function removeParameter(target: RewriteTarget, fn: Node, index: number): void {
+  const params = fn.params as Node[];
+  const param = params[index]!;
+  const bare = params.length === 1 && fn.type === 'ArrowFunctionExpression' && !target.source.slice(0, startOf(param)).trimEnd().endsWith('(');
+  if (bare) target.edits.replace(startOf(param), endOf(param), '()');
+  else removeListItem(target, params, index);
+}
+
 /** Inner indentation for statements of a block whose opening line is indented by `outer`. */
 export function innerIndent(target: RewriteTarget, outer: string): string {
   return outer + target.style.indentUnit;

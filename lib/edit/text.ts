@@ -58,3 +58,8 @@ export class LineIndex {
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
 }
+
+/** `word` as a whole identifier (not part of a longer name): `session` but not `sessionId` or `$session`. */
+export function wholeWord(word: string, flags = ''): RegExp {
+  return new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, flags);
+}

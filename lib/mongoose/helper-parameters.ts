@@ -1,6 +1,6 @@
-import { enclosingFunction, endOf, startOf, type Node, type Path } from '../ast/nodes';
+import { enclosingFunction, type Node, type Path } from '../ast/nodes';
 import type { ParameterSlot } from '../ast/parameters';
-import { removeListItem } from '../edit/rewrite';
+import { removeListItem, removeParameter } from '../edit/rewrite';
 import type { TransformContext } from '../transform';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSite, CallSiteFinder } from './callers';
@@ -27,11 +27,7 @@ export function parameterRemovalProblem(analysis: MongooseAnalysis, finder: Call
  * (adding each argument removed to `removed`).
  */
 export function removeParameterAndArguments(ctx: TransformContext, fn: Path, index: number, sites: readonly CallSite[], removed: Set<Node>): void {
-  const params = fn.node.params as Node[];
-  const param = params[index]!;
-  const arrowWithoutParens = params.length === 1 && fn.node.type === 'ArrowFunctionExpression' && !ctx.source.slice(0, startOf(param)).trimEnd().endsWith('(');
-  if (arrowWithoutParens) ctx.edits.replace(startOf(param), endOf(param), '()');
-  else removeListItem(ctx, params, index);
+  removeParameter(ctx, fn.node, index);
   for (const site of sites) {
     const args = site.call.node.arguments as Node[];
     // A call that leaves an optional parameter out has nothing to remove.

@@ -184,9 +184,7 @@ class HazardFinder {
     if (!declaration) return undefined;
     const name = root.node.name as string;
     const readsItself = node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=');
-    const read = readsItself || this.analysis.index
-      .named(name)
-      .some((ref) => ref.node !== root.node && (ref.node.start ?? 0) >= (this.region.start ?? 0) && (ref.node.start ?? 0) < (node.end ?? 0) && this.analysis.bindings.declarationOf(ref) === declaration);
+    const read = readsItself || this.analysis.bindings.referencesBetween(declaration, this.region.start ?? 0, node.end ?? 0).some((ref) => ref.node !== root.node);
     return read ? { kind: 'changes-read-value', at: path, name } : undefined;
   }
 
