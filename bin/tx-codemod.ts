@@ -11,7 +11,8 @@ import { toJsonReport } from '../lib/report/json';
 import { toMarkdownReport } from '../lib/report/markdown';
 import { toSarifReport } from '../lib/report/sarif';
 import { run } from '../lib/runner/run';
-import { PIPELINE_ORDER, type RunResult } from '../lib/types';
+import { PIPELINE_ORDER } from '../lib/transform-names';
+import type { RunResult } from '../lib/types';
 import { writeFileAtomic } from '../lib/runner/output/write';
 
 /** Exit codes, documented in the README (an interrupted run exits 128 + the signal's number). */

@@ -7,3 +7,4 @@ export { toSarifReport } from './report/sarif';
 export { DirtyTreeError, ParseError, PathError, TxCodemodError, UsageError } from './errors';
 export type { Transform, TransformContext } from './transform';
 export * from './types';
+export { PIPELINE_ORDER, type TransformName } from './transform-names';

@@ -1,8 +1,8 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 import * as path from 'node:path';
-import { RunEnvironment } from './runner/facts/environment';
+import { RunEnvironment } from './runner/environment';
 import { runPipeline } from './pipeline';
-import { decodeText, encodeText } from './runner/output/source-text';
+import { decodeText, encodeText } from './facts/source-text';
 import type { Transform } from './transform';
 
 export type JscodeshiftTransform = (file: FileInfo, api: API, options: Options) => string | undefined;

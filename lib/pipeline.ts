@@ -3,11 +3,11 @@ import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
-import { parseFile, type ParsedFile } from './runner/parse/parse';
+import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
 import { indentAt, lineStartOf, LineIndex } from './edit/text';
 import type { ProjectView, Transform, TransformContext, TransformSettings } from './transform';
-import type { TypeFacts } from './runner/facts/type-facts';
+import type { TypeFacts } from './facts/type-facts';
 import type { Change, Finding } from './types';
 
 export interface PipelineInput {

@@ -4,8 +4,7 @@ import { manualToTransaction } from '../transforms/manual-to-transaction';
 import { promiseChainToTransaction } from '../transforms/promise-chain-to-transaction';
 import { stripAlsSession } from '../transforms/strip-als-session';
 import type { Transform } from './transform';
-import { selectTransformNames } from './transform-names';
-import { PIPELINE_ORDER } from './types';
+import { PIPELINE_ORDER, selectTransformNames } from './transform-names';
 
 /** Every implemented transform, in pipeline order. */
 export const TRANSFORMS: readonly Transform[] = [promiseChainToTransaction, manualToTransaction, addMissingAwait, hoistEndSession, stripAlsSession].sort(

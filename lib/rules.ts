@@ -1,4 +1,4 @@
-import type { TransformName } from './types';
+import type { TransformName } from './transform-names';
 
 /**
  * The kinds of problem tx-codemod repairs or reports. Each is an ESLint rule (`tx-codemod/<name>`)

@@ -1,5 +1,15 @@
 import { UsageError } from './errors';
-import { PIPELINE_ORDER, type TransformName } from './types';
+
+/** Names of the transforms, in the order the pipeline runs them. */
+export const PIPELINE_ORDER = [
+  'promise-chain-to-transaction',
+  'manual-to-transaction',
+  'add-missing-await',
+  'hoist-end-session',
+  'strip-als-session',
+] as const;
+
+export type TransformName = (typeof PIPELINE_ORDER)[number];
 
 /** The names of the transforms to run, in pipeline order whatever order they were asked in (no transform is loaded). */
 export function selectTransformNames(names: readonly string[] | undefined): TransformName[] {

@@ -1,4 +1,4 @@
-import type { TransformName } from './types';
+import type { TransformName } from './transform-names';
 
 /**
  * What a file's text must contain for each transform to have anything to do: the cheap half of

@@ -2,11 +2,11 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import type { Path } from './ast/nodes';
 import type { MongooseAnalysis } from './mongoose/analysis';
 import type { SourceEdits } from './edit/edits';
-import type { MongooseVersion } from './runner/facts/project';
+import type { MongooseVersion } from './facts/project';
 import type { CodeStyle } from './edit/style';
-import type { TypeFacts } from './runner/facts/type-facts';
+import type { TypeFacts } from './facts/type-facts';
 import type { RuleName } from './rules';
-import type { TransformName } from './types';
+import type { TransformName } from './transform-names';
 
 /**
  * Whether AsyncLocalStorage mode is on, and why we think so. It belongs to a Mongoose instance:

@@ -1,14 +1,5 @@
 import type { RuleName } from './rules';
-/** Names of the transforms, in the order the pipeline runs them. */
-export const PIPELINE_ORDER = [
-  'promise-chain-to-transaction',
-  'manual-to-transaction',
-  'add-missing-await',
-  'hoist-end-session',
-  'strip-als-session',
-] as const;
-
-export type TransformName = (typeof PIPELINE_ORDER)[number];
+import type { TransformName } from './transform-names';
 
 /** A place a transform deliberately left alone, or a change a reviewer must look at. */
 export interface Finding {

@@ -44,7 +44,7 @@ function sweepAnalysis(dir) {
   const require = createRequire(import.meta.url);
   const dist = (rel) => require(path.join(root, 'dist', 'lib', rel));
   const { runPipeline } = dist('pipeline');
-  const { RunEnvironment } = dist('runner/facts/environment');
+  const { RunEnvironment } = dist('runner/environment');
   const { TRANSFORMS } = dist('registry');
   const { textMightApply } = dist('runner/prefilter/prefilter');
   const { isSourceFile } = dist('runner/discover/source-files');

@@ -3,7 +3,7 @@ import { structuredPatch } from 'diff';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isSourceFile } from '../lib/runner/discover/source-files';
+import { isSourceFile } from '../lib/facts/source-files';
 import { RULE_NAMES, RULES } from '../lib/rules';
 import { DEFAULT_FIXTURE_MONGOOSE, discoverCases, filesUnder, FIXTURES_ROOT, transformsFor, type FixtureCase } from './harness/fixtures';
 import { applyAllFixes, copyTree, eslintWith, REPO_ROOT, tempRoot, typedLanguage, writeFiles } from './harness/lint';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startOf, endOf, type Node } from '../lib/ast/nodes';
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { contains, directScopes } from '../lib/mongoose/operation-scopes';
-import { parseFile } from '../lib/runner/parse/parse';
+import { parseFile } from '../lib/facts/parse';
 import { LineIndex } from '../lib/edit/text';
 import { FIXTURES_ROOT, discoverCases, filesUnder, type FixtureCase } from './harness/fixtures';
 

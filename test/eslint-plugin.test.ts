@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import txCodemod from '../lib/eslint';
 import { runPipeline } from '../lib/pipeline';
 import { RULE_NAMES } from '../lib/rules';
-import { encodeText } from '../lib/runner/output/source-text';
+import { encodeText } from '../lib/facts/source-text';
 import { run } from '../lib/runner/run';
 import { ALL_RULES, eslintWith, REPO_ROOT, tempRoot, writeFiles } from './harness/lint';
 

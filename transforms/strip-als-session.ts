@@ -9,7 +9,7 @@ import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mon
 import { callChain, type CallChain } from '../lib/mongoose/operations';
 import { removeListItem, removeParameter } from '../lib/edit/rewrite';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
-import type { MongooseVersion } from '../lib/runner/facts/project';
+import type { MongooseVersion } from '../lib/facts/project';
 import type { Transform, TransformContext } from '../lib/transform';
 
 /**

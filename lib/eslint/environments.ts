@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RunEnvironment, type EnvironmentOptions } from '../runner/facts/environment';
+import { RunEnvironment, type EnvironmentOptions } from '../runner/environment';
 
 /** How long the facts of one lint run are trusted: a run over a project reuses them, an editor gets fresh ones. */
 const LIFETIME_MS = 10_000;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ParseError } from '../errors';
-import { isSourceFile } from '../runner/discover/source-files';
+import { isSourceFile } from '../facts/source-files';
 import { runPipeline } from '../pipeline';
 import { TRANSFORMS } from '../registry';
 import { RULES, transformsOf, type RuleName } from '../rules';

@@ -1,4 +1,4 @@
-import { decodeText } from '../runner/output/source-text';
+import { decodeText } from '../facts/source-text';
 
 /**
  * The text ESLint lints, and the LF-only text the transforms see. ESLint has already taken the

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { thenableFactOf, type SourceLocation, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../runner/facts/type-facts';
+import { thenableFactOf, type SourceLocation, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../facts/type-facts';
 import type { LintText } from './lint-text';
 
 /** An ESTree node as ESLint hands it out: enough to walk up from a position. */

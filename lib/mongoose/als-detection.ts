@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
-import { parseAst } from '../runner/parse/parse';
+import { parseAst } from '../facts/parse';
 import { LineIndex } from '../edit/text';
 
 export const ALS_OPTION = 'transactionAsyncLocalStorage';

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { MongooseVersion } from '../runner/facts/project';
+import type { MongooseVersion } from '../facts/project';
 import type { ProjectView } from '../transform';
 import type { MongooseInstance } from './als-detection';
 import { MODEL_OPERATIONS } from './api';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { parseFile } from '../runner/parse/parse';
-import type { TypeFacts } from '../runner/facts/type-facts';
+import { parseFile } from '../facts/parse';
+import type { TypeFacts } from '../facts/type-facts';
 import { callOriginsFrom, MongooseAnalysis } from './analysis';
 
 /** Files looked at from other files (callers of a helper) are parsed once per run, up to this many at a time. */

@@ -13,7 +13,7 @@ import {
   type Node,
   type Path,
 } from '../ast/nodes';
-import type { DeclarationOrigin, TypeFacts } from '../runner/facts/type-facts';
+import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
 import { isReference } from '../ast/bindings';
-import { moduleName } from '../runner/facts/text-index';
+import { moduleName } from '../facts/text-index';
 import type { TransformContext } from '../transform';
 import { MongooseAnalysis } from './analysis';
 

@@ -1,7 +1,7 @@
 import { declaredNames, freeName, patternIdentifiers } from '../ast/bindings';
 import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
-import type { MongooseVersion } from '../runner/facts/project';
+import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
 import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';

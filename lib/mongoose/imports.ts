@@ -1,6 +1,6 @@
 import { isIdentifier, type Node } from '../ast/nodes';
 import type { PathIndex } from '../ast/path-index';
-import { packageOf } from '../runner/prefilter/import-scan';
+import { packageOf } from '../facts/import-scan';
 import { DRIVER_PACKAGES, LOOKALIKE_PACKAGES, MONGOOSE_PACKAGES, PURE_PACKAGES } from './api';
 
 /** What a module imports from Mongoose, the driver and look-alike libraries. */

@@ -16,7 +16,7 @@ import {
   type Node,
   type Path,
 } from '../ast/nodes';
-import type { MongooseVersion } from '../runner/facts/project';
+import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';

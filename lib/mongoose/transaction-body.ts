@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { contains, endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
 import { CLOSING, type Line } from '../edit/relocate';
-import type { MongooseVersion } from '../runner/facts/project';
+import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { classifyCall, isInnerLink } from './operations';
 import { retryHazard } from './retry-safety';

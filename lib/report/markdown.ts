@@ -1,4 +1,5 @@
-import type { FileResult, RunResult, TransformName } from '../types';
+import type { TransformName } from '../transform-names';
+import type { FileResult, RunResult } from '../types';
 
 /** A summary ready to paste into the migration pull request. */
 export function toMarkdownReport(result: RunResult): string {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RunEnvironment } from '../../lib/runner/facts/environment';
-import { isSourceFile } from '../../lib/runner/discover/source-files';
+import { RunEnvironment } from '../../lib/runner/environment';
+import { isSourceFile } from '../../lib/facts/source-files';
 import { runPipeline, type PipelineOutput } from '../../lib/pipeline';
 import { TRANSFORMS } from '../../lib/registry';
 import type { ProjectView, Transform } from '../../lib/transform';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bindings } from '../../lib/ast/bindings';
 import type { Path } from '../../lib/ast/nodes';
 import { PathIndex } from '../../lib/ast/path-index';
-import { parseFile } from '../../lib/runner/parse/parse';
+import { parseFile } from '../../lib/facts/parse';
 
 function resolve(source: string) {
   const { j, root } = parseFile('x.ts', source);

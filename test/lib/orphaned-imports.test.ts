@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PathIndex } from '../../lib/ast/path-index';
 import { SourceEdits } from '../../lib/edit/edits';
 import { dropOrphanedTypeImports } from '../../lib/edit/orphaned-imports';
-import { parseFile } from '../../lib/runner/parse/parse';
+import { parseFile } from '../../lib/facts/parse';
 
 // Removes each parameter annotation marked with an x comment, then drops the imports that orphaned.
 function afterRemoving(source: string): { output: string; dropped: string[] } {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunEnvironment } from '../../lib/runner/facts/environment';
+import { RunEnvironment } from '../../lib/runner/environment';
 import { runPipeline } from '../../lib/pipeline';
 import { TRANSFORMS } from '../../lib/registry';
 import { toMarkdownReport } from '../../lib/report/markdown';

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALS_OPTION, findAlsSwitches, findCreatedInstances, isTestFile } from '../../lib/mongoose/als-detection';
 import { sourceFilesUnder } from '../../lib/runner/discover/discover';
-import { ProjectTextIndex } from '../../lib/runner/facts/text-index';
-import { PackageFacts } from '../../lib/runner/facts/project';
+import { ProjectTextIndex } from '../../lib/facts/text-index';
+import { PackageFacts } from '../../lib/facts/project';
 import { versionProblem } from '../../lib/mongoose/transaction-body';
 import { tempProject } from '../harness/cli';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, encodeText } from '../../lib/runner/output/source-text';
+import { decodeText, encodeText } from '../../lib/facts/source-text';
 
 describe('decodeText / encodeText', () => {
   it('hands transforms LF text without a BOM and restores both', () => {

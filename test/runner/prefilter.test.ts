@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackageFacts } from '../../lib/runner/facts/project';
+import { PackageFacts } from '../../lib/facts/project';
 import { ImportGraph } from '../../lib/runner/prefilter/import-graph';
-import { scanImports } from '../../lib/runner/prefilter/import-scan';
+import { scanImports } from '../../lib/facts/import-scan';
 import { libraryTest, packageNames } from '../../lib/runner/prefilter/package-graph';
 import { callsMongoSessions, holdsTransactionCode, textMightApply } from '../../lib/runner/prefilter/prefilter';
 import { TEXT_MIGHT_APPLY } from '../../lib/transform-text';
-import { PIPELINE_ORDER } from '../../lib/types';
+import { PIPELINE_ORDER } from '../../lib/transform-names';
 import { tempProject } from '../harness/cli';
 
 const NODE_MODULES = path.join(__dirname, '..', '..', 'node_modules');

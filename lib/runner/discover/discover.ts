@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PathError } from '../../errors';
 import { listGitFiles, workTreeRoot } from './git';
-import { isSourceFile } from './source-files';
+import { isSourceFile } from '../../facts/source-files';
 import { vendoredReason, type SkippedFile } from './skip-rules';
 
 /** Folders never walked unless the user names them (or something inside them) directly. */

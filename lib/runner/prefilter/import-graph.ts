@@ -1,4 +1,4 @@
-import type { ImportLine } from './import-scan';
+import type { ImportLine } from '../../facts/import-scan';
 import { isMongoPackage, ModuleResolver } from './resolve';
 
 /** A place one file loads another. */

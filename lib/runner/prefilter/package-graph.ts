@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sourceFilesUnder } from '../discover/discover';
-import type { PackageFacts } from '../facts/project';
+import type { PackageFacts } from '../../facts/project';
 import { DRIVER_PACKAGES, MONGOOSE_PACKAGES } from '../../mongoose/api';
 import { ImportGraph, type GraphFile } from './import-graph';
-import { scanImports } from './import-scan';
+import { scanImports } from '../../facts/import-scan';
 import { callsMongoSessions } from './prefilter';
 
 const LIBRARY_PACKAGES = new Set([...MONGOOSE_PACKAGES, ...DRIVER_PACKAGES]);

@@ -1,5 +1,5 @@
 import { mentionsSessionWords, TEXT_MIGHT_APPLY } from '../../transform-text';
-import type { TransformName } from '../../types';
+import type { TransformName } from '../../transform-names';
 
 /**
  * Calls and names only Mongoose transaction code has. A file that does not parse and holds none of

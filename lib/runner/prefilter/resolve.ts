@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DRIVER_PACKAGES, MONGOOSE_PACKAGES } from '../../mongoose/api';
-import { packageOf } from './import-scan';
+import { packageOf } from '../../facts/import-scan';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** TypeScript sources import each other by the name of the file they compile to. */

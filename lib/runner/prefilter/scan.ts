@@ -1,13 +1,13 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { TransformName } from '../../types';
+import type { TransformName } from '../../transform-names';
 import { sourceFilesUnder, type Discovery } from '../discover/discover';
 import { workTreeRoot } from '../discover/git';
 import { readSource } from '../discover/read-source';
 import { vendoredReason, type SkippedFile } from '../discover/skip-rules';
-import type { PackageFacts } from '../facts/project';
+import type { PackageFacts } from '../../facts/project';
 import { ImportGraph, type GraphFile } from './import-graph';
-import { scanImports } from './import-scan';
+import { scanImports } from '../../facts/import-scan';
 import { libraryTest, packageNames } from './package-graph';
 import { callsMongoSessions, textMightApply } from './prefilter';
 import { isMongoPackage } from './resolve';

@@ -3,12 +3,12 @@ import { runPipeline } from '../../pipeline';
 import type { Transform } from '../../transform';
 import type { Change, FileStatus, Finding } from '../../types';
 import { readSource } from '../discover/read-source';
-import type { RunEnvironment } from '../facts/environment';
-import type { PhaseTimes, Stopwatch } from '../facts/stopwatch';
+import type { RunEnvironment } from '../environment';
+import type { PhaseTimes, Stopwatch } from '../../facts/stopwatch';
 import { displayPathOf } from '../output/display-path';
 import { unifiedDiff } from '../output/diff';
 import type { Formatter } from '../output/format';
-import { decodeText, encodeText } from '../output/source-text';
+import { decodeText, encodeText } from '../../facts/source-text';
 import { holdsTransactionCode } from '../prefilter/prefilter';
 
 /** What processing one file gave, before anything is written. */

@@ -1,6 +1,6 @@
 import type { AlsMode } from '../../transform';
-import type { MongooseVersion } from '../facts/project';
-import type { TypeFactsStatus } from '../facts/type-facts';
+import type { MongooseVersion } from '../../facts/project';
+import type { TypeFactsStatus } from '../../facts/type-facts';
 import type { ImportGraphData } from '../prefilter/import-graph';
 import type { FileOutcome } from './file-task';
 

@@ -2,8 +2,8 @@
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { selectTransforms } from '../../registry';
-import { RunEnvironment } from '../facts/environment';
-import { Stopwatch } from '../facts/stopwatch';
+import { RunEnvironment } from '../environment';
+import { Stopwatch } from '../../facts/stopwatch';
 import { Formatter } from '../output/format';
 import { ImportGraph } from '../prefilter/import-graph';
 import { processFile, type FileJob } from './file-task';

@@ -1,7 +1,7 @@
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import * as path from 'node:path';
-import { ParseError } from '../../errors';
+import { ParseError } from '../errors';
 
 export type ParserName = 'ts' | 'tsx' | 'js' | 'flow';
 

@@ -29,7 +29,7 @@ export interface TypeFacts {
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined;
   /** Every reference to the declaration named at `offset`, across the project; undefined when unknown. */
   referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined;
-  /** The module specifiers (`'./tx'` in `require('../../tx')` or `import`) in other files that load `file`. */
+  /** The module specifiers (`'./tx'` in `require('../tx')` or `import`) in other files that load `file`. */
   importersOf(file: string, source: string): SourceLocation[] | undefined;
   /** For the report: per tsconfig whose files asked, could type facts be had? (empty when none was needed) */
   statuses(): TypeFactsStatus[];

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } from '../../mongoose/als-detection';
-import { PackageFacts } from './project';
-import type { AlsMode, ProjectView } from '../../transform';
-import { AnalysisCache } from '../../mongoose/analysis-cache';
-import { graphOfPackage } from '../prefilter/package-graph';
-import type { ImportGraph } from '../prefilter/import-graph';
-import { ProjectTextIndex, readOrUndefined } from './text-index';
-import { LazyTypeFacts, type TypeFacts } from './type-facts';
-import { TimedTypeFacts, type Stopwatch } from './stopwatch';
+import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } from '../mongoose/als-detection';
+import { PackageFacts } from '../facts/project';
+import type { AlsMode, ProjectView } from '../transform';
+import { AnalysisCache } from '../mongoose/analysis-cache';
+import { graphOfPackage } from './prefilter/package-graph';
+import type { ImportGraph } from './prefilter/import-graph';
+import { ProjectTextIndex, readOrUndefined } from '../facts/text-index';
+import { LazyTypeFacts, type TypeFacts } from '../facts/type-facts';
+import { TimedTypeFacts, type Stopwatch } from '../facts/stopwatch';
 
 export interface EnvironmentOptions {
   /** --als / --no-als; undefined means detect. */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { wholeWord } from '../../edit/text';
+import { wholeWord } from '../edit/text';
 
 /** The name other files import a module by: its base name, or its folder's for an index file. */
 export function moduleName(file: string): string {
