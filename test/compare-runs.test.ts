@@ -97,6 +97,10 @@ describe('runDifferences', () => {
     expect(differences(NORMAL, buggy, run(), buggy, scenario)).toEqual([]);
     expect(differences(NORMAL, run({ data: {} }), run(), run({ data: {} }), scenario)[0]).toMatch(/shows no bug/);
     expect(differences(NORMAL, run(), run(), run(), scenario)[0]).toMatch(/does not occur/);
+    const drawn = { differences: { 'transient-commit': { calls: 'the reference is built from an id the retry draws again' } } };
+    const retriedWithNewReference = run({ calls: [{ call: 'credit', returned: 'LED-00000003' }], report: { errors: [injected], events: [retry] } });
+    const normal = run({ calls: [{ call: 'credit', returned: 'LED-00000001' }] });
+    expect(differences(TRANSIENT, normal, retriedWithNewReference, normal, drawn)).toEqual([]);
     expect(differences(NORMAL, run(), run(), run(), { differences: { normal: { report: 'x' } } })[0]).toMatch(/only calls, logs, effects, data/);
   });
 
@@ -129,5 +133,7 @@ describe('isRepeatOf', () => {
     expect(isRepeatOf(['a', 'b', 'c', 'b', 'c', 'd'], ['a', 'b', 'c', 'd'])).toBe(true);
     expect(isRepeatOf(['a', 'b', 'd', 'b'], ['a', 'b', 'd'])).toBe(false);
     expect(isRepeatOf(['a', 'c'], ['a', 'b', 'c'])).toBe(false);
+    expect(isRepeatOf([['info', 'transfer #uuid2'], ['info', 'transfer #uuid1']], [['info', 'transfer #uuid1']])).toBe(true);
+    expect(isRepeatOf([['info', 'transfer #uuid2'], ['warn', 'transfer #uuid1']], [['info', 'transfer #uuid1']])).toBe(false);
   });
 });

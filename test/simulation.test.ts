@@ -20,7 +20,7 @@ function isConverting(fixture: FileCase): boolean {
 }
 
 /** Converting fixtures whose scenario is still to be written: this list only shrinks. */
-const NOT_YET_SIMULATED = [
+const NOT_YET_SIMULATED: string[] = [
   'manual-to-transaction/abort-on-normal-path.js',
   'manual-to-transaction/assigned-in-try-typed.ts',
   'manual-to-transaction/assigned-in-try.js',

@@ -13,13 +13,15 @@ import type { Observation, RunKind, Scenario } from './simulate';
  *   commit's own error where the input surfaced the masking one.
  * - `commit-fails` and `transient-commit`, output retried: when transaction() retried a failed
  *   commit and the input did not retry, the output must do what the input does when nothing
- *   fails (its `normal` run); its log may repeat one stretch of lines (the body, run again), and
+ *   fails (its `normal` run); its log may repeat one stretch of lines (the body, run again, with
+ *   the ids it drew afresh), and
  *   its report may add the injected commit errors, the retry events and, per event, as many
  *   repeats as attempts.
  * - declared: `differences: { <run>: { <calls|logs|effects|data>: reason } }` in the scenario
- *   excuses that field in that run, and only when the field does differ and the input's run shows
- *   the bug (a session error, a violation, an unhandled rejection, a leaked session or a write
- *   after the transaction ended).
+ *   excuses that field in that run, and only when the field does differ and either the input's
+ *   run shows the bug (a session error, a violation, an unhandled rejection, a leaked session or a
+ *   write after the transaction ended) or the output retried (a value built from an id the retry
+ *   drew afresh).
  */
 
 export const MASKED_COMMIT = 'Cannot call abortTransaction after calling commitTransaction';
@@ -52,7 +54,7 @@ export function runDifferences({ kind, input, output, inputNormal, scenario }: R
     const same = field === 'logs' && retryMode ? isRepeatOf(outRun.logs, reference.logs) : isDeepStrictEqual(outRun[field], reference[field]);
     if (declared[field] !== undefined) {
       if (same) problems.push(`${field}: the declared difference ("${declared[field]}") does not occur; remove it`);
-      else if (!showsBug(inRun)) problems.push(`${field}: a difference is declared ("${declared[field]}") but the input's run shows no bug`);
+      else if (!showsBug(inRun) && !retryMode) problems.push(`${field}: a difference is declared ("${declared[field]}") but the input's run shows no bug and the output did not retry`);
       continue;
     }
     if (!same) problems.push(describeDifference(field, reference[field], outRun[field], retryMode));
@@ -119,9 +121,14 @@ function repeat<T>(list: T[], times: number): T[] {
   return Array.from({ length: times }, () => list).flat();
 }
 
-/** `output` is `reference`, or `reference` with one stretch of lines run twice in a row. */
+/**
+ * `output` is `reference`, or `reference` with one stretch of lines run twice in a row; the ids
+ * generated in that stretch may differ (the first attempt drew its own).
+ */
 export function isRepeatOf(output: unknown[], reference: unknown[]): boolean {
   if (isDeepStrictEqual(output, reference)) return true;
+  output = anyGeneratedId(output) as unknown[];
+  reference = anyGeneratedId(reference) as unknown[];
   const extra = output.length - reference.length;
   if (extra <= 0) return false;
   for (let end = extra; end <= reference.length; end++) {
@@ -130,6 +137,15 @@ export function isRepeatOf(output: unknown[], reference: unknown[]): boolean {
     if (isDeepStrictEqual(output, candidate)) return true;
   }
   return false;
+}
+
+const GENERATED_LABEL = /#(oid|uuid)\d+/g;
+
+function anyGeneratedId(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(GENERATED_LABEL, '#$1');
+  if (Array.isArray(value)) return value.map(anyGeneratedId);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anyGeneratedId(v)]));
+  return value;
 }
 
 /** The input's run as it reads when the masking abort error is replaced by the commit's own error. */

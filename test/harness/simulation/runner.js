@@ -68,9 +68,26 @@ const effects = [];
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[level] = (...args) => logs.push([level, ...args.map((a) => describe(a))]);
 }
+// Ids and random numbers are drawn from counters and a seeded generator, the same in every run;
+// the comparison names drawn uuids by order of appearance, as it does generated ObjectIds.
+let uuids = 0;
+const uuid = () => `00000000-0000-4000-8000-${(++uuids).toString(16).padStart(12, '0')}`;
+const nodeCrypto = require('node:crypto');
+nodeCrypto.randomUUID = uuid;
+Object.defineProperty(globalThis.crypto, 'randomUUID', { value: uuid, configurable: true, writable: true });
+require('node:module').syncBuiltinESMExports();
+let seed = 0x5eed;
+Math.random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
 /** What stub modules get as their second argument. */
 globalThis.__txsimScenario = {
   id: kit.id,
+  uuid,
   effect: (kind, ...args) => effects.push([kind, ...args.map((a) => describe(a))]),
 };
 

@@ -1,6 +1,6 @@
 'use strict';
-// uuid, for scenarios: deterministic ids that the comparison recognises as generated
-// (`#uuid1`, `#uuid2`, ... in order of appearance), so a retry that draws a new one is no difference.
-let counter = 0;
-const next = () => `00000000-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}`;
+// uuid, for scenarios: the run's deterministic uuids (shared with crypto.randomUUID), which the
+// comparison names `#uuid1`, `#uuid2`, ... in order of appearance, so a retry that draws a new one
+// is no difference.
+const next = () => globalThis.__txsimScenario.uuid();
 module.exports = { v4: next, v1: next, v7: next, validate: (s) => /^[0-9a-f-]{36}$/i.test(String(s)) };
