@@ -42,6 +42,8 @@ export interface ProjectView {
   fileMentions(file: string, word: string): boolean;
   /** Another file of the run, parsed and analysed as it is on disk (shared by the run, bounded). */
   analysisOf(file: string): MongooseAnalysis | undefined;
+  /** The file of the project that `specifier`, as this file writes it in an import or require, loads (from the import graph); undefined for packages and files outside the graph. */
+  moduleFile(specifier: string): string | undefined;
 }
 
 /** Everything a transform sees while it rewrites one file. */

@@ -334,8 +334,16 @@ class AwaitRewriter {
     const inner = innerIndent(ctx, indent);
     if (body.type === 'BlockStatement') {
       for (const ret of returnsOf(this.analysis, callback)) ctx.edits.replace(startOf(ret.node), endOf(ret.node), statementText(ctx, 'continue'));
-      ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
-      ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+      const first = (body.body as Node[])[0];
+      const bodyIndent = first ? indentAt(ctx.source, startOf(first)) : inner;
+      if (bodyIndent !== inner && !some(body, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'))) {
+        // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's.
+        const interior = shiftIndent(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner).replace(/\n[ \t]*$/, '');
+        ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}`);
+      } else {
+        ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
+        ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+      }
     } else {
       const expression = movedText(ctx, [body], inner);
       const awaited = statementText(ctx, `await ${expression}`);

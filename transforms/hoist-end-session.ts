@@ -1,7 +1,7 @@
 import { calleeName, contains, enclosingFunction, endOf, isIdentifier, isPromiseCallback, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
-import { MongooseAnalysis } from '../lib/mongoose/analysis';
+import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
@@ -34,17 +34,21 @@ export default asJscodeshiftTransform(hoistEndSession);
 /** `endSession()` inside a callback whose session another API manages: a silent abort (§1.2). */
 function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: MongooseAnalysis): void {
   for (const scope of analysis.sessionScopes()) {
+    // A wrapper that leaves its session open would leak it once the callback stops ending it.
+    if (scope.wrapper && !scope.wrapper.endsSession) continue;
+    const api = scopeApi(scope);
     for (const session of scope.sessions) {
       for (const ref of analysis.bindings.referencesIn(scope.callback, session)) {
         const call = methodCallOn(ref, 'endSession');
         if (!call || analysis.enclosingScope(call) !== scope) continue;
         const statement = endSessionStatement(analysis, call);
         if (!statement) {
-          ctx.report(call, `endSession() inside a ${scope.kind}() callback ends the session while the transaction runs; remove it by hand`, 'no-end-session-in-transaction-callback');
+          ctx.report(call, `endSession() inside a ${api}() callback ends the session while the transaction runs; remove it by hand`, 'no-end-session-in-transaction-callback');
           continue;
         }
         removeStatement(ctx, statement);
-        ctx.change(statement, `removed endSession() inside the ${scope.kind}() callback (${scope.kind}() ends the session itself; ending it inside aborts the transaction silently)`, 'no-end-session-in-transaction-callback');
+        const effect = scope.wrapper ? 'aborts its transaction' : 'aborts the transaction silently';
+        ctx.change(statement, `removed endSession() inside the ${api}() callback (${api}() ends the session itself; ending it inside ${effect})`, 'no-end-session-in-transaction-callback');
       }
     }
   }

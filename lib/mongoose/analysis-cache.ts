@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { parseFile } from '../facts/parse';
 import type { TypeFacts } from '../facts/type-facts';
-import { callOriginsFrom, MongooseAnalysis } from './analysis';
+import { callOriginsFrom, MongooseAnalysis, type ModuleLinks } from './analysis';
 
 /** Files looked at from other files (callers of a helper) are parsed once per run, up to this many at a time. */
 const CAPACITY = 64;
@@ -13,7 +13,10 @@ const CAPACITY = 64;
 export class AnalysisCache {
   private readonly entries = new Map<string, { text: string; analysis: MongooseAnalysis | undefined }>();
 
-  constructor(private readonly types: TypeFacts) {}
+  constructor(
+    private readonly types: TypeFacts,
+    private readonly linksOf: (file: string) => ModuleLinks | undefined = () => undefined,
+  ) {}
 
   get(file: string): MongooseAnalysis | undefined {
     let text: string;
@@ -38,7 +41,7 @@ export class AnalysisCache {
   private analyse(file: string, text: string): MongooseAnalysis | undefined {
     try {
       const parsed = parseFile(file, text);
-      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text));
+      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text), this.linksOf(file));
     } catch {
       return undefined;
     }

@@ -17,6 +17,9 @@ import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
+import { calledFunction } from './callees';
+import { detectWrapper, type TransactionWrapper } from './wrappers';
+import type { ProjectView } from '../transform';
 
 /**
  * What an expression is, as far as Mongoose is concerned. `session-promise` is what Mongoose's
@@ -51,13 +54,40 @@ export function callOriginsFrom(types: TypeFacts, file: string, source: string):
   return (start, end) => types.thenableAt(file, source, start, end)?.origin;
 }
 
-/** A callback that runs with a session another API manages (and ends) for it. */
+/** What a file's analysis may ask about the files it loads (the run's import graph). */
+export interface ModuleLinks {
+  /** The analysis of the project file that `specifier`, as this file writes it, loads (as it is on disk); undefined for packages and files outside the graph. */
+  moduleAt(specifier: string): MongooseAnalysis | undefined;
+}
+
+/** The links of the file a project view belongs to. */
+export function linksFrom(project: ProjectView): ModuleLinks {
+  return {
+    moduleAt: (specifier) => {
+      const file = project.moduleFile(specifier);
+      return file === undefined ? undefined : project.analysisOf(file);
+    },
+  };
+}
+
+/**
+ * A callback that runs with a session another API manages (and ends) for it: Mongoose's and the
+ * driver's (`transaction`, `withTransaction`, `withSession`), or a home-made `wrapper` that starts
+ * a transaction and calls the callback with its session.
+ */
 export interface SessionScope {
-  kind: 'transaction' | 'withTransaction' | 'withSession';
+  kind: 'transaction' | 'withTransaction' | 'withSession' | 'wrapper';
   call: Path;
   callback: Path;
   /** Declarations that hold the scope's session inside the callback. */
   sessions: Node[];
+  /** `wrapper`: the function called, and the facts about it. */
+  wrapper?: TransactionWrapper & { analysis: MongooseAnalysis; fn: Path };
+}
+
+/** The API a scope's callback is handed to, as the code calls it: `transaction`, `withTransaction`, or the wrapper's name. */
+export function scopeApi(scope: SessionScope): string {
+  return scope.wrapper?.name ?? scope.kind;
 }
 
 /** A session method call such as `session.endSession()`. */
@@ -69,6 +99,8 @@ export interface LifecycleCall {
   /** Its declaration, when it resolves to one. */
   declaration: Node | undefined;
 }
+
+const NO_LINKS: ModuleLinks = { moduleAt: () => undefined };
 
 /** Calls whose result belongs to the same Mongoose instance as the object they are called on. */
 const INSTANCE_PRESERVING = new Set(['model', 'createConnection', 'useDb', 'asPromise', 'openUri', 'connect']);
@@ -98,7 +130,9 @@ export class MongooseAnalysis {
   /** Name-based guesses are off in modules that import only look-alike libraries (Knex, TypeORM...). */
   private readonly nameFallback: boolean;
   private creations: SessionCreation[] | undefined;
+  private callbacks: SessionScope[] | undefined;
   private scopes: SessionScope[] | undefined;
+  private readonly wrappers = new Map<Node, TransactionWrapper | null>();
   private readonly sessionDeclarations = new Map<Node, boolean>();
 
   constructor(
@@ -106,6 +140,7 @@ export class MongooseAnalysis {
     readonly root: Collection,
     readonly source: string,
     private readonly callOrigin: CallOrigin = () => undefined,
+    readonly links: ModuleLinks = NO_LINKS,
   ) {
     this.index = new PathIndex(j, root);
     this.bindings = new Bindings(this.index);
@@ -269,16 +304,65 @@ export class MongooseAnalysis {
   }
 
   /** Callbacks of `conn.transaction(cb)`, `session.withTransaction(cb)` and `x.withSession(cb)`. */
-  sessionScopes(): SessionScope[] {
-    if (!this.scopes) {
+  callbackScopes(): SessionScope[] {
+    if (!this.callbacks) {
       const scopes: SessionScope[] = [];
       for (const call of this.index.calls()) {
         const scope = this.scopeOfCall(call);
         if (scope) scopes.push(scope);
       }
-      this.scopes = scopes;
+      this.callbacks = scopes;
+    }
+    return this.callbacks;
+  }
+
+  /** The callback scopes, and the callbacks handed to home-made transaction wrappers (of this file or one it loads). */
+  sessionScopes(): SessionScope[] {
+    if (!this.scopes) {
+      // While the wrappers' callbacks are looked for, questions that come back here see Mongoose's own scopes.
+      this.scopes = this.callbackScopes();
+      this.scopes = [...this.callbackScopes(), ...this.wrapperScopes()];
     }
     return this.scopes;
+  }
+
+  /** `fn` as a home-made transaction wrapper (decided once per function). */
+  wrapperOf(fn: Path): TransactionWrapper | undefined {
+    let known = this.wrappers.get(fn.node);
+    if (known === undefined) {
+      this.wrappers.set(fn.node, null);
+      known = detectWrapper(this, fn) ?? null;
+      this.wrappers.set(fn.node, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** Callbacks passed, inline or by the name of a function of this file, to a transaction wrapper. */
+  private wrapperScopes(): SessionScope[] {
+    const scopes: SessionScope[] = [];
+    for (const call of this.index.calls()) {
+      const args = call.node.arguments as Node[];
+      if (!args.some((a) => isFunction(a) || isIdentifier(a)) || this.scopeOfCall(call)) continue;
+      const target = calledFunction(this, call);
+      const wrapper = target && target.analysis.wrapperOf(target.fn);
+      if (!wrapper) continue;
+      const callback = this.callbackAt(call, wrapper.callbackIndex);
+      if (!callback) continue;
+      const param = (callback.node.params as Node[])[wrapper.sessionIndex];
+      const session = param && (param.type === 'AssignmentPattern' ? (param.left as Node) : param);
+      scopes.push({ kind: 'wrapper', call, callback, sessions: session && isIdentifier(session) ? [session] : [], wrapper: { ...wrapper, ...target } });
+    }
+    return scopes;
+  }
+
+  /** The function passed as argument `index`: written there, or named there and declared in this file. */
+  private callbackAt(call: Path, index: number): Path | undefined {
+    const arg = call.get('arguments', index) as Path;
+    if (!arg.node) return undefined;
+    if (isFunction(arg.node)) return arg;
+    if (!isIdentifier(arg.node)) return undefined;
+    const declaration = this.bindings.declarationOf(arg);
+    return declaration ? this.functionDeclaredBy(declaration) : undefined;
   }
 
   /** The innermost session scope whose callback contains `path`. */
@@ -298,6 +382,8 @@ export class MongooseAnalysis {
     if (method !== 'transaction' && method !== 'withTransaction' && method !== 'withSession') return undefined;
     const callee = unwrapPath(path.get('callee') as Path);
     if (!isMember(callee.node)) return undefined;
+    // A method of the project's own (`this.withSession(cb)` of a service) is not Mongoose's; it may be a wrapper.
+    if (calledFunction(this, path)) return undefined;
     const receiver = callee.get('object') as Path;
     const args = path.node.arguments as Node[];
     const callbackIndex = args.findIndex((a) => isFunction(a));

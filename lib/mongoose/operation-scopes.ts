@@ -40,7 +40,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     end: endOf(scope.callback.node),
     sessions: scope.sessions,
     transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
-    mayBecomeAsync: true,
+    mayBecomeAsync: scope.wrapper?.awaitsCallback ?? true,
   }));
   for (const call of analysis.index.calls()) {
     const lifecycle = analysis.lifecycleCall(call);

@@ -3,6 +3,7 @@ import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } fro
 import { PackageFacts } from '../facts/project';
 import type { AlsMode, ProjectView } from '../transform';
 import { AnalysisCache } from '../mongoose/analysis-cache';
+import type { ModuleLinks } from '../mongoose/analysis';
 import { graphOfPackage } from './prefilter/package-graph';
 import type { ImportGraph } from './prefilter/import-graph';
 import { ProjectTextIndex, readOrUndefined } from '../facts/text-index';
@@ -54,7 +55,7 @@ export class RunEnvironment {
       loads: (file, other) => this.graphFor(other).callersScope(other).includes(file),
     });
     this.types = options.stopwatch ? new TimedTypeFacts(types, options.stopwatch) : types;
-    this.analyses = new AnalysisCache(this.types);
+    this.analyses = new AnalysisCache(this.types, (file) => this.linksOf(file));
   }
 
   projectView(file: string): ProjectView {
@@ -73,7 +74,36 @@ export class RunEnvironment {
       filesContainingAny: (texts) => this.scopedIndex(file).filesContainingAny(texts),
       fileMentions: (other, word) => this.scopedIndex(file).mentions(other, word),
       analysisOf: (other) => this.timed('caller search', () => this.analyses.get(other)),
+      moduleFile: (specifier) => this.moduleFile(file, specifier),
     };
+  }
+
+  /** What a file's analysis may ask about the files it loads. */
+  private linksOf(file: string): ModuleLinks {
+    return {
+      moduleAt: (specifier) => {
+        const target = this.moduleFile(file, specifier);
+        return target === undefined ? undefined : this.timed('caller search', () => this.analyses.get(target));
+      },
+    };
+  }
+
+  private readonly loadedModules = new Map<string, Map<string, string>>();
+
+  /** The file that `specifier`, as `file` writes it on disk, loads: read back from the import graph's edges. */
+  private moduleFile(file: string, specifier: string): string | undefined {
+    const absolute = path.resolve(file);
+    let modules = this.loadedModules.get(absolute);
+    if (!modules) {
+      modules = new Map();
+      const text = this.read(absolute);
+      for (const { start, target } of text === undefined ? [] : this.graphFor(absolute).loadsOf(absolute)) {
+        const written = stringLiteralAt(text!, start);
+        if (written !== undefined && !modules.has(written)) modules.set(written, target);
+      }
+      this.loadedModules.set(absolute, modules);
+    }
+    return modules.get(specifier);
   }
 
   private batchOf: Map<string, readonly string[]> | undefined;
@@ -182,4 +212,12 @@ function whyNotCounted(s: AlsSwitch, counts: boolean): string {
   if (s.instance.kind === 'created') return `the Mongoose instance \`${s.instance.name}\` only, not the default one`;
   if (!counts) return 'a test file: it never switches it on for application code';
   return 'on an object that could not be traced to a Mongoose instance';
+}
+
+/** The text of the string literal whose opening quote is at `start`. */
+function stringLiteralAt(text: string, start: number): string | undefined {
+  const quote = text[start];
+  if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;
+  const end = text.indexOf(quote, start + 1);
+  return end === -1 ? undefined : text.slice(start + 1, end);
 }
