@@ -5,6 +5,7 @@ import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
+import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -84,9 +85,17 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
   for (const { statement, session, presenceCheck } of unguardedAborts(analysis)) {
     const expression = statement.node.expression as Node;
     const name = session.name as string;
+    const condition = presenceCheck ? undefined : soleConditionOf(statement);
     if (presenceCheck) {
       const test = presenceCheck.node.test as Node;
       ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
+      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+    } else if (condition) {
+      // `if (ownSession) await session.abortTransaction();`: one test, not an if inside an if.
+      const test = condition.node.test as Node;
+      const text = ctx.source.slice(startOf(test), endOf(test));
+      const operand = test.type === 'LogicalExpression' && test.operator === '&&' ? text : BARE_OPERANDS.has(test.type) ? text : `(${text})`;
+      ctx.edits.replace(startOf(test), endOf(test), `${operand} && ${name}.inTransaction()`);
       if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
     } else {
       const call = ctx.source.slice(startOf(expression), endOf(statement.node));
@@ -99,6 +108,19 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
   return guarded;
 }
 
+/** Tests that stay one operand of `&&` without parentheses. */
+const BARE_OPERANDS = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'UnaryExpression', 'BinaryExpression', 'BooleanLiteral']);
+
+/** The `if` (without else) whose whole consequent is `statement`, directly or in a block of its own. */
+function soleConditionOf(statement: Path): Path | undefined {
+  let candidate = statement.parent as Path | null;
+  if (candidate?.node.type === 'BlockStatement') {
+    if ((candidate.node.body as Node[]).length !== 1) return undefined;
+    candidate = candidate.parent as Path | null;
+  }
+  return candidate?.node.type === 'IfStatement' && !candidate.node.alternate && candidate.node.consequent === (statement.parent?.node.type === 'BlockStatement' ? statement.parent.node : statement.node) ? candidate : undefined;
+}
+
 function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>): void {
   const name = fix.binding.declaration.name as string;
   for (const removal of fix.removals) removeStatement(ctx, removal);
@@ -106,7 +128,9 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
 
   const placement = fix.placement;
   if (placement.kind !== 'present') {
-    const end = statementText(ctx, `await ${name}${placement.kind === 'append' && placement.sessionMayBeUnset ? '?' : ''}.endSession()`);
+    const mayBeUnset = (fix.owned !== undefined && fix.owned.test === undefined) || (placement.kind === 'append' && placement.sessionMayBeUnset);
+    const call = `await ${name}${mayBeUnset ? '?' : ''}.endSession()`;
+    const end = statementText(ctx, fix.owned?.test ? `if (${fix.owned.test}) ${call}` : call);
     if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
     else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end, placement.toIndex);
   }
@@ -117,7 +141,8 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
         : fix.removals.length > 0
           ? `moved endSession() into a finally (${fix.removals.length} call${fix.removals.length === 1 ? '' : 's'} removed)`
           : 'added a finally that ends the session, which was never ended';
-    ctx.change(fix.binding.statement, what);
+    const condition = fix.owned?.test ? `, only when this function created it (\`${fix.owned.test}\`)` : '';
+    ctx.change(fix.binding.statement, `${what}${condition}`);
   }
 }
 
@@ -133,6 +158,8 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
     if (scopeCallbacks.has(fn.node) || isPromiseCallback(fn)) continue;
     for (const slot of parameterSlots(fn.node)) {
       const id = slot.declaration;
+      // `if (!session) { session = await X.startSession(); ... }`: the owner's plan decides about its ends.
+      if (ownSessionIn(analysis, fn, id)) continue;
       const ends = analysis.bindings
         .referencesIn(fn, id)
         .map((ref) => methodCallOn(ref, 'endSession'))
@@ -159,6 +186,11 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
   }
 }
 
+
+/** The function makes a session of its own in this variable (a parameter it fills when the caller passed none). */
+function ownSessionIn(analysis: MongooseAnalysis, fn: Path, declaration: Node): boolean {
+  return analysis.sessionCreations().some((c) => enclosingFunction(c.call)?.node === fn.node && (conditionalOwnership(analysis, c)?.binding.declaration ?? analysis.bindingOf(c)?.declaration) === declaration);
+}
 
 /** The received session was only ever ended here: with that gone, the parameter goes too, or the reviewer is told. */
 function dropUnreadParameter(ctx: TransformContext, analysis: MongooseAnalysis, finder: CallSiteFinder, fn: Path, slot: ParameterSlot): void {

@@ -19,6 +19,7 @@ import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 import { calledFunction } from './callees';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
+import { conditionalOwnership } from './owned-when';
 import type { ProjectView } from '../transform';
 
 /**
@@ -446,6 +447,8 @@ export class MongooseAnalysis {
     const origin = this.bindings.originOf(declaration);
     if (typeKind(declaration) === 'session') return true;
     if (this.assignedFromCreation(declaration) || this.assignedFromSession(declaration)) return true;
+    // `const session = parentSession ?? await X.startSession()`: a session either way.
+    if (this.sessionCreations().some((c) => conditionalOwnership(this, c)?.binding.declaration === declaration)) return true;
     if (origin?.kind === 'variable') {
       const init = origin.declarator.get('init') as Path;
       return init.node != null && init.node.type !== 'NullLiteral' && this.kindOf(init) === 'session';

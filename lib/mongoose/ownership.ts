@@ -16,6 +16,7 @@ import {
 import { declaredNames } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { STORING_METHODS } from './session-storage';
+import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -30,6 +31,8 @@ export interface OwnerFix {
   status: 'fix';
   fn: Path;
   binding: SessionBinding;
+  /** The function owns the session only under a condition: the finally ends it under the same test (or, without one, only when set). */
+  owned: ConditionalOwnership | undefined;
   /** `endSession()` statements to delete (the finally ends the session instead). */
   removals: Path[];
   placement: FinallyPlacement;
@@ -49,13 +52,15 @@ export type OwnerPlan =
  */
 export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation): OwnerPlan {
   const fn = enclosingFunction(creation.call);
-  const binding = analysis.bindingOf(creation);
+  const owned = conditionalOwnership(analysis, creation);
+  const binding = owned?.binding ?? analysis.bindingOf(creation);
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
     return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
+  if (owned && !owned.recorded) return { status: 'refuse', at: creation.call, reason: ownedOnlyReason(owned, 'and nothing records whether it did, so it cannot be ended in a finally') };
   if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
   if (binding.statement.node.type === 'VariableDeclaration' && String(binding.statement.node.kind).includes('using')) return { status: 'skip' };
   const declaredIn = declarationFunction(analysis, binding.declaration, fn);
@@ -65,7 +70,9 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 
   const refs = analysis.bindings
     .referencesIn(fn, binding.declaration)
-    .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)));
+    .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)))
+    // Before a conditional creation the variable holds what the caller passed in.
+    .filter((r) => !owned || startOf(r.node) > startOf(binding.statement.node));
   const endCalls: Path[] = [];
   const returned: Path[] = [];
   for (const ref of refs) {
@@ -93,8 +100,12 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
       if (scope && scope.sessions.includes(binding.declaration)) continue;
       return { status: 'refuse', at: call, reason: 'endSession() runs in a callback, which may run after the function returns' };
     }
-    const statement = endSessionStatement(analysis, call);
-    if (!statement) return { status: 'refuse', at: call, reason: 'endSession() is used as a value (its result or callback matters), so it cannot be moved' };
+    const found = endSessionStatement(analysis, call);
+    if (!found) return { status: 'refuse', at: call, reason: 'endSession() is used as a value (its result or callback matters), so it cannot be moved' };
+    if (owned && !runsOnlyWhenOwned(owned, call, fn.node)) {
+      return { status: 'refuse', at: call, reason: `${ownedOnlyReason(owned, 'and this endSession() runs whether or not it did')}: it also ends a session the caller passed in, which the caller may still use` };
+    }
+    const statement = owned ? ownedEndStatement(owned, found) : found;
     const tryOfFinally = finallyOwner(statement);
     if (tryOfFinally && !finallyEnd && coversRest(analysis, binding, tryOfFinally)) finallyEnd = statement;
     else removals.push(statement);
@@ -109,7 +120,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     };
   }
 
-  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
+  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding, owned !== undefined && owned.test === undefined);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
   // Started and ended by the very next statement: there is nothing a finally would protect.
   if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
@@ -127,6 +138,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     status: 'fix',
     fn,
     binding,
+    owned,
     removals,
     placement,
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
@@ -265,12 +277,12 @@ function containsSaveCall(node: Node): boolean {
 
 /** Whether the existing try at `tryStatement` runs everything that follows the creation. */
 function coversRest(analysis: MongooseAnalysis, binding: SessionBinding, tryStatement: Path): boolean {
-  const placement = placeFinally(analysis, binding);
+  const placement = placeFinally(analysis, binding, false);
   return 'kind' in placement && placement.kind === 'append' && placement.tryStatement.node === tryStatement.node;
 }
 
 /** Where to put the finally: reuse the try that follows the creation when it covers the rest, else wrap. */
-function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): FinallyPlacement | { reason: string } {
+function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBeUnset: boolean): FinallyPlacement | { reason: string } {
   const statement = binding.statement;
   const container = statement.parent as Path | null;
   if (!container) return { reason: 'the session is created in a position tx-codemod does not rewrite' };
@@ -293,19 +305,22 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
   }
   const index = statements.indexOf(statement.node);
   const rest = statements.slice(index + 1);
+  if (usedAfter(analysis, binding.declaration, container)) {
+    return { reason: 'the session is used after the block that creates it, so a finally in that block would end it too early' };
+  }
   if (rest.length === 0) return { reason: 'nothing uses the session after it is created' };
   if (hoistedFunctionUsedEarlier(analysis, container, statements, index)) {
     return { reason: 'a function declared after startSession() is used before it; wrapping it in a try would change its scope' };
   }
 
   let next = 0;
-  while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
+  while (next < rest.length && (startsTransaction(rest[next]!, binding.declaration) || cannotThrow(rest[next]!))) next++;
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
     const after = rest.slice(next + 1);
     if (tryPath && !usesSessionIn(analysis, binding.declaration, container, after)) {
-      return { kind: 'append', tryStatement: tryPath, sessionMayBeUnset: false };
+      return { kind: 'append', tryStatement: tryPath, sessionMayBeUnset: mayBeUnset };
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
@@ -319,8 +334,22 @@ export function cannotThrow(statement: Node): boolean {
   return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
 }
 
+/** `session.startTransaction()`, also under an if whose test cannot throw (`if (ownSession) session.startTransaction();`). */
+function startsTransaction(statement: Node, declaration: Node): boolean {
+  if (isSessionMethodStatement(statement, declaration, 'startTransaction')) return true;
+  if (statement.type !== 'IfStatement' || statement.alternate || !isInert(statement.test as Node)) return false;
+  const consequent = statement.consequent as Node;
+  const inner = consequent.type === 'BlockStatement' && (consequent.body as Node[]).length === 1 ? (consequent.body as Node[])[0]! : consequent;
+  return isSessionMethodStatement(inner, declaration, 'startTransaction');
+}
+
+const INERT_OPERATORS = new Set(['!', 'typeof', 'void', '==', '!=', '===', '!==', '&&', '||', '??']);
+
 function isInert(node: Node): boolean {
   if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'UnaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.argument as Node);
+  if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.left as Node) && isInert(node.right as Node);
+  if (node.type === 'ConditionalExpression') return isInert(node.test as Node) && isInert(node.consequent as Node) && isInert(node.alternate as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
@@ -345,6 +374,13 @@ function lastUseEnd(analysis: MongooseAnalysis, declaration: Node, placement: { 
   return readAfter ? undefined : end;
 }
 
+
+/** The variable (declared outside `block`: a parameter, an outer `let`) is used after the block, endSession() calls aside. */
+function usedAfter(analysis: MongooseAnalysis, declaration: Node, block: Path): boolean {
+  const fn = enclosingFunction(block);
+  if (!fn) return false;
+  return analysis.bindings.referencesBetween(declaration, endOf(block.node), endOf(fn.node)).some((ref) => !methodCallOn(ref, 'endSession'));
+}
 
 /** References to the session (other than endSession calls being removed) in the given statements. */
 function usesSessionIn(analysis: MongooseAnalysis, declaration: Node, container: Path, statements: Node[]): boolean {
