@@ -92,11 +92,12 @@ function identifierValue(analysis: MongooseAnalysis, path: Path, depth: number):
   const declared = declaration && analysis.index.pathOf(declaration);
   const parent = declared?.parent as Path | null | undefined;
   if (!declaration || !declared || !parent) return undefined;
+  // A parameter's parent is its function too: only the function's own name stands for it.
+  if (parent.node.type === 'FunctionDeclaration' || parent.node.type === 'ClassDeclaration') {
+    if (parent.node.id !== declaration) return annotatedInstance(analysis, declaration, depth);
+    return parent.node.type === 'FunctionDeclaration' ? { kind: 'function', analysis, fn: parent } : { kind: 'class', analysis, cls: parent };
+  }
   switch (parent.node.type) {
-    case 'FunctionDeclaration':
-      return { kind: 'function', analysis, fn: parent };
-    case 'ClassDeclaration':
-      return { kind: 'class', analysis, cls: parent };
     case 'VariableDeclarator':
       return parent.node.id === declaration && parent.node.init ? valueOf(analysis, parent.get('init') as Path, depth + 1) : undefined;
     case 'ObjectProperty':

@@ -7,6 +7,7 @@ import {
   isFunction,
   isIdentifier,
   isMember,
+  propertyName,
   some,
   startOf,
   statementsOf,
@@ -429,7 +430,13 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
       case 'OptionalCallExpression': {
         if (node.callee === child.node) break;
         const name = calleeName(node);
-        if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        if (name && STORING_METHODS.has(name)) {
+          // `ops.push(helper(x, session))` then `await Promise.all(ops)`: what is kept is the call's promise, waited for here.
+          if (viaCall && name === 'push' && awaitedCollection(analysis, parent, fn)) return undefined;
+          return viaCall
+            ? `a call given the session is kept with ${name}(), so it may still run after the function returns`
+            : `the session is stored with ${name}(), so it outlives the function`;
+        }
         viaCall = true;
         inLiteral = false;
         break;
@@ -466,6 +473,20 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
     }
   }
   return undefined;
+}
+
+/** `ops.push(...)` on an array of `fn` that `fn` hands to an awaited `Promise.all()` / `Promise.allSettled()`. */
+function awaitedCollection(analysis: MongooseAnalysis, push: Path, fn: Path): boolean {
+  const callee = push.get('callee') as Path;
+  const array = isMember(callee.node) ? (callee.get('object') as Path) : undefined;
+  const declaration = array && isIdentifier(array.node) ? analysis.bindings.declarationOf(array) : undefined;
+  if (!declaration || !contains(fn.node, declaration)) return false;
+  return analysis.bindings.referencesIn(fn, declaration).some((ref) => {
+    const call = ref.parent as Path | null;
+    const callee = call?.node.callee as Node | undefined;
+    const combinator = callee && isMember(callee) && isIdentifier(callee.object, 'Promise') && ['all', 'allSettled'].includes(propertyName(callee) ?? '');
+    return combinator && (call!.node.arguments as Node[])[0] === ref.node && (call!.parent?.node as Node | undefined)?.type === 'AwaitExpression';
+  });
 }
 
 /** A variable initialised with a query or cursor built on the session must not escape either. */
