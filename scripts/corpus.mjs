@@ -114,6 +114,7 @@ function scratchCopy(checkout) {
   const copied = [];
   for (const file of files) {
     const source = path.join(checkout, file);
+    if (file.split('/').includes('node_modules')) continue; // committed packages: linked below
     if (!fs.existsSync(source)) continue; // a blob the snapshot did not bring
     fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
     fs.cpSync(source, path.join(copy, file), { verbatimSymlinks: true });
@@ -121,7 +122,8 @@ function scratchCopy(checkout) {
   }
   for (const file of copied.filter((f) => path.basename(f) === 'package.json')) {
     const modules = path.join(checkout, path.dirname(file), 'node_modules');
-    if (fs.existsSync(modules)) fs.symlinkSync(modules, path.join(copy, path.dirname(file), 'node_modules'));
+    const link = path.join(copy, path.dirname(file), 'node_modules');
+    if (fs.existsSync(modules) && !fs.existsSync(link)) fs.symlinkSync(modules, link);
   }
   git(copy, ['init', '-q']);
   fs.appendFileSync(path.join(copy, '.git', 'info', 'exclude'), 'node_modules\n');
