@@ -16,27 +16,35 @@ const kit = require('./kit');
 
 const spec = isMainThread ? JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) : workerData;
 const started = Date.now();
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const YEAR = 366 * 24 * 60 * MINUTE;
 
 // ---------------------------------------------------------------- describing values
-const isNow = (ms) => Math.abs(ms - started) < DAY;
+// A time the run made (now, or now plus three days) reads as its distance from the run's start,
+// in minutes, so that two runs started at different times agree.
+const isNear = (ms) => Math.abs(ms - started) < YEAR;
+const sinceStart = (ms) => {
+  const minutes = Math.round((ms - started) / MINUTE);
+  return minutes === 0 ? 'now' : `now${minutes > 0 ? '+' : ''}${minutes}min`;
+};
 
 function describe(value, seen = new Set()) {
   if (value === undefined) return { $undefined: true };
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.replace(/\b1\d{12}\b/g, (ms) => (isNear(Number(ms)) ? `$${sinceStart(Number(ms))}` : ms));
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { $number: String(value) };
-    return Number.isInteger(value) && value > 1e12 && isNow(value) ? { $now: 'ms' } : value;
+    return Number.isInteger(value) && value > 1e12 && isNear(value) ? { $time: sinceStart(value) } : value;
   }
   if (typeof value === 'bigint') return { $bigint: String(value) };
   if (typeof value === 'symbol') return { $symbol: String(value.description) };
+  if (kit.recorded(value)) return { $recorder: typeof value === 'function' ? 'next' : 'res' };
   if (typeof value === 'function') return { $function: value.name || 'anonymous' };
   if (value instanceof Error) {
     const name = value.constructor && value.constructor.name;
     return { $error: name || 'Error', message: value.message };
   }
-  if (value instanceof Date) return { $date: isNow(value.getTime()) ? 'now' : value.toISOString() };
+  if (value instanceof Date) return { $date: isNear(value.getTime()) ? sinceStart(value.getTime()) : value.toISOString() };
   if (typeof value.toHexString === 'function' && typeof value.equals === 'function') return { $oid: value.toHexString() };
   if (typeof value.then === 'function') return { $thenable: value[Symbol.toStringTag] || value.constructor?.name || 'Promise' };
   if (value.constructor && value.constructor.name === 'ClientSession') return { $session: true };
@@ -150,6 +158,7 @@ async function invoke(call, ctx) {
   }
   const sent = args.map(kit.recorded).filter(Boolean);
   if (sent.length) entry.sent = sent;
+  if (call.observeArgs) entry.args = args.map((arg) => describe(arg));
 }
 
 async function main() {
@@ -158,11 +167,12 @@ async function main() {
   if (spec.als && sim.features.als) mongoose.set('transactionAsyncLocalStorage', true);
   const scenario = scenarioFor(require(spec.scenario), spec.ext);
   const ctx = { mongoose, sim, id: kit.id, model: (name) => findModel(mongoose, name), exports: undefined };
-  if (scenario.setup) await scenario.setup(ctx);
-  ctx.exports = spec.esm ? await import(pathToFileURL(spec.entry).href) : requireInProject(spec.entry);
   const chosen = scenario.paths[spec.path];
   if (!chosen) throw new Error(`scenario: no path named ${spec.path}`);
   const run = Array.isArray(chosen) ? { calls: chosen } : chosen;
+  if (scenario.setup) await scenario.setup(ctx);
+  if (run.setup) await run.setup(ctx);
+  ctx.exports = spec.esm ? await import(pathToFileURL(spec.entry).href) : requireInProject(spec.entry);
   const seed = run.seed ?? scenario.seed ?? {};
   for (const [name, docs] of Object.entries(typeof seed === 'function' ? seed(ctx) : seed)) sim.seed(ctx.model(name), seedDocs(docs));
   if (spec.commit === 'fails') sim.options.failCommits = 1;

@@ -1,0 +1,13 @@
+const { id } = require('../../test/harness/simulation/kit');
+
+module.exports = {
+  setup: ({ mongoose }) => {
+    mongoose.model('Order', new mongoose.Schema({ status: String }));
+    mongoose.model('Audit', new mongoose.Schema({ orderId: mongoose.Schema.Types.ObjectId, action: { type: String, required: true } }));
+  },
+  seed: { Order: [{ _id: 'o1', status: 'paid' }] },
+  paths: {
+    normal: [{ call: 'cancel', args: [id('o1')] }],
+    'no such order': [{ call: 'cancel', args: [id('o2')] }],
+  },
+};
