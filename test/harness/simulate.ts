@@ -44,8 +44,9 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  *
  * Each scenario runs every path, and `normal` twice more: with the next commit failing
  * (`failCommits = 1`) and with each transaction()/withTransaction() commit failing once
- * (`transientFirstCommit`). Every run is a fresh Node process per side, since the simulator's
- * state is global.
+ * (`transientFirstCommit`). Every run has a worker thread of its own (a fresh global object and
+ * module registry, as a new process would have), since the simulator's state is global; its timers
+ * run in virtual time, so a run is the same on a loaded machine and never waits for real.
  */
 
 export const SIMULATOR_DIR = path.join(__dirname, '..', 'mongoose-sim');

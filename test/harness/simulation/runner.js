@@ -76,6 +76,57 @@ const effects = [];
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[level] = (...args) => logs.push([level, ...args.map((a) => describe(a))]);
 }
+// Timers run in virtual time: the simulator's latencies (setTimeout) fire in the order of their
+// due time, one at a time, each after the promise jobs the one before started, whatever the load
+// on the machine; so operations nobody awaited interleave the same way in every run, and no run
+// waits for real. The loop still drains when no timer is left, so `beforeExit` still comes.
+const MAX_TIMERS = 100000;
+const timers = [];
+let virtualNow = 0;
+let timerSeq = 0;
+let firing = false;
+let fired = 0;
+function fireNext() {
+  firing = false;
+  if (!timers.length) return;
+  if (++fired > MAX_TIMERS) {
+    harnessError = `more than ${MAX_TIMERS} timers fired: the code never settles (a setInterval?)`;
+    timers.length = 0;
+    return;
+  }
+  timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const timer = timers.shift();
+  virtualNow = timer.at;
+  if (timer.every !== undefined) addTimer(timer.fn, timer.every, timer.args, timer.every, timer.handle);
+  schedule();
+  timer.fn(...timer.args);
+}
+function schedule() {
+  if (!firing && timers.length) {
+    firing = true;
+    setImmediate(fireNext);
+  }
+}
+function addTimer(fn, ms, args, every, handle = {}) {
+  const timer = { at: virtualNow + Math.max(1, Number(ms) || 0), seq: ++timerSeq, fn, args, every, handle };
+  Object.assign(handle, {
+    ref: () => handle, unref: () => handle, hasRef: () => true, refresh: () => handle,
+    [Symbol.toPrimitive]: () => timer.seq,
+  });
+  handle.cancel = () => {
+    const i = timers.findIndex((t) => t.handle === handle);
+    if (i >= 0) timers.splice(i, 1);
+  };
+  timers.push(timer);
+  schedule();
+  return handle;
+}
+const clear = (handle) => handle && typeof handle.cancel === 'function' && handle.cancel();
+globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args);
+globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, Math.max(1, Number(ms) || 0));
+globalThis.clearTimeout = clear;
+globalThis.clearInterval = clear;
+
 // Ids and random numbers are drawn from counters and a seeded generator, the same in every run;
 // the comparison names drawn uuids by order of appearance, as it does generated ObjectIds.
 let uuids = 0;
