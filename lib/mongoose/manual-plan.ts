@@ -79,6 +79,8 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /** `const p = x.startSession();` when the session is awaited from a kept promise: transaction() starts its own, so it goes too. */
+  promiseStatement: Path | undefined;
   /** `withTransaction(cb)`: the callback that becomes transaction()'s, and the name its value is bound to. */
   callback: Path | undefined;
   /** `const r = await session.withTransaction(...)`: the declaration whose value the call now gives. */
@@ -199,6 +201,8 @@ class ManualPlanner {
 
     const version = versionProblem(this.context.mongoose);
     if (version) return this.refuse(version);
+    const promise = this.keptPromiseProblem();
+    if (promise) return this.refuse(promise);
     const connection = connectionOf(this.analysis, this.creation);
     if (typeof connection !== 'string') return this.refuse(connection.reason);
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
@@ -270,6 +274,27 @@ class ManualPlanner {
     };
   }
 
+  /**
+   * `const p = x.startSession(); ... const session = await p;`: transaction() starts a session of its
+   * own, so the kept promise's statement must go with the rest, or its session would never be ended.
+   */
+  private keptPromiseProblem(): string | undefined {
+    const promise = this.binding.promise;
+    if (!promise) return undefined;
+    const name = promise.declaration.name as string;
+    const statement = promise.statement.node;
+    const alone = statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).length === 1;
+    if (!alone || enclosingFunction(promise.statement)?.node !== this.fn.node || enclosingFunction(this.binding.statement)?.node !== this.fn.node) {
+      return `the promise of startSession() is kept in \`${name}\` in a statement or function the rewrite cannot remove it from, and transaction() starts a session of its own`;
+    }
+    const refs = this.analysis.bindings.referencesIn(this.fn, promise.declaration).filter((ref) => !contains(statement, ref.node));
+    if (refs.length > 1) {
+      const other = refs.find((ref) => !contains(this.binding.statement.node, ref.node)) ?? refs[1]!;
+      return `the promise of startSession() is kept in \`${name}\` and used again at line ${lineOf(other)}, and transaction() starts a session of its own`;
+    }
+    return undefined;
+  }
+
   /** What both shapes' plans take from where the transaction lives: the region, the kept catch, the rest of the finally. */
   private frame(connection: string, layout: Layout, ends: Path[], handler: { keep: ManualPlan['handler'] } | undefined) {
     const { tryStatement } = layout;
@@ -282,6 +307,7 @@ class ManualPlanner {
       handler: handler?.keep,
       tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
       finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      promiseStatement: this.binding.promise?.statement,
     };
   }
 
@@ -337,7 +363,10 @@ class ManualPlanner {
 
     const ends = this.endStatements();
     if ('reason' in ends) return ends;
-    const body = main.slice(startIndex + 1, abortsAtEnd ? endIndex + 1 : endIndex);
+    const kept = this.keptBeforeCall(layout, main, startIndex, ends);
+    if ('reason' in kept) return this.refuse(kept.reason, kept.at);
+    const bodyFrom = startIndex + 1 + kept.length;
+    const body = main.slice(bodyFrom, abortsAtEnd ? endIndex + 1 : endIndex);
     const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const postUse = this.usedIn(post);
     if (postUse) return this.refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
@@ -355,7 +384,7 @@ class ManualPlanner {
       if ('throwsAfter' in exit) thrownAborts.push(exit.throwsAfter);
       else if (exit.moved.length > 0) exits.push(exit);
     }
-    const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
+    const region: Node = { type: 'TransactionBody', start: kept.length > 0 ? endOf(kept[kept.length - 1]!.node) : startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
     const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
     const problem =
       this.nodeCallbacks(body) ??
@@ -376,7 +405,7 @@ class ManualPlanner {
       floating: false,
       ...this.frame(connection, layout, ends, handler),
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
-      before: outside,
+      before: [...outside, ...kept],
       beforeInside: main.slice(0, startIndex),
       body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
@@ -390,6 +419,33 @@ class ManualPlanner {
       callback: undefined,
       resultStatement: undefined,
     };
+  }
+
+  /**
+   * `session.startTransaction(); let total = 0; try { ... } finally { ... } return total;`: a
+   * declaration between the start and the try is visible after the try, so one read there (or in
+   * what stays of the finally) must stay before the call, with every statement before it (they
+   * keep their order; none may use the session). Empty when nothing after the try reads them.
+   */
+  private keptBeforeCall(layout: Layout, main: Path[], startIndex: number, ends: Path[]): Path[] | { reason: string; at: Path } {
+    if (!layout.tryStatement) return [];
+    const between = main.slice(startIndex + 1, main.length - layout.main.length);
+    const statements = statementsOf(layout.block.node)!;
+    const after = [
+      ...statements.slice(layout.to + 1).map((_, i) => layout.block.get('body', layout.to + 1 + i) as Path),
+      ...this.finallyRest(layout.tryStatement, ends),
+    ];
+    const readAfter = (statement: Path) => declaredNames(statement.node).some((id) => after.some((s) => this.analysis.bindings.referencesIn(s, id).length > 0));
+    let count = 0;
+    between.forEach((statement, i) => {
+      if (readAfter(statement)) count = i + 1;
+    });
+    const kept = between.slice(0, count);
+    const usesSession = kept.find((s) => this.refsIn(s).length > 0);
+    if (usesSession) {
+      return { reason: `a value declared between startTransaction() and the try is read after the try, and it is computed with the session (line ${lineOf(usesSession)}), so it can neither stay before transaction() nor move into it`, at: usesSession };
+    }
+    return kept;
   }
 
   /**
