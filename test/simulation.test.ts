@@ -35,7 +35,7 @@ describe('simulation', () => {
     it.concurrent(`${fixture.group}/${fixture.name}: the output runs like the input`, async ({ expect }) => {
       const { kinds, scenario, runs } = await simulateCase(root, fixture);
       const problems = kinds.flatMap((kind) =>
-        runDifferences({ kind, input: runs.input[kind.kind], output: runs.output[kind.kind], inputNormal: runs.input.normal, scenario }).map(
+        runDifferences({ kind, input: runs.input[kind.kind], output: runs.output[kind.kind], inputNormal: runs.input[kind.path], scenario }).map(
           (problem) => `[${kind.kind}] ${problem}`,
         ),
       );
