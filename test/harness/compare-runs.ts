@@ -15,7 +15,8 @@ import type { Observation, RunKind, Scenario } from './simulate';
  *   log), and the masking text nowhere (unless the scenario declares how its calls or log
  *   differ: a wrapper that answers a failed commit with its own failure value, `false`). An
  *   output that still hides a failed commit behind "Cannot call abortTransaction after calling
- *   commitTransaction" fails, even as its input did.
+ *   commitTransaction" fails, even as its input did, unless the rewrite is not one that guards
+ *   aborts (`guardsAborts: false`, add-missing-await's own fixtures).
  * - `commit-fails` and `transient-commit`, output retried: when transaction() retried a failed
  *   commit and the input did not retry, the output must do what the input does when nothing
  *   fails (its run of the same path); its log may repeat one stretch of lines (the body, run again, with
@@ -41,10 +42,16 @@ export interface RunComparison {
   /** The input's run of the same path without a failing commit (what a transparent retry must reproduce). */
   inputNormal: Observation;
   scenario: Pick<Scenario, 'differences' | 'noCommit'>;
+  /**
+   * Whether the rewrite is one that must stop an abort from hiding a failed commit (the abort
+   * guard of hoist-end-session, transaction() of the converting transforms); false for a
+   * transform whose fixture shows only its own fix (add-missing-await).
+   */
+  guardsAborts?: boolean;
 }
 
 /** Every way the output's run departs from the input's beyond the fix; empty when it does not. */
-export function runDifferences({ kind, input, output, inputNormal, scenario }: RunComparison): string[] {
+export function runDifferences({ kind, input, output, inputNormal, scenario, guardsAborts = true }: RunComparison): string[] {
   const problems: string[] = [];
   const inRun = normalize(input);
   const outRun = normalize(output);
@@ -57,7 +64,7 @@ export function runDifferences({ kind, input, output, inputNormal, scenario }: R
   }
 
   if (unmasked && declared.calls === undefined && declared.logs === undefined) problems.push(...surfaced(inRun, outRun));
-  if (hidesCommit(inRun) && hidesCommit(outRun)) {
+  if (guardsAborts && hidesCommit(inRun) && hidesCommit(outRun)) {
     problems.push(`the output still hides the failed commit behind "${MASKED_COMMIT}", as the input did; it must show the commit's own error`);
   }
   for (const field of COMPARED) {
