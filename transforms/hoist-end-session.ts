@@ -4,8 +4,9 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
+import { abortHelpers, endSessionStatement, methodCallOn, planOwner, swallowsFailureAt, unguardedAborts, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
+import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -57,9 +58,16 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 
 /** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
-  const guarded = guardAborts(ctx, analysis);
+  const doubled = doubledFactorySessions(ctx, analysis);
+  const aborts = unguardedAborts(analysis).filter((abort) => !doubled.has(abort.session));
+  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
+    const test = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
+    if (test) {
+      ctx.report(creation.call, `no finally was added to end this session: a test (${relativeTo(ctx.file, test)}) replaces or spies on ${creation.factory!.name}(), so what this code gets there may be a stand-in, not a session; nothing was added that would end or guard it`);
+      continue;
+    }
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
@@ -72,6 +80,17 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
   return fixes;
 }
 
+/** Sessions handed out by a factory of the project that a test replaces with a double, with that test file. */
+function doubledFactorySessions(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, string> {
+  const out = new Map<Node, string>();
+  for (const creation of analysis.sessionCreations()) {
+    const declaration = creation.factory && analysis.bindingOf(creation)?.declaration;
+    const test = declaration && factoryDoubledBy(ctx.project, creation.factory!);
+    if (test) out.set(declaration, test);
+  }
+  return out;
+}
+
 /** The function that starts the session calls endSession() itself (on whatever variable). */
 function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
   const fn = enclosingFunction(creation);
@@ -80,9 +99,9 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 }
 
 /** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
-function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
+function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node> {
   const guarded = new Set<Node>();
-  for (const { statement, session, presenceCheck, rethrow } of unguardedAborts(analysis)) {
+  for (const { statement, session, presenceCheck, rethrow } of aborts) {
     const expression = statement.node.expression as Node;
     const name = session.name as string;
     const guard = presenceCheck ?? statement;
@@ -113,6 +132,25 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
     guarded.add(statement.node);
   }
   return guarded;
+}
+
+/**
+ * Helpers that abort the session they are given, where every caller is known and none would let a
+ * failure pass unseen once the abort no longer throws after a failed commit; the others are reported.
+ */
+function helperAbortsToGuard(ctx: TransformContext, analysis: MongooseAnalysis): UnguardedAbort[] {
+  const helpers = abortHelpers(analysis);
+  if (helpers.length === 0) return [];
+  const finder = new CallSiteFinder(ctx, analysis);
+  return helpers.filter(({ fn, statement }) => {
+    const search = finder.find(fn);
+    const problem =
+      search.incomplete ??
+      (search.sites.length === 0 ? 'no caller was found' : undefined) ??
+      search.sites.filter((site) => swallowsFailureAt(site.analysis, site.call)).map((site) => `the catch at ${describeSite(ctx.file, site)} would let a failed commit pass for a success`)[0];
+    if (problem) ctx.report(statement, `this function aborts the session it is given without checking that the transaction is still open (after a failed commit the abort throws and hides the commit's error); no guard was added because ${problem}`, 'no-unguarded-abort');
+    return problem === undefined;
+  });
 }
 
 /** Tests that stay one operand of `&&` without parentheses. */
@@ -259,7 +297,8 @@ function callersEndSession(
     const declaration = typeof arg !== 'string' && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
     return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
   };
-  if (!finder.hasCallByName(fn, ['startSession'], passesOwnSession)) return 'no caller was found that passes a session it started';
+  // A session handed out by a factory of the project (`helper.startTransaction()`) is started there, not here.
+  if (!finder.hasCallByName(fn, ['startSession', 'Session(', 'Transaction('], passesOwnSession)) return 'no caller was found that passes a session it started';
   const search = finder.find(fn);
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';

@@ -19,6 +19,7 @@ import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 import { calledFunction } from './callees';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
+import { detectFactory, type SessionFactory } from './factories';
 import { conditionalOwnership } from './owned-when';
 import type { ProjectView } from '../transform';
 import { holdsOnlyDoubles, mocksModule, replacedSessionFactories } from './test-doubles';
@@ -36,6 +37,8 @@ export interface SessionCreation {
   kind: ReceiverKind;
   /** The receiver expression of `startSession` (for `Model.startSession()`: `Model`). */
   receiver: Path | undefined;
+  /** A call of a function of the project that hands out a new session (`await repo.openSession()`): that function. */
+  factory?: SessionFactory & { analysis: MongooseAnalysis; fn: Path };
 }
 
 /** How a created session lands in a variable. */
@@ -134,9 +137,11 @@ export class MongooseAnalysis {
   /** Name-based guesses are off in modules that import only look-alike libraries (Knex, TypeORM...). */
   private readonly nameFallback: boolean;
   private creations: SessionCreation[] | undefined;
+  private owned: SessionCreation[] | undefined;
   private callbacks: SessionScope[] | undefined;
   private scopes: SessionScope[] | undefined;
   private readonly wrappers = new Map<Node, TransactionWrapper | null>();
+  private readonly factories = new Map<Node, SessionFactory | null>();
   private readonly sessionDeclarations = new Map<Node, boolean>();
   private doubles: { factories: Set<string>; mongoose: boolean } | undefined;
 
@@ -232,14 +237,63 @@ export class MongooseAnalysis {
   /** Every session creation in the file, including calls to local `getSession()`-style helpers. */
   sessionCreations(): SessionCreation[] {
     if (!this.creations) {
-      const direct: SessionCreation[] = [];
-      for (const call of this.index.calls()) {
-        const creation = this.directCreation(call);
-        if (creation) direct.push(creation);
-      }
-      this.creations = [...direct, ...this.helperCreations(direct)];
+      this.creations = this.ownCreations();
+      // While factories are looked for, questions that come back here see the creations found so far.
+      this.creations = [...this.creations, ...this.factoryCreations(this.creations)];
     }
     return this.creations;
+  }
+
+  /** The call's value lands in a variable named or used as a session, or in `{ session }`. */
+  private keptAsSession(call: Path): boolean {
+    let current = call;
+    while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+    const parent = current.parent as Path | null;
+    let target: Node | undefined;
+    if (parent?.node.type === 'VariableDeclarator' && parent.node.init === current.node) target = parent.node.id as Node;
+    else if (parent?.node.type === 'AssignmentExpression' && parent.node.right === current.node) target = parent.node.left as Node;
+    if (target?.type === 'ObjectPattern') return (target.properties as Node[]).some((p) => p.type === 'ObjectProperty' && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+    if (!target || !isIdentifier(target)) return false;
+    if (isSessionName(target.name as string)) return true;
+    const declaration = parent!.node.type === 'VariableDeclarator' ? target : this.bindings.declarationOf(parent!.get('left') as Path);
+    // Uses that look like a session's first (cheap), then whether they are this variable's.
+    return declaration !== undefined && this.index.named(target.name as string).some((ref) => usedAsSessionHere(ref) && this.bindings.declarationOf(ref) === declaration);
+  }
+
+  /** `fn` as a function that hands out a new session (decided once per function). */
+  factoryOf(fn: Path): SessionFactory | undefined {
+    let known = this.factories.get(fn.node);
+    if (known === undefined) {
+      this.factories.set(fn.node, null);
+      known = detectFactory(this, fn) ?? null;
+      this.factories.set(fn.node, known);
+    }
+    return known ?? undefined;
+  }
+
+  /**
+   * Calls whose value is kept as a session (`const session = await repo.openSession()`, `const {
+   * session } = await tx.start()`) that run a session factory of the project. Only values the code
+   * names or uses as a session are followed into other files.
+   */
+  private factoryCreations(known: SessionCreation[]): SessionCreation[] {
+    const out: SessionCreation[] = [];
+    for (const call of this.index.calls()) {
+      if (known.some((c) => c.call.node === call.node) || !this.keptAsSession(call)) continue;
+      const target = calledFunction(this, call);
+      const factory = target && target.analysis.factoryOf(target.fn);
+      if (factory) out.push({ call, kind: factory.inner.kind, receiver: undefined, factory: { ...factory, ...target } });
+    }
+    return out;
+  }
+
+  /** The `startSession()` calls of this file and calls of its local helpers that only return one: no other file is looked at. */
+  ownCreations(): SessionCreation[] {
+    if (!this.owned) {
+      const direct = this.index.calls().map((call) => this.directCreation(call)).filter((c): c is SessionCreation => c !== undefined);
+      this.owned = [...direct, ...this.helperCreations(direct)];
+    }
+    return this.owned;
   }
 
   creationAt(call: Path): SessionCreation | undefined {
@@ -251,6 +305,7 @@ export class MongooseAnalysis {
    * or, when the promise is kept first (`const p = x.startSession(); ... const s = await p`), where it is awaited.
    */
   bindingOf(creation: SessionCreation): SessionBinding | undefined {
+    if (creation.factory?.property) return destructuredBinding(creation.call, creation.factory.property);
     const stored = storedValue(creation.call, this.bindings);
     if (!stored || stored.awaited || creation.kind === 'client') return stored?.binding;
     const awaitedLater = this.bindings
@@ -345,9 +400,10 @@ export class MongooseAnalysis {
   /** Callbacks passed, inline or by the name of a function of this file, to a transaction wrapper. */
   private wrapperScopes(): SessionScope[] {
     const scopes: SessionScope[] = [];
+    const functionNames = this.localFunctionNames();
     for (const call of this.index.calls()) {
       const args = call.node.arguments as Node[];
-      if (!args.some((a) => isFunction(a) || isIdentifier(a)) || this.scopeOfCall(call)) continue;
+      if (!args.some((a) => isFunction(a) || (isIdentifier(a) && functionNames.has(a.name))) || this.scopeOfCall(call)) continue;
       const target = calledFunction(this, call);
       const wrapper = target && target.analysis.wrapperOf(target.fn);
       if (!wrapper) continue;
@@ -358,6 +414,16 @@ export class MongooseAnalysis {
       scopes.push({ kind: 'wrapper', call, callback, sessions: session && isIdentifier(session) ? [session] : [], wrapper: { ...wrapper, ...target } });
     }
     return scopes;
+  }
+
+  /** Names this file gives functions (declarations, and variables initialised with one): a cheap test before resolving a name. */
+  private localFunctionNames(): Set<string> {
+    const names = new Set<string>();
+    for (const fn of this.index.of('FunctionDeclaration')) if (fn.node.id) names.add((fn.node.id as Node).name as string);
+    for (const declarator of this.index.of('VariableDeclarator')) {
+      if (isIdentifier(declarator.node.id as Node) && isFunction(declarator.node.init as Node)) names.add((declarator.node.id as Node).name as string);
+    }
+    return names;
   }
 
   /** The function passed as argument `index`: written there, or named there and declared in this file. */
@@ -681,6 +747,18 @@ export class MongooseAnalysis {
   }
 }
 
+/** `x.commitTransaction()`, `{ session: x }`, `.session(x)`: the reference is used as a session. */
+function usedAsSessionHere(ref: Path): boolean {
+  const parent = ref.parent?.node as Node | undefined;
+  if (!parent) return false;
+  if (isMember(parent) && parent.object === ref.node) {
+    const name = propertyName(parent);
+    return name !== undefined && (ASYNC_LIFECYCLE.has(name) || SYNC_LIFECYCLE.has(name));
+  }
+  if (parent.type === 'ObjectProperty' && parent.value === ref.node) return ((parent.key as Node).name ?? (parent.key as Node).value) === 'session';
+  return isCall(parent) && (parent.arguments as Node[]).includes(ref.node) && calleeName(parent) === 'session';
+}
+
 /** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
 function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
@@ -708,6 +786,18 @@ function storedValue(expression: Path, bindings: Bindings): { binding: SessionBi
     if (declaration && statement.node.type === 'ExpressionStatement') return { binding: { declaration, form: 'assignment', statement }, awaited };
   }
   return undefined;
+}
+
+/** `const { session } = await factory()`: the variable the pattern binds the factory's session to. */
+function destructuredBinding(call: Path, property: string): SessionBinding | undefined {
+  let current = call;
+  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const declarator = current.parent as Path | null;
+  const pattern = declarator?.node.id as Node | undefined;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== current.node || pattern?.type !== 'ObjectPattern') return undefined;
+  const taken = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === property);
+  const value = taken?.value as Node | undefined;
+  return value && isIdentifier(value) ? { declaration: value, form: 'declarator', statement: declarator.parent as Path } : undefined;
 }
 
 /** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */

@@ -121,6 +121,8 @@ export function planManualTransaction(analysis: MongooseAnalysis, creation: Sess
   const binding = analysis.bindingOf(creation);
   const fn = enclosingFunction(creation.call);
   if (!fn) return undefined;
+  // A function that hands out the session it starts: the transaction is its callers'.
+  if (analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return undefined;
   const owned = conditionalOwnership(analysis, creation);
   if (owned) {
     const reason = ownedOnlyReason(owned, 'so it cannot replace that session with a transaction() of its own');

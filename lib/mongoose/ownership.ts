@@ -3,10 +3,12 @@ import {
   contains,
   endOf,
   enclosingFunction,
+  enclosingStatement,
   isCall,
   isFunction,
   isIdentifier,
   isMember,
+  isPromiseCallback,
   propertyName,
   some,
   startOf,
@@ -53,6 +55,8 @@ export type OwnerPlan =
  */
 export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation): OwnerPlan {
   const fn = enclosingFunction(creation.call);
+  // A function that hands out the session it makes: its callers own it.
+  if (fn && analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return { status: 'skip' };
   const owned = conditionalOwnership(analysis, creation);
   const binding = owned?.binding ?? analysis.bindingOf(creation);
   if (!binding) {
@@ -574,6 +578,57 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     }
   }
   return out;
+}
+
+/**
+ * A helper whose job is to abort the session it is given (`abortTransaction(session) { await
+ * session.abortTransaction(); session.endSession(); }`): its callers call it from catches, also after
+ * a commit that failed, where its unguarded abort throws and hides the commit's error. The abort
+ * statement and its session; the helper neither starts nor commits a transaction.
+ */
+export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort & { fn: Path }> {
+  const out: Array<UnguardedAbort & { fn: Path }> = [];
+  const callbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
+  for (const fn of analysis.index.functions()) {
+    // A transaction()'s own callback, or a chain's step: the session is not handed to a helper.
+    if (callbacks.has(fn.node) || isPromiseCallback(fn)) continue;
+    const params = (fn.node.params as Node[]).filter((p) => isIdentifier(p) && analysis.isSessionDeclaration(p));
+    for (const session of params) {
+      const uses = analysis.bindings.referencesIn(fn, session).map((ref) => ({ ref, method: methodOf(ref) }));
+      if (uses.some((u) => u.method === 'commitTransaction' || u.method === 'startTransaction' || u.method === 'withTransaction')) continue;
+      for (const use of uses) {
+        if (use.method !== 'abortTransaction') continue;
+        const call = methodCallOn(use.ref, 'abortTransaction')!;
+        const statement = enclosingFunction(call)?.node === fn.node ? expressionStatementOf(call) : undefined;
+        if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
+        out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
+      }
+    }
+  }
+  return out;
+}
+
+/** `if (!session.inTransaction()) return;` (or `=== false`) before the statement, in its block: the abort is already guarded. */
+function leavesOutsideTransactionBefore(statement: Path, session: Node): boolean {
+  const siblings = statementsOf((statement.parent as Path).node) ?? [];
+  return siblings.slice(0, siblings.indexOf(statement.node)).some((s) => s.type === 'IfStatement' && alwaysLeaves(s.consequent as Node) && some(s.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string)));
+}
+
+function methodOf(ref: Path): string | undefined {
+  const member = ref.parent as Path | null;
+  return member && isMember(member.node) && member.node.object === ref.node ? propertyName(member.node) : undefined;
+}
+
+/**
+ * True when a failure that `call` no longer throws would pass unseen: the call sits in a catch that
+ * neither leaves the function after it nor reads the error it caught.
+ */
+export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path): boolean {
+  const statement = enclosingStatement(call);
+  for (let current = call.parent as Path | null; current && !isFunction(current.node); current = current.parent as Path | null) {
+    if (current.node.type === 'CatchClause') return swallowedError(analysis, current, statement) !== undefined;
+  }
+  return false;
 }
 
 /**

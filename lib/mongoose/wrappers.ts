@@ -1,4 +1,4 @@
-import { contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { contains, enclosingFunction, endOf, functionName, isCall, isFunction, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
 import type { MongooseAnalysis } from './analysis';
 
 /**
@@ -41,7 +41,7 @@ export function detectWrapper(analysis: MongooseAnalysis, fn: Path): Transaction
         return session !== undefined && inTransactionAt(analysis, call, session);
       });
       if (sessionIndex === -1) continue;
-      const name = wrapperName(fn);
+      const name = functionName(fn) ?? (fn.parent?.node.type === 'ExportDefaultDeclaration' ? 'default export' : undefined);
       if (!name) return undefined;
       const session = sessionArgument(analysis, call.get('arguments', sessionIndex) as Path)!;
       const reruns = calls.filter((other) => other !== call && inCatch(other, fn.node) && !sessionArgument(analysis, other.get('arguments', sessionIndex) as Path));
@@ -121,16 +121,3 @@ function inCatch(path: Path, fn: Node): boolean {
   return false;
 }
 
-/** The name a wrapper is called by: its declaration, variable, method or property name. */
-function wrapperName(fn: Path): string | undefined {
-  const node = fn.node;
-  if (node.id && isIdentifier(node.id as Node)) return (node.id as Node).name as string;
-  if ((node.type === 'ClassMethod' || node.type === 'ObjectMethod') && isIdentifier(node.key as Node)) return (node.key as Node).name as string;
-  const parent = fn.parent?.node as Node | undefined;
-  if (parent?.type === 'VariableDeclarator' && isIdentifier(parent.id as Node)) return (parent.id as Node).name as string;
-  if (parent?.type === 'ObjectProperty' && isIdentifier(parent.key as Node)) return (parent.key as Node).name as string;
-  if ((parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') && isIdentifier(parent.key as Node)) return (parent.key as Node).name as string;
-  if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) return propertyName(parent.left as Node);
-  if (parent?.type === 'ExportDefaultDeclaration') return 'default export';
-  return undefined;
-}
