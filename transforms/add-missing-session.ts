@@ -4,8 +4,9 @@ import { lineEndOf, lineStartOf } from '../lib/edit/text';
 import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { alsSuppliesSession, operationInstance } from '../lib/mongoose/als-support';
-import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
+import type { MongooseInstance } from '../lib/mongoose/als-detection';
+import { alsOnFor, alsSuppliesSession, operationInstance } from '../lib/mongoose/als-support';
+import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
 import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
@@ -103,7 +104,9 @@ class SessionAdder {
     }
     this.apply(placement);
     const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
-    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it`);
+    // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
+    const later = !scope.transactionCall && alsOnFor(this.ctx.project, this.sessionInstance(scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
+    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
   }
 
   /**
@@ -143,8 +146,9 @@ class SessionAdder {
   /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: the write, as a reader finds it. */
   private label(chain: CallChain): string {
     const root = chain.root!.node;
-    const text = root.type === 'NewExpression' ? `new ${this.ctx.source.slice(startOf(root.callee as Node), endOf(root.callee as Node))}(...)` : this.ctx.source.slice(startOf(root), endOf(root));
-    return `${text.replace(/\s+/g, '')}.${chain.links[0]!.method}()`;
+    const target = root.type === 'NewExpression' ? (root.callee as Node) : root;
+    const text = this.ctx.source.slice(startOf(target), endOf(target)).replace(/\s+/g, '');
+    return `${root.type === 'NewExpression' ? `new ${text}(...)` : text}.${chain.links[0]!.method}()`;
   }
 
   /** The session cannot be named here: a `transaction()` callback that takes none (reported once), or one shadowed on the way. */
@@ -264,12 +268,24 @@ class SessionAdder {
   /** The client of the connection the scope's transaction runs on. */
   private sessionClient(scope: OperationScope): MongoClientIdentity {
     if (scope.transactionCall) return clientOf(this.analysis, scope.transactionCall.get('callee', 'object') as Path);
-    for (const creation of this.analysis.sessionCreations()) {
+    const creation = this.creationOf(scope);
+    if (!creation) return { kind: 'unknown' };
+    return creation.receiver ? clientOf(this.analysis, creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+  }
+
+  /** The Mongoose instance of the session of a hand-managed or withTransaction() scope. */
+  private sessionInstance(scope: OperationScope): MongooseInstance {
+    const creation = this.creationOf(scope);
+    if (!creation) return { kind: 'unknown' };
+    return creation.receiver ? this.analysis.instanceOf(creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+  }
+
+  /** Where the scope's session was started, when this file starts it. */
+  private creationOf(scope: OperationScope): SessionCreation | undefined {
+    return this.analysis.sessionCreations().find((creation) => {
       const binding = this.analysis.bindingOf(creation);
-      if (!binding || !scope.sessions.includes(binding.declaration)) continue;
-      return creation.receiver ? clientOf(this.analysis, creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
-    }
-    return { kind: 'unknown' };
+      return binding !== undefined && scope.sessions.includes(binding.declaration);
+    });
   }
 
   /** `Order` for `const doc = new Order(...)` or `const doc = await Order.findOne(...)`. */
