@@ -1,6 +1,6 @@
 import semver from 'semver';
-import { calleeName, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
-import { lineEndOf, lineStartOf } from '../lib/edit/text';
+import { calleeName, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { lineEndOf, lineStartOf, shortText } from '../lib/edit/text';
 import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
@@ -10,7 +10,7 @@ import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
 import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
-import { callChain, carriesSession, classifyCall, isInnerLink, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import { callChain, carriesSession, classifyCall, isInnerLink, isNullish, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
 import type { RuleName } from '../lib/rules';
 import type { Transform, TransformContext } from '../lib/transform';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -508,11 +508,6 @@ function hasNullishSession(chain: CallChain): boolean {
   });
 }
 
-function isNullish(node: Node): boolean {
-  const inner = unwrapExpression(node);
-  return inner.type === 'NullLiteral' || isIdentifier(inner, 'undefined') || (inner.type === 'UnaryExpression' && inner.operator === 'void');
-}
-
 /** A comment above the call's statement, in it, or after it on its line, that says the write stays out of the transaction. */
 function commentSaysOutside(analysis: MongooseAnalysis, call: Path): boolean {
   const statement = enclosingStatement(call);
@@ -531,15 +526,4 @@ function commentSaysOutside(analysis: MongooseAnalysis, call: Path): boolean {
 function isAssigned(member: Path): boolean {
   const parent = member.parent?.node as Node | undefined;
   return (parent?.type === 'AssignmentExpression' && parent.left === member.node) || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete');
-}
-
-function propertyKey(property: Node): string | undefined {
-  if (property.type !== 'ObjectProperty' || property.computed) return undefined;
-  const key = property.key as Node;
-  return (key.name ?? key.value) as string | undefined;
-}
-
-function shortText(source: string, node: Node): string {
-  const text = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, propertyKey, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
@@ -271,12 +271,6 @@ function sessionUse(ref: Path): SessionUse | undefined {
   const call = object.parent as Path | null;
   if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(object.node)) return undefined;
   return { kind: 'option', call, object, property: parent };
-}
-
-function propertyKey(property: Node): string | undefined {
-  if (property.type !== 'ObjectProperty' || property.computed) return undefined;
-  const key = property.key as Node;
-  return (key.name ?? key.value) as string | undefined;
 }
 
 /** The whole chain a call belongs to (`Order.find(q).session(s).lean()` for any of its calls). */

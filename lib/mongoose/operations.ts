@@ -184,8 +184,10 @@ function sessionOption(object: Node): Node | undefined {
   return undefined;
 }
 
-function isNullish(node: Node): boolean {
-  return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
+/** `null`, `undefined` or `void 0`: an explicit empty session. */
+export function isNullish(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === 'NullLiteral' || isIdentifier(inner, 'undefined') || (inner.type === 'UnaryExpression' && inner.operator === 'void');
 }
 
 /**
