@@ -2,10 +2,8 @@ import mongoose from 'mongoose';
 import Order from '../models/order.js';
 import OrderItem from '../models/order-item.js';
 
-mongoose.set('transactionAsyncLocalStorage', true);
-
-// Mongoose 8.3 has no transactionAsyncLocalStorage: the switch above does nothing, and the writes
-// without the session run outside the transaction.
+// Run with --als on a project still on Mongoose 8.3, which has no transactionAsyncLocalStorage
+// (setting it throws there): the writes without the session run outside the transaction.
 export async function createOrder(data) {
   return mongoose.connection.transaction(async (session) => {
     const [order] = await Order.create([{ customer: data.customer }], { session });

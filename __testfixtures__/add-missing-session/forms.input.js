@@ -33,7 +33,7 @@ exports.checkout = async (req, res) => {
       { order: order._id, kind: 'accounting' },
     ]);
     await Order.insertMany(req.body.giftOrders);
-    await Cart.deleteMany().where('expiresAt').lt(new Date());
+    await Cart.deleteMany().where({ user: req.user.id, abandoned: true });
     await sess.commitTransaction();
     res.json({ order, cart: updated });
   } catch (err) {

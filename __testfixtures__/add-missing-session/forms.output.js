@@ -35,7 +35,7 @@ exports.checkout = async (req, res) => {
       { order: order._id, kind: 'accounting' },
     ], { session: sess, ordered: true });
     await Order.insertMany(req.body.giftOrders, { session: sess });
-    await Cart.deleteMany().session(sess).where('expiresAt').lt(new Date());
+    await Cart.deleteMany().session(sess).where({ user: req.user.id, abandoned: true });
     await sess.commitTransaction();
     res.json({ order, cart: updated });
   } catch (err) {
