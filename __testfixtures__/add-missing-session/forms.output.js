@@ -39,7 +39,7 @@ exports.checkout = async (req, res) => {
     await sess.commitTransaction();
     res.json({ order, cart: updated });
   } catch (err) {
-    await sess.abortTransaction();
+    if (sess.inTransaction()) await sess.abortTransaction();
     res.status(500).json({ message: err.message });
   } finally {
     sess.endSession();

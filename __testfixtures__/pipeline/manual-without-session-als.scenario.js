@@ -11,9 +11,6 @@ module.exports = {
     Post: [{ author: id('ann'), title: 'hello' }, { author: id('bob'), title: 'hi' }],
     Session: [{ user: id('ann') }],
   },
-  // The bug itself: no write carries the session, so the input's commit has nothing to send and
-  // never reaches the server (an injected commit failure cannot happen there).
-  noCommit: 'the input sends no operation with its session, so its commit is empty and never reaches the server',
   paths: {
     normal: [{ call: 'deleteAccount', args: [req({ params: { id: id('ann') } }), res()] }],
     'no such user': [{ call: 'deleteAccount', args: [req({ params: { id: id('cat') } }), res()] }],
