@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Unsets the legacy flag on every form. A session is used to dry run the update before
  * committing it: run with mongosh, then commit or abort by hand.
