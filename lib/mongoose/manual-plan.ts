@@ -303,7 +303,7 @@ class ManualPlanner {
     if (earlier) return this.refuse(`the session is used before the transaction starts (line ${lineOf(earlier)})`, earlier);
 
     const commits = this.calls('commitTransaction');
-    if (commits.length > 1) return this.refuse('the session commits more than once', commits[1]);
+    if (commits.length > 1) return this.refuse(severalCommitsReason(commits), commits[1]);
     const commitStatement = commits[0] ? statementOf(commits[0]) : undefined;
     if (commits[0] && !commitStatement) return this.refuse('the commit is used inside a larger expression', commits[0]);
     let endIndex = commitStatement ? main.findIndex((s) => s.node === commitStatement.node) : -1;
@@ -627,6 +627,36 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/**
+ * Several commits: on one path they commit twice; in branches that exclude each other (`if`/`else`,
+ * or a commit followed by a return) each path commits once, but inside a branch, where
+ * transaction() cannot commit: it commits when its callback returns.
+ */
+function severalCommitsReason(commits: Path[]): string {
+  const lines = commits.map(lineOf);
+  const list = `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const exclusive = commits.every((a, i) => commits.slice(i + 1).every((b) => onDifferentPaths(a, b)));
+  return exclusive
+    ? `the transaction is committed at lines ${list}, each on a path of its own (an early commit and return, or another branch); transaction() commits in one place, when its callback returns`
+    : `the session commits more than once on one path (lines ${list})`;
+}
+
+/** `b` cannot run after `a`: they sit in the two branches of an if, or `a`'s block returns or throws right after it. */
+function onDifferentPaths(a: Path, b: Path): boolean {
+  for (let child = a, parent = a.parent as Path | null; parent && !isFunction(parent.node); child = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    if (node.type === 'IfStatement' && contains(node, b.node)) {
+      const other = node.consequent === child.node ? (node.alternate as Node | null) : (node.consequent as Node);
+      return other !== null && child.node !== node.test && contains(other, b.node);
+    }
+    if (node.type === 'BlockStatement' && !contains(node, b.node)) {
+      const statements = node.body as Node[];
+      if (statements.slice(statements.indexOf(child.node) + 1).some((s) => s.type === 'ReturnStatement' || s.type === 'ThrowStatement')) return true;
+    }
+  }
+  return false;
 }
 
 /** The call runs in a `.then()`/`.catch()`/`.finally()` callback inside `fn`. */
