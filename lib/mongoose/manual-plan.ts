@@ -187,10 +187,6 @@ class ManualPlanner {
     const inPromiseCallback = this.uses.some((u) => u.call && isPromiseCallbackInside(u.call, this.fn.node));
     if (!this.fn.node.async || inPromiseCallback) return undefined;
 
-    const version = versionProblem(this.context.mongoose);
-    if (version) return this.refuse(version);
-    const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string') return this.refuse(connection.reason);
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
     if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
@@ -201,6 +197,11 @@ class ManualPlanner {
     if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
       return this.refuse('a session method is given a Node-style callback');
     }
+    // What the code does with its session decides first; the version only matters for code the shape allows.
+    const connection = connectionOf(this.analysis, this.creation);
+    if (typeof connection !== 'string') return this.refuse(connection.reason);
+    const version = versionProblem(this.context.mongoose);
+    if (version) return this.refuse(version);
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);
