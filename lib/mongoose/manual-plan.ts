@@ -314,13 +314,8 @@ class ManualPlanner {
       // No commit: the transaction is aborted on the normal path, as its last act.
       endIndex = main.findIndex((s, i) => i > startIndex && this.isMethodStatement(s, 'abortTransaction'));
       if (endIndex === -1) {
-        const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
-        const handedTo = this.uses.find((u) => {
-          const call = u.ref.parent as Path | null;
-          if (u.method || !call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(u.ref.node) || calleeName(call.node) === 'session') return false;
-          return classifyCall(this.analysis, call, context).kind !== 'operation';
-        });
-        const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo.ref)}, which may end it)` : '';
+        const handedTo = this.handedToOtherCode(this.uses);
+        const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo)}, which may end it)` : '';
         return this.refuse(`the transaction is not committed or aborted in this function${where}`);
       }
     }
@@ -534,12 +529,33 @@ class ManualPlanner {
     return undefined;
   }
 
-  /** A return in the body that no abort precedes would commit inside transaction(), where it left the transaction open before. */
+  /** The first use that hands the session to code other than an operation (`rollback(session)`, `notify(res, session)`). */
+  private handedToOtherCode(uses: SessionUse[]): Path | undefined {
+    const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+    return uses.find((u) => {
+      const call = u.ref.parent as Path | null;
+      if (u.method || !call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(u.ref.node) || calleeName(call.node) === 'session') return false;
+      return classifyCall(this.analysis, call, context).kind !== 'operation';
+    })?.ref;
+  }
+
+  /**
+   * A return in the body that no abort precedes would commit inside transaction(), where it left
+   * the transaction open before; one that follows a call given the session may follow an abort
+   * made in that call, which transaction() cannot see either.
+   */
   private returnsBeforeCommit(body: Path[], exits: EarlyExit[]): string | undefined {
     for (const statement of body) {
       for (const ret of [statement, ...this.analysis.index.within(statement.node, 'ReturnStatement')]) {
         if (ret.node.type !== 'ReturnStatement' || enclosingFunction(ret)?.node !== this.fn.node) continue;
         if (exits.some((e) => e.moved.some((m) => m.node === ret.node))) continue;
+        const siblings = statementsOf((ret.parent as Path).node) ?? [];
+        const before = siblings.slice(0, siblings.indexOf(ret.node));
+        const handed = this.handedToOtherCode(this.uses.filter((u) => before.some((s) => contains(s, u.ref.node))));
+        if (handed) {
+          const callee = (handed.parent as Path).node.callee as Node;
+          return `the function returns at line ${lineOf(ret)} after handing the session to \`${this.analysis.source.slice(startOf(callee), endOf(callee))}()\` (line ${lineOf(handed)}), which may abort the transaction there; transaction() cannot follow a transaction ended in another function, and inside it that return would commit`;
+        }
         return `the function returns at line ${lineOf(ret)} without committing or aborting, which leaves the transaction to be aborted when the session ends; inside transaction() that return would commit`;
       }
     }

@@ -15,6 +15,7 @@ import {
 } from '../ast/nodes';
 import { declaredNames } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { STORING_METHODS } from './session-storage';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
@@ -131,6 +132,23 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     placement,
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
+}
+
+/**
+ * The function that creates the session already ends it in a finally of its own (`finally {
+ * session.endSession(); }`, under `if (session)` too) that covers everything after the
+ * creation: what planOwner would write is there.
+ */
+export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
+  const fn = enclosingFunction(creation.call);
+  const binding = analysis.bindingOf(creation);
+  if (!fn || !binding) return false;
+  return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
+    const call = methodCallOn(ref, 'endSession');
+    const statement = call && enclosingFunction(call)?.node === fn.node ? endSessionStatement(analysis, call) : undefined;
+    const tryStatement = statement && finallyOwner(statement);
+    return tryStatement !== undefined && coversRest(analysis, binding, tryStatement);
+  });
 }
 
 /** `return session;` (through `as`/`!`): the function hands the session itself to its caller. */
@@ -370,6 +388,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   let awaited = false;
   let inLiteral = false;
   let viaCall = false;
+  /** The first call the session (or an options object holding it) is an argument of. */
+  let handedTo: Node | undefined;
   for (let parent = ref.parent as Path | null; parent && parent.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
     const node = parent.node;
     switch (node.type) {
@@ -394,6 +414,7 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         if (node.callee === child.node) break;
         const name = calleeName(node);
         if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        if (!viaCall) handedTo = node;
         viaCall = true;
         inLiteral = false;
         break;
@@ -404,20 +425,31 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           awaited = true;
           break;
         }
-        if (!awaited && (child.node === ref.node || viaCall || inLiteral)) return 'the session is returned (or a query or promise that uses it is returned without await)';
-        return undefined;
+        if (awaited || !(child.node === ref.node || viaCall || inLiteral)) return undefined;
+        if (handedTo && isHelperCall(handedTo)) {
+          const line = (parent.node.loc as { start: { line: number } } | undefined)?.start.line;
+          return `the session is handed to \`${calleeText(analysis.source, handedTo)}()\` in a return without await (line ${line}): that call goes on using it after this function returns, and may abort the transaction or end the session itself`;
+        }
+        return 'the session is returned (or a query or promise that uses it is returned without await)';
       case 'AssignmentExpression':
-        if (node.left === child.node) return 'the session variable is reassigned';
+        if (node.left === child.node) {
+          // `query = Model.find()` where `query` only held something built on the session: its old value is dropped.
+          return analysis.bindings.declarationOf(child) === binding.declaration ? 'the session variable is reassigned' : undefined;
+        }
         if (awaited) return undefined;
+        // `query = query.session(session)`: a variable of this function, which goes where its references go.
+        if (isIdentifier(node.left as Node) && declaredWithin(analysis, parent.get('left') as Path, fn)) {
+          return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
+        }
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;
         // `const opts = { session, new: true }`: the session goes wherever the options go.
         if (inLiteral && isIdentifier(node.id as Node) && analysis.sessionInOptions(node.id as Node) === binding.declaration) {
-          return derivedEscape(analysis, parent, fn, binding, depth);
+          return derivedEscape(analysis, node.id as Node, fn, binding, depth);
         }
         if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
-        return derivedEscape(analysis, parent, fn, binding, depth);
+        return derivedEscape(analysis, node.id as Node, fn, binding, depth);
       }
       case 'ExpressionStatement':
         return undefined;
@@ -432,15 +464,32 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   return undefined;
 }
 
-/** A variable initialised with a query or cursor built on the session must not escape either. */
-function derivedEscape(analysis: MongooseAnalysis, declarator: Path, fn: Path, binding: SessionBinding, depth: number): string | undefined {
-  const id = declarator.node.id as Node;
+/** A variable holding a query or cursor built on the session (initialised or assigned with it) must not escape either. */
+function derivedEscape(analysis: MongooseAnalysis, id: Node, fn: Path, binding: SessionBinding, depth: number): string | undefined {
   if (depth > 1 || !isIdentifier(id)) return undefined;
   for (const ref of analysis.bindings.referencesIn(fn, id)) {
     const reason = escapeReason(analysis, ref, fn, binding, depth + 1);
     if (reason) return reason;
   }
   return undefined;
+}
+
+/** A variable declared in `fn` itself (not a parameter of it, nor anything outside). */
+function declaredWithin(analysis: MongooseAnalysis, identifier: Path, fn: Path): boolean {
+  const declaration = analysis.bindings.declarationOf(identifier);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  return origin?.kind === 'variable' && enclosingFunction(origin.declarator)?.node === fn.node;
+}
+
+/** A call of a function that is not a query or document method (`handleError(res, err, session)`, `cb({ session })`). */
+function isHelperCall(call: Node): boolean {
+  const name = calleeName(call) ?? '';
+  return !MODEL_OPERATIONS.has(name) && !DOCUMENT_OPERATIONS.has(name) && !QUERY_CHAIN_METHODS.has(name);
+}
+
+function calleeText(source: string, call: Node): string {
+  const callee = call.callee as Node;
+  return source.slice(startOf(callee), endOf(callee)).replace(/\s+/g, '');
 }
 
 /** Closures that capture the session are fine only when the function waits for them. */
