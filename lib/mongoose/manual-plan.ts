@@ -20,7 +20,7 @@ import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
-import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -59,6 +59,8 @@ export interface ManualPlan {
   body: Path[];
   /** Statements inside the body that go (`endSession()` and its guards). */
   bodyRemovals: Path[];
+  /** Aborts in the body that a throw follows: they go, since inside transaction() the throw aborts. */
+  abortsBeforeThrow: Path[];
   earlyExits: EarlyExit[];
   /** Statements after the commit (or the withTransaction() call) that run after the call. */
   post: Path[];
@@ -249,6 +251,7 @@ class ManualPlanner {
       beforeInside: main.slice(0, index),
       body: [],
       bodyRemovals: [],
+      abortsBeforeThrow: [],
       earlyExits: [],
       post,
       startAt: startOf(statement.node),
@@ -333,10 +336,12 @@ class ManualPlanner {
     if (bodyEnds.some((e) => body.some((s) => s.node === e.node))) return this.refuse('the session is ended before the commit', bodyEnds[0]);
     const aborts = this.calls('abortTransaction').filter((a) => body.some((s) => contains(s.node, a.node)) && !(abortsAtEnd && contains(main[endIndex]!.node, a.node)));
     const exits: EarlyExit[] = [];
+    const thrownAborts: Path[] = [];
     for (const abort of aborts) {
       const exit = this.earlyExit(abort, body, bodyEnds);
       if ('reason' in exit) return this.refuse(exit.reason, abort);
-      if (exit.moved.length > 0) exits.push(exit);
+      if ('throwsAfter' in exit) thrownAborts.push(exit.throwsAfter);
+      else if (exit.moved.length > 0) exits.push(exit);
     }
     const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
     const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
@@ -361,8 +366,9 @@ class ManualPlanner {
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
       before: outside,
       beforeInside: main.slice(0, startIndex),
-      body: body.filter((s) => !bodyEnds.some((e) => e.node === s.node)),
+      body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
+      abortsBeforeThrow: thrownAborts,
       earlyExits: exits,
       post,
       startAt: startOf(main[startIndex]!.node),
@@ -497,24 +503,31 @@ class ManualPlanner {
 
   /**
    * An abort in the body: it ends the transaction, so transaction() neither commits nor retries and
-   * what follows it runs once. What follows must leave the callback (a return, which moves after
-   * the call behind a flag) or throw (which stays).
+   * what follows it runs once. What follows must leave the callback: a return (which moves after
+   * the call behind a flag) or a throw, which aborts by itself inside transaction(), so the abort
+   * before it goes (`throwsAfter`: the abort statement).
    */
-  private earlyExit(abort: Path, body: Path[], ends: Path[]): EarlyExit | { reason: string } {
+  private earlyExit(abort: Path, body: Path[], ends: Path[]): EarlyExit | { throwsAfter: Path } | { reason: string } {
     const statement = statementOf(abort);
     const list = statement?.parent as Path | null;
     const siblings = list?.node.type === 'BlockStatement' ? statementsOf(list.node) : undefined;
     if (!statement || !list || !siblings) return { reason: `the abort at line ${lineOf(abort)} is not followed by a return or throw in a block of its own` };
-    for (let p = list; p && !body.some((s) => s.node === p!.node); p = p.parent as Path) {
-      if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
-    }
     const index = siblings.indexOf(statement.node);
     const following = siblings.slice(index + 1).map((_, i) => list.get('body', index + 1 + i) as Path);
     const ended = following.filter((s) => ends.some((e) => e.node === s.node));
     const rest = following.filter((s) => !ended.includes(s));
     const last = rest[rest.length - 1];
-    if (last?.node.type === 'ThrowStatement') return { moved: [], ends: ended };
+    if (last?.node.type === 'ThrowStatement') {
+      const thrown = abortBeforeThrow(last, body.map((s) => s.node));
+      if (thrown === 'caught') return { reason: `the transaction is aborted at line ${lineOf(abort)} and the error thrown after it is caught inside the transaction, so the code goes on; transaction() cannot express that` };
+      const used = this.usedIn(rest);
+      if (used) return { reason: `after the abort at line ${lineOf(abort)}, the code uses the session (line ${lineOf(used)}) before it throws` };
+      return { throwsAfter: statement };
+    }
     if (last?.node.type !== 'ReturnStatement') return { reason: `the transaction is aborted at line ${lineOf(abort)} and the code goes on; transaction() cannot express that` };
+    for (let p = list; p && !body.some((s) => s.node === p!.node); p = p.parent as Path) {
+      if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
+    }
     if (body.some((s) => s.node === statement.node)) return { reason: `the transaction is aborted at the top of the body (line ${lineOf(abort)}), and what follows never runs` };
     return { moved: rest, ends: ended };
   }
