@@ -318,6 +318,10 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
 
   let next = 0;
   while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
+  if (next === rest.length) {
+    const conditional = tryAfterConditionalStart(analysis, binding, container);
+    if (conditional) return conditional;
+  }
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
@@ -330,6 +334,22 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
 }
 
 /**
+ * `let s = null; if (!parent) { s = await x.startSession(); s.startTransaction(); } ... try { } finally { }`:
+ * the function owns the session only when it started it, and the try after the if (past code that
+ * cannot throw) covers every use; its finally ends the session when there is one.
+ */
+function tryAfterConditionalStart(analysis: MongooseAnalysis, binding: SessionBinding, block: Path): FinallyPlacement | undefined {
+  const ifPath = block.parent as Path | null;
+  const outer = ifPath?.parent as Path | null;
+  const outerStatements = outer ? statementsOf(outer.node) : undefined;
+  if (binding.form !== 'assignment' || ifPath?.node.type !== 'IfStatement' || ifPath.node.consequent !== block.node || ifPath.node.alternate || !outerStatements) return undefined;
+  const after = outerStatements.slice(outerStatements.indexOf(ifPath.node) + 1);
+  const next = after.findIndex((statement) => !cannotThrow(statement));
+  if (after[next]?.type !== 'TryStatement' || usesSessionIn(analysis, binding.declaration, outer!, after.slice(next + 1))) return undefined;
+  return { kind: 'append', tryStatement: outer!.get('body', outerStatements.indexOf(after[next]!)) as Path, sessionMayBeUnset: true };
+}
+
+/**
  * A declaration whose values are computed without running anything that could throw: literals,
  * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
  */
@@ -339,6 +359,7 @@ export function cannotThrow(statement: Node): boolean {
 
 function isInert(node: Node): boolean {
   if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'LogicalExpression') return isInert(node.left as Node) && isInert(node.right as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
