@@ -95,6 +95,7 @@ class ManualWriter {
     const end = endOf(statements[plan.to]!);
     const indent = indentAt(ctx.source, start);
     for (const removal of [...plan.bodyRemovals, ...plan.abortsBeforeThrow]) removeStatement(ctx, removal);
+    if (plan.promiseStatement) removeStatement(ctx, plan.promiseStatement);
     const exits = plan.earlyExits.map((exit, i) => this.rewriteExit(exit, this.flags[i]!));
     if (plan.carryStyle === 'let') this.assignCarried();
     const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];

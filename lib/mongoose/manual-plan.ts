@@ -78,6 +78,8 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /** `const p = x.startSession();` when the session is awaited from a kept promise: transaction() starts its own, so it goes too. */
+  promiseStatement: Path | undefined;
   /** `withTransaction(cb)`: the callback that becomes transaction()'s, and the name its value is bound to. */
   callback: Path | undefined;
   /** `const r = await session.withTransaction(...)`: the declaration whose value the call now gives. */
@@ -189,6 +191,8 @@ class ManualPlanner {
     const inPromiseCallback = this.uses.some((u) => u.call && isPromiseCallbackInside(u.call, this.fn.node));
     if (!this.fn.node.async || inPromiseCallback) return undefined;
 
+    const promise = this.keptPromiseProblem();
+    if (promise) return this.refuse(promise);
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
     if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
@@ -263,6 +267,27 @@ class ManualPlanner {
     };
   }
 
+  /**
+   * `const p = x.startSession(); ... const session = await p;`: transaction() starts a session of its
+   * own, so the kept promise's statement must go with the rest, or its session would never be ended.
+   */
+  private keptPromiseProblem(): string | undefined {
+    const promise = this.binding.promise;
+    if (!promise) return undefined;
+    const name = promise.declaration.name as string;
+    const statement = promise.statement.node;
+    const alone = statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).length === 1;
+    if (!alone || enclosingFunction(promise.statement)?.node !== this.fn.node || enclosingFunction(this.binding.statement)?.node !== this.fn.node) {
+      return `the promise of startSession() is kept in \`${name}\` in a statement or function the rewrite cannot remove it from, and transaction() starts a session of its own`;
+    }
+    const refs = this.analysis.bindings.referencesIn(this.fn, promise.declaration).filter((ref) => !contains(statement, ref.node));
+    if (refs.length > 1) {
+      const other = refs.find((ref) => !contains(this.binding.statement.node, ref.node)) ?? refs[1]!;
+      return `the promise of startSession() is kept in \`${name}\` and used again at line ${lineOf(other)}, and transaction() starts a session of its own`;
+    }
+    return undefined;
+  }
+
   /** What both shapes' plans take from where the transaction lives: the region, the kept catch, the rest of the finally. */
   private frame(connection: string, layout: Layout, ends: Path[], handler: { keep: ManualPlan['handler'] } | undefined) {
     const { tryStatement } = layout;
@@ -275,6 +300,7 @@ class ManualPlanner {
       handler: handler?.keep,
       tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
       finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      promiseStatement: this.binding.promise?.statement,
     };
   }
 

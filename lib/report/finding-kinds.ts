@@ -47,7 +47,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     meaning:
       'The session leaves the function (returned, stored on an object, captured by a callback, handed to a helper that goes on using it), so the function cannot end it or swap it for a transaction() of its own.',
     pattern:
-      /the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
+      /the promise of startSession\(\) is kept|the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
   },
   {
     key: 'session-used-outside',

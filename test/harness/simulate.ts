@@ -26,20 +26,27 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  *     seed: { Product: [{ _id: 'pen', name: 'pen', stock: 5 }] },   // `_id: 'pen'` means id('pen')
  *     paths: {                                    // `normal` is required; add the business failures
  *       normal: [{ call: 'createOrder', args: [req({ body: { productId: id('pen'), quantity: 2 } }), res()] }],
- *       'out of stock': { seed: { ... }, calls: [...] },
+ *       'out of stock': { seed: { ... }, setup: (ctx) => { ... }, calls: [...] },
  *     },
  *     differences: { normal: { data: 'why the output's data is the fix' } },   // optional, see compare.ts
  *   };
  *
  * A call is `{ call: 'name', args }` (an export), `{ call: 'Class#method', construct, args }` (a
  * new instance of an exported class), or a function `(ctx) => ...`; `args` and `construct` may be
- * functions of `ctx` = `{ mongoose, sim, exports, id, model(name) }`. Scenario files never
- * require('mongoose') themselves: that would be the real one.
+ * functions of `ctx` = `{ mongoose, sim, exports, id, model(name) }`; `observeArgs: true` also
+ * compares the arguments as the call left them (an array it pushed to). What a call returned or
+ * threw, and what it sent on a res()/next() among its arguments, is compared. A path's `seed`
+ * replaces the scenario's; its `setup` runs after the scenario's, before the fixture is loaded.
+ * Scenario files never require('mongoose') themselves: that would be the real one. Stub modules
+ * report what they did outside the database with `effect(kind, ...args)`; console output is
+ * recorded as the log. Ids, uuids (the uuid stub, crypto.randomUUID) and Math.random are
+ * deterministic; times near now read `now`.
  *
  * Each scenario runs every path, and `normal` twice more: with the next commit failing
  * (`failCommits = 1`) and with each transaction()/withTransaction() commit failing once
- * (`transientFirstCommit`). Every run is a fresh Node process per side, since the simulator's
- * state is global.
+ * (`transientFirstCommit`). Every run has a worker thread of its own (a fresh global object and
+ * module registry, as a new process would have), since the simulator's state is global; its timers
+ * run in virtual time, so a run is the same on a loaded machine and never waits for real.
  */
 
 export const SIMULATOR_DIR = path.join(__dirname, '..', 'mongoose-sim');
@@ -140,8 +147,8 @@ export class SimulationRoot {
   }
 }
 
-/** At most this many runner processes at once: runs mostly wait on the simulator's latency. */
-const limit = concurrency(Math.max(3, os.availableParallelism() + 1));
+/** At most this many runs at once: they mostly wait on the simulator's latency. */
+const limit = concurrency(Math.max(4, os.availableParallelism() * 2));
 
 /** Runs every path of the fixture's scenario on its input and its output. */
 export async function simulateCase(root: SimulationRoot, fixture: FileCase): Promise<CaseSimulation> {

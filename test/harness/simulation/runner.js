@@ -16,27 +16,35 @@ const kit = require('./kit');
 
 const spec = isMainThread ? JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) : workerData;
 const started = Date.now();
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const YEAR = 366 * 24 * 60 * MINUTE;
 
 // ---------------------------------------------------------------- describing values
-const isNow = (ms) => Math.abs(ms - started) < DAY;
+// A time the run made (now, or now plus three days) reads as its distance from the run's start,
+// in minutes, so that two runs started at different times agree.
+const isNear = (ms) => Math.abs(ms - started) < YEAR;
+const sinceStart = (ms) => {
+  const minutes = Math.round((ms - started) / MINUTE);
+  return minutes === 0 ? 'now' : `now${minutes > 0 ? '+' : ''}${minutes}min`;
+};
 
 function describe(value, seen = new Set()) {
   if (value === undefined) return { $undefined: true };
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.replace(/\b1\d{12}\b/g, (ms) => (isNear(Number(ms)) ? `$${sinceStart(Number(ms))}` : ms));
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { $number: String(value) };
-    return Number.isInteger(value) && value > 1e12 && isNow(value) ? { $now: 'ms' } : value;
+    return Number.isInteger(value) && value > 1e12 && isNear(value) ? { $time: sinceStart(value) } : value;
   }
   if (typeof value === 'bigint') return { $bigint: String(value) };
   if (typeof value === 'symbol') return { $symbol: String(value.description) };
+  if (kit.recorded(value)) return { $recorder: typeof value === 'function' ? 'next' : 'res' };
   if (typeof value === 'function') return { $function: value.name || 'anonymous' };
   if (value instanceof Error) {
     const name = value.constructor && value.constructor.name;
     return { $error: name || 'Error', message: value.message };
   }
-  if (value instanceof Date) return { $date: isNow(value.getTime()) ? 'now' : value.toISOString() };
+  if (value instanceof Date) return { $date: isNear(value.getTime()) ? sinceStart(value.getTime()) : value.toISOString() };
   if (typeof value.toHexString === 'function' && typeof value.equals === 'function') return { $oid: value.toHexString() };
   if (typeof value.then === 'function') return { $thenable: value[Symbol.toStringTag] || value.constructor?.name || 'Promise' };
   if (value.constructor && value.constructor.name === 'ClientSession') return { $session: true };
@@ -68,6 +76,57 @@ const effects = [];
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[level] = (...args) => logs.push([level, ...args.map((a) => describe(a))]);
 }
+// Timers run in virtual time: the simulator's latencies (setTimeout) fire in the order of their
+// due time, one at a time, each after the promise jobs the one before started, whatever the load
+// on the machine; so operations nobody awaited interleave the same way in every run, and no run
+// waits for real. The loop still drains when no timer is left, so `beforeExit` still comes.
+const MAX_TIMERS = 100000;
+const timers = [];
+let virtualNow = 0;
+let timerSeq = 0;
+let firing = false;
+let fired = 0;
+function fireNext() {
+  firing = false;
+  if (!timers.length) return;
+  if (++fired > MAX_TIMERS) {
+    harnessError = `more than ${MAX_TIMERS} timers fired: the code never settles (a setInterval?)`;
+    timers.length = 0;
+    return;
+  }
+  timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const timer = timers.shift();
+  virtualNow = timer.at;
+  if (timer.every !== undefined) addTimer(timer.fn, timer.every, timer.args, timer.every, timer.handle);
+  schedule();
+  timer.fn(...timer.args);
+}
+function schedule() {
+  if (!firing && timers.length) {
+    firing = true;
+    setImmediate(fireNext);
+  }
+}
+function addTimer(fn, ms, args, every, handle = {}) {
+  const timer = { at: virtualNow + Math.max(1, Number(ms) || 0), seq: ++timerSeq, fn, args, every, handle };
+  Object.assign(handle, {
+    ref: () => handle, unref: () => handle, hasRef: () => true, refresh: () => handle,
+    [Symbol.toPrimitive]: () => timer.seq,
+  });
+  handle.cancel = () => {
+    const i = timers.findIndex((t) => t.handle === handle);
+    if (i >= 0) timers.splice(i, 1);
+  };
+  timers.push(timer);
+  schedule();
+  return handle;
+}
+const clear = (handle) => handle && typeof handle.cancel === 'function' && handle.cancel();
+globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args);
+globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, Math.max(1, Number(ms) || 0));
+globalThis.clearTimeout = clear;
+globalThis.clearInterval = clear;
+
 // Ids and random numbers are drawn from counters and a seeded generator, the same in every run;
 // the comparison names drawn uuids by order of appearance, as it does generated ObjectIds.
 let uuids = 0;
@@ -150,6 +209,7 @@ async function invoke(call, ctx) {
   }
   const sent = args.map(kit.recorded).filter(Boolean);
   if (sent.length) entry.sent = sent;
+  if (call.observeArgs) entry.args = args.map((arg) => describe(arg));
 }
 
 async function main() {
@@ -158,11 +218,12 @@ async function main() {
   if (spec.als && sim.features.als) mongoose.set('transactionAsyncLocalStorage', true);
   const scenario = scenarioFor(require(spec.scenario), spec.ext);
   const ctx = { mongoose, sim, id: kit.id, model: (name) => findModel(mongoose, name), exports: undefined };
-  if (scenario.setup) await scenario.setup(ctx);
-  ctx.exports = spec.esm ? await import(pathToFileURL(spec.entry).href) : requireInProject(spec.entry);
   const chosen = scenario.paths[spec.path];
   if (!chosen) throw new Error(`scenario: no path named ${spec.path}`);
   const run = Array.isArray(chosen) ? { calls: chosen } : chosen;
+  if (scenario.setup) await scenario.setup(ctx);
+  if (run.setup) await run.setup(ctx);
+  ctx.exports = spec.esm ? await import(pathToFileURL(spec.entry).href) : requireInProject(spec.entry);
   const seed = run.seed ?? scenario.seed ?? {};
   for (const [name, docs] of Object.entries(typeof seed === 'function' ? seed(ctx) : seed)) sim.seed(ctx.model(name), seedDocs(docs));
   if (spec.commit === 'fails') sim.options.failCommits = 1;
