@@ -17,6 +17,7 @@ import { declaredNames } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { STORING_METHODS } from './session-storage';
+import { lineOf } from './transaction-body';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -142,7 +143,8 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
   const fn = enclosingFunction(creation.call);
   const binding = analysis.bindingOf(creation);
-  if (!fn || !binding) return false;
+  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call);
+  if (!fn) return false;
   return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
     const call = methodCallOn(ref, 'endSession');
     const statement = call && enclosingFunction(call)?.node === fn.node ? endSessionStatement(analysis, call) : undefined;
@@ -178,7 +180,47 @@ export function unboundReason(source: string, call: Path, consequence = 'so it c
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
+  const continuation = continuationOf(call);
+  if (continuation?.method === 'then') return `the session is handed to the \`.then()\` callback at line ${lineOf(continuation.call)}, which owns it from there, ${consequence}`;
+  if (continuation?.method === 'catch') {
+    return `the session is taken through \`.catch()\` at line ${lineOf(continuation.call)}, whose handler may give something other than a session, ${consequence}`;
+  }
   return 'the session is not stored in a variable, so it cannot be ended in a finally';
+}
+
+/** `x.startSession().then(cb)` or `x.startSession().catch(handler)`: the call that continues the creation. */
+function continuationOf(creation: Path): { method: 'then' | 'catch'; call: Path } | undefined {
+  const member = creation.parent as Path | null;
+  const call = member?.parent as Path | null;
+  if (!member || !isMember(member.node) || member.node.object !== creation.node || !call || !isCall(call.node) || call.node.callee !== member.node) return undefined;
+  const method = calleeName(call.node);
+  return method === 'then' || method === 'catch' ? { method, call } : undefined;
+}
+
+/**
+ * Where a session that is not bound by its creation is still ended in a finally: the `.then()`
+ * callback's parameter, or the variable `const s = await x.startSession().catch(...)` fills.
+ */
+function continuedSessionEndedInFinally(analysis: MongooseAnalysis, creation: Path): boolean {
+  const continuation = continuationOf(creation);
+  if (!continuation) return false;
+  let holder: { scope: Path; declaration: Node } | undefined;
+  if (continuation.method === 'then') {
+    const callback = continuation.call.get('arguments', 0) as Path;
+    const param = isFunction(callback.node) ? (callback.node.params as Node[])[0] : undefined;
+    if (param && isIdentifier(param)) holder = { scope: callback, declaration: param };
+  } else {
+    const fn = enclosingFunction(creation);
+    const stored = analysis.bindingOf({ call: continuation.call, kind: 'unknown', receiver: undefined });
+    if (fn && stored) holder = { scope: fn, declaration: stored.declaration };
+  }
+  if (!holder) return false;
+  const { scope, declaration } = holder;
+  return analysis.bindings.referencesIn(scope, declaration).some((ref) => {
+    const end = methodCallOn(ref, 'endSession');
+    const statement = end && enclosingFunction(end)?.node === scope.node ? endSessionStatement(analysis, end) : undefined;
+    return statement !== undefined && finallyOwner(statement) !== undefined;
+  });
 }
 
 function notAsyncReason(fn: Path | undefined): string {
@@ -448,8 +490,7 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         }
         if (awaited || !(child.node === ref.node || viaCall || inLiteral)) return undefined;
         if (handedTo && isHelperCall(handedTo)) {
-          const line = (parent.node.loc as { start: { line: number } } | undefined)?.start.line;
-          return `the session is handed to \`${calleeText(analysis.source, handedTo)}()\` in a return without await (line ${line}): that call goes on using it after this function returns, and may abort the transaction or end the session itself`;
+          return `the session is handed to \`${calleeText(analysis.source, handedTo)}()\` in a return without await (line ${lineOf(parent)}): that call goes on using it after this function returns, and may abort the transaction or end the session itself`;
         }
         return 'the session is returned (or a query or promise that uses it is returned without await)';
       case 'AssignmentExpression':
