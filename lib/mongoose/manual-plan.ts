@@ -203,11 +203,12 @@ class ManualPlanner {
     if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
       return this.refuse('a session method is given a Node-style callback');
     }
-    // What the code does with its session decides first; the version only matters for code the shape allows.
-    const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string') return this.refuse(connection.reason);
+    // What the code does with its session decides first, then the version; which connection runs
+    // the transaction only matters for code both allow.
     const version = versionProblem(this.context.mongoose);
     if (version) return this.refuse(version);
+    const connection = connectionOf(this.analysis, this.creation);
+    if (typeof connection !== 'string') return this.refuse(connection.reason);
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);
