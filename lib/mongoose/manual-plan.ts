@@ -352,7 +352,10 @@ class ManualPlanner {
 
     const ends = this.endStatements();
     if ('reason' in ends) return ends;
-    const body = main.slice(startIndex + 1, abortsAtEnd ? endIndex + 1 : endIndex);
+    const kept = this.keptBeforeCall(layout, main, startIndex, ends);
+    if ('reason' in kept) return this.refuse(kept.reason, kept.at);
+    const bodyFrom = startIndex + 1 + kept.length;
+    const body = main.slice(bodyFrom, abortsAtEnd ? endIndex + 1 : endIndex);
     const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const postUse = this.usedIn(post);
     if (postUse) return this.refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
@@ -370,7 +373,7 @@ class ManualPlanner {
       if ('throwsAfter' in exit) thrownAborts.push(exit.throwsAfter);
       else if (exit.moved.length > 0) exits.push(exit);
     }
-    const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
+    const region: Node = { type: 'TransactionBody', start: kept.length > 0 ? endOf(kept[kept.length - 1]!.node) : startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
     const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
     const problem =
       this.nodeCallbacks(body) ??
@@ -391,7 +394,7 @@ class ManualPlanner {
       floating: false,
       ...this.frame(connection, layout, ends, handler),
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
-      before: outside,
+      before: [...outside, ...kept],
       beforeInside: main.slice(0, startIndex),
       body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
@@ -405,6 +408,33 @@ class ManualPlanner {
       callback: undefined,
       resultStatement: undefined,
     };
+  }
+
+  /**
+   * `session.startTransaction(); let total = 0; try { ... } finally { ... } return total;`: a
+   * declaration between the start and the try is visible after the try, so one read there (or in
+   * what stays of the finally) must stay before the call, with every statement before it (they
+   * keep their order; none may use the session). Empty when nothing after the try reads them.
+   */
+  private keptBeforeCall(layout: Layout, main: Path[], startIndex: number, ends: Path[]): Path[] | { reason: string; at: Path } {
+    if (!layout.tryStatement) return [];
+    const between = main.slice(startIndex + 1, main.length - layout.main.length);
+    const statements = statementsOf(layout.block.node)!;
+    const after = [
+      ...statements.slice(layout.to + 1).map((_, i) => layout.block.get('body', layout.to + 1 + i) as Path),
+      ...this.finallyRest(layout.tryStatement, ends),
+    ];
+    const readAfter = (statement: Path) => declaredNames(statement.node).some((id) => after.some((s) => this.analysis.bindings.referencesIn(s, id).length > 0));
+    let count = 0;
+    between.forEach((statement, i) => {
+      if (readAfter(statement)) count = i + 1;
+    });
+    const kept = between.slice(0, count);
+    const usesSession = kept.find((s) => this.refsIn(s).length > 0);
+    if (usesSession) {
+      return { reason: `a value declared between startTransaction() and the try is read after the try, and it is computed with the session (line ${lineOf(usesSession)}), so it can neither stay before transaction() nor move into it`, at: usesSession };
+    }
+    return kept;
   }
 
   /**

@@ -110,7 +110,8 @@ class HazardFinder {
     if (changed) return changed;
     if (node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=')) {
       const target = path.get(node.type === 'UpdateExpression' ? 'argument' : 'left') as Path;
-      return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'effect', at: path } : undefined;
+      // `total += x` on a variable declared outside: a second run adds again.
+      return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'changes-read-value', at: path, name: target.node.name as string } : undefined;
     }
     if (!isCall(node)) return undefined;
     if (this.leavesProcess(path)) return { kind: 'effect', at: path };
