@@ -10,6 +10,7 @@ import {
   some,
   startOf,
   statementsOf,
+  unwrapExpression,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -641,7 +642,7 @@ function failureHandled(statement: Path, within: Node): boolean {
 function guardedByInTransaction(statement: Path, session: Node, within: Node): boolean {
   for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
     if (current.node.type !== 'IfStatement') continue;
-    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string));
+    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(unwrapExpression(n.callee.object as Node), session.name as string));
     if (tested) return true;
   }
   return false;
@@ -653,9 +654,10 @@ function isSessionMethodStatement(statement: Node, declaration: Node, method: st
   let expression = statement.expression as Node;
   if (expression.type === 'AwaitExpression') expression = expression.argument as Node;
   if (!isCall(expression) || calleeName(expression) !== method) return false;
-  const object = isMember(expression.callee) ? expression.callee.object : undefined;
+  const object = isMember(expression.callee) ? unwrapExpression(expression.callee.object as Node) : undefined;
   return isIdentifier(object, declaration.name as string);
 }
+
 
 function unawaitedAbortsBefore(removals: Path[], declaration: Node): Path[] {
   const out: Path[] = [];
