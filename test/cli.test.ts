@@ -249,6 +249,21 @@ function finish(id) {
   });
 });
 
+describe('manual-to-transaction on the MongoDB driver alone', () => {
+  it('names the driver as what rules transaction() out, not the Mongoose the package does not have', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ name: '@acme/mongo-repository', dependencies: { mongodb: '^6.3.0' } }),
+      'src/repository.ts': "import { ClientSession, MongoClient } from 'mongodb';\n\n// A repository on the native driver: its sessions are the client's, whatever the package's\n// Mongoose (it has none). The reason names the driver, which is what rules transaction() out.\nexport class Repository {\n  constructor(private readonly client: MongoClient) {}\n\n  async withTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {\n    const session = this.client.startSession();\n    let result: T | undefined;\n    try {\n      await session.withTransaction(async () => {\n        result = await work(session);\n      });\n    } finally {\n      await session.endSession();\n    }\n    return result as T;\n  }\n}\n",
+      'src/ledger.js': "const { MongoClient } = require('mongodb');\n\nconst client = new MongoClient(process.env.MONGO_URL);\n\n// The same on the driver, hand-managed, in CommonJS.\nasync function transfer(from, to, amount) {\n  const session = client.startSession();\n  session.startTransaction();\n  try {\n    const accounts = client.db().collection('accounts');\n    await accounts.updateOne({ _id: from }, { $inc: { balance: -amount } }, { session });\n    await accounts.updateOne({ _id: to }, { $inc: { balance: amount } }, { session });\n    await session.commitTransaction();\n  } catch (err) {\n    if (session.inTransaction()) await session.abortTransaction();\n    throw err;\n  } finally {\n    await session.endSession();\n  }\n}\n\nmodule.exports = { transfer };\n",
+    });
+    const result = tx(['run', '.', '--dry', '-t', 'manual-to-transaction'], dir);
+    const driver = "hand-managed transaction left as is: the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()";
+    expect(result.stderr).toContain(`src/ledger.js:7:19 [manual-to-transaction] ${driver}`);
+    expect(result.stderr).toContain(`src/repository.ts:9:21 [manual-to-transaction] ${driver}`);
+    expect(result.stderr).not.toContain('neither depends on Mongoose');
+  });
+});
+
 describe('reports', () => {
   it('writes a JSON report with every file, change, finding, count and timing', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE, 'c.ts': 'export {};\n' });

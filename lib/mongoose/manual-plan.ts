@@ -203,11 +203,13 @@ class ManualPlanner {
     if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
       return this.refuse('a session method is given a Node-style callback');
     }
-    // What the code does with its session decides first, then the version; which connection runs
-    // the transaction only matters for code both allow.
+    // What the code does with its session decides first, then where the session comes from when
+    // that is the driver, then the version; which connection runs the transaction only matters
+    // for code all of these allow.
+    const connection = connectionOf(this.analysis, this.creation);
+    if (typeof connection !== 'string' && this.creation.kind === 'client') return this.refuse(connection.reason);
     const version = versionProblem(this.context.mongoose);
     if (version) return this.refuse(version);
-    const connection = connectionOf(this.analysis, this.creation);
     if (typeof connection !== 'string') return this.refuse(connection.reason);
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
