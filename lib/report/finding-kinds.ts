@@ -85,7 +85,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'parallel-operations',
     title: 'Operations in parallel',
     meaning: 'Session operations started together (Promise.all, map or forEach with async callbacks) are undefined behaviour in a transaction; where the rewrite to a sequential loop would change the result, it is left to a person.',
-    pattern: /Promise\.\w+\(\)|starts operations without waiting/,
+    pattern: /Promise\.\w+\(\)|starts operations without waiting|in parallel on one session/,
   },
   {
     key: 'not-async',
@@ -101,9 +101,10 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   },
   {
     key: 'no-session',
-    title: 'Operation without the session',
-    meaning: 'An operation inside the transaction passes no session, so it runs outside it; it is awaited now so it finishes first. Pass { session } if it belongs in the transaction.',
-    pattern: /has no session, so it runs outside/,
+    title: 'Operation outside the transaction',
+    meaning:
+      "An operation inside the transaction runs without the transaction's session (none given, an explicit empty one, options that may not hold it, a model of another connection, a create() of one document that cannot take options), so an abort does not undo it. Pass the session by hand if it belongs in the transaction.",
+    pattern: /has no session|runs outside the transaction|stays outside the transaction|may hold a session|another connection than the transaction/,
   },
   {
     key: 'unknown-types',
