@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type FinallyPlacement, type OwnerFix } from '../lib/mongoose/ownership';
+import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type FinallyPlacement, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -58,8 +58,13 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
-      const what = plan.endsTooEarly ? 'the session is ended while it is still in use' : endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session';
-      ctx.report(plan.at, `${what}: ${plan.reason}`);
+      if (plan.endsTooEarly) {
+        ctx.report(plan.at, `the session is ended while it is still in use: ${plan.reason}`);
+        continue;
+      }
+      // Nothing to move: the session is already ended in a finally (what else the code does with it is another transform's finding).
+      if (endedInFinally(analysis, creation)) continue;
+      ctx.report(plan.at, `${endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session'}: ${plan.reason}`);
       continue;
     }
     fixes.set(plan.binding.declaration, plan);
