@@ -1,4 +1,4 @@
-import type { SourceLocation, ThenableFact, TypeFacts, TypeFactsStatus } from './type-facts';
+import type { ThenableFact, TypeFacts, TypeFactsStatus } from './type-facts';
 
 /** Where a run's time goes, for --verbose. */
 export type Phase = 'discovery' | 'prefilter' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
@@ -59,7 +59,7 @@ export class Stopwatch {
   }
 }
 
-/** Type facts whose questions are timed: thenable questions as type facts, reference questions as caller search. */
+/** Type facts whose questions are timed. */
 export class TimedTypeFacts implements TypeFacts {
   constructor(
     private readonly inner: TypeFacts,
@@ -68,14 +68,6 @@ export class TimedTypeFacts implements TypeFacts {
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     return this.stopwatch.time('type facts', () => this.inner.thenableAt(file, source, start, end));
-  }
-
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    return this.stopwatch.time('caller search', () => this.inner.referencesTo(file, source, offset));
-  }
-
-  importersOf(file: string, source: string): SourceLocation[] | undefined {
-    return this.stopwatch.time('caller search', () => this.inner.importersOf(file, source));
   }
 
   statuses(): TypeFactsStatus[] {

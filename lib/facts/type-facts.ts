@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompilerOptions, Node as MorphNode, Project, SourceFile, ts } from 'ts-morph';
 import { collectGarbage } from './memory';
-import { moduleName, readOrUndefined } from './text-index';
 
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
@@ -14,12 +13,6 @@ export interface ThenableFact {
   origin: DeclarationOrigin | undefined;
 }
 
-export interface SourceLocation {
-  file: string;
-  /** Offset of the referencing identifier in the file's text on disk. */
-  start: number;
-}
-
 /**
  * Type and cross-file facts through ts-morph. Nothing is built until a transform asks a question
  * the syntax cannot answer; then one project per kind of question and tsconfig serves the run.
@@ -27,10 +20,6 @@ export interface SourceLocation {
 export interface TypeFacts {
   /** The expression at [start, end) of `file` (whose current text is `source`); undefined when unknown. */
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined;
-  /** Every reference to the declaration named at `offset`, across the project; undefined when unknown. */
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined;
-  /** The module specifiers (`'./tx'` in `require('../tx')` or `import`) in other files that load `file`. */
-  importersOf(file: string, source: string): SourceLocation[] | undefined;
   /** For the report: per tsconfig whose files asked, could type facts be had? (empty when none was needed) */
   statuses(): TypeFactsStatus[];
 }
@@ -43,10 +32,6 @@ type TsMorph = typeof import('ts-morph');
 
 /** What the import graph tells type facts, so that ts-morph only ever sees the files it names. */
 export interface CrossFileScope {
-  /** Files that can call into `file` (it included) and mention `word`. */
-  candidates(file: string, word: string): readonly string[];
-  /** Where other files load `file`. */
-  importersOf(file: string): SourceLocation[];
   /**
    * The files to load into the type program together with `file` (it included), so that one type
    * checker answers for all of them; a fixed partition of the run's files, whatever thread asks.
@@ -65,12 +50,8 @@ interface Setup {
   config: string;
   /** Why types cannot be had here, when they cannot. */
   unavailable: string | undefined;
-  /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
-  referenceProject?: Project;
-  loadedFor: Set<string>;
-  /** Which kinds of question files of this setup asked (for the report). */
+  /** Whether files of this setup asked (for the report). */
   askedTypes: boolean;
-  askedReferences: boolean;
 }
 
 /**
@@ -137,42 +118,12 @@ export class LazyTypeFacts implements TypeFacts {
     for (const member of this.batch) if (member !== file) project.addSourceFileAtPathIfExists(member);
   }
 
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    const setup = this.setupOf(file);
-    if (!setup) return undefined;
-    setup.askedReferences = true;
-    // Imports between the files added still resolve; nothing else is pulled in.
-    const project = (setup.referenceProject ??= this.create(setup, { noResolve: true, noLib: true, types: [] }));
-    if (!project) return undefined;
-    const sourceFile = sourceFileIn(project, file, source);
-    try {
-      const identifier = sourceFile.getDescendantAtPos(offset);
-      if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
-      this.addCandidates(setup, project, file, identifier.getText());
-      this.addCandidates(setup, project, file, moduleName(file));
-      return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
-        .findReferencesAsNodes()
-        .map((ref) => ({ file: path.resolve(ref.getSourceFile().getFilePath()), start: ref.getStart() }));
-    } catch {
-      return undefined;
-    } finally {
-      // Other files' references are read against their text on disk (the run writes nothing
-      // before every file is done): a transform's output must not stay in their place.
-      if (source !== readOrUndefined(file)) project.removeSourceFile(sourceFile);
-    }
-  }
-
-  importersOf(file: string, _source: string): SourceLocation[] | undefined {
-    return this.scope.importersOf(path.resolve(file));
-  }
-
   /** One entry per tsconfig (or package) whose files asked: type questions say whether types were there. */
   statuses(): TypeFactsStatus[] {
     const out: TypeFactsStatus[] = [];
     if (this.morph === null) return [{ state: 'unavailable', reason: this.morphError! }];
     for (const setup of this.setups.values()) {
       if (setup.askedTypes) out.push(setup.unavailable ? { state: 'unavailable', reason: setup.unavailable } : { state: 'available', config: setup.config });
-      else if (setup.askedReferences && setup.unavailable?.startsWith('could not load')) out.push({ state: 'unavailable', reason: setup.unavailable });
     }
     return out;
   }
@@ -216,9 +167,7 @@ export class LazyTypeFacts implements TypeFacts {
         dir: setupDir,
         config: tsconfig ?? 'default options (allowJs)',
         unavailable: hasMongoose ? undefined : 'mongoose is not installed in the project, so its type declarations are missing',
-        loadedFor: new Set(),
         askedTypes: false,
-        askedReferences: false,
       };
       this.setups.set(key, setup);
     }
@@ -259,19 +208,6 @@ export class LazyTypeFacts implements TypeFacts {
     } catch (error) {
       setup.unavailable = `could not load ${setup.tsconfig}: ${(error as Error).message}`;
       return undefined;
-    }
-  }
-
-  /**
-   * Adds the files that can call into `file` and mention `word`: only they can refer to a
-   * declaration of that name, or import a module of that name.
-   */
-  private addCandidates(setup: Setup, project: Project, file: string, word: string): void {
-    const key = `${file}\0${word}`;
-    if (setup.loadedFor.has(key)) return;
-    setup.loadedFor.add(key);
-    for (const candidate of this.scope.candidates(file, word)) {
-      if (!project.getSourceFile(candidate)) project.addSourceFileAtPathIfExists(candidate);
     }
   }
 }

@@ -48,8 +48,6 @@ export class RunEnvironment {
 
   constructor(private readonly options: EnvironmentOptions = {}) {
     const types = new LazyTypeFacts({
-      candidates: (file, word) => this.scopedIndex(file).filesMentioning(word),
-      importersOf: (file) => this.graphFor(file).importersOf(file),
       typeBatch: (file) => this.typeBatch(file),
       loads: (file, other) => this.graphFor(other).callersScope(other).includes(file),
     });
@@ -73,6 +71,7 @@ export class RunEnvironment {
       filesContainingAny: (texts) => this.scopedIndex(file).filesContainingAny(texts),
       fileMentions: (other, word) => this.scopedIndex(file).mentions(other, word),
       analysisOf: (other) => this.timed('caller search', () => this.analyses.get(other)),
+      importersOf: (other) => this.graphFor(other).importersOf(other),
     };
   }
 

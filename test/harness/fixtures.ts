@@ -129,6 +129,7 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
     filesContainingAny: (texts) => (detect ? detected.filesContainingAny(texts) : texts.some((t) => fs.readFileSync(file, 'utf8').includes(t)) ? [file] : []),
     fileMentions: (other, word) => (detect ? detected.fileMentions(other, word) : other === file && fs.readFileSync(file, 'utf8').includes(word)),
     analysisOf: (other) => env.projectView(other).analysisOf(other),
+    importersOf: (other) => env.projectView(other).importersOf(other),
   };
 }
 
