@@ -1,9 +1,9 @@
-import type { ThenableFact, TypeFacts, TypeFactsStatus } from './type-facts';
+import { TypeFactsAround, type ThenableFact, type TypeFacts } from './type-facts';
 
 /** Where a run's time goes, for --verbose. */
-export type Phase = 'discovery' | 'prefilter' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
+export type Phase = 'discovery' | 'prefilter' | 'cache' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
 
-export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'parse', 'analysis', 'type facts', 'caller search', 'format', 'write'];
+export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'cache', 'parse', 'analysis', 'type facts', 'caller search', 'format', 'write'];
 
 export type PhaseTimes = Partial<Record<Phase, number>>;
 
@@ -60,17 +60,15 @@ export class Stopwatch {
 }
 
 /** Type facts whose questions are timed. */
-export class TimedTypeFacts implements TypeFacts {
+export class TimedTypeFacts extends TypeFactsAround {
   constructor(
-    private readonly inner: TypeFacts,
+    inner: TypeFacts,
     private readonly stopwatch: Stopwatch,
-  ) {}
+  ) {
+    super(inner);
+  }
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     return this.stopwatch.time('type facts', () => this.inner.thenableAt(file, source, start, end));
-  }
-
-  statuses(): TypeFactsStatus[] {
-    return this.inner.statuses();
   }
 }
