@@ -4,7 +4,7 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
-import { transactionCallLines } from '../lib/mongoose/transaction-body';
+import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
 import { removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -46,7 +46,8 @@ export const manualToTransaction: Transform = {
         : plan.floating
           ? '; it is awaited now (withTransaction() was not, so the function went on before the transaction finished)'
           : '';
-      ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}`);
+      const dropped = plan.abortsBeforeThrow.length > 0 ? ABORT_BEFORE_THROW_NOTE : '';
+      ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}${dropped}`);
     }
   },
 };
@@ -93,7 +94,8 @@ class ManualWriter {
     const start = startOf(statements[plan.from]!);
     const end = endOf(statements[plan.to]!);
     const indent = indentAt(ctx.source, start);
-    for (const removal of plan.bodyRemovals) removeStatement(ctx, removal);
+    for (const removal of [...plan.bodyRemovals, ...plan.abortsBeforeThrow]) removeStatement(ctx, removal);
+    if (plan.promiseStatement) removeStatement(ctx, plan.promiseStatement);
     const exits = plan.earlyExits.map((exit, i) => this.rewriteExit(exit, this.flags[i]!));
     if (plan.carryStyle === 'let') this.assignCarried();
     const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];

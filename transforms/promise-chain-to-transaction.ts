@@ -5,7 +5,7 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
-import { transactionCallLines } from '../lib/mongoose/transaction-body';
+import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -100,7 +100,7 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
     return;
   }
   new ChainWriter(ctx, analysis, site, plan).write();
-  ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)`);
+  ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)${plan.abortsBeforeThrow.length > 0 ? ABORT_BEFORE_THROW_NOTE : ''}`);
   if (plan.floatingCommit) {
     const leak = plan.floatingCommit.ended ? '' : ' (and the session was never ended)';
     ctx.report(site.chain.outer, `the chain called commitTransaction() without returning it, so nothing waited for the commit${leak}; transaction() now commits before it resolves and ends the session`);
@@ -155,6 +155,7 @@ class ChainWriter {
   write(): void {
     const { ctx, site, plan } = this;
     for (const { identifier, name } of plan.renames) this.rename(identifier, name);
+    for (const removal of plan.abortsBeforeThrow) removeStatement(ctx, removal);
     this.rewriteBodyReturns();
     if (site.kind === 'arrow') this.writeArrowBody();
     else {

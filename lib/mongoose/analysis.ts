@@ -41,6 +41,8 @@ export interface SessionBinding {
   form: 'declarator' | 'assignment';
   /** The statement that creates the session (declaration or assignment statement). */
   statement: Path;
+  /** `const p = x.startSession(); ... const s = await p`: where the promise is kept (`statement` awaits it). */
+  promise?: { declaration: Node; statement: Path };
 }
 
 /** Where the function called by the call at [start, end) of the analysed text is declared, from type facts. */
@@ -217,7 +219,7 @@ export class MongooseAnalysis {
       .referencesIn(this.root.get() as Path, stored.binding.declaration)
       .map((ref) => storedValue(ref, this.bindings))
       .filter((later) => later?.awaited);
-    return awaitedLater.length === 1 ? awaitedLater[0]!.binding : undefined;
+    return awaitedLater.length === 1 ? { ...awaitedLater[0]!.binding, promise: { declaration: stored.binding.declaration, statement: stored.binding.statement } } : undefined;
   }
 
   /** True when the declaration holds a MongoDB session (created here, handed in by a session API, or typed/named so). */

@@ -3,7 +3,7 @@ import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifi
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
@@ -55,6 +55,8 @@ export interface ChainPlan {
   handler: { param: Node | undefined; statements: Path[]; value: Path | undefined } | undefined;
   /** `let session = null;` declared for the chain. */
   removals: Path[];
+  /** Aborts in the body that a throw follows (with an endSession() between them): they go, since inside transaction() the throw aborts. */
+  abortsBeforeThrow: Path[];
 }
 
 export type ChainPlanResult = ChainPlan | { reason: string } | undefined;
@@ -147,6 +149,8 @@ class ChainPlanner {
       this.bodyEarlyReturns(body, bodyReturns);
     if (problem) return { reason: problem };
 
+    const thrownAborts = this.abortsBeforeThrows(body);
+    if ('reason' in thrownAborts) return thrownAborts;
     const handler = this.handlerPlan();
     if (handler && 'reason' in handler) return handler;
     const finallyProblem = this.finallyProblem();
@@ -178,7 +182,56 @@ class ChainPlanner {
       renames: [...this.sessionRenames(sessionName), ...names.renames],
       handler: handler?.keep,
       removals: this.removedStatements,
+      abortsBeforeThrow: thrownAborts.statements,
     };
+  }
+
+  /**
+   * `await session.abortTransaction(); throw err;` in the body: inside transaction() the throw
+   * aborts, and an explicit abort before it makes driver 6.9+ fail with "Cannot call
+   * abortTransaction twice" instead of the error thrown; the abort (and an endSession() with it) goes.
+   */
+  private abortsBeforeThrows(body: ChainStep[]): { statements: Path[] } | { reason: string } {
+    const statements: Path[] = [];
+    for (const step of body) {
+      const top = step.statements.map((s) => s.node);
+      const calls = step.statements.flatMap((s) => this.analysis.index.within(s.node, 'CallExpression'));
+      for (const call of calls) {
+        if (!this.isSessionCall(call, 'abortTransaction') || enclosingFunction(call)?.node !== step.callback?.node) continue;
+        if (this.rejectsAfter(call)) {
+          return { reason: `the transaction is aborted at line ${lineOf(call)} and then rejected in a promise callback; inside transaction() the rejection alone aborts, and the explicit abort would make it fail with "Cannot call abortTransaction twice" (Mongoose 8.7+): remove the abort by hand` };
+        }
+        const statement = enclosingStatementOf(call);
+        const list = statement?.parent as Path | null;
+        const siblings = list?.node.type === 'BlockStatement' ? (list.node.body as Node[]) : undefined;
+        if (!statement || !siblings || statement.node.type !== 'ExpressionStatement') continue;
+        const index = siblings.indexOf(statement.node);
+        const following = siblings.slice(index + 1).map((_, i) => list!.get('body', index + 1 + i) as Path);
+        const ends = following.filter((f) => this.sessionCallStatement(f, 'endSession'));
+        const rest = following.filter((f) => !ends.includes(f));
+        const last = rest[rest.length - 1];
+        if (last?.node.type !== 'ThrowStatement') continue;
+        if (abortBeforeThrow(last, top) === 'caught') {
+          return { reason: `the transaction is aborted at line ${lineOf(call)} and the error thrown after it is caught inside the transaction, so the code goes on; transaction() cannot express that` };
+        }
+        if (rest.some((f) => this.sessions.some((session) => this.analysis.bindings.referencesIn(f, session).length > 0))) {
+          return { reason: `after the abort at line ${lineOf(call)}, the code uses the session before it throws` };
+        }
+        statements.push(statement, ...ends);
+      }
+    }
+    return { statements };
+  }
+
+  /** `session.abortTransaction().then(() => { throw err; })`: the abort's own callback throws or rejects. */
+  private rejectsAfter(abort: Path): boolean {
+    const member = abort.parent as Path | null;
+    const then = member?.parent as Path | null;
+    if (!member || !isMember(member.node) || !then || !isCall(then.node) || calleeName(then.node) !== 'then') return false;
+    const callback = (then.node.arguments as Node[])[0];
+    if (!callback || !isFunction(callback)) return false;
+    const inside = this.analysis.index.within(callback, 'ThrowStatement', 'CallExpression');
+    return inside.some((p) => (p.node.type === 'ThrowStatement' || (calleeName(p.node) === 'reject' && isMember(p.node.callee as Node) && isIdentifier((p.node.callee as Node).object as Node, 'Promise'))) && enclosingFunction(p)?.node === callback);
   }
 
   /** `session = _session` in the step that receives the session (the Mongoose docs form). */
@@ -678,6 +731,14 @@ function callbackSteps(analysis: MongooseAnalysis, callback: Path): ChainStep[] 
   return [{ callback, param: undefined, statements: finalReturn ? statements.slice(0, -1) : statements, value: finalReturn ? (finalReturn.get('argument') as Path) : undefined, earlyReturn: false }];
 }
 
+
+/** `[await|void] <call>;`: the expression statement a call is the whole of. */
+function enclosingStatementOf(call: Path): Path | undefined {
+  let current = call;
+  while (current.parent && ['AwaitExpression', 'UnaryExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent as Path | null;
+  return parent?.node.type === 'ExpressionStatement' ? parent : undefined;
+}
 
 function stepNodes(step: ChainStep): Node[] {
   return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];

@@ -21,6 +21,11 @@ export interface ModuleImports {
   pureBindings: Set<Node>;
 }
 
+/** A module specifier of a package whose functions only compute (PURE_PACKAGES), subpaths included. */
+export function isPurePackage(specifier: string): boolean {
+  return PURE_PACKAGES.has(specifier) || PURE_PACKAGES.has(packageOf(specifier) ?? '');
+}
+
 export function readImports(index: PathIndex): ModuleImports {
   const imports: ModuleImports = {
     mongooseModule: new Set(),
@@ -37,7 +42,7 @@ export function readImports(index: PathIndex): ModuleImports {
     if (lookalike && !imports.lookalikes.includes(lookalike)) imports.lookalikes.push(lookalike);
     if (!local || local.type !== 'Identifier') return;
     if (lookalike) imports.lookalikeNames.add(local.name as string);
-    if (PURE_PACKAGES.has(pkg) || PURE_PACKAGES.has(packageOf(pkg) ?? '')) imports.pureBindings.add(local);
+    if (isPurePackage(pkg)) imports.pureBindings.add(local);
     const name = local.name as string;
     if (pkg === 'mongoose') {
       if (imported === undefined) imports.mongooseModule.add(name);

@@ -20,7 +20,7 @@ import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
-import { alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -59,6 +59,8 @@ export interface ManualPlan {
   body: Path[];
   /** Statements inside the body that go (`endSession()` and its guards). */
   bodyRemovals: Path[];
+  /** Aborts in the body that a throw follows: they go, since inside transaction() the throw aborts. */
+  abortsBeforeThrow: Path[];
   earlyExits: EarlyExit[];
   /** Statements after the commit (or the withTransaction() call) that run after the call. */
   post: Path[];
@@ -76,6 +78,8 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /** `const p = x.startSession();` when the session is awaited from a kept promise: transaction() starts its own, so it goes too. */
+  promiseStatement: Path | undefined;
   /** `withTransaction(cb)`: the callback that becomes transaction()'s, and the name its value is bound to. */
   callback: Path | undefined;
   /** `const r = await session.withTransaction(...)`: the declaration whose value the call now gives. */
@@ -189,6 +193,8 @@ class ManualPlanner {
 
     const version = versionProblem(this.context.mongoose);
     if (version) return this.refuse(version);
+    const promise = this.keptPromiseProblem();
+    if (promise) return this.refuse(promise);
     const connection = connectionOf(this.analysis, this.creation);
     if (typeof connection !== 'string') return this.refuse(connection.reason);
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
@@ -248,6 +254,7 @@ class ManualPlanner {
       beforeInside: main.slice(0, index),
       body: [],
       bodyRemovals: [],
+      abortsBeforeThrow: [],
       earlyExits: [],
       post,
       startAt: startOf(statement.node),
@@ -257,6 +264,27 @@ class ManualPlanner {
       callback,
       resultStatement: result,
     };
+  }
+
+  /**
+   * `const p = x.startSession(); ... const session = await p;`: transaction() starts a session of its
+   * own, so the kept promise's statement must go with the rest, or its session would never be ended.
+   */
+  private keptPromiseProblem(): string | undefined {
+    const promise = this.binding.promise;
+    if (!promise) return undefined;
+    const name = promise.declaration.name as string;
+    const statement = promise.statement.node;
+    const alone = statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).length === 1;
+    if (!alone || enclosingFunction(promise.statement)?.node !== this.fn.node || enclosingFunction(this.binding.statement)?.node !== this.fn.node) {
+      return `the promise of startSession() is kept in \`${name}\` in a statement or function the rewrite cannot remove it from, and transaction() starts a session of its own`;
+    }
+    const refs = this.analysis.bindings.referencesIn(this.fn, promise.declaration).filter((ref) => !contains(statement, ref.node));
+    if (refs.length > 1) {
+      const other = refs.find((ref) => !contains(this.binding.statement.node, ref.node)) ?? refs[1]!;
+      return `the promise of startSession() is kept in \`${name}\` and used again at line ${lineOf(other)}, and transaction() starts a session of its own`;
+    }
+    return undefined;
   }
 
   /** What both shapes' plans take from where the transaction lives: the region, the kept catch, the rest of the finally. */
@@ -271,6 +299,7 @@ class ManualPlanner {
       handler: handler?.keep,
       tryAt: tryStatement ? startOf(tryStatement.node) : undefined,
       finallyRest: tryStatement ? this.finallyRest(tryStatement, ends) : [],
+      promiseStatement: this.binding.promise?.statement,
     };
   }
 
@@ -326,7 +355,10 @@ class ManualPlanner {
 
     const ends = this.endStatements();
     if ('reason' in ends) return ends;
-    const body = main.slice(startIndex + 1, abortsAtEnd ? endIndex + 1 : endIndex);
+    const kept = this.keptBeforeCall(layout, main, startIndex, ends);
+    if ('reason' in kept) return this.refuse(kept.reason, kept.at);
+    const bodyFrom = startIndex + 1 + kept.length;
+    const body = main.slice(bodyFrom, abortsAtEnd ? endIndex + 1 : endIndex);
     const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const postUse = this.usedIn(post);
     if (postUse) return this.refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
@@ -337,12 +369,14 @@ class ManualPlanner {
     if (bodyEnds.some((e) => body.some((s) => s.node === e.node))) return this.refuse('the session is ended before the commit', bodyEnds[0]);
     const aborts = this.calls('abortTransaction').filter((a) => body.some((s) => contains(s.node, a.node)) && !(abortsAtEnd && contains(main[endIndex]!.node, a.node)));
     const exits: EarlyExit[] = [];
+    const thrownAborts: Path[] = [];
     for (const abort of aborts) {
       const exit = this.earlyExit(abort, body, bodyEnds);
       if ('reason' in exit) return this.refuse(exit.reason, abort);
-      if (exit.moved.length > 0) exits.push(exit);
+      if ('throwsAfter' in exit) thrownAborts.push(exit.throwsAfter);
+      else if (exit.moved.length > 0) exits.push(exit);
     }
-    const region: Node = { type: 'TransactionBody', start: startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
+    const region: Node = { type: 'TransactionBody', start: kept.length > 0 ? endOf(kept[kept.length - 1]!.node) : startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
     const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
     const problem =
       this.nodeCallbacks(body) ??
@@ -363,10 +397,11 @@ class ManualPlanner {
       floating: false,
       ...this.frame(connection, layout, ends, handler),
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
-      before: outside,
+      before: [...outside, ...kept],
       beforeInside: main.slice(0, startIndex),
-      body: body.filter((s) => !bodyEnds.some((e) => e.node === s.node)),
+      body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
+      abortsBeforeThrow: thrownAborts,
       earlyExits: exits,
       post,
       startAt: startOf(main[startIndex]!.node),
@@ -376,6 +411,33 @@ class ManualPlanner {
       callback: undefined,
       resultStatement: undefined,
     };
+  }
+
+  /**
+   * `session.startTransaction(); let total = 0; try { ... } finally { ... } return total;`: a
+   * declaration between the start and the try is visible after the try, so one read there (or in
+   * what stays of the finally) must stay before the call, with every statement before it (they
+   * keep their order; none may use the session). Empty when nothing after the try reads them.
+   */
+  private keptBeforeCall(layout: Layout, main: Path[], startIndex: number, ends: Path[]): Path[] | { reason: string; at: Path } {
+    if (!layout.tryStatement) return [];
+    const between = main.slice(startIndex + 1, main.length - layout.main.length);
+    const statements = statementsOf(layout.block.node)!;
+    const after = [
+      ...statements.slice(layout.to + 1).map((_, i) => layout.block.get('body', layout.to + 1 + i) as Path),
+      ...this.finallyRest(layout.tryStatement, ends),
+    ];
+    const readAfter = (statement: Path) => declaredNames(statement.node).some((id) => after.some((s) => this.analysis.bindings.referencesIn(s, id).length > 0));
+    let count = 0;
+    between.forEach((statement, i) => {
+      if (readAfter(statement)) count = i + 1;
+    });
+    const kept = between.slice(0, count);
+    const usesSession = kept.find((s) => this.refsIn(s).length > 0);
+    if (usesSession) {
+      return { reason: `a value declared between startTransaction() and the try is read after the try, and it is computed with the session (line ${lineOf(usesSession)}), so it can neither stay before transaction() nor move into it`, at: usesSession };
+    }
+    return kept;
   }
 
   /**
@@ -501,24 +563,31 @@ class ManualPlanner {
 
   /**
    * An abort in the body: it ends the transaction, so transaction() neither commits nor retries and
-   * what follows it runs once. What follows must leave the callback (a return, which moves after
-   * the call behind a flag) or throw (which stays).
+   * what follows it runs once. What follows must leave the callback: a return (which moves after
+   * the call behind a flag) or a throw, which aborts by itself inside transaction(), so the abort
+   * before it goes (`throwsAfter`: the abort statement).
    */
-  private earlyExit(abort: Path, body: Path[], ends: Path[]): EarlyExit | { reason: string } {
+  private earlyExit(abort: Path, body: Path[], ends: Path[]): EarlyExit | { throwsAfter: Path } | { reason: string } {
     const statement = statementOf(abort);
     const list = statement?.parent as Path | null;
     const siblings = list?.node.type === 'BlockStatement' ? statementsOf(list.node) : undefined;
     if (!statement || !list || !siblings) return { reason: `the abort at line ${lineOf(abort)} is not followed by a return or throw in a block of its own` };
-    for (let p = list; p && !body.some((s) => s.node === p!.node); p = p.parent as Path) {
-      if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
-    }
     const index = siblings.indexOf(statement.node);
     const following = siblings.slice(index + 1).map((_, i) => list.get('body', index + 1 + i) as Path);
     const ended = following.filter((s) => ends.some((e) => e.node === s.node));
     const rest = following.filter((s) => !ended.includes(s));
     const last = rest[rest.length - 1];
-    if (last?.node.type === 'ThrowStatement') return { moved: [], ends: ended };
+    if (last?.node.type === 'ThrowStatement') {
+      const thrown = abortBeforeThrow(last, body.map((s) => s.node));
+      if (thrown === 'caught') return { reason: `the transaction is aborted at line ${lineOf(abort)} and the error thrown after it is caught inside the transaction, so the code goes on; transaction() cannot express that` };
+      const used = this.usedIn(rest);
+      if (used) return { reason: `after the abort at line ${lineOf(abort)}, the code uses the session (line ${lineOf(used)}) before it throws` };
+      return { throwsAfter: statement };
+    }
     if (last?.node.type !== 'ReturnStatement') return { reason: `the transaction is aborted at line ${lineOf(abort)} and the code goes on; transaction() cannot express that` };
+    for (let p = list; p && !body.some((s) => s.node === p!.node); p = p.parent as Path) {
+      if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
+    }
     if (body.some((s) => s.node === statement.node)) return { reason: `the transaction is aborted at the top of the body (line ${lineOf(abort)}), and what follows never runs` };
     return { moved: rest, ends: ended };
   }

@@ -9,7 +9,7 @@ import {
   SESSION_SCOPE_HELPERS,
   SYNC_LIFECYCLE,
 } from './api';
-import { unwrapPath, type MongooseAnalysis } from './analysis';
+import { unwrapPath, type MongooseAnalysis, type ReceiverKind } from './analysis';
 
 /** One call of a chain such as `Order.find(q).session(s).lean()`, from the base outwards. */
 interface ChainLink {
@@ -96,9 +96,11 @@ export function classifyCall(analysis: MongooseAnalysis, call: Path, context: Op
   const base = operationLinks[0];
   if (!base) return { kind: 'not-operation' };
 
-  for (const link of operationLinks) {
-    const callback = nodeCallbackOf(analysis, link);
-    if (callback) return { kind: 'callback', argument: callback };
+  if (onMongooseObject(analysis, withoutContinuations, context)) {
+    for (const link of operationLinks) {
+      const callback = nodeCallbackOf(analysis, link);
+      if (callback) return { kind: 'callback', argument: callback };
+    }
   }
 
   const lifecycle = lifecycleVerdict(analysis, withoutContinuations, context);
@@ -134,6 +136,22 @@ export function classifyCall(analysis: MongooseAnalysis, call: Path, context: Op
   if (carries || rootKind === 'model' || DOCUMENT_OPERATIONS.has(base.method ?? '')) return { kind: 'unknown', carriesSession: carries };
   return { kind: 'not-operation' };
 }
+
+/**
+ * Whether a chain runs on something of Mongoose's, where a function argument is a Node-style
+ * callback: a model, connection or session, a document or stored query of the scope, a document
+ * method (no array has one), or a call that carries the session. `items.find((x) => ...)` and
+ * `Object.keys(o).find(...)` take predicates, not callbacks.
+ */
+function onMongooseObject(analysis: MongooseAnalysis, chain: CallChain, context: OperationContext): boolean {
+  if (DOCUMENT_OPERATIONS.has(chain.links[0]?.method ?? '')) return true;
+  if (chain.root && MONGOOSE_RECEIVERS.has(analysis.kindOf(chain.root))) return true;
+  const declaration = declarationOfRoot(analysis, chain.root);
+  if (declaration && (context.documents.has(declaration) || context.sessionDocuments.has(declaration) || isStoredQuery(analysis, declaration))) return true;
+  return carriesSession(analysis, chain.links, context.sessions);
+}
+
+const MONGOOSE_RECEIVERS = new Set<ReceiverKind>(['model', 'connection', 'session', 'client', 'mongoose']);
 
 /** `op.then(...)`, `op.catch(...)`, `op.finally(...)`: the operation is what they continue. */
 function stripContinuations(chain: CallChain): CallChain {

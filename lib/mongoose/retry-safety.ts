@@ -1,6 +1,7 @@
-import { calleeName, contains, isCall, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { MODEL_OPERATIONS } from './api';
+import { isPurePackage } from './imports';
 import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
 
@@ -12,6 +13,7 @@ const RESPONSE_OBJECTS = new Set(['res', 'response', 'reply', 'ctx']);
 /** Globals whose functions compute without touching the outside world (logging and assertions are tolerated: a retry only repeats them). */
 const PURE_GLOBALS = new Set([
   'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'JSON', 'Math', 'Number', 'Object', 'Promise', 'RegExp', 'String', 'Symbol',
+  'crypto',
   'URL', 'URLSearchParams', 'console', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'isFinite',
   'isNaN', 'parseFloat', 'parseInt', 'setImmediate', 'setTimeout', 'structuredClone',
 ]);
@@ -70,6 +72,8 @@ function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
 
 class HazardFinder {
   private readonly visited = new Set<Node>();
+  /** The functions of this file being followed from the body, innermost last. */
+  private readonly following: Node[] = [];
 
   constructor(
     private readonly analysis: MongooseAnalysis,
@@ -106,7 +110,8 @@ class HazardFinder {
     if (changed) return changed;
     if (node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=')) {
       const target = path.get(node.type === 'UpdateExpression' ? 'argument' : 'left') as Path;
-      return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'effect', at: path } : undefined;
+      // `total += x` on a variable declared outside: a second run adds again.
+      return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'changes-read-value', at: path, name: target.node.name as string } : undefined;
     }
     if (!isCall(node)) return undefined;
     if (this.leavesProcess(path)) return { kind: 'effect', at: path };
@@ -148,12 +153,19 @@ class HazardFinder {
       if (this.visited.has(fn.node)) return undefined;
       this.visited.add(fn.node);
       if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: path };
+      this.following.push(fn.node);
       const inner = this.within(fn.get('body') as Path, depth + 1);
+      this.following.pop();
       // A hazard inside a local function is reported at the call that runs it.
       return inner ? { ...inner, at: path } : undefined;
     }
+    // Loading a module twice loads it once; what it exports is judged where it is called.
+    if (isModuleLoad(path.node)) return undefined;
+    // Logging twice, or building an error that is thrown (the throw ends the run anyway), does no harm.
+    if (isLogging(path) || isThrown(path)) return undefined;
     const callee = unwrapPath(path.get('callee') as Path);
     const root = rootIdentifier(callee);
+    if (root && this.loadedInBody(root)) return { kind: 'unknown-call', at: path };
     if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
     if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
     if (returnsNothing(path)) return undefined;
@@ -188,9 +200,58 @@ class HazardFinder {
     return read ? { kind: 'changes-read-value', at: path, name } : undefined;
   }
 
+  /**
+   * Declared outside the body, and not a variable of a function of this file the body calls (that
+   * function makes its variables afresh on every call; its parameters may still be outer objects).
+   */
   private declaredOutside(identifier: Path): boolean {
-    return this.analysis.bindings.declaredOutside(identifier, this.region);
+    if (!this.analysis.bindings.declaredOutside(identifier, this.region)) return false;
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    return !(origin?.kind === 'variable' && this.following.some((fn) => contains(fn, declaration!)));
   }
+
+  /** `const { sendInvoice } = await import('./billing')` in the body: a binding to another module's code, judged as such. */
+  private loadedInBody(root: Path): boolean {
+    if (this.declaredOutside(root)) return false;
+    const declaration = this.analysis.bindings.declarationOf(root);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || this.analysis.imports.pureBindings.has(declaration!)) return false;
+    let value = origin.declarator.node.init as Node | null;
+    while (value && (value.type === 'AwaitExpression' || isMember(value))) value = (value.type === 'AwaitExpression' ? value.argument : value.object) as Node;
+    if (!value || !isCall(value) || !isModuleLoad(value)) return false;
+    const specifier = (value.arguments as Node[])[0];
+    const name = specifier?.type === 'StringLiteral' ? (specifier.value as string) : undefined;
+    return name === undefined || !isPurePackage(name);
+  }
+}
+
+/** `import('./x')` or `require('./x')`. */
+function isModuleLoad(node: Node): boolean {
+  const callee = node.callee as Node;
+  return callee.type === 'Import' || isIdentifier(callee, 'require');
+}
+
+const LOG_LEVELS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'critical']);
+/** A logger by its name: `logger`, `this.logger`, `this.log`, `req.log`, Nest's `Logger`, `auditLogger`. */
+const LOGGER_NAMES = /^(_*logg?er|_*log|[A-Za-z]*Logger)$/i;
+
+/** `logger.info(...)`, `this.logger.error(...)`, `Logger.warn(...)`, `req.log.debug(...)`: a log line, harmless when repeated. */
+function isLogging(call: Path): boolean {
+  const callee = call.node.callee as Node;
+  if (!isMember(callee) || !LOG_LEVELS.has(propertyName(callee) ?? '')) return false;
+  const object = callee.object as Node;
+  const name = isIdentifier(object) ? object.name : isMember(object) ? propertyName(object) : undefined;
+  return name !== undefined && LOGGER_NAMES.test(name);
+}
+
+/** A call whose value is thrown (`throw createError(404, ...)`, `throw this.notFound(id)`), or made to build it. */
+function isThrown(call: Path): boolean {
+  for (let current = call.parent as Path | null; current; current = current.parent as Path | null) {
+    if (current.node.type === 'ThrowStatement') return true;
+    if (/Statement|Declaration$/.test(current.node.type) || isFunction(current.node)) return false;
+  }
+  return false;
 }
 
 const RETURNS_NOTHING = new Set(['console', 'assert', 'expect']);

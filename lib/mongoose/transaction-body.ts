@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { contains, endOf, isCall, startOf, type Node, type Path } from '../ast/nodes';
+import { contains, endOf, isCall, isFunction, startOf, type Node, type Path } from '../ast/nodes';
 import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
@@ -85,6 +85,25 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
     }
   }
   return undefined;
+}
+
+/** What a change says when it drops aborts before a throw. */
+export const ABORT_BEFORE_THROW_NOTE =
+  '; the explicit abort before a throw goes, since the throw aborts inside transaction() (from Mongoose 8.7 a second abort would replace the error with "Cannot call abortTransaction twice")';
+
+/**
+ * Where an error thrown at `statement`, in code that becomes transaction()'s callback (`top`: the
+ * callback's statements), goes: `out` of the callback, where transaction() aborts the transaction
+ * itself, or `caught` by a try inside it. An explicit abort right before a throw that goes out must
+ * go with the rewrite: from driver 6.9 (Mongoose 8.7) withTransaction() aborts again on a thrown
+ * error, and "Cannot call abortTransaction twice" replaces the error thrown (docs/mongoose-semantics.md §5.1 item 4).
+ */
+export function abortBeforeThrow(statement: Path, top: readonly Node[]): 'out' | 'caught' {
+  for (let child = statement, parent = statement.parent as Path | null; parent; child = parent, parent = parent.parent as Path | null) {
+    if (top.includes(child.node) || isFunction(parent.node)) return 'out';
+    if (parent.node.type === 'TryStatement' && parent.node.block === child.node && parent.node.handler) return 'caught';
+  }
+  return 'out';
 }
 
 export function lineOf(path: Path): number {

@@ -1,0 +1,42 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
+
+interface Account {
+  owner: string;
+  balance: number;
+}
+
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @InjectModel('Account') private readonly accounts: Model<Account>,
+  ) {}
+
+  async pay(payer: string, payee: string, amount: number): Promise<number> {
+    const session = await this.connection.startSession();
+    session.startTransaction();
+    try {
+      const source = await this.accounts.findOne({ owner: payer }).session(session);
+      if (!source) {
+        await session.abortTransaction();
+        await session.endSession();
+        throw new NotFoundException('Payer account not found');
+      }
+      if (source.balance < amount) {
+        await session.abortTransaction();
+        throw new BadRequestException('Insufficient balance');
+      }
+      await this.accounts.updateOne({ owner: payer }, { $inc: { balance: -amount } }, { session });
+      await this.accounts.updateOne({ owner: payee }, { $inc: { balance: amount } }, { session });
+      await session.commitTransaction();
+      return source.balance - amount;
+    } catch (error) {
+      if (session.inTransaction()) await session.abortTransaction();
+      throw error;
+    } finally {
+      await session.endSession();
+    }
+  }
+}

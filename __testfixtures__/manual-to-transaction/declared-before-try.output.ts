@@ -1,0 +1,41 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
+
+interface Enrollment {
+  course: string;
+  student: string;
+}
+
+interface Course {
+  code: string;
+  seats: number;
+}
+
+@Injectable()
+export class EnrollmentService {
+  private readonly logger = new Logger(EnrollmentService.name);
+
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @InjectModel('Enrollment') private readonly enrollments: Model<Enrollment>,
+    @InjectModel('Course') private readonly courses: Model<Course>,
+  ) {}
+
+  // The students enrolled are declared before the try, logged in the finally and returned.
+  async enrollAll(code: string, students: string[]): Promise<string[]> {
+    let enrolled: string[] = [];
+    try {
+      await this.connection.transaction(async (session) => {
+        const course = await this.courses.findOneAndUpdate({ code, seats: { $gte: students.length } }, { $inc: { seats: -students.length } }, { session });
+        if (course) {
+          await this.enrollments.insertMany(students.map((student) => ({ course: code, student })), { session });
+          enrolled = students;
+        }
+      });
+    } finally {
+      this.logger.log(`enrolled ${enrolled.length} in ${code}`);
+    }
+    return enrolled;
+  }
+}

@@ -1,0 +1,9 @@
+module.exports = {
+  seed: { Customer: [{ name: 'bob' }] },
+  paths: {
+    normal: [
+      { call: 'addCustomer', args: ['ann'] },
+      { call: 'renameCustomer', args: ['ann', 'anna'] },
+    ],
+  },
+};

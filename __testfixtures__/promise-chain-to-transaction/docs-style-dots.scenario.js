@@ -1,0 +1,5 @@
+module.exports = {
+  paths: {
+    normal: [{ call: 'createCustomer', args: ['ann'] }],
+  },
+};

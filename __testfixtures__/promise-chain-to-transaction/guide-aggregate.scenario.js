@@ -1,0 +1,5 @@
+module.exports = {
+  paths: {
+    normal: [{ call: 'monthlyCounts', args: ({ mongoose }) => [mongoose.connection] }],
+  },
+};

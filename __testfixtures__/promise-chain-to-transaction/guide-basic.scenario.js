@@ -1,0 +1,5 @@
+module.exports = {
+  paths: {
+    normal: [{ call: 'openAccount', args: ({ mongoose }) => [mongoose.connection] }],
+  },
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  paths: {
+    normal: [{ call: 'rename', args: ({ mongoose }) => [mongoose.connection] }],
+  },
+};
