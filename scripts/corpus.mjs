@@ -103,25 +103,42 @@ function tool(cwd, args) {
 
 /**
  * A copy of the checkout outside any repository, committed to a fresh git repository so that the
- * real run finds a clean tree. node_modules folders are linked, not copied (type facts read them).
+ * real run finds a clean tree. A git checkout gives its tracked files (also those its .gitignore
+ * would skip: the tool sees them, so the copy keeps them tracked); node_modules folders beside a
+ * package.json are linked, not copied (type facts read Mongoose's declarations there).
  */
 function scratchCopy(checkout) {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-codemod-corpus-'));
-  fs.cpSync(checkout, copy, {
-    recursive: true,
-    filter: (source) => {
-      const name = path.basename(source);
-      if (name === '.git') return false;
-      if (name !== 'node_modules') return true;
-      fs.symlinkSync(source, path.join(copy, path.relative(checkout, source)));
-      return false;
-    },
-  });
+  const isGit = fs.existsSync(path.join(checkout, '.git'));
+  const files = isGit ? git(checkout, ['ls-files', '-z']).split('\0').filter(Boolean) : listFiles(checkout);
+  const copied = [];
+  for (const file of files) {
+    const source = path.join(checkout, file);
+    if (file.split('/').includes('node_modules')) continue; // committed packages: linked below
+    if (!fs.existsSync(source)) continue; // a blob the snapshot did not bring
+    fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    fs.cpSync(source, path.join(copy, file), { verbatimSymlinks: true });
+    copied.push(file);
+  }
+  for (const file of copied.filter((f) => path.basename(f) === 'package.json')) {
+    const modules = path.join(checkout, path.dirname(file), 'node_modules');
+    const link = path.join(copy, path.dirname(file), 'node_modules');
+    if (fs.existsSync(modules) && !fs.existsSync(link)) fs.symlinkSync(modules, link);
+  }
   git(copy, ['init', '-q']);
   fs.appendFileSync(path.join(copy, '.git', 'info', 'exclude'), 'node_modules\n');
-  git(copy, ['add', '-A']);
-  git(copy, ['-c', 'user.name=corpus', '-c', 'user.email=corpus@localhost', 'commit', '-q', '--no-verify', '-m', 'checkout']);
+  spawnSync('git', ['add', '-f', '--pathspec-from-file=-', '--pathspec-file-nul'], { cwd: copy, input: copied.join('\0') });
+  git(copy, ['-c', 'user.name=corpus', '-c', 'user.email=corpus@localhost', 'commit', '-q', '--no-verify', '--allow-empty', '-m', 'checkout']);
   return copy;
+}
+
+/** Every file below a folder that is not a git checkout, without node_modules and .git. */
+function listFiles(folder, prefix = '') {
+  return fs.readdirSync(path.join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(prefix, entry.name);
+    if (entry.name === 'node_modules' || entry.name === '.git') return [];
+    return entry.isDirectory() ? listFiles(folder, rel) : [rel];
+  });
 }
 
 function git(cwd, args) {

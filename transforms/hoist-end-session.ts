@@ -6,7 +6,7 @@ import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/cal
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
-import { lineEndOf, lineStartOf } from '../lib/edit/text';
+import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -77,19 +77,26 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 /** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
 function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
   const guarded = new Set<Node>();
-  for (const { statement, session, presenceCheck } of unguardedAborts(analysis)) {
+  for (const { statement, session, presenceCheck, rethrow } of unguardedAborts(analysis)) {
     const expression = statement.node.expression as Node;
     const name = session.name as string;
+    const guard = presenceCheck ?? statement;
+    // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
+    const braced = (presenceCheck?.node.consequent as Node | undefined)?.type === 'BlockStatement';
+    const otherwise = rethrow ? `${braced ? ' ' : `\n${indentAt(ctx.source, startOf(guard.node))}`}${statementText(ctx, `else ${presenceCheck ? `if (${name}) ` : ''}throw ${rethrow.name}`)}` : '';
     if (presenceCheck) {
       const test = presenceCheck.node.test as Node;
       ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
       if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+      if (otherwise) ctx.edits.insert(endOf(presenceCheck.node), otherwise);
     } else {
       const call = ctx.source.slice(startOf(expression), endOf(statement.node));
       const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
-      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}`);
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}${otherwise}`);
     }
-    ctx.change(statement, 'abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"', 'no-unguarded-abort');
+    if (rethrow?.declare) ctx.edits.insert(startOf(rethrow.declare.node.body as Node), `(${rethrow.name}) `);
+    const kept = rethrow ? `; the catch neither rethrows nor reports the error, so when the abort is skipped the error is thrown again (\`else throw ${rethrow.name}\`), as the abort's own error was, instead of the failed commit passing for a success` : '';
+    ctx.change(statement, `abortTransaction() now runs only while the transaction is open, so the error of a failed commit is not masked by "Cannot call abortTransaction after calling commitTransaction"${kept}`, 'no-unguarded-abort');
     guarded.add(statement.node);
   }
   return guarded;

@@ -13,6 +13,7 @@ export async function finishAll(names: string[]) {
       await session.commitTransaction();
     } catch (error) {
       if (session.inTransaction()) await session.abortTransaction();
+      else throw error;
     } finally {
       await session.endSession();
     }

@@ -13,7 +13,7 @@ import {
   type Node,
   type Path,
 } from '../ast/nodes';
-import { declaredNames } from '../ast/bindings';
+import { declaredNames, freeName } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { STORING_METHODS } from './session-storage';
 
@@ -477,6 +477,12 @@ export interface UnguardedAbort {
   session: Node;
   /** `if (session) <abort>`: the if whose test only checks that the session exists. */
   presenceCheck: Path | undefined;
+  /**
+   * The catch swallows the error (it neither leaves the function after the abort nor reads the
+   * error): the guarded abort must throw it again where the unguarded one threw, or a failed
+   * commit would pass for a success. The name to throw (`declare`: the catch has no parameter yet).
+   */
+  rethrow: { name: string; declare: Path | undefined } | undefined;
 }
 
 /**
@@ -505,10 +511,49 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
       const statement = expressionStatementOf(call);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
-      out.push({ statement, session: abort.declaration, presenceCheck: guardingIf(analysis, statement) });
+      const presenceCheck = guardingIf(analysis, statement);
+      const rethrow = swallowedError(analysis, tryPath.get('handler') as Path, presenceCheck ?? statement);
+      out.push({ statement, session: abort.declaration, presenceCheck, rethrow });
     }
   }
   return out;
+}
+
+/**
+ * An unguarded abort after a failed commit throws, so the failure left the catch. The guarded
+ * abort does not: when the catch itself neither leaves the function on every path after the abort
+ * (a rethrow, a returned failure value or response) nor reads the error it caught (to log, report
+ * or return it), the function would go on as if the commit had succeeded. Then the error must be
+ * thrown again where the abort is skipped: the name to throw it by.
+ */
+function swallowedError(analysis: MongooseAnalysis, clause: Path, abort: Path): UnguardedAbort['rethrow'] {
+  const param = clause.node.param as Node | null;
+  const body = clause.node.body as Node;
+  if (alwaysLeavesAfter(abort, body)) return undefined;
+  if (param && !isIdentifier(param)) return undefined;
+  if (param) {
+    const read = analysis.bindings.referencesIn(clause, param).some((ref) => !contains(abort.node, ref.node));
+    return read ? undefined : { name: param.name as string, declare: undefined };
+  }
+  const taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));
+  return { name: freeName('error', taken), declare: clause };
+}
+
+/** Every path from `statement` to the end of `within` (a block it is in) returns or throws. */
+function alwaysLeavesAfter(statement: Path, within: Node): boolean {
+  for (let child = statement, parent = statement.parent as Path | null; parent; child = parent, parent = parent.parent as Path | null) {
+    const siblings = statementsOf(parent.node);
+    if (siblings && siblings.slice(siblings.indexOf(child.node) + 1).some(alwaysLeaves)) return true;
+    if (parent.node === within || isFunction(parent.node)) return false;
+  }
+  return false;
+}
+
+function alwaysLeaves(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') return (statement.body as Node[]).some(alwaysLeaves);
+  if (statement.type === 'IfStatement') return statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
+  return false;
 }
 
 /** `[await] s.abortTransaction();` as a whole statement. */
