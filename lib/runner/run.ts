@@ -68,9 +68,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const scan = stopwatch.time('prefilter', () =>
     scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages, () => pool.warmUp()),
   );
-  // Every text read is garbage now: give the memory back before the workers need theirs.
-  collectGarbage();
   toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
+  // Every text read is garbage now: give the memory back before the workers need theirs (a run
+  // with nothing to parse is about to end, and a full collection would only delay that).
+  if (toParse.length > 0) collectGarbage();
   const leftOut = leftOutResults(discovery, scan, new Set(toParse), cwd);
   for (const result of leftOut.values()) report(result);
   try {
