@@ -62,12 +62,25 @@ describe('runDifferences', () => {
     expect(differences(NORMAL, base, run({ report: { unhandled: [{ type: 'unhandledRejection', message: 'x' }] } }))).toHaveLength(1);
   });
 
-  it('requires the output to surface the commit error the input masked, in the commit-failure run only', () => {
+  it('requires the output to show the error the input hid behind a second abort', () => {
     const input = run({ calls: threw('MongoTransactionError', MASKED_COMMIT), data: {}, report: { errors: [injected, masking] } });
-    const surfaced = run({ calls: threw('MongoServerError', COMMIT_ERROR), data: {}, report: { errors: [injected] } });
-    expect(differences(COMMIT_FAILS, input, surfaced)).toEqual([]);
-    expect(differences(COMMIT_FAILS, input, run({ ...input, report: { errors: [injected, masking] } }))[0]).toMatch(/^calls differ/);
-    expect(differences(FAILURE, input, surfaced)[0]).toMatch(/^calls differ/);
+    const thrown = run({ calls: threw('MongoServerError', COMMIT_ERROR), data: {}, report: { errors: [injected] } });
+    expect(differences(COMMIT_FAILS, input, thrown)).toEqual([]);
+    const answered = run({ calls: [{ call: 'createOrder', returned: { $recorder: 'res' }, sent: [[['status', 400], ['json', { error: COMMIT_ERROR }]]] }], data: {}, report: { errors: [injected] } });
+    expect(differences(COMMIT_FAILS, input, answered)).toEqual([]);
+    const stillMasked = run({ ...input, report: { errors: [injected, masking] } });
+    expect(differences(COMMIT_FAILS, input, stillMasked)[0]).toMatch(/still hides the failed commit/);
+    const swallowed = run({ calls: [{ call: 'createOrder', returned: null }], data: {}, report: { errors: [injected] } });
+    expect(differences(COMMIT_FAILS, input, swallowed)[0]).toMatch(/must show the commit's own error/);
+    const committedAnyway = run({ ...thrown, data: { orders: [{ _id: { $oid: '65f000000000000000000001' }, quantity: 2 }] } });
+    expect(differences(COMMIT_FAILS, input, committedAnyway)[0]).toMatch(/^data differ/);
+  });
+
+  it('requires the business error where the input aborted twice', () => {
+    const twice = { kind: 'session', name: 'MongoTransactionError', message: 'Cannot call abortTransaction twice', op: 'abortTransaction' };
+    const input = run({ calls: threw('MongoTransactionError', twice.message), data: {}, report: { errors: [twice] } });
+    expect(differences(FAILURE, input, run({ calls: threw('Error', 'Insufficient balance'), data: {} }))).toEqual([]);
+    expect(differences(FAILURE, input, run({ calls: [{ call: 'createOrder', returned: null }], data: {} }))[0]).toMatch(/shows no error at all/);
   });
 
   it('accepts a retried commit that is invisible: the output does what the input does when nothing fails', () => {
@@ -107,6 +120,7 @@ describe('runDifferences', () => {
   it('rejects a commit-failure run where nothing committed, unless the scenario says the normal path aborts', () => {
     const unused = run({ commitFailuresLeft: 1 });
     expect(differences(COMMIT_FAILS, unused, unused)[0]).toMatch(/never used/);
+    expect(differences(COMMIT_FAILS, unused, run())).toEqual([]);
     expect(differences(COMMIT_FAILS, unused, unused, unused, { noCommit: 'aborts on purpose' })).toEqual([]);
     expect(differences(COMMIT_FAILS, run(), run(), run(), { noCommit: 'aborts on purpose' })[0]).toMatch(/but the normal path commits/);
   });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDifferences } from './harness/compare-runs';
 import { discoverCases, type FileCase } from './harness/fixtures';
-import { scenarioFileFor, simulateCase, SimulationRoot } from './harness/simulate';
+import { loadScenario, scenarioFileFor, simulateCase, SimulationRoot } from './harness/simulate';
 
 /**
  * Every converting fixture is run, input and output, against the Mongoose simulator: the output
@@ -20,13 +20,13 @@ function isConverting(fixture: FileCase): boolean {
   return fixture.group === 'pipeline' && fs.readFileSync(fixture.output, 'utf8').includes('.transaction(');
 }
 
-const simulated = fileCases.filter((c) => c.output && fs.existsSync(scenarioFileFor(c)));
+const simulated = fileCases.filter((c) => c.output && loadScenario(c));
 const root = new SimulationRoot();
 afterAll(() => root.dispose());
 
 describe('simulation', () => {
   it('covers every converting fixture', () => {
-    const missing = fileCases.filter((c) => isConverting(c) && !fs.existsSync(scenarioFileFor(c)));
+    const missing = fileCases.filter((c) => isConverting(c) && !loadScenario(c));
     expect(missing.map((c) => `${path.relative(process.cwd(), scenarioFileFor(c))} (the format is in test/harness/simulate.ts)`)).toEqual([]);
   });
 

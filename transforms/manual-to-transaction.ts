@@ -156,7 +156,7 @@ class ManualWriter {
     const inner = indent + this.unit;
     const body = this.statements(plan.body, inner);
     if (plan.carryStyle === 'return' && plan.carried.length > 0) body.push({ text: inner + this.statement(`return ${this.carriedShape()}`), at: CLOSING });
-    const call = { indent, prefix, connection: plan.connection, sessionName: plan.sessionName, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
+    const call = { indent, prefix, connection: plan.connection, sessionName: plan.sessionName, usesSession: plan.usesSession, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
     return transactionCallLines(call, body);
   }
 
@@ -245,7 +245,7 @@ class ManualWriter {
   private callbackText(indent: string): string {
     const callback = this.plan.callback!;
     const node = callback.node;
-    if (isFunction(node) && (node.params as Node[]).length === 0) {
+    if (isFunction(node) && (node.params as Node[]).length === 0 && this.plan.usesSession) {
       const open = this.ctx.source.indexOf('(', node.type === 'ArrowFunctionExpression' ? startOf(node) : startOf(node));
       this.ctx.edits.insert(open + 1, this.plan.sessionName);
     }

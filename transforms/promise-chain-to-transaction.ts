@@ -221,7 +221,7 @@ class ChainWriter {
       body.push({ text: inner + this.statement(this.carry ? `${plan.resultName} = ${value}` : `return ${value}`), at: startOf(plan.transactionValue.node) });
     }
     const options = plan.options ? this.mover.move([plan.options.node], indent) : undefined;
-    const call = { indent, prefix: this.transactionPrefix(), connection: plan.connection, sessionName: plan.sessionName, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
+    const call = { indent, prefix: this.transactionPrefix(), connection: plan.connection, sessionName: plan.sessionName, usesSession: plan.usesSession, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
     lines.push(...transactionCallLines(call, body));
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));

@@ -3,7 +3,7 @@ import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifi
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
@@ -57,6 +57,8 @@ export interface ChainPlan {
   removals: Path[];
   /** Aborts in the body that a throw follows (with an endSession() between them): they go, since inside transaction() the throw aborts. */
   abortsBeforeThrow: Path[];
+  /** The callback reads its session (else it takes no parameter). */
+  usesSession: boolean;
 }
 
 export type ChainPlanResult = ChainPlan | { reason: string } | undefined;
@@ -141,6 +143,7 @@ class ChainPlanner {
     const { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue } = roles;
 
     const bodyParts = body.flatMap((s) => [...s.statements, ...(s.value ? [s.value] : [])]);
+    if (!abortsAtEnd && bodyReturns.length === 0 && isLifecycleDemo(bodyParts)) return undefined;
     const problem =
       this.sessionUsedOutside(body, bodyReturns) ??
       alsJoinProblem(this.analysis, bodyParts, this.sessions, this.als) ??
@@ -183,7 +186,15 @@ class ChainPlanner {
       handler: handler?.keep,
       removals: this.removedStatements,
       abortsBeforeThrow: thrownAborts.statements,
+      usesSession: abortsAtEnd || bodyReturns.some((r) => r.aborts) || this.sessionReadIn(bodyParts, [...this.removedStatements.filter((r) => /Statement$/.test(r.node.type)), ...thrownAborts.statements]),
     };
+  }
+
+  /** Whether `parts` read the chain's session anywhere outside the statements that go. */
+  private sessionReadIn(parts: Path[], removed: Path[]): boolean {
+    return this.sessions.some((session) =>
+      parts.some((part) => this.analysis.bindings.referencesIn(part, session).some((ref) => !removed.some((r) => contains(r.node, ref.node)))),
+    );
   }
 
   /**

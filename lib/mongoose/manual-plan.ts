@@ -20,7 +20,7 @@ import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -80,6 +80,8 @@ export interface ManualPlan {
   carryStyle: 'return' | 'let';
   /** `const p = x.startSession();` when the session is awaited from a kept promise: transaction() starts its own, so it goes too. */
   promiseStatement: Path | undefined;
+  /** The callback reads the session (else it takes no parameter); for `withTransaction(cb)`, a callback without parameters that reads the outer session. */
+  usesSession: boolean;
   /** `withTransaction(cb)`: the callback that becomes transaction()'s, and the name its value is bound to. */
   callback: Path | undefined;
   /** `const r = await session.withTransaction(...)`: the declaration whose value the call now gives. */
@@ -240,6 +242,10 @@ class ManualPlanner {
     const parts = [statement];
     const als = alsJoinProblem(this.analysis, parts, [this.session], this.context.als);
     if (als) return this.refuse(als);
+    if (isFunction(callback.node) && (callback.node.body as Node).type === 'BlockStatement') {
+      const body = callback.get('body') as Path;
+      if (isLifecycleDemo((body.node.body as Node[]).map((_, i) => body.get('body', i) as Path))) return undefined;
+    }
     if (isFunction(callback.node) && !this.callbackCanTakeSession(callback)) {
       return this.refuse('the withTransaction() callback names its parameter differently from the session it uses', callback);
     }
@@ -261,6 +267,7 @@ class ManualPlanner {
       lifecycle: [...ends, ...this.handlerAborts(tryStatement)],
       carried: [],
       carryStyle: 'return',
+      usesSession: isFunction(callback.node) && this.analysis.bindings.referencesIn(callback, this.session).length > 0,
       callback,
       resultStatement: result,
     };
@@ -359,6 +366,7 @@ class ManualPlanner {
     if ('reason' in kept) return this.refuse(kept.reason, kept.at);
     const bodyFrom = startIndex + 1 + kept.length;
     const body = main.slice(bodyFrom, abortsAtEnd ? endIndex + 1 : endIndex);
+    if (!abortsAtEnd && isLifecycleDemo(body)) return undefined;
     const post = main.slice(endIndex + 1).filter((s) => !ends.some((e) => e.node === s.node));
     const postUse = this.usedIn(post);
     if (postUse) return this.refuse(`the session is used after the commit (line ${lineOf(postUse)}), when transaction() has already ended it`, postUse);
@@ -408,6 +416,7 @@ class ManualPlanner {
       lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...this.handlerAborts(tryStatement)],
       carried: carried.names,
       carryStyle,
+      usesSession: this.sessionReadIn(body, [...bodyEnds, ...thrownAborts, ...exits.flatMap((e) => [...e.moved, ...e.ends])]) || exits.length > 0,
       callback: undefined,
       resultStatement: undefined,
     };
@@ -682,6 +691,11 @@ class ManualPlanner {
       }
     }
     return 'let';
+  }
+
+  /** Whether `statements` use the session outside the statements that go. */
+  private sessionReadIn(statements: Path[], removed: Path[]): boolean {
+    return this.uses.some((u) => statements.some((s) => contains(s.node, u.ref.node)) && !removed.some((r) => contains(r.node, u.ref.node)));
   }
 
   private refsIn(statement: Path): Path[] {

@@ -237,7 +237,7 @@ const LOG_LEVELS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 
 const LOGGER_NAMES = /^(_*logg?er|_*log|[A-Za-z]*Logger)$/i;
 
 /** `logger.info(...)`, `this.logger.error(...)`, `Logger.warn(...)`, `req.log.debug(...)`: a log line, harmless when repeated. */
-function isLogging(call: Path): boolean {
+export function isLogging(call: Path): boolean {
   const callee = call.node.callee as Node;
   if (!isMember(callee) || !LOG_LEVELS.has(propertyName(callee) ?? '')) return false;
   const object = callee.object as Node;
@@ -263,6 +263,13 @@ export function isSynchronousCall(call: Path): boolean {
   const callee = node.callee as Node;
   if (returnsNothing(call)) return true;
   return isMember(callee) && isIdentifier(callee.object) && RESPONSE_OBJECTS.has(callee.object.name) && propertyName(callee) !== 'then';
+}
+
+/** `console.log('Transaction started')`, `logger.info(...)`, `assert.ok(...)`: a statement or value that only logs or asserts. */
+export function onlyLogsOrAsserts(path: Path): boolean {
+  let expression = path.node.type === 'ExpressionStatement' ? (path.get('expression') as Path) : path;
+  if (expression.node.type === 'AwaitExpression') expression = expression.get('argument') as Path;
+  return isCall(expression.node) && (returnsNothing(expression) || isLogging(expression));
 }
 
 /** `console.log(...)`, `assert.ok(...)`, `expect(...)...`: their value is undefined (or an assertion object). */

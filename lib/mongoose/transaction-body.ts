@@ -4,7 +4,7 @@ import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { classifyCall, isInnerLink } from './operations';
-import { retryHazard } from './retry-safety';
+import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
 
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
@@ -87,6 +87,16 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
   return undefined;
 }
 
+/**
+ * Code between the lifecycle calls that only logs or asserts them (a connection check, a demo of
+ * the session API: `console.log('Transaction started')`), or nothing at all: there is no work for
+ * transaction() to run, and inside it the logs would tell of steps that no longer happen. Such
+ * code is not a transaction to convert.
+ */
+export function isLifecycleDemo(parts: readonly Path[]): boolean {
+  return parts.every(onlyLogsOrAsserts);
+}
+
 /** What a change says when it drops aborts before a throw. */
 export const ABORT_BEFORE_THROW_NOTE =
   '; the explicit abort before a throw goes, since the throw aborts inside transaction() (from Mongoose 8.7 a second abort would replace the error with "Cannot call abortTransaction twice")';
@@ -119,6 +129,8 @@ export interface TransactionCallText {
   sessionName: string;
   /** The options argument, already moved into place. */
   options: string | undefined;
+  /** False when nothing in the callback reads the session: it then takes no parameter (an unread one fails noUnusedParameters and no-unused-vars). */
+  usesSession: boolean;
   /** Where the call stands in the original text. */
   at: number;
   /** A statement as the file writes them (with or without a semicolon). */
@@ -128,7 +140,7 @@ export interface TransactionCallText {
 /** `<prefix><conn>.transaction(async (<session>) => {`, the callback's lines, and `}, <options>);`. */
 export function transactionCallLines(call: TransactionCallText, body: readonly Line[]): Line[] {
   return [
-    { text: `${call.indent}${call.prefix}${call.connection}.transaction(async (${call.sessionName}) => {`, at: call.at },
+    { text: `${call.indent}${call.prefix}${call.connection}.transaction(async (${call.usesSession ? call.sessionName : ''}) => {`, at: call.at },
     ...body,
     { text: call.indent + call.statement(`}${call.options ? `, ${call.options}` : ''})`), at: CLOSING },
   ];

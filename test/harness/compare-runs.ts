@@ -5,17 +5,19 @@ import type { Observation, RunKind, Scenario } from './simulate';
  * Whether a fixture's output, run, does what its input did. Output and input must agree on what
  * the calls returned or threw, what they sent on their responses, what was logged, the effects the
  * stub modules recorded and the committed data; the output's report (session errors, leaked
- * sessions, violations, events, unhandled rejections) may only lose entries. The exceptions are
- * the bug a rewrite fixes, each narrow:
+ * sessions, violations, events, unhandled rejections) may only lose entries (the commit failures
+ * the scenario injects do not count). The exceptions are the bug a rewrite fixes, each narrow:
  *
- * - `commit-fails`, input masked: when the input's failed commit was hidden behind
- *   "Cannot call abortTransaction after calling commitTransaction", the output must surface the
- *   commit's own error where the input surfaced the masking one.
+ * - input masked: when the input's abort threw "Cannot call abortTransaction after calling
+ *   commitTransaction" (or "... twice") and so hid the real error, and the output's did not, the
+ *   calls and the log may differ: the output must show the real error (the commit's own error
+ *   when the commit failed, otherwise a thrown error or an error object in a response or the
+ *   log), and the masking text nowhere. An output that still hides a failed commit behind
+ *   "Cannot call abortTransaction after calling commitTransaction" fails, even as its input did.
  * - `commit-fails` and `transient-commit`, output retried: when transaction() retried a failed
  *   commit and the input did not retry, the output must do what the input does when nothing
  *   fails (its `normal` run); its log may repeat one stretch of lines (the body, run again, with
- *   the ids it drew afresh), and
- *   its report may add the injected commit errors, the retry events and, per event, as many
+ *   the ids it drew afresh), and its report may add the retry events and, per event, as many
  *   repeats as attempts.
  * - declared: `differences: { <run>: { <calls|logs|effects|data>: reason } }` in the scenario
  *   excuses that field in that run, and only when the field does differ and either the input's
@@ -43,14 +45,19 @@ export function runDifferences({ kind, input, output, inputNormal, scenario }: R
   const inRun = normalize(input);
   const outRun = normalize(output);
   const retryMode = kind.commit !== 'ok' && retries(outRun) > 0 && retries(inRun) === 0;
-  let reference = retryMode ? normalize(inputNormal) : inRun;
-  if (kind.commit === 'fails' && !retryMode) reference = unmaskCommit(reference, inRun);
+  const reference = retryMode ? normalize(inputNormal) : inRun;
+  const unmasked = !retryMode && masks(inRun) && !masks(outRun);
   const declared = scenario.differences?.[kind.kind] ?? {};
   for (const field of Object.keys(declared)) {
     if (!(COMPARED as readonly string[]).includes(field)) problems.push(`differences.${kind.kind}.${field}: only ${COMPARED.join(', ')} can be declared`);
   }
 
+  if (unmasked) problems.push(...surfaced(inRun, outRun));
+  if (hidesCommit(inRun) && hidesCommit(outRun)) {
+    problems.push(`the output still hides the failed commit behind "${MASKED_COMMIT}", as the input did; it must show the commit's own error`);
+  }
   for (const field of COMPARED) {
+    if (unmasked && (field === 'calls' || field === 'logs')) continue;
     const same = field === 'logs' && retryMode ? isRepeatOf(outRun.logs, reference.logs) : isDeepStrictEqual(outRun[field], reference[field]);
     if (declared[field] !== undefined) {
       if (same) problems.push(`${field}: the declared difference ("${declared[field]}") does not occur; remove it`);
@@ -62,9 +69,8 @@ export function runDifferences({ kind, input, output, inputNormal, scenario }: R
 
   const attempts = retryMode ? retries(outRun) + 1 : 1;
   const report = outRun.report;
-  const excused = (entry: { kind: string }) => retryMode && entry.kind === 'injected';
   problems.push(
-    ...added('errors', report.errors.filter((e) => !excused(e)), inRun.report.errors, (e) => `${e.kind}: ${e.message}`),
+    ...added('errors', report.errors.filter((e) => e.kind !== 'injected'), inRun.report.errors, (e) => `${e.kind}: ${e.message}`),
     ...added('violations', report.violations, inRun.report.violations, (v) => `${v.kind}${v.op ? ` (${v.op})` : ''}`),
     ...added('unhandled rejections', report.unhandled, inRun.report.unhandled, (u) => `${u.type}: ${u.message}`),
     ...added(
@@ -79,7 +85,7 @@ export function runDifferences({ kind, input, output, inputNormal, scenario }: R
   }
 
   if (kind.commit === 'fails') {
-    const used = input.commitFailuresLeft === 0;
+    const used = input.commitFailuresLeft === 0 || output.commitFailuresLeft === 0;
     if (!used && !scenario.noCommit) problems.push('the injected commit failure was never used: the normal path does not commit (if it aborts on purpose, say so in `noCommit`)');
     if (used && scenario.noCommit) problems.push(`noCommit says "${scenario.noCommit}", but the normal path commits`);
   }
@@ -148,23 +154,32 @@ function anyGeneratedId(value: unknown): unknown {
   return value;
 }
 
-/** The input's run as it reads when the masking abort error is replaced by the commit's own error. */
-function unmaskCommit(reference: Observation, inRun: Observation): Observation {
-  const masked = inRun.report.errors.some((e) => e.message === MASKED_COMMIT);
-  const commit = inRun.report.errors.find((e) => e.op === 'commitTransaction' && e.message !== MASKED_COMMIT);
-  if (!masked || !commit) return reference;
-  const swap = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.split(MASKED_COMMIT).join(commit.message);
-    if (Array.isArray(value)) return value.map(swap);
-    if (value && typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>);
-      const out = Object.fromEntries(entries.map(([k, v]) => [k, swap(v)]));
-      if ((value as { message?: unknown }).message === MASKED_COMMIT && '$error' in out) out.$error = 'MongoServerError';
-      return out;
-    }
-    return value;
-  };
-  return { ...reference, calls: swap(reference.calls) as Observation['calls'], logs: swap(reference.logs) as unknown[][] };
+/** The errors an abort throws when it comes after the commit or after another abort: they hide the real error. */
+export const MASKING = [MASKED_COMMIT, 'Cannot call abortTransaction twice'];
+
+function masks(run: Observation): boolean {
+  return run.report.errors.some((e) => MASKING.includes(e.message));
+}
+
+function hidesCommit(run: Observation): boolean {
+  return run.report.errors.some((e) => e.message === MASKED_COMMIT);
+}
+
+/**
+ * Where the input's abort threw and hid the real error, the output must show the real one: the
+ * commit's own error when the commit failed, otherwise some error (thrown, or an error object in a
+ * response or the log); never the masking text.
+ */
+function surfaced(inRun: Observation, outRun: Observation): string[] {
+  const shown = JSON.stringify([outRun.calls, outRun.logs]);
+  const masking = MASKING.filter((m) => shown.includes(m));
+  if (masking.length) return [`the output still shows "${masking[0]}"`];
+  const commit = inRun.report.errors.find((e) => e.op === 'commitTransaction' && !MASKING.includes(e.message));
+  if (commit && hidesCommit(inRun)) {
+    return shown.includes(commit.message) ? [] : [`the input hid the failed commit behind "${MASKED_COMMIT}"; the output must show the commit's own error ("${commit.message}"), and does not`];
+  }
+  const anError = outRun.calls.some((c) => c.threw !== undefined) || shown.includes('"$error"');
+  return anError ? [] : ["the input's abort hid the real error; the output shows no error at all"];
 }
 
 const OBJECT_ID = /\b[0-9a-f]{24}\b/g;

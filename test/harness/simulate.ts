@@ -11,7 +11,7 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  * of the project's shared mongoose-sim) and returns what each did, so the two can be compared.
  *
  * A fixture's scenario is `<case>.scenario.js` beside it (CommonJS; for a case name that has both a
- * .js and a .ts input, it exports `{ js: scenario, ts: scenario }`):
+ * .js and a .ts input, it exports `{ js: scenario, ts: scenario }`, and may leave one out):
  *
  *   const { id, req, res } = require('../../test/harness/simulation/kit');
  *   module.exports = {
@@ -31,7 +31,7 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  *     differences: { normal: { data: 'why the output's data is the fix' } },   // optional, see compare.ts
  *   };
  *
- * A call is `{ call: 'name', args }` (an export), `{ call: 'Class#method', construct, args }` (a
+ * A call is `{ call: 'name', args }` (an export; `default` is also `module.exports = fn`), `{ call: 'Class#method', construct, args }` (a
  * new instance of an exported class), or a function `(ctx) => ...`; `args` and `construct` may be
  * functions of `ctx` = `{ mongoose, sim, exports, id, model(name) }`; `observeArgs: true` also
  * compares the arguments as the call left them (an array it pushed to). What a call returned or
@@ -44,9 +44,9 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  *
  * Each scenario runs every path, and `normal` twice more: with the next commit failing
  * (`failCommits = 1`) and with each transaction()/withTransaction() commit failing once
- * (`transientFirstCommit`). Every run has a worker thread of its own (a fresh global object and
- * module registry, as a new process would have), since the simulator's state is global; its timers
- * run in virtual time, so a run is the same on a loaded machine and never waits for real.
+ * (`transientFirstCommit`). Every run starts from a fresh module registry and a clean global
+ * object, in a worker thread (runner.js), since the simulator's state is global; its timers run in
+ * virtual time, so a run is the same on a loaded machine and never waits for real.
  */
 
 export const SIMULATOR_DIR = path.join(__dirname, '..', 'mongoose-sim');
@@ -111,14 +111,13 @@ export function scenarioFileFor(fixture: FileCase): string {
 
 const extensionOf = (file: string) => path.extname(file).slice(1);
 
-export function loadScenario(fixture: FileCase): Scenario {
+/** The fixture's scenario, or undefined when there is none (no file, or a file keyed by extension without this one). */
+export function loadScenario(fixture: FileCase): Scenario | undefined {
   const file = scenarioFileFor(fixture);
-  delete requireScenario.cache[file];
+  if (!fs.existsSync(file)) return undefined;
   const loaded = requireScenario(file) as Scenario | Record<string, Scenario>;
   if ('paths' in loaded) return loaded as Scenario;
-  const scenario = (loaded as Record<string, Scenario>)[extensionOf(fixture.input)];
-  if (!scenario) throw new Error(`${file} has no scenario for .${extensionOf(fixture.input)}`);
-  return scenario;
+  return (loaded as Record<string, Scenario>)[extensionOf(fixture.input)];
 }
 
 export function runKinds(scenario: Scenario): RunKind[] {
@@ -130,9 +129,14 @@ export function runKinds(scenario: Scenario): RunKind[] {
   ];
 }
 
-/** A temporary folder whose node_modules holds the simulator as `mongoose` and the stub packages. */
+/**
+ * A temporary folder whose node_modules holds the simulator as `mongoose` and the stub packages,
+ * and the worker threads that run scenarios in it (runner.js: each run starts from a fresh module
+ * registry and a clean global object; `TXSIM_FRESH=1` gives every run a new thread instead).
+ */
 export class SimulationRoot {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-codemod-sim-'));
+  private readonly pool = new RunnerPool(Math.max(2, os.availableParallelism() + 1));
 
   constructor() {
     fs.writeFileSync(path.join(this.dir, 'package.json'), '{ "private": true, "type": "commonjs" }\n');
@@ -140,20 +144,23 @@ export class SimulationRoot {
     fs.cpSync(PACKAGES, path.join(this.dir, 'node_modules'), { recursive: true });
   }
 
+  run(spec: RunSpec): Promise<Observation> {
+    return this.pool.run(spec);
+  }
+
   /** `TXSIM_KEEP=1` keeps the folder (each run's result-*.json is there) and says where it is. */
-  dispose(): void {
+  async dispose(): Promise<void> {
+    await this.pool.close();
     if (process.env.TXSIM_KEEP) console.log(`simulation runs kept in ${this.dir}`);
     else fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-/** At most this many runs at once: they mostly wait on the simulator's latency. */
-const limit = concurrency(Math.max(4, os.availableParallelism() * 2));
-
 /** Runs every path of the fixture's scenario on its input and its output. */
 export async function simulateCase(root: SimulationRoot, fixture: FileCase): Promise<CaseSimulation> {
   if (!fixture.output) throw new Error(`${fixture.group}/${fixture.name} has no output to compare`);
   const scenario = loadScenario(fixture);
+  if (!scenario) throw new Error(`${fixture.group}/${fixture.name} has no scenario`);
   const kinds = runKinds(scenario);
   const caseDir = path.join(root.dir, fixture.group, fixture.name);
   const sides: Record<Side, string> = { input: fixture.input, output: fixture.output };
@@ -165,8 +172,8 @@ export async function simulateCase(root: SimulationRoot, fixture: FileCase): Pro
   const version = fixture.spec.options?.mongoose ?? DEFAULT_FIXTURE_MONGOOSE;
   const jobs = kinds.flatMap((kind) =>
     (['input', 'output'] as const).map((side) =>
-      limit(() =>
-        runOnce({
+      root
+        .run({
           ...entries[side],
           scenario: scenarioFileFor(fixture),
           ext: extensionOf(fixture.input),
@@ -174,8 +181,8 @@ export async function simulateCase(root: SimulationRoot, fixture: FileCase): Pro
           commit: kind.commit,
           als: fixture.spec.options?.als === true,
           version,
-        }).then((observation) => ({ side, kind: kind.kind, observation })),
-      ),
+        })
+        .then((observation) => ({ side, kind: kind.kind, observation })),
     ),
   );
   const runs: CaseSimulation['runs'] = { input: {}, output: {} };
@@ -257,44 +264,89 @@ interface RunSpec {
   version: string;
 }
 
-/** One run in a worker thread of its own: a fresh global object and module registry, as a new process would have. */
-function runOnce(spec: RunSpec): Promise<Observation> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(RUNNER, {
-      workerData: spec,
-      env: { ...process.env, TXSIM_MONGOOSE_VERSION: spec.version, TXSIM_SEED: '1' },
-      stdout: true,
-      stderr: true,
-    });
-    let output = '';
-    worker.stdout.on('data', (chunk) => (output += chunk));
-    worker.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => void worker.terminate(), RUN_TIMEOUT_MS);
-    const what = `the ${spec.path}/${spec.commit} run of ${spec.entry}`;
-    let observation: Observation | undefined;
-    worker.on('message', (message: Observation) => (observation = message));
-    worker.on('error', (err) => reject(new Error(`${what} failed: ${err.stack ?? err}\n${output}`)));
-    worker.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!observation) reject(new Error(`${what} gave no result (exit ${code}, ${RUN_TIMEOUT_MS} ms allowed)\n${output}`));
-      else if (observation.harnessError) reject(new Error(`${what} failed: ${observation.harnessError}`));
-      else resolve(observation);
-    });
-  });
-}
+/** Worker threads running runner.js, one run at a time each; a thread that ran an ES module is not reused. */
+class RunnerPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<(worker: Worker) => void> = [];
+  private size = 0;
 
-function concurrency(max: number): <T>(job: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (job) => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
+  constructor(private readonly max: number) {}
+
+  async run(spec: RunSpec): Promise<Observation> {
+    const worker = await this.acquire();
+    let reusable = !spec.esm && !process.env.TXSIM_FRESH;
     try {
-      return await job();
+      return await this.send(worker, spec);
+    } catch (err) {
+      reusable = false;
+      throw err;
     } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
+      this.release(worker, reusable);
     }
-  };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private acquire(): Promise<Worker> {
+    const worker = this.idle.pop();
+    if (worker) return Promise.resolve(worker);
+    if (this.size < this.max) {
+      this.size++;
+      return Promise.resolve(this.spawn());
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: Worker, reusable: boolean): void {
+    if (!reusable) void worker.terminate();
+    const next = this.waiting.shift();
+    if (next) next(reusable ? worker : this.spawn());
+    else if (reusable) this.idle.push(worker);
+    else this.size--;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(RUNNER, { stdout: true, stderr: true });
+    worker.unref();
+    return worker;
+  }
+
+  private send(worker: Worker, spec: RunSpec): Promise<Observation> {
+    const what = `the ${spec.path}/${spec.commit} run of ${spec.entry}`;
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onOutput = (chunk: Buffer) => (output = (output + String(chunk)).slice(-4000));
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        worker.stdout.off('data', onOutput);
+        worker.stderr.off('data', onOutput);
+      };
+      const onMessage = (message: { result?: Observation; failure?: string }) => {
+        done();
+        if (message.failure) reject(new Error(`${what} failed: ${message.failure}\n${output}`));
+        else if (message.result!.harnessError) reject(new Error(`${what} failed: ${message.result!.harnessError}\n${output}`));
+        else resolve(message.result!);
+      };
+      const onError = (err: Error) => {
+        done();
+        reject(new Error(`${what} failed: ${err.stack ?? err}\n${output}`));
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`${what} gave no result (the thread exited with ${code})\n${output}`));
+      };
+      const timer = setTimeout(() => {
+        done();
+        void worker.terminate();
+        reject(new Error(`${what} gave no result in ${RUN_TIMEOUT_MS} ms\n${output}`));
+      }, RUN_TIMEOUT_MS);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.stdout.on('data', onOutput);
+      worker.stderr.on('data', onOutput);
+      worker.postMessage(spec);
+    });
+  }
 }

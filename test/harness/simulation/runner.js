@@ -1,30 +1,43 @@
 'use strict';
-// Runs one path of a scenario against one side of a fixture (input or output), in a worker
-// thread of its own (a fresh global object and module registry), and reports what happened: what
-// each call returned or threw, what it sent on its response, what was logged, the effects stub
-// modules recorded, the committed data and the simulator's report. Started by
-// test/harness/simulate.ts with the run's spec as workerData; by hand, `node runner.js spec.json`
-// prints the result. The result is taken when the event loop has drained (`beforeExit`), so work
-// nobody awaited has finished (or failed) by then.
+// Runs one path of a scenario against one side of a fixture (input or output) and reports what
+// happened: what each call returned or threw, what it sent on its response, what was logged, the
+// effects stub modules recorded, the committed data and the simulator's report.
+//
+// It runs in a worker thread started by test/harness/simulate.ts, which posts it one run spec at
+// a time and gets each result back. Every run starts from a fresh module registry (the
+// simulator, the scenario, the fixture and its modules are loaded again) and a clean global
+// object: what the previous run added to either is removed first. A worker that ran an ES module
+// is not given another run (an ES module cannot be unloaded). By hand, `node runner.js spec.json`
+// prints the result of one run.
+//
+// Timers run in virtual time: the simulator's latencies (setTimeout) fire in the order of their
+// due time, one at a time, each after the promise jobs the one before started, whatever the load
+// on the machine; so operations nobody awaited interleave the same way in every run, and no run
+// waits for real. A run's result is taken when nothing is left to do (no timer, no pending I/O),
+// so work nobody awaited has finished (or failed) by then.
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { createRequire } = require('node:module');
+const nodeCrypto = require('node:crypto');
+const { createRequire, syncBuiltinESMExports } = require('node:module');
 const { pathToFileURL } = require('node:url');
-const { isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { isMainThread, parentPort } = require('node:worker_threads');
 const kit = require('./kit');
 
-const spec = isMainThread ? JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) : workerData;
-const started = Date.now();
+const realSetImmediate = setImmediate;
 const MINUTE = 60 * 1000;
 const YEAR = 366 * 24 * 60 * MINUTE;
+const MAX_TIMERS = 100000;
+
+/** What the run in progress has recorded; replaced at the start of every run. */
+let run = null;
 
 // ---------------------------------------------------------------- describing values
 // A time the run made (now, or now plus three days) reads as its distance from the run's start,
 // in minutes, so that two runs started at different times agree.
-const isNear = (ms) => Math.abs(ms - started) < YEAR;
+const isNear = (ms) => Math.abs(ms - run.started) < YEAR;
 const sinceStart = (ms) => {
-  const minutes = Math.round((ms - started) / MINUTE);
+  const minutes = Math.round((ms - run.started) / MINUTE);
   return minutes === 0 ? 'now' : `now${minutes > 0 ? '+' : ''}${minutes}min`;
 };
 
@@ -68,99 +81,91 @@ function describe(value, seen = new Set()) {
     seen.delete(value);
   }
 }
-globalThis.__txsimDescribe = describe;
 
-// ---------------------------------------------------------------- recording
-const logs = [];
-const effects = [];
+// ---------------------------------------------------------------- what the process provides
+// Installed once; each reads the run in progress.
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
-  console[level] = (...args) => logs.push([level, ...args.map((a) => describe(a))]);
+  console[level] = (...args) => run.logs.push([level, ...args.map((a) => describe(a))]);
 }
-// Timers run in virtual time: the simulator's latencies (setTimeout) fire in the order of their
-// due time, one at a time, each after the promise jobs the one before started, whatever the load
-// on the machine; so operations nobody awaited interleave the same way in every run, and no run
-// waits for real. The loop still drains when no timer is left, so `beforeExit` still comes.
-const MAX_TIMERS = 100000;
-const timers = [];
-let virtualNow = 0;
-let timerSeq = 0;
-let firing = false;
-let fired = 0;
+
 function fireNext() {
-  firing = false;
+  run.firing = false;
+  const { timers } = run;
   if (!timers.length) return;
-  if (++fired > MAX_TIMERS) {
-    harnessError = `more than ${MAX_TIMERS} timers fired: the code never settles (a setInterval?)`;
+  if (++run.fired > MAX_TIMERS) {
+    run.harnessError = `more than ${MAX_TIMERS} timers fired: the code never settles (a setInterval?)`;
     timers.length = 0;
     return;
   }
   timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
   const timer = timers.shift();
-  virtualNow = timer.at;
+  run.virtualNow = timer.at;
   if (timer.every !== undefined) addTimer(timer.fn, timer.every, timer.args, timer.every, timer.handle);
   schedule();
   timer.fn(...timer.args);
 }
 function schedule() {
-  if (!firing && timers.length) {
-    firing = true;
-    setImmediate(fireNext);
+  if (!run.firing && run.timers.length) {
+    run.firing = true;
+    realSetImmediate(fireNext);
   }
 }
 function addTimer(fn, ms, args, every, handle = {}) {
-  const timer = { at: virtualNow + Math.max(1, Number(ms) || 0), seq: ++timerSeq, fn, args, every, handle };
+  const timer = { at: run.virtualNow + Math.max(1, Number(ms) || 0), seq: ++run.timerSeq, fn, args, every, handle };
+  const owner = run;
   Object.assign(handle, {
     ref: () => handle, unref: () => handle, hasRef: () => true, refresh: () => handle,
     [Symbol.toPrimitive]: () => timer.seq,
+    cancel: () => {
+      const i = owner.timers.findIndex((t) => t.handle === handle);
+      if (i >= 0) owner.timers.splice(i, 1);
+    },
   });
-  handle.cancel = () => {
-    const i = timers.findIndex((t) => t.handle === handle);
-    if (i >= 0) timers.splice(i, 1);
-  };
-  timers.push(timer);
+  run.timers.push(timer);
   schedule();
   return handle;
 }
-const clear = (handle) => handle && typeof handle.cancel === 'function' && handle.cancel();
+const clearTimer = (handle) => handle && typeof handle.cancel === 'function' && handle.cancel();
 globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args);
 globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, Math.max(1, Number(ms) || 0));
-globalThis.clearTimeout = clear;
-globalThis.clearInterval = clear;
+globalThis.clearTimeout = clearTimer;
+globalThis.clearInterval = clearTimer;
 
 // Ids and random numbers are drawn from counters and a seeded generator, the same in every run;
 // the comparison names drawn uuids by order of appearance, as it does generated ObjectIds.
-let uuids = 0;
-const uuid = () => `00000000-0000-4000-8000-${(++uuids).toString(16).padStart(12, '0')}`;
-const nodeCrypto = require('node:crypto');
+const uuid = () => `00000000-0000-4000-8000-${(++run.uuids).toString(16).padStart(12, '0')}`;
 nodeCrypto.randomUUID = uuid;
 Object.defineProperty(globalThis.crypto, 'randomUUID', { value: uuid, configurable: true, writable: true });
-require('node:module').syncBuiltinESMExports();
-let seed = 0x5eed;
+syncBuiltinESMExports();
 Math.random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  run.seed = (run.seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(run.seed ^ (run.seed >>> 15), 1 | run.seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
+globalThis.__txsimDescribe = describe;
 
-/** What stub modules get as their second argument. */
-globalThis.__txsimScenario = {
-  id: kit.id,
-  uuid,
-  effect: (kind, ...args) => effects.push([kind, ...args.map((a) => describe(a))]),
+// What a run leaves behind is removed before the next one: modules, globals, process listeners.
+const LISTENED = ['unhandledRejection', 'uncaughtException', 'warning'];
+const baseline = {
+  modules: new Set(Object.keys(require.cache)),
+  globals: new Set(Reflect.ownKeys(globalThis)),
+  listeners: Object.fromEntries(LISTENED.map((event) => [event, process.listeners(event)])),
 };
-
-const calls = [];
-let harnessError = null;
-let finished = false;
+function resetProcess() {
+  for (const file of Object.keys(require.cache)) if (!baseline.modules.has(file)) delete require.cache[file];
+  for (const key of Reflect.ownKeys(globalThis)) if (!baseline.globals.has(key)) delete globalThis[key];
+  for (const event of LISTENED) {
+    for (const listener of process.listeners(event)) if (!baseline.listeners[event].includes(listener)) process.removeListener(event, listener);
+  }
+  kit.names.clear();
+}
 
 // ---------------------------------------------------------------- running
-const requireInProject = createRequire(path.join(spec.project, 'package.json'));
-
-function scenarioFor(loaded, ext) {
+function scenarioFor(loaded, ext, file) {
   if (loaded.paths) return loaded;
   const scenario = loaded[ext];
-  if (!scenario) throw new Error(`${spec.scenario} has no scenario for .${ext} (it exports ${Object.keys(loaded).join(', ')})`);
+  if (!scenario) throw new Error(`${file} has no scenario for .${ext} (it exports ${Object.keys(loaded).join(', ')})`);
   return scenario;
 }
 
@@ -179,7 +184,7 @@ function seedDocs(docs) {
 
 function target(call, ctx) {
   const [name, method] = call.call.split('#');
-  const exported = ctx.exports[name] ?? ctx.exports.default?.[name];
+  const exported = name === 'default' && typeof ctx.exports === 'function' ? ctx.exports : ctx.exports[name] ?? ctx.exports.default?.[name];
   if (exported === undefined) throw new Error(`scenario: the fixture exports no ${name} (it exports ${Object.keys(ctx.exports).join(', ')})`);
   if (!method) return exported;
   const construct = typeof call.construct === 'function' ? call.construct(ctx) : call.construct ?? [];
@@ -190,7 +195,7 @@ function target(call, ctx) {
 
 async function invoke(call, ctx) {
   const entry = { call: typeof call === 'function' ? call.name || 'run' : call.call };
-  calls.push(entry);
+  run.calls.push(entry);
   let args = [];
   try {
     if (typeof call === 'function') {
@@ -212,30 +217,40 @@ async function invoke(call, ctx) {
   if (call.observeArgs) entry.args = args.map((arg) => describe(arg));
 }
 
-async function main() {
+async function main(spec, requireInProject) {
   const mongoose = requireInProject('mongoose');
   const sim = mongoose.__sim;
   if (spec.als && sim.features.als) mongoose.set('transactionAsyncLocalStorage', true);
-  const scenario = scenarioFor(require(spec.scenario), spec.ext);
+  const scenario = scenarioFor(require(spec.scenario), spec.ext, spec.scenario);
   const ctx = { mongoose, sim, id: kit.id, model: (name) => findModel(mongoose, name), exports: undefined };
   const chosen = scenario.paths[spec.path];
   if (!chosen) throw new Error(`scenario: no path named ${spec.path}`);
-  const run = Array.isArray(chosen) ? { calls: chosen } : chosen;
+  const steps = Array.isArray(chosen) ? { calls: chosen } : chosen;
   if (scenario.setup) await scenario.setup(ctx);
-  if (run.setup) await run.setup(ctx);
+  if (steps.setup) await steps.setup(ctx);
   ctx.exports = spec.esm ? await import(pathToFileURL(spec.entry).href) : requireInProject(spec.entry);
-  const seed = run.seed ?? scenario.seed ?? {};
+  const seed = steps.seed ?? scenario.seed ?? {};
   for (const [name, docs] of Object.entries(typeof seed === 'function' ? seed(ctx) : seed)) sim.seed(ctx.model(name), seedDocs(docs));
   if (spec.commit === 'fails') sim.options.failCommits = 1;
   if (spec.commit === 'transient') sim.options.transientFirstCommit = true;
-  for (const call of run.calls) await invoke(call, ctx);
-  finished = true;
+  for (const call of steps.calls) await invoke(call, ctx);
+  run.finished = true;
 }
 
-let reported = false;
-function finish() {
-  if (reported) return;
-  reported = true;
+/** Resolves once nothing is left to do: no virtual timer, no I/O in flight, no promise job. */
+async function idle() {
+  for (;;) {
+    await new Promise((resolve) => realSetImmediate(resolve));
+    if (run.timers.length || run.firing) continue;
+    const busy = process.getActiveResourcesInfo().filter((r) => r !== 'MessagePort' && r !== 'Immediate' && r !== 'TTYWrap');
+    if (!busy.length) break;
+    await new Promise((resolve) => realSetImmediate(resolve));
+  }
+  // Rejections nobody handled are reported once the promise jobs have run.
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => realSetImmediate(resolve));
+}
+
+function observation(requireInProject) {
   const mongoose = requireInProject('mongoose');
   const sim = mongoose.__sim;
   const report = sim.report();
@@ -244,12 +259,12 @@ function finish() {
     const docs = sim.docs(name);
     if (docs.length) data[name] = docs.map((doc) => describe(doc));
   }
-  const result = {
-    calls,
-    finished,
-    harnessError,
-    logs,
-    effects,
+  return {
+    calls: run.calls,
+    finished: run.finished,
+    harnessError: run.harnessError,
+    logs: run.logs,
+    effects: run.effects,
     data,
     report: {
       errors: report.errors.map(({ kind, name, message, op }) => ({ kind, name, message, op })),
@@ -261,11 +276,38 @@ function finish() {
     commitFailuresLeft: sim.options.failCommits,
     names: Object.fromEntries(kit.names),
   };
-  if (isMainThread) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else parentPort.postMessage(result);
 }
 
-process.on('beforeExit', finish);
-main().catch((err) => {
-  harnessError = err && err.stack ? err.stack : String(err);
-});
+/** One run from a clean slate; resolves to its observation. */
+async function runOnce(spec) {
+  resetProcess();
+  process.env.TXSIM_MONGOOSE_VERSION = spec.version;
+  process.env.TXSIM_SEED = '1';
+  run = {
+    started: Date.now(), logs: [], effects: [], calls: [], finished: false, harnessError: null,
+    timers: [], virtualNow: 0, timerSeq: 0, firing: false, fired: 0, uuids: 0, seed: 0x5eed,
+  };
+  globalThis.__txsimScenario = {
+    id: kit.id,
+    uuid,
+    effect: (kind, ...args) => run.effects.push([kind, ...args.map((a) => describe(a))]),
+  };
+  const requireInProject = createRequire(path.join(spec.project, 'package.json'));
+  main(spec, requireInProject).catch((err) => {
+    run.harnessError = err && err.stack ? err.stack : String(err);
+  });
+  await idle();
+  return observation(requireInProject);
+}
+
+if (isMainThread) {
+  const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  runOnce(spec).then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`));
+} else {
+  parentPort.on('message', (spec) => {
+    runOnce(spec).then(
+      (result) => parentPort.postMessage({ result }),
+      (err) => parentPort.postMessage({ failure: err && err.stack ? err.stack : String(err) }),
+    );
+  });
+}

@@ -1,0 +1,20 @@
+const { id, req, res } = require('../../test/harness/simulation/kit');
+
+const checkout = (product, quantity) => ({ call: 'checkout', args: [req({ body: { productId: id(product), quantity } }), res()] });
+
+const js = {
+  modules: {
+    '../models/product': (mongoose) => mongoose.model('Product', new mongoose.Schema({ name: String, stock: Number })),
+    '../models/order': (mongoose) =>
+      mongoose.model('Order', new mongoose.Schema({ product: mongoose.Schema.Types.ObjectId, quantity: { type: Number, min: 1 } })),
+  },
+  seed: { Product: [{ _id: 'pen', name: 'pen', stock: 5 }] },
+  paths: {
+    normal: [checkout('pen', 2)],
+    'product not found': [checkout('ink', 1)],
+    'out of stock': [checkout('pen', 9)],
+    'invalid quantity': [checkout('pen', 0)],
+  },
+};
+
+module.exports = { js };

@@ -1,0 +1,9 @@
+const js = {
+  setup: ({ mongoose }) => mongoose.model('Stat', new mongoose.Schema({ day: String, count: Number })),
+  seed: { Stat: [{ day: 'mon', count: 4 }, { day: 'mon', count: 2 }, { day: 'tue', count: 1 }] },
+  paths: {
+    normal: [{ call: 'rebuildStats', args: ['mon'] }],
+  },
+};
+
+module.exports = { js };
