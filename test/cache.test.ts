@@ -55,6 +55,7 @@ module.exports = { placeOrder };
 
 interface Report {
   phases: Record<string, number>;
+  files: Array<{ file: string; note?: string }>;
   findings: Array<{ file: string; line: number; reason: string }>;
 }
 
@@ -71,6 +72,7 @@ function expectSameAsUncached(dir: string, ...flags: string[]): Report {
   const fresh = dryRun(dir, '--no-cache', ...flags);
   expect(cached.diff).toBe(fresh.diff);
   expect(cached.report.findings).toEqual(fresh.report.findings);
+  expect(cached.report.files).toEqual(fresh.report.files.map((f, i) => ({ ...f, durationMs: cached.report.files[i]!.durationMs })));
   return cached.report;
 }
 
@@ -134,6 +136,20 @@ describe('the result cache', () => {
     const repository = read(dir, 'repository.js').replace('async function markPaid', 'function markPaid').replace('  await Invoice', '  Invoice');
     fs.writeFileSync(path.join(dir, 'repository.js'), repository);
     expect(expectSameAsUncached(dir).findings.length).toBeGreaterThan(0);
+  });
+
+  it('keeps formatted texts, and formats again once the Prettier configuration changed', () => {
+    const dir = tempProject({ ...PROJECT, '.prettierrc': JSON.stringify({ singleQuote: true, semi: true }) });
+    const first = dryRun(dir);
+    expect(first.report.phases.format).toBeGreaterThan(0);
+    const again = dryRun(dir);
+    expect(again.diff).toBe(first.diff);
+    fs.writeFileSync(path.join(dir, '.prettierrc'), JSON.stringify({ singleQuote: false, semi: true }));
+    const reformatted = expectSameAsUncached(dir);
+    expect(reformatted.phases.parse).toBeUndefined();
+    const notes = (report: Report) => report.files.map((f) => f.note ?? '').join('\n');
+    expect(notes(first.report)).not.toContain('not formatted');
+    expect(notes(reformatted)).toContain('not formatted: the file was not Prettier-formatted before the change');
   });
 
   it('is neither read nor written with --no-cache', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Change, Finding } from '../../types';
+import type { FormatOutcome, FormatStore } from '../output/format';
 import type { Fact } from './facts';
 
 /** What the pipeline gave for one file's text, before formatting (which is redone every time). */
@@ -15,6 +16,14 @@ interface Entry {
   /** Facts outside the file's own text that the result depended on, with the values they had. */
   facts: Fact[];
   result: CachedResult;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 export function hashText(text: string): string {
@@ -40,27 +49,35 @@ export class ResultCache {
 
   /** The stored result for `key`, if its facts all still hold. */
   lookup(file: string, key: string, holds: (facts: Fact[]) => boolean): CachedResult | undefined {
-    let entry: Entry;
-    try {
-      entry = JSON.parse(fs.readFileSync(this.entryFile(file), 'utf8')) as Entry;
-    } catch {
-      return undefined;
-    }
-    if (entry.key !== key || !holds(entry.facts)) return undefined;
+    const entry = readJson<Entry>(this.entryFile(file));
+    if (!entry || entry.key !== key || !holds(entry.facts)) return undefined;
     return entry.result;
   }
 
   /** Stores a result; a cache that cannot be written is no reason to fail the run. */
   store(file: string, key: string, facts: Fact[], result: CachedResult): void {
-    const target = this.entryFile(file);
+    this.write(this.entryFile(file), JSON.stringify({ key, facts, result } satisfies Entry));
+  }
+
+  private write(target: string, text: string): void {
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temporary, JSON.stringify({ key, facts, result } satisfies Entry));
+      fs.writeFileSync(temporary, text);
       fs.renameSync(temporary, target);
     } catch {
       fs.rmSync(temporary, { force: true });
     }
+  }
+
+  /** Formatted texts, by a key naming Prettier's version, its options and both texts. */
+  readonly formatted: FormatStore = {
+    get: (key) => readJson<FormatOutcome>(this.formatFile(key)),
+    set: (key, outcome) => this.write(this.formatFile(key), JSON.stringify(outcome)),
+  };
+
+  private formatFile(key: string): string {
+    return path.join(this.dir, `format-${hashText(key)}.json`);
   }
 
   private entryFile(file: string): string {

@@ -17,17 +17,18 @@ function prepare(setup: WorkerSetup): { env: RunEnvironment; job: FileJob } {
   const stopwatch = new Stopwatch();
   const env = new RunEnvironment({ als: setup.als, graph: ImportGraph.fromData(setup.graph), stopwatch });
   const inRun = new Set(setup.inRun);
+  const cache = setup.cache ? new ResultCache(setup.cache.dir, setup.cache.key) : undefined;
   const job: FileJob = {
     cwd: setup.cwd,
     dry: setup.dry,
     transforms: selectTransforms(setup.transforms),
     env,
-    formatter: new Formatter(setup.prettier),
+    formatter: new Formatter(setup.prettier, cache?.formatted),
     stopwatch,
     annotate: setup.annotate,
     stripSave: setup.stripSave,
     inRun: (file) => inRun.has(file),
-    cache: setup.cache ? new ResultCache(setup.cache.dir, setup.cache.key) : undefined,
+    cache,
   };
   return { env, job };
 }
