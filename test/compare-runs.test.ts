@@ -117,6 +117,13 @@ describe('runDifferences', () => {
     expect(differences(NORMAL, run(), run(), run(), { differences: { normal: { report: 'x' } } })[0]).toMatch(/only calls, logs, effects, data/);
   });
 
+  it('takes a silent abort by endSession() as the input\'s bug, and no difference in the output', () => {
+    const silent = run({ data: {}, report: { events: [{ kind: 'end-aborts-transaction' }] } });
+    const scenario = { differences: { normal: { data: 'the session was ended inside the callback' } } };
+    expect(differences(NORMAL, silent, run(), silent, scenario)).toEqual([]);
+    expect(differences(NORMAL, run(), run({ report: { events: [{ kind: 'end-aborts-transaction' }] } }))).toEqual([]);
+  });
+
   it('rejects a commit-failure run where nothing committed, unless the scenario says the normal path aborts', () => {
     const unused = run({ commitFailuresLeft: 1 });
     expect(differences(COMMIT_FAILS, unused, unused)[0]).toMatch(/never used/);
