@@ -55,7 +55,7 @@ module.exports = { placeOrder };
 
 interface Report {
   phases: Record<string, number>;
-  files: Array<{ file: string; note?: string }>;
+  files: Array<{ file: string; note?: string; durationMs: number }>;
   findings: Array<{ file: string; line: number; reason: string }>;
 }
 

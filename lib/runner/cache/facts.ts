@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { hashText } from './result-cache';
 
 /**
  * One thing a file's result depended on besides its own text, with the value it had: the text of
@@ -29,6 +29,10 @@ export class FactRecorder {
     const texts = [...this.texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([text, hash]) => ({ text, hash }));
     return [...texts, ...this.asked.values()];
   }
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** Hashes of files' texts on disk, each read once per run (the run writes nothing before every file is done). */

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Change, Finding } from '../../types';
 import type { FormatOutcome, FormatStore } from '../output/format';
-import type { Fact } from './facts';
+import { hashText, type Fact } from './facts';
 
 /** What the pipeline gave for one file's text, before formatting (which is redone every time). */
 export type CachedResult =
@@ -26,9 +25,6 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
 
 /**
  * Results on disk, one file per source file, keyed by everything a result is a function of: the
