@@ -1,12 +1,5 @@
-import type { ImportLine } from '../../facts/import-scan';
+import type { ImportLine, ImportSite } from '../../facts/import-scan';
 import { isMongoPackage, ModuleResolver } from './resolve';
-
-/** A place one file loads another. */
-export interface ImportSite {
-  file: string;
-  /** Offset of the specifier's string literal in `file`. */
-  start: number;
-}
 
 /** The graph as plain data, to hand to worker threads. */
 export interface ImportGraphData {
@@ -41,8 +34,6 @@ export interface GraphFile {
 export class ImportGraph {
   private readonly index: Map<string, number>;
   private readonly reachingSet: Set<number>;
-  /** Per file: [loaded file index, specifier offset] pairs; built from `importers` on first use. */
-  private loaded: Array<Array<[number, number]>> | undefined;
 
   private constructor(
     private readonly files: string[],
@@ -117,20 +108,6 @@ export class ImportGraph {
     const i = this.index.get(file);
     if (i === undefined) return [];
     return this.importers[i]!.map(([from, start]) => ({ file: this.files[from]!, start }));
-  }
-
-  /** The places `file` loads other files of the graph directly: the specifier's offset in `file`, and the file it loads. */
-  loadsOf(file: string): Array<{ start: number; target: string }> {
-    const i = this.index.get(file);
-    if (i === undefined) return [];
-    if (!this.loaded) {
-      const loaded: Array<Array<[number, number]>> = this.files.map(() => []);
-      this.importers.forEach((list, target) => {
-        for (const [from, start] of list) loaded[from]!.push([target, start]);
-      });
-      this.loaded = loaded;
-    }
-    return this.loaded[i]!.map(([target, start]) => ({ start, target: this.files[target]! }));
   }
 
   /**
