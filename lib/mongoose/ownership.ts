@@ -393,7 +393,12 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
       case 'OptionalCallExpression': {
         if (node.callee === child.node) break;
         const name = calleeName(node);
-        if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        if (name && STORING_METHODS.has(name)) {
+          // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
+          const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
+          if (collected) return derivedEscape(analysis, collected, fn, binding, depth);
+          return `the session is stored with ${name}(), so it outlives the function`;
+        }
         viaCall = true;
         inLiteral = false;
         break;
@@ -406,10 +411,14 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         }
         if (!awaited && (child.node === ref.node || viaCall || inLiteral)) return 'the session is returned (or a query or promise that uses it is returned without await)';
         return undefined;
-      case 'AssignmentExpression':
+      case 'AssignmentExpression': {
         if (node.left === child.node) return 'the session variable is reassigned';
         if (awaited) return undefined;
+        // `check = product.save({ session })`: a local holds the operation, as `const check = ...` would.
+        const local = viaCall && !inLiteral ? localDeclarator(analysis, parent.get('left') as Path, fn) : undefined;
+        if (local) return derivedEscape(analysis, local, fn, binding, depth);
         return 'the session is stored on an object or another variable, so it outlives the function';
+      }
       case 'VariableDeclarator': {
         if (awaited) return undefined;
         // `const opts = { session, new: true }`: the session goes wherever the options go.
@@ -432,11 +441,29 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   return undefined;
 }
 
+/** `ops.push(...)` on an array declared in `fn` (`const ops = []`): the array's declarator. */
+function collectingArray(analysis: MongooseAnalysis, call: Path, fn: Path): Path | undefined {
+  const callee = call.node.callee as Node;
+  if (!isMember(callee)) return undefined;
+  const declarator = localDeclarator(analysis, call.get('callee', 'object') as Path, fn);
+  return (declarator?.node.init as Node | null | undefined)?.type === 'ArrayExpression' ? declarator : undefined;
+}
+
+/** The declarator of a variable `fn` itself declares, for an identifier naming it. */
+function localDeclarator(analysis: MongooseAnalysis, name: Path, fn: Path): Path | undefined {
+  if (!isIdentifier(name.node)) return undefined;
+  const declaration = analysis.bindings.declarationOf(name);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  return origin?.kind === 'variable' && enclosingFunction(origin.declarator)?.node === fn.node ? origin.declarator : undefined;
+}
+
 /** A variable initialised with a query or cursor built on the session must not escape either. */
 function derivedEscape(analysis: MongooseAnalysis, declarator: Path, fn: Path, binding: SessionBinding, depth: number): string | undefined {
   const id = declarator.node.id as Node;
   if (depth > 1 || !isIdentifier(id)) return undefined;
   for (const ref of analysis.bindings.referencesIn(fn, id)) {
+    const assigned = ref.parent?.node as Node | undefined;
+    if (assigned?.type === 'AssignmentExpression' && assigned.left === ref.node) continue;
     const reason = escapeReason(analysis, ref, fn, binding, depth + 1);
     if (reason) return reason;
   }
