@@ -148,6 +148,16 @@ describe('normalize', () => {
   });
 });
 
+describe('committed data', () => {
+  it('is a set per collection: the order of insertion does not count, the contents do', () => {
+    const doc = (hex: string, message: string) => ({ _id: { $oid: hex }, message });
+    const first = run({ data: { logs: [doc('65f000000000000000000002', 'b'), doc('65f000000000000000000001', 'a')] } });
+    const second = run({ data: { logs: [doc('65f000000000000000000001', 'a'), doc('65f000000000000000000002', 'b')] } });
+    expect(differences(NORMAL, first, second)).toEqual([]);
+    expect(differences(NORMAL, first, run({ data: { logs: [doc('65f000000000000000000001', 'a'), doc('65f000000000000000000002', 'c')] } }))).toHaveLength(1);
+  });
+});
+
 describe('isRepeatOf', () => {
   it('accepts the reference with one stretch repeated in place, nothing else', () => {
     expect(isRepeatOf(['a', 'b', 'c'], ['a', 'b', 'c'])).toBe(true);

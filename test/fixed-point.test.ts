@@ -1,7 +1,7 @@
 import { structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../lib/types';
-import { discoverCases, runCaseOn, type CaseRun, type FixtureCase } from './harness/fixtures';
+import { discoverCases, runCaseOn, type CaseRun } from './harness/fixtures';
 
 /**
  * One run is its own fixed point: run again over what the first run wrote, the transforms change
@@ -27,7 +27,7 @@ describe('a second run over the first run\'s output', () => {
         missing.splice(index, 1);
       }
       for (const finding of missing) {
-        expect(changedByFirstRun(fixture, first, finding), `the second run drops a finding on code the first run left alone: ${show(finding)}`).toBe(true);
+        expect(changedByFirstRun(first, finding), `the second run drops a finding on code the first run left alone: ${show(finding)}`).toBe(true);
       }
     });
   }
@@ -45,7 +45,7 @@ function show(finding: Finding): string {
 }
 
 /** The finding's line lies in (or right next to) a hunk the first run changed in its file. */
-function changedByFirstRun(fixture: FixtureCase, first: CaseRun[], finding: Finding): boolean {
+function changedByFirstRun(first: CaseRun[], finding: Finding): boolean {
   const run = first.find((r) => r.result.findings.includes(finding))!;
   const output = run.result.output ?? run.source;
   const hunks = structuredPatch('a', 'b', run.source, output, '', '', { context: 0 }).hunks;

@@ -224,9 +224,21 @@ export function normalize(run: Observation): Observation {
     calls: walk(run.calls) as Observation['calls'],
     logs: walk(run.logs) as unknown[][],
     effects: walk(run.effects) as unknown[][],
-    data: walk(run.data) as Observation['data'],
+    data: walk(inContentOrder(run.data, run.names)) as Observation['data'],
     report: walk(run.report) as Observation['report'],
   };
+}
+
+/**
+ * A collection is a set: its documents are compared in the order of their contents (generated
+ * ids left out), not in the order they were inserted, which operations run one after the other
+ * instead of in parallel change.
+ */
+function inContentOrder(data: Observation['data'], names: Observation['names']): Observation['data'] {
+  const key = (doc: unknown) => JSON.stringify(doc).replace(OBJECT_ID, (t) => (names[t] ? t : '#')).replace(UUID, '#');
+  return Object.fromEntries(
+    Object.entries(data).map(([name, docs]) => [name, docs.map((doc) => [key(doc), doc] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, doc]) => doc)]),
+  );
 }
 
 function describeDifference(field: Compared, expected: unknown, actual: unknown, retryMode: boolean): string {
