@@ -184,8 +184,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     stages?.push(...passStages);
     if (changedBy.length === 0) {
       const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine([...notes, ...findings].map((t) => t.finding)), stages };
-      if (lastChangedBy === undefined) return { output: undefined, ...result };
-      if (parsedText !== text) timed(input, () => parseStage(input.file, text, lastChangedBy));
+      if (lastChangedBy !== undefined && parsedText !== text) timed(input, () => parseStage(input.file, text, lastChangedBy));
       const output = input.annotate ? annotated(input.file, text, [...notes, ...findings]) : text;
       return { output: output === input.source ? undefined : output, ...result };
     }
