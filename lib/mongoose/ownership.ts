@@ -545,8 +545,12 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         if (node.callee === child.node) break;
         const name = calleeName(node);
         if (name && STORING_METHODS.has(name)) {
+          // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
+          const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
+          const escaped = collected && derivedEscape(analysis, collected, fn, binding, depth);
+          if (escaped) return escaped;
           // `ops.push(helper(x, session))` then `await Promise.all(ops)`: what is kept is the call's promise, waited for here.
-          if (viaCall && name === 'push' && awaitedCollection(analysis, parent, fn)) return undefined;
+          if (collected && !(handedTo && isHelperCall(handedTo) && !awaitedCollection(analysis, collected, fn))) return undefined;
           return viaCall
             ? `a call given the session is kept with ${name}(), so it may still run after the function returns`
             : `the session is stored with ${name}(), so it outlives the function`;
@@ -600,12 +604,19 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   return undefined;
 }
 
-/** `ops.push(...)` on an array of `fn` that `fn` hands to an awaited `Promise.all()` / `Promise.allSettled()`. */
-function awaitedCollection(analysis: MongooseAnalysis, push: Path, fn: Path): boolean {
-  const callee = push.get('callee') as Path;
-  const array = isMember(callee.node) ? (callee.get('object') as Path) : undefined;
-  const declaration = array && isIdentifier(array.node) ? analysis.bindings.declarationOf(array) : undefined;
-  if (!declaration || !contains(fn.node, declaration)) return false;
+/** `ops.push(...)` on an array `fn` declares (`const ops = []`): the array's declaration. */
+function collectingArray(analysis: MongooseAnalysis, call: Path, fn: Path): Node | undefined {
+  const callee = call.node.callee as Node;
+  if (!isMember(callee) || !isIdentifier(callee.object as Node)) return undefined;
+  const name = call.get('callee', 'object') as Path;
+  if (!declaredWithin(analysis, name, fn)) return undefined;
+  const declaration = analysis.bindings.declarationOf(name)!;
+  const origin = analysis.bindings.originOf(declaration);
+  return origin?.kind === 'variable' && (origin.declarator.node.init as Node | null)?.type === 'ArrayExpression' ? declaration : undefined;
+}
+
+/** An array of `fn` (its declaration) that `fn` hands to an awaited `Promise.all()` / `Promise.allSettled()`. */
+function awaitedCollection(analysis: MongooseAnalysis, declaration: Node, fn: Path): boolean {
   return analysis.bindings.referencesIn(fn, declaration).some((ref) => {
     const call = ref.parent as Path | null;
     const callee = call?.node.callee as Node | undefined;
