@@ -8,7 +8,7 @@ import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
 import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
-import { indentAt } from '../lib/edit/text';
+import { indentAt, shortText } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -78,7 +78,7 @@ class AwaitRewriter {
     const verdict = this.decide(value, context);
     if (verdict.kind !== 'operation') return;
     const fn = enclosingFunction(at)!;
-    const uses = this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node));
+    const uses = usesOfValue(this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node)));
     if (!uses.every((ref) => readsResult(ref))) return;
     this.handled.add(at.node);
     const what = shortText(this.ctx.source, value.node);
@@ -367,6 +367,19 @@ function assignedCalls(analysis: MongooseAnalysis, fn: Path): Array<{ at: Path; 
   return out;
 }
 
+/**
+ * The references that see the value assigned: those up to the next `x = ...` (`let check = a.save(o);
+ * if (!check) ...; check = b.save(o);` gives the second operation its own assignment).
+ */
+function usesOfValue(later: Path[]): Path[] {
+  const sorted = [...later].sort((a, b) => startOf(a.node) - startOf(b.node));
+  const next = sorted.findIndex((ref) => {
+    const parent = ref.parent?.node as Node | undefined;
+    return parent?.type === 'AssignmentExpression' && parent.left === ref.node;
+  });
+  return next === -1 ? sorted : sorted.slice(0, next);
+}
+
 /** A use that reads the variable as the operation's result: a test, a property read, a comparison, a response. */
 function readsResult(ref: Path): boolean {
   const parentPath = ref.parent as Path | null;
@@ -490,9 +503,4 @@ function paramText(source: string, param: Node): string {
 
 function wrapForMember(node: Node, text: string): string {
   return ['Identifier', 'MemberExpression', 'CallExpression', 'ThisExpression'].includes(node.type) ? text : `(${text})`;
-}
-
-function shortText(source: string, node: Node): string {
-  const text = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

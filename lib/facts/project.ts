@@ -12,14 +12,25 @@ export interface MongooseVersion {
   assumedCurrent: boolean;
   /** True when the package neither depends on Mongoose nor has it installed: the code uses something else (the MongoDB driver). */
   absent?: boolean;
+  /** True in Mongoose's own repository: its tests and documentation examples are what they exercise. */
+  itself?: boolean;
+  /**
+   * Set when `version` is the lowest a declared range allows rather than one version the project
+   * names or has installed: `its peerDependencies range ">=6.0.14"`.
+   */
+  floorOf?: string;
 }
 
-interface PackageJson {
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
+type DependencyField = 'dependencies' | 'peerDependencies' | 'optionalDependencies' | 'devDependencies';
+
+/**
+ * Which declaration decides: what the package runs with (dependencies), else what it promises
+ * to run with (peerDependencies: every version of that range, its floor included), else
+ * optionalDependencies, else what it is developed with (devDependencies).
+ */
+const DECIDING_FIELDS: readonly DependencyField[] = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'];
+
+type PackageJson = Partial<Record<DependencyField, Record<string, string>>>;
 
 const NO_PACKAGE = '(no package.json)';
 
@@ -64,17 +75,23 @@ export class PackageFacts {
   }
 
   /**
-   * The lowest version the package's own package.json allows (or, in a monorepo, its workspaces
-   * root's), else the installed one as Node would resolve it.
+   * Mongoose's own version in its own repository; else the lowest version the package's own
+   * package.json allows (or, in a monorepo, its workspaces root's), else the installed one as Node
+   * would resolve it.
    */
   private resolveVersion(root: string): MongooseVersion {
+    const itself = ownVersion(root);
+    if (itself !== undefined) return { version: itself, source: 'its own package.json (the package is Mongoose itself)', assumedCurrent: false, itself: true };
     let declared = false;
     for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
-      const range = declaredRange(path.join(dir, 'package.json'));
-      declared ||= range !== undefined;
+      const declaration = declaredRange(path.join(dir, 'package.json'));
+      declared ||= declaration !== undefined;
+      const range = declaration?.range;
       const lowest = range === undefined ? undefined : lowestAllowed(range);
       if (lowest !== undefined) {
-        return { version: lowest, source: `${relativeLabel(root, dir)}package.json range "${range}"`, assumedCurrent: false };
+        const file = `${relativeLabel(root, dir)}package.json`;
+        const floor = semver.valid(range!) === null ? { floorOf: `the ${declaration!.field} range "${range}" of ${file}` } : {};
+        return { version: lowest, source: `${file} range "${range}"`, assumedCurrent: false, ...floor };
       }
       if (path.dirname(dir) === dir) break;
       const parent = this.findUp(path.dirname(dir));
@@ -92,19 +109,21 @@ export class PackageFacts {
   }
 }
 
+/** Mongoose's own repository: its tests load it by path (`require('../../')`), its package.json says which version it is. */
+function ownVersion(root: string): string | undefined {
+  const pkg = readJson<{ name?: unknown; version?: unknown }>(path.join(root, 'package.json'));
+  return pkg?.name === 'mongoose' && typeof pkg.version === 'string' && semver.valid(pkg.version) ? pkg.version : undefined;
+}
+
 function hasWorkspaces(file: string): boolean {
   return readJson<{ workspaces?: unknown }>(file)?.workspaces !== undefined;
 }
 
-function declaredRange(file: string): string | undefined {
+function declaredRange(file: string): { field: DependencyField; range: string } | undefined {
   const pkg = readJson<PackageJson>(file);
   if (!pkg) return undefined;
-  return (
-    pkg.dependencies?.mongoose ??
-    pkg.peerDependencies?.mongoose ??
-    pkg.optionalDependencies?.mongoose ??
-    pkg.devDependencies?.mongoose
-  );
+  const field = DECIDING_FIELDS.find((name) => pkg[name]?.mongoose !== undefined);
+  return field && { field, range: pkg[field]!.mongoose! };
 }
 
 function lowestAllowed(range: string): string | undefined {

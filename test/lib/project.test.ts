@@ -13,6 +13,23 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'src/a.ts'))).toMatchObject({ version: '7.6.3', assumedCurrent: false });
   });
 
+  it('lets dependencies decide, then the peer range (whose floor a library must work with), and says when the version is a floor', () => {
+    const library = tempProject({
+      'package.json': JSON.stringify({ peerDependencies: { mongoose: '>=6.0.14' }, devDependencies: { mongoose: '^6.5.4' } }),
+      'lib/a.js': '',
+    });
+    const floor = new PackageFacts().mongooseVersion(path.join(library, 'lib/a.js'));
+    expect(floor).toMatchObject({ version: '6.0.14', floorOf: 'the peerDependencies range ">=6.0.14" of package.json' });
+    expect(versionProblem(floor)).toBe(
+      'the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows; before 6.1.8 transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)',
+    );
+    const pinned = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: '5.9.15' }, peerDependencies: { mongoose: '>=5' } }), 'a.js': '' });
+    const exact = new PackageFacts().mongooseVersion(path.join(pinned, 'a.js'));
+    expect(exact).toMatchObject({ version: '5.9.15' });
+    expect(exact.floorOf).toBeUndefined();
+    expect(versionProblem(exact)).toMatch(/^the project uses Mongoose 5\.9\.15; before 6\.1\.8/);
+  });
+
   it('falls back to the installed mongoose when the range is not a semver range', () => {
     const dir = tempProject({
       'package.json': JSON.stringify({ dependencies: { mongoose: 'latest' } }),
@@ -45,6 +62,14 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(unknown).toMatchObject({ version: undefined });
     expect(unknown.absent).toBeUndefined();
     expect(versionProblem(unknown)).toMatch(/^the project's Mongoose version is unknown/);
+  });
+
+  it("takes Mongoose's own version in Mongoose's repository, whose tests load it by path", () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ name: 'mongoose', version: '9.9.3', dependencies: { mongodb: '~7.0' } }), 'test/docs/transactions.test.js': '' });
+    const own = new PackageFacts().mongooseVersion(path.join(dir, 'test/docs/transactions.test.js'));
+    expect(own).toMatchObject({ version: '9.9.3', assumedCurrent: false, itself: true });
+    expect(own.absent).toBeUndefined();
+    expect(versionProblem(own)).toMatch(/^this package is Mongoose itself: its tests and documentation examples exercise the session API/);
   });
 
   it('treats a missing package.json as the current Mongoose', () => {
