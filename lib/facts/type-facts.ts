@@ -12,6 +12,8 @@ export interface ThenableFact {
   thenable: boolean;
   /** For calls: where the called function is declared. */
   origin: DeclarationOrigin | undefined;
+  /** For calls of the project's own functions: where the called function's name is declared (its file's text on disk). */
+  declaredAt?: SourceLocation;
 }
 
 export interface SourceLocation {
@@ -287,7 +289,17 @@ export function thenableFactOf(checker: ts.TypeChecker, node: ts.Node, isCall: b
   const type = checker.getTypeAtLocation(node);
   if ((type.flags & ANY_OR_UNKNOWN) !== 0) return undefined;
   const declaration = isCall ? checker.getResolvedSignature(node as ts.CallExpression)?.getDeclaration() : undefined;
-  return { thenable: hasCallableThen(checker, type, node), origin: declaration ? originOf(declaration.getSourceFile().fileName) : undefined };
+  const origin = declaration ? originOf(declaration.getSourceFile().fileName) : undefined;
+  const fact: ThenableFact = { thenable: hasCallableThen(checker, type, node), origin };
+  if (declaration && origin === 'project') fact.declaredAt = nameLocation(declaration);
+  return fact;
+}
+
+/** Where a function declaration's name is: its own (`function f`, a method), or its variable's (`const f = () => ...`). */
+function nameLocation(declaration: ts.Declaration): SourceLocation {
+  const own = (declaration as { name?: ts.Node }).name;
+  const name = own ?? (declaration.parent as { name?: ts.Node } | undefined)?.name ?? declaration;
+  return { file: path.resolve(declaration.getSourceFile().fileName), start: name.getStart() };
 }
 
 /** The project's copy of `file`, brought up to date with the text transforms currently see. */
