@@ -7,7 +7,7 @@ import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
-import { alsOnFor, alsSuppliesSession, operationInstance } from '../lib/mongoose/als-support';
+import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/called-functions';
@@ -194,9 +194,12 @@ class SessionAdder {
     if (scope.transactionCall && scope.sessions.length === 0) {
       if (this.parameterless.has(scope)) return;
       this.parameterless.add(scope);
+      const first = this.label(chain);
       this.ctx.report(
         scope.transactionCall,
-        `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance at a version that has it: unless it is, the callback's writes (${this.label(chain)} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`,
+        versionSupportsAls(this.mongoose)
+          ? `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance: unless it is, the callback's writes (${first} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`
+          : `this transaction() callback takes no session, and Mongoose ${this.mongoose.version ?? ''} has no AsyncLocalStorage (${ALS_FLOOR_DESCRIPTION}), so the callback's writes (${first} first) run outside the transaction: take the session parameter and pass it to them`,
       );
       return;
     }
