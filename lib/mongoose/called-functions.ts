@@ -63,7 +63,7 @@ function functionNamedAt(analysis: MongooseAnalysis, offset: number): Path | und
   for (const fn of analysis.index.functions()) {
     const node = fn.node;
     const named = (node.id ?? node.key) as Node | undefined;
-    if (named && startOf(named) === offset) return fn;
+    if ((named && startOf(named) === offset) || startOf(node) === offset) return fn;
     const holder = fn.parent?.node as Node | undefined;
     const holderName = (holder?.id ?? holder?.key) as Node | undefined;
     if (holderName && startOf(holderName) === offset && isFunction(node)) return fn;
