@@ -22,8 +22,12 @@ export class Bindings {
   /** The declaring identifier of a reference (or of a declaration itself); undefined for globals. */
   declarationOf(path: Path): Node | undefined {
     const name = (path.node as { name?: string }).name;
-    if (typeof name !== 'string') return undefined;
-    for (let current: Path | null = path; current; current = current.parent as Path | null) {
+    return typeof name === 'string' ? this.declarationNamed(name, path) : undefined;
+  }
+
+  /** The declaring identifier `name` resolves to where `at` stands; undefined for globals. */
+  declarationNamed(name: string, at: Path): Node | undefined {
+    for (let current: Path | null = at; current; current = current.parent as Path | null) {
       const found = this.namesDeclaredBy(current.node).get(name);
       if (found) return found;
     }

@@ -197,8 +197,14 @@ class ManualPlanner {
     if (version) return this.refuse(version);
     const promise = this.keptPromiseProblem();
     if (promise) return this.refuse(promise);
+    // Where the connection cannot be named, a reason found in the code itself is the one to give.
     const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string') return this.refuse(connection.reason);
+    if (typeof connection !== 'string' && !connection.unknown) return this.refuse(connection.reason);
+    const planned = this.planFor(typeof connection === 'string' ? connection : '', starts, withTransactions);
+    return typeof connection === 'string' || !planned || 'reason' in planned ? planned : this.refuse(connection.reason);
+  }
+
+  private planFor(connection: string, starts: Path[], withTransactions: Path[]): ManualPlanResult {
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
     if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
