@@ -9,6 +9,7 @@
 //   patch.diff       what `run --dry` prints (the migration to review)
 //   report.json      that run's --report
 //   run.log          its standard error (findings, notes)
+//   write.log        what the real run on the copy printed, with its exit code
 //   second-run.diff  what `run --dry` prints after a real run on the copy: must be empty
 //   check.txt        what `run --check` says right after, with its exit code
 // and <out>/SUMMARY.md, one row per repository.
@@ -68,6 +69,7 @@ function runRepo(repo, checkout, out) {
     fs.writeFileSync(path.join(out, 'patch.diff'), dry.stdout);
     fs.writeFileSync(path.join(out, 'run.log'), dry.stderr);
     const write = tool(copy, []);
+    fs.writeFileSync(path.join(out, 'write.log'), `exit ${write.status}\n${write.stdout}${write.stderr}`);
     const second = tool(copy, ['--dry']);
     fs.writeFileSync(path.join(out, 'second-run.diff'), second.stdout);
     const check = tool(copy, ['--check']);

@@ -117,6 +117,13 @@ describe('runDifferences', () => {
     expect(differences(NORMAL, run(), run(), run(), { differences: { normal: { report: 'x' } } })[0]).toMatch(/only calls, logs, effects, data/);
   });
 
+  it('takes a silent abort by endSession() as the input\'s bug, and no difference in the output', () => {
+    const silent = run({ data: {}, report: { events: [{ kind: 'end-aborts-transaction' }] } });
+    const scenario = { differences: { normal: { data: 'the session was ended inside the callback' } } };
+    expect(differences(NORMAL, silent, run(), silent, scenario)).toEqual([]);
+    expect(differences(NORMAL, run(), run({ report: { events: [{ kind: 'end-aborts-transaction' }] } }))).toEqual([]);
+  });
+
   it('rejects a commit-failure run where nothing committed, unless the scenario says the normal path aborts', () => {
     const unused = run({ commitFailuresLeft: 1 });
     expect(differences(COMMIT_FAILS, unused, unused)[0]).toMatch(/never used/);
@@ -138,6 +145,16 @@ describe('normalize', () => {
     );
     expect(observed.calls).toEqual([{ call: 'pay', returned: { order: '#oid1', receipt: 'r-#oid1' } }]);
     expect(observed.data).toEqual({ products: [{ _id: '#pen', ref: '#uuid1' }] });
+  });
+});
+
+describe('committed data', () => {
+  it('is a set per collection: the order of insertion does not count, the contents do', () => {
+    const doc = (hex: string, message: string) => ({ _id: { $oid: hex }, message });
+    const first = run({ data: { logs: [doc('65f000000000000000000002', 'b'), doc('65f000000000000000000001', 'a')] } });
+    const second = run({ data: { logs: [doc('65f000000000000000000001', 'a'), doc('65f000000000000000000002', 'b')] } });
+    expect(differences(NORMAL, first, second)).toEqual([]);
+    expect(differences(NORMAL, first, run({ data: { logs: [doc('65f000000000000000000001', 'a'), doc('65f000000000000000000002', 'c')] } }))).toHaveLength(1);
   });
 });
 

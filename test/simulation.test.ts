@@ -20,6 +20,9 @@ function isConverting(fixture: FileCase): boolean {
   return fixture.group === 'pipeline' && fs.readFileSync(fixture.output, 'utf8').includes('.transaction(');
 }
 
+/** Transforms whose fixtures show their own fix only: an abort that hides a failed commit is left to hoist-end-session. */
+const ONLY_THEIR_OWN_FIX = ['add-missing-await', 'strip-als-session'];
+
 const simulated = fileCases.filter((c) => c.output && loadScenario(c));
 const root = new SimulationRoot();
 afterAll(() => root.dispose());
@@ -34,10 +37,16 @@ describe('simulation', () => {
   for (const fixture of simulated) {
     it.concurrent(`${fixture.group}/${fixture.name}: the output runs like the input`, async ({ expect }) => {
       const { kinds, scenario, runs } = await simulateCase(root, fixture);
+      const guardsAborts = !ONLY_THEIR_OWN_FIX.includes(fixture.group);
       const problems = kinds.flatMap((kind) =>
-        runDifferences({ kind, input: runs.input[kind.kind], output: runs.output[kind.kind], inputNormal: runs.input.normal, scenario }).map(
-          (problem) => `[${kind.kind}] ${problem}`,
-        ),
+        runDifferences({
+          kind,
+          input: runs.input[kind.kind],
+          output: runs.output[kind.kind],
+          inputNormal: runs.input[kind.path],
+          scenario,
+          guardsAborts,
+        }).map((problem) => `[${kind.kind}] ${problem}`),
       );
       expect(problems.join('\n\n')).toBe('');
     });

@@ -15,4 +15,21 @@ const js = {
   },
 };
 
-module.exports = { js };
+const close = (account) => ({ call: 'closeAccount', args: ({ mongoose }) => [mongoose.connection, account] });
+
+const ts = {
+  setup: ({ mongoose }) => {
+    mongoose.model('Account', new mongoose.Schema({ owner: String }));
+    mongoose.model('Statement', new mongoose.Schema({ account: String, total: Number }));
+  },
+  seed: {
+    Account: [{ _id: 'ann', owner: 'ann' }, { _id: 'bob', owner: 'bob' }],
+    Statement: [{ account: id('ann'), total: 1 }, { account: id('ann'), total: 2 }, { account: id('bob'), total: 3 }],
+  },
+  paths: {
+    normal: [close(id('ann'))],
+    'invalid account': [close({ $bad: 1 })],
+  },
+};
+
+module.exports = { js, ts };

@@ -17,4 +17,17 @@ const js = {
   },
 };
 
-module.exports = { js };
+const ts = {
+  setup: () => {
+    globalThis.sendInvoiceEmail = async (invoiceId) => {
+      if (globalThis.mailDown) throw new Error('mail server unavailable');
+      globalThis.__txsimScenario.effect('invoice email', invoiceId);
+    };
+  },
+  paths: {
+    normal: [{ call: 'issueInvoice', args: ['ann', 40] }],
+    'email fails after the commit': { setup: () => { globalThis.mailDown = true; }, calls: [{ call: 'issueInvoice', args: ['ann', 40] }] },
+  },
+};
+
+module.exports = { js, ts };

@@ -17,4 +17,20 @@ const js = {
   },
 };
 
-module.exports = { js };
+const book = (seat) => ({
+  call: 'BookingService#book',
+  construct: ({ mongoose, model }) => [mongoose.connection, model('Seat')],
+  args: [id(seat), 'ann'],
+});
+
+const ts = {
+  setup: ({ mongoose }) => mongoose.model('Seat', new mongoose.Schema({ free: Boolean })),
+  seed: { Seat: [{ _id: 'a1', free: true }, { _id: 'a2', free: false }] },
+  paths: {
+    normal: [book('a1')],
+    missing: [book('a9')],
+    taken: [book('a2')],
+  },
+};
+
+module.exports = { js, ts };

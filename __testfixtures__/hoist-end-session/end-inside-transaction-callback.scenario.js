@@ -9,4 +9,14 @@ const js = {
   differences: Object.fromEntries(['normal', 'commit-fails', 'transient-commit'].map((run) => [run, { calls: endedInside, data: endedInside }])),
 };
 
-module.exports = { js };
+const ts = {
+  seed: { Seat: [{ flight: 'LH1', taken: false }, { flight: 'LH2', taken: false }] },
+  paths: {
+    normal: [{ call: 'book', args: ['LH1'] }, { call: 'bookWithHelper', args: ['LH2'] }],
+  },
+  // book(): ending the session inside the callback aborts silently; bookWithHelper(): the same,
+  // and withTransaction() then fails on the expired session.
+  differences: Object.fromEntries(['normal', 'commit-fails', 'transient-commit'].map((run) => [run, { calls: endedInside, data: endedInside }])),
+};
+
+module.exports = { js, ts };

@@ -6,4 +6,10 @@ const js = {
   },
 };
 
-module.exports = { js };
+const ts = {
+  paths: {
+    normal: [{ call: 'smokeTest', args: ['mongodb://localhost/test'] }],
+  },
+};
+
+module.exports = { js, ts };

@@ -8,4 +8,12 @@ const js = {
   },
 };
 
-module.exports = { js };
+const ts = {
+  seed: { Account: [{ owner: 'ann', balance: 50 }, { owner: 'bob', balance: 5 }] },
+  paths: {
+    normal: [{ call: 'transfer', args: ['ann', 'bob', 30] }],
+    'invalid owner': [{ call: 'transfer', args: [{ $bad: 1 }, 'bob', 30] }],
+  },
+};
+
+module.exports = { js, ts };

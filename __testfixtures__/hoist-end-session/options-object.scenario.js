@@ -15,4 +15,14 @@ const js = {
   },
 };
 
-module.exports = { js };
+const hold = (numbers) => ({ call: 'holdSeats', args: ({ mongoose, model }) => [mongoose.connection, model('Seat'), 'LH1', numbers, 'ann'] });
+
+const ts = {
+  setup: ({ mongoose }) => mongoose.model('Seat', new mongoose.Schema({ flight: String, number: String, holder: String })),
+  seed: { Seat: [{ flight: 'LH1', number: '1A' }, { flight: 'LH1', number: '1B', holder: 'bob' }, { flight: 'LH1', number: '1C' }] },
+  paths: {
+    normal: [hold(['1A', '1B', '1C'])],
+  },
+};
+
+module.exports = { js, ts };

@@ -15,4 +15,20 @@ const js = {
   },
 };
 
-module.exports = { js };
+const transfer = (request) => ({
+  call: 'TransferService#transfer',
+  construct: ({ mongoose, model }) => [mongoose.connection, model('Account')],
+  args: [request],
+});
+
+const ts = {
+  setup: ({ mongoose }) => mongoose.model('Account', new mongoose.Schema({ owner: String, balance: Number })),
+  seed: { Account: [{ owner: 'ann', balance: 50 }, { owner: 'bob', balance: 5 }] },
+  paths: {
+    normal: [transfer({ from: 'ann', to: 'bob', amount: 30 })],
+    'amount not positive': [transfer({ from: 'ann', to: 'bob', amount: 0 })],
+    'invalid owner': [transfer({ from: { $bad: 1 }, to: 'bob', amount: 30 })],
+  },
+};
+
+module.exports = { js, ts };

@@ -22,4 +22,11 @@ const js = {
   },
 };
 
-module.exports = { js };
+const ts = {
+  paths: {
+    normal: [{ call: 'credit', args: ['cash', 30] }],
+    'work fails': [{ call: 'withTransaction', args: [async () => { throw new Error('posting refused'); }] }],
+  },
+};
+
+module.exports = { js, ts };

@@ -17,6 +17,7 @@ import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
+import { holdsOnlyDoubles, mocksModule, replacedSessionFactories } from './test-doubles';
 
 /**
  * What an expression is, as far as Mongoose is concerned. `session-promise` is what Mongoose's
@@ -102,6 +103,7 @@ export class MongooseAnalysis {
   private creations: SessionCreation[] | undefined;
   private scopes: SessionScope[] | undefined;
   private readonly sessionDeclarations = new Map<Node, boolean>();
+  private doubles: { factories: Set<string>; mongoose: boolean } | undefined;
 
   constructor(
     readonly j: JSCodeshift,
@@ -360,6 +362,8 @@ export class MongooseAnalysis {
 
   private computeIsSession(declaration: Node): boolean {
     const origin = this.bindings.originOf(declaration);
+    // `let session: ClientSession; ... session = { endSession: jest.fn() } as any`: a test's stand-in.
+    if (holdsOnlyDoubles(this.valuesOf(declaration))) return false;
     if (typeKind(declaration) === 'session') return true;
     if (this.assignedFromCreation(declaration) || this.assignedFromSession(declaration)) return true;
     if (origin?.kind === 'variable') {
@@ -405,12 +409,37 @@ export class MongooseAnalysis {
   private directCreation(path: Path): SessionCreation | undefined {
     const callee = unwrapPath(path.get('callee') as Path);
     // `import { startSession } from 'mongoose'`: the default connection's, with no receiver to name.
-    if (this.isImportedSessionFactory(callee)) return { call: path, kind: 'mongoose', receiver: undefined };
+    if (this.isImportedSessionFactory(callee)) return this.replacesFactory(undefined) ? undefined : { call: path, kind: 'mongoose', receiver: undefined };
     if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
     const receiver = callee.get('object') as Path;
+    if (this.replacesFactory(receiver)) return undefined;
     const kind = this.kindOf(receiver);
     if (kind === 'unknown' && this.declaredOutsideMongo(path)) return undefined;
     return { call: path, kind, receiver };
+  }
+
+  /**
+   * A test replaced this `startSession()` with a double (`mongoose.startSession = jest.fn()...`,
+   * `jest.spyOn(conn, 'startSession')`, `jest.mock('mongoose')`, a fake connection object): what
+   * it gives is not a session. `receiver` undefined: the `startSession` imported from Mongoose.
+   */
+  private replacesFactory(receiver: Path | undefined): boolean {
+    this.doubles ??= { factories: replacedSessionFactories(this.index, this.source), mongoose: mocksModule(this.index, 'mongoose') };
+    if (!receiver) return this.doubles.mongoose;
+    const node = unwrapPath(receiver).node;
+    let root: Node = node;
+    while (isMember(root)) root = root.object as Node;
+    if (this.doubles.mongoose && isIdentifier(root) && this.imports.mongooseModule.has(root.name)) return true;
+    if (this.doubles.factories.has(this.source.slice(startOf(node), endOf(node)).replace(/\s+/g, ''))) return true;
+    const declaration = isIdentifier(node) ? this.bindings.declarationOf(unwrapPath(receiver)) : undefined;
+    return declaration !== undefined && holdsOnlyDoubles(this.valuesOf(declaration));
+  }
+
+  /** What a variable is given: its initialiser and the right-hand sides of `x = value`. */
+  private valuesOf(declaration: Node): Path[] {
+    const origin = this.bindings.originOf(declaration);
+    const init = origin?.kind === 'variable' && origin.declarator.node.id === declaration && origin.declarator.node.init ? [origin.declarator.get('init') as Path] : [];
+    return [...init, ...this.assignedValues(declaration)];
   }
 
   private isImportedSessionFactory(callee: Path): boolean {
@@ -521,9 +550,10 @@ export class MongooseAnalysis {
     const name = calleeName(path.node);
     const callee = unwrapPath(path.get('callee') as Path);
     const objectKind = isMember(callee.node) ? this.kindOf(callee.get('object') as Path, depth + 1, guess) : undefined;
-    if (this.isImportedSessionFactory(callee)) return 'session-promise';
+    if (this.isImportedSessionFactory(callee)) return this.replacesFactory(undefined) ? 'unknown' : 'session-promise';
     if (name === SESSION_FACTORY && objectKind !== undefined) {
       if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
+      if (this.replacesFactory(callee.get('object') as Path)) return 'unknown';
       // The driver's MongoClient#startSession() is synchronous; Mongoose's returns a promise.
       return objectKind === 'client' ? 'session' : 'session-promise';
     }

@@ -28,12 +28,14 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  *       normal: [{ call: 'createOrder', args: [req({ body: { productId: id('pen'), quantity: 2 } }), res()] }],
  *       'out of stock': { seed: { ... }, setup: (ctx) => { ... }, calls: [...] },
  *     },
- *     differences: { normal: { data: 'why the output's data is the fix' } },   // optional, see compare.ts
+ *     differences: { normal: { data: 'why the output's data is the fix' } },   // optional, see compare-runs.ts
+ *     commitFailures: ['normal', 'out of stock'],  // optional: the paths also run with failing commits
  *   };
  *
  * A call is `{ call: 'name', args }` (an export; `default` is also `module.exports = fn`), `{ call: 'Class#method', construct, args }` (a
  * new instance of an exported class), or a function `(ctx) => ...`; `args` and `construct` may be
- * functions of `ctx` = `{ mongoose, sim, exports, id, model(name) }`; `observeArgs: true` also
+ * functions of `ctx` = `{ mongoose, sim, exports, id, model(name) }`; `thenCall: [...]` calls
+ * the function the call returned (a middleware a wrapper made) with those; `observeArgs: true` also
  * compares the arguments as the call left them (an array it pushed to). What a call returned or
  * threw, and what it sent on a res()/next() among its arguments, is compared. A path's `seed`
  * replaces the scenario's; its `setup` runs after the scenario's, before the fixture is loaded.
@@ -42,9 +44,9 @@ import { DEFAULT_FIXTURE_MONGOOSE, type FileCase } from './fixtures';
  * recorded as the log. Ids, uuids (the uuid stub, crypto.randomUUID) and Math.random are
  * deterministic; times near now read `now`.
  *
- * Each scenario runs every path, and `normal` twice more: with the next commit failing
- * (`failCommits = 1`) and with each transaction()/withTransaction() commit failing once
- * (`transientFirstCommit`). Every run starts from a fresh module registry and a clean global
+ * Each scenario runs every path, and `normal` (or the paths of `commitFailures`) twice more: with
+ * the next commit failing (`failCommits = 1`) and with each transaction()/withTransaction() commit
+ * failing once (`transientFirstCommit`). Every run starts from a fresh module registry and a clean global
  * object, in a worker thread (runner.js), since the simulator's state is global; its timers run in
  * virtual time, so a run is the same on a loaded machine and never waits for real.
  */
@@ -58,7 +60,7 @@ export type Side = 'input' | 'output';
 export type CommitMode = 'ok' | 'fails' | 'transient';
 
 export interface RunKind {
-  /** The path's name, or `commit-fails` / `transient-commit` for the normal path under a failing commit. */
+  /** The path's name, or `commit-fails` / `transient-commit` (`<path>, commit-fails`, ...) for a path under a failing commit. */
   kind: string;
   path: string;
   commit: CommitMode;
@@ -74,6 +76,8 @@ export interface Scenario {
   differences?: Record<string, Record<string, string>>;
   /** Set when the normal path never commits (it aborts on purpose): the reason. */
   noCommit?: string;
+  /** The paths that also run with a failing and a transient commit (default: `normal`). */
+  commitFailures?: string[];
 }
 
 /** What one run did, as runner.js writes it. */
@@ -120,12 +124,18 @@ export function loadScenario(fixture: FileCase): Scenario | undefined {
   return (loaded as Record<string, Scenario>)[extensionOf(fixture.input)];
 }
 
+/** Every path, and the paths of `commitFailures` (the normal one unless the scenario says) with a failing and a transient commit. */
 export function runKinds(scenario: Scenario): RunKind[] {
   if (!scenario.paths.normal) throw new Error('a scenario needs a path named `normal`');
+  const failing = scenario.commitFailures ?? ['normal'];
+  for (const name of failing) if (!scenario.paths[name]) throw new Error(`commitFailures names ${name}, which is not a path`);
+  const prefix = (name: string) => (name === 'normal' ? '' : `${name}, `);
   return [
     ...Object.keys(scenario.paths).map((name) => ({ kind: name, path: name, commit: 'ok' as const })),
-    { kind: 'commit-fails', path: 'normal', commit: 'fails' },
-    { kind: 'transient-commit', path: 'normal', commit: 'transient' },
+    ...failing.flatMap((name) => [
+      { kind: `${prefix(name)}commit-fails`, path: name, commit: 'fails' as const },
+      { kind: `${prefix(name)}transient-commit`, path: name, commit: 'transient' as const },
+    ]),
   ];
 }
 

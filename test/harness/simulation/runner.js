@@ -204,7 +204,13 @@ async function invoke(call, ctx) {
       const fn = target(call, ctx);
       args = typeof call.args === 'function' ? call.args(ctx) : call.args ?? [];
       entry.pending = true;
-      const value = await fn(...args);
+      let value = await fn(...args);
+      if (call.thenCall) {
+        // The call made a function (a middleware from a wrapper): call that one too.
+        const more = typeof call.thenCall === 'function' ? call.thenCall(ctx) : call.thenCall;
+        args = [...args, ...more];
+        value = await value(...more);
+      }
       delete entry.pending;
       entry.returned = describe(value);
     }

@@ -1,0 +1,98 @@
+import type { PathIndex } from '../ast/path-index';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
+
+/**
+ * Test doubles of Mongoose's sessions (jest, vitest, sinon, testdouble, @golevelup/ts-jest and
+ * jest-mock-extended spellings): a value a mock gives is not a session, and a `startSession()`
+ * that a test replaced does not start one. Nothing may end, guard or await such a value, and no
+ * finding may say it is never ended: the test counts the calls its code under test makes.
+ */
+
+/** Libraries whose functions make doubles: `jest.fn()`, `vi.spyOn(...)`, `sinon.stub()`, `td.func()`. */
+const MOCK_LIBRARIES = new Set(['jest', 'vi', 'sinon', 'td']);
+/** Functions that make a double on their own: `createMock<T>()`, `mock<T>()`, `mockDeep<T>()`. */
+const MOCK_FACTORIES = new Set(['createMock', 'mock', 'mockDeep', 'mockFn', 'stub', 'spy', 'fake']);
+/** Methods that configure a double: `.mockResolvedValue(x)`, `.resolves(x)`, `.callsFake(f)`. */
+const MOCK_METHODS = new Set([
+  'mockResolvedValue', 'mockResolvedValueOnce', 'mockReturnValue', 'mockReturnValueOnce', 'mockImplementation',
+  'mockImplementationOnce', 'mockRejectedValue', 'mockRejectedValueOnce', 'mockReturnThis', 'mockName',
+  'resolves', 'rejects', 'returns', 'callsFake', 'withArgs', 'returnsThis',
+]);
+/** Calls that replace a method of an object with a double: `jest.spyOn(conn, 'startSession')`, `sinon.stub(conn, 'startSession')`. */
+const REPLACING = new Set(['spyOn', 'stub', 'replace', 'replaceGetter']);
+
+const SESSION_METHODS = new Set([...ASYNC_LIFECYCLE, ...SYNC_LIFECYCLE, SESSION_FACTORY]);
+
+/** `jest.fn()`, `vi.fn().mockResolvedValue(s)`, `sinon.stub().resolves(s)`, `createMock<ClientSession>()` (through `as`, `!`, `await`). */
+export function isTestDouble(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  let value = unwrapExpression(node);
+  if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument as Node);
+  if (value.type === 'ObjectExpression') return isFakeObject(value);
+  if (!isCall(value)) return false;
+  const callee = unwrapExpression(value.callee);
+  if (isIdentifier(callee)) return MOCK_FACTORIES.has(callee.name);
+  if (!isMember(callee)) return false;
+  const object = unwrapExpression(callee.object);
+  if (isIdentifier(object) && MOCK_LIBRARIES.has(object.name)) return true;
+  return MOCK_METHODS.has(propertyName(callee) ?? '') || isTestDouble(object);
+}
+
+/** `{ startTransaction: jest.fn(), endSession: jest.fn() }`: an object whose session methods are doubles. */
+function isFakeObject(object: Node): boolean {
+  return (object.properties as Node[]).some((p) => {
+    if (p.type !== 'ObjectProperty' && p.type !== 'ObjectMethod') return false;
+    const key = p.key as Node;
+    const name = (key.name ?? key.value) as string | undefined;
+    return name !== undefined && SESSION_METHODS.has(name) && (p.type === 'ObjectMethod' || isTestDouble(p.value as Node) || isFunction(p.value as Node));
+  });
+}
+
+/**
+ * The receivers (as source text without spaces) whose `startSession` the file replaces:
+ * `mongoose.startSession = jest.fn()...`, `conn.startSession.mockResolvedValue(s)`,
+ * `jest.spyOn(mongoose.connection, 'startSession')`, `sinon.stub(Model, 'startSession')`.
+ */
+export function replacedSessionFactories(index: PathIndex, source: string): Set<string> {
+  const out = new Set<string>();
+  const textOf = (node: Node) => source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, '');
+  const factoryOwner = (node: Node): Node | undefined => {
+    const member = unwrapExpression(node);
+    return isMember(member) && propertyName(member) === SESSION_FACTORY ? (member.object as Node) : undefined;
+  };
+  for (const path of index.of('AssignmentExpression')) {
+    const owner = factoryOwner(path.node.left as Node);
+    const value = path.node.right as Node;
+    if (owner && (isTestDouble(value) || isFunction(value))) out.add(textOf(owner));
+  }
+  for (const call of index.calls()) {
+    const callee = unwrapExpression(call.node.callee as Node);
+    const name = calleeName(call.node);
+    if (isMember(callee) && MOCK_METHODS.has(name ?? '')) {
+      const owner = factoryOwner(callee.object as Node);
+      if (owner) out.add(textOf(owner));
+    }
+    const args = call.node.arguments as Node[];
+    const method = args[1] ? unwrapExpression(args[1]) : undefined;
+    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && method?.type === 'StringLiteral' && method.value === SESSION_FACTORY) {
+      out.add(textOf(args[0]!));
+    }
+  }
+  return out;
+}
+
+/** `jest.mock('mongoose')`, `vi.mock('mongoose', () => ...)`: every export of the module is a double. */
+export function mocksModule(index: PathIndex, module: string): boolean {
+  return index.calls().some((call) => {
+    const callee = unwrapExpression(call.node.callee as Node);
+    const arg = (call.node.arguments as Node[])[0];
+    const library = isMember(callee) ? unwrapExpression(callee.object) : undefined;
+    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' && arg.value === module;
+  });
+}
+
+/** Every value a variable is given (its initialiser and `x = value` assignments) is a test double. */
+export function holdsOnlyDoubles(values: readonly Path[]): boolean {
+  return values.length > 0 && values.every((value) => isTestDouble(value.node));
+}
