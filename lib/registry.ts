@@ -1,4 +1,5 @@
 import { addMissingAwait } from '../transforms/add-missing-await';
+import { addMissingSession } from '../transforms/add-missing-session';
 import { hoistEndSession } from '../transforms/hoist-end-session';
 import { manualToTransaction } from '../transforms/manual-to-transaction';
 import { promiseChainToTransaction } from '../transforms/promise-chain-to-transaction';
@@ -7,7 +8,7 @@ import type { Transform } from './transform';
 import { PIPELINE_ORDER, selectTransformNames } from './transform-names';
 
 /** Every implemented transform, in pipeline order. */
-export const TRANSFORMS: readonly Transform[] = [promiseChainToTransaction, manualToTransaction, addMissingAwait, hoistEndSession, stripAlsSession].sort(
+export const TRANSFORMS: readonly Transform[] = [addMissingSession, promiseChainToTransaction, manualToTransaction, addMissingAwait, hoistEndSession, stripAlsSession].sort(
   (a, b) => PIPELINE_ORDER.indexOf(a.name) - PIPELINE_ORDER.indexOf(b.name),
 );
 

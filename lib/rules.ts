@@ -11,6 +11,8 @@ export const RULE_NAMES = [
   'no-unguarded-abort',
   'prefer-connection-transaction',
   'no-redundant-als-session',
+  'no-session-less-operation',
+  'create-many-needs-ordered',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];
@@ -73,6 +75,22 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
     severity: 'error',
     transforms: ['strip-als-session'],
   },
+  'no-session-less-operation': {
+    name: 'no-session-less-operation',
+    description:
+      'A write inside a transaction (between startTransaction() and the commit, or in a transaction()/withTransaction() callback) sent without the transaction\'s session, so it runs outside the transaction and no abort undoes it',
+    problem: 'This write runs outside the transaction: it is sent without the session',
+    severity: 'error',
+    transforms: ['add-missing-session'],
+  },
+  'create-many-needs-ordered': {
+    name: 'create-many-needs-ordered',
+    description:
+      'Model.create() with a session and an array that can hold several documents, without ordered: true (it throws from Mongoose 8.10 and saves the documents in parallel on one transaction before)',
+    problem: 'create() with a session and several documents needs ordered: true',
+    severity: 'error',
+    transforms: ['add-missing-session'],
+  },
 };
 
 /**
@@ -80,6 +98,7 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
  * (`rule`). A transform added to the pipeline does not compile here until it is given its kind.
  */
 const RULE_OF_TRANSFORM: Record<TransformName, RuleName> = {
+  'add-missing-session': 'no-session-less-operation',
   'promise-chain-to-transaction': 'prefer-connection-transaction',
   'manual-to-transaction': 'prefer-connection-transaction',
   'add-missing-await': 'no-unawaited-operation',

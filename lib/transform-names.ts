@@ -2,6 +2,7 @@ import { UsageError } from './errors';
 
 /** Names of the transforms, in the order the pipeline runs them. */
 export const PIPELINE_ORDER = [
+  'add-missing-session',
   'promise-chain-to-transaction',
   'manual-to-transaction',
   'add-missing-await',

@@ -6,6 +6,8 @@ import type { TransformName } from './transform-names';
  * can test every file's text without loading any of them.
  */
 export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) => boolean>> = {
+  // A transaction to put operations in, or a create() given a session.
+  'add-missing-session': (source) => source.includes('ransaction') || (source.includes('create') && source.includes('session')),
   // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
   'promise-chain-to-transaction': (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
   'manual-to-transaction': (source) => source.includes('startSession') && (source.includes('startTransaction') || source.includes('withTransaction')),

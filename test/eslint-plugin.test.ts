@@ -45,6 +45,8 @@ describe('the tx-codemod ESLint plugin', () => {
       'tx-codemod/no-unguarded-abort': 'error',
       'tx-codemod/prefer-connection-transaction': 'warn',
       'tx-codemod/no-redundant-als-session': 'error',
+      'tx-codemod/no-session-less-operation': 'error',
+      'tx-codemod/create-many-needs-ordered': 'error',
     });
   });
 

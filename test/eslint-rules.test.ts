@@ -827,3 +827,129 @@ export async function rename(id: string, status: string) {
     ),
   ],
 });
+
+const sessionLess = (fix: string) => `This write runs outside the transaction: it is sent without the session; tx-codemod fix: ${fix}`;
+
+ruleTester.run('no-session-less-operation', rules['no-session-less-operation'], {
+  valid: [
+    ...project.cases(
+      ['js', 'ts', 'typed'],
+      'every write carries the session; a read may go without it',
+      `${MODELS_JS}
+async function ship(id) {
+  await mongoose.connection.transaction(async (session) => {
+    const order = await Order.findById(id);
+    await Order.updateOne({ _id: order._id }, { status: 'shipped' }, { session });
+  });
+}
+`,
+    ),
+    project.case(
+      'ts',
+      'a write outside any transaction',
+      `${MODELS_TS}
+export async function touch(id: string) {
+  await Order.updateOne({ _id: id }, { status: 'seen' });
+}
+`,
+    ),
+    project.case(
+      'js',
+      'under AsyncLocalStorage transaction() supplies the session',
+      `${MODELS_JS}
+async function ship(id) {
+  await mongoose.connection.transaction(async () => {
+    await Order.updateOne({ _id: id }, { status: 'shipped' });
+  });
+}
+`,
+      { settings: { 'tx-codemod': { als: true } } },
+    ),
+  ],
+  invalid: [
+    ...project.cases(
+      ['js', 'typed'],
+      'a write without the session in a hand-managed transaction gets it',
+      `${MODELS_JS}
+async function restock(id) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Product.updateOne({ _id: id }, { $inc: { stock: 1 } });
+    await session.commitTransaction();
+  } finally {
+    await session.endSession();
+  }
+}
+`,
+      {
+        errors: [{ message: sessionLess('passed the session to Product.updateOne(): without it the write ran outside the transaction, and no abort undid it'), line: 9 }],
+        output: `${MODELS_JS}
+async function restock(id) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Product.updateOne({ _id: id }, { $inc: { stock: 1 } }, { session });
+    await session.commitTransaction();
+  } finally {
+    await session.endSession();
+  }
+}
+`,
+      },
+    ),
+    project.case(
+      'ts',
+      'create() with one document is reported, not rewritten',
+      `${MODELS_TS}
+export async function open(status: string) {
+  await mongoose.connection.transaction(async (session) => {
+    await Order.create({ status });
+    await Product.updateMany({}, { $inc: { orders: 1 } }, { session });
+  });
+}
+`,
+      { errors: [{ message: containing('Order.create() runs outside the transaction (no session), and with one document (not an array)'), line: 8 }] },
+    ),
+  ],
+});
+
+ruleTester.run('create-many-needs-ordered', rules['create-many-needs-ordered'], {
+  valid: [
+    project.case(
+      'js',
+      'one document in the array, or ordered already set',
+      `${MODELS_JS}
+async function open(lines, session) {
+  await Order.create([{ status: 'open' }], { session });
+  await Product.create(lines, { session, ordered: true });
+}
+`,
+    ),
+  ],
+  invalid: [
+    ...project.cases(
+      ['js', 'ts', 'typed'],
+      'create() with a session and mapped documents gets ordered: true',
+      `${MODELS_JS}
+async function open(lines, session) {
+  await Product.create(lines.map((line) => ({ stock: line.quantity })), { session });
+}
+`,
+      {
+        errors: [
+          {
+            message:
+              'create() with a session and several documents needs ordered: true; tx-codemod fix: added ordered: true: create() with a session and several documents throws without it from Mongoose 8.10.0, and saved them in parallel on one transaction before',
+            line: 6,
+          },
+        ],
+        output: `${MODELS_JS}
+async function open(lines, session) {
+  await Product.create(lines.map((line) => ({ stock: line.quantity })), { session, ordered: true });
+}
+`,
+      },
+    ),
+  ],
+});

@@ -8,7 +8,7 @@ import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
 import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
-import { indentAt } from '../lib/edit/text';
+import { indentAt, shortText } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -490,9 +490,4 @@ function paramText(source: string, param: Node): string {
 
 function wrapForMember(node: Node, text: string): string {
   return ['Identifier', 'MemberExpression', 'CallExpression', 'ThisExpression'].includes(node.type) ? text : `(${text})`;
-}
-
-function shortText(source: string, node: Node): string {
-  const text = source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,9 +1,10 @@
-import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, enclosingFunction, endOf, isCall, isIdentifier, isMember, propertyKey, startOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
-import { alsActive, alsCovers, alsMayApply, alsOnFor, sameInstance } from '../lib/mongoose/als-support';
-import { MongooseAnalysis, unwrapPath, type SessionScope } from '../lib/mongoose/analysis';
+import { alsActive, alsCovers, alsMayApply, alsOnFor, alsSuppliesSession, operationReceiver } from '../lib/mongoose/als-support';
+import { MongooseAnalysis, type SessionScope } from '../lib/mongoose/analysis';
+import { DOCUMENT_RESULTS } from '../lib/mongoose/api';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { callChain, type CallChain } from '../lib/mongoose/operations';
@@ -35,20 +36,6 @@ export const stripAlsSession: Transform = {
 };
 
 export default asJscodeshiftTransform(stripAlsSession);
-
-/** Operations whose result is a document that remembers the session it was loaded or created with. */
-const DOCUMENT_RESULTS = new Set([
-  'create',
-  'find',
-  'findById',
-  'findByIdAndDelete',
-  'findByIdAndUpdate',
-  'findOne',
-  'findOneAndDelete',
-  'findOneAndReplace',
-  'findOneAndUpdate',
-  'insertMany',
-]);
 
 type Outcome = 'stripped' | 'kept';
 
@@ -207,45 +194,9 @@ class SessionStripper {
 
   /** Whether AsyncLocalStorage gives this operation the session, and stripping cannot change its result. */
   private covered(chain: CallChain, instance: MongooseInstance): boolean {
-    const base = chain.links[0];
-    const method = base?.method;
-    if (!base || !method || !chain.root) return false;
-    const receiver = this.receiverOf(chain.root);
-    if (!receiver || !sameInstance(this.ctx.project, this.modelInstanceOf(chain.root), instance)) return false;
-    const cursor = chain.links.some((l) => l.method === 'cursor');
-    if (!alsCovers(this.mongoose, method, receiver, cursor)) return false;
+    if (!alsSuppliesSession(this.ctx.project, this.analysis, chain, instance)) return false;
+    const method = chain.links[0]!.method!;
     return !(DOCUMENT_RESULTS.has(method) && !chain.links.some((l) => l.method === 'lean') && this.documentsEscape(chain));
-  }
-
-  /** The instance of the model (or connection) an operation runs on; for a document, its model's. */
-  private modelInstanceOf(root: Path): MongooseInstance {
-    const own = this.analysis.instanceOf(root);
-    if (own.kind !== 'unknown' || !isIdentifier(root.node)) return own;
-    const declaration = this.analysis.bindings.declarationOf(root);
-    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
-    if (origin?.kind !== 'variable' || !origin.declarator.node.init) return own;
-    const init = unwrapPath(origin.declarator.get('init') as Path);
-    const produced = init.node.type === 'AwaitExpression' ? unwrapPath(init.get('argument') as Path) : init;
-    if (produced.node.type === 'NewExpression') return this.analysis.instanceOf(produced.get('callee') as Path);
-    const source = isCall(produced.node) ? callChain(produced).root : undefined;
-    return source ? this.analysis.instanceOf(source) : own;
-  }
-
-  /** `Model.x()`, `doc.x()` (a document loaded or created in the callback), `conn.bulkWrite()`; native calls never. */
-  private receiverOf(root: Path): 'model' | 'document' | 'connection' | undefined {
-    const kind = this.analysis.kindOf(root);
-    if (kind === 'model') return 'model';
-    if (kind === 'connection') return 'connection';
-    if (!isIdentifier(root.node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(root);
-    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
-    if (origin?.kind !== 'variable') return undefined;
-    const init = unwrapPath(origin.declarator.get('init') as Path);
-    const produced = init.node?.type === 'AwaitExpression' ? unwrapPath(init.get('argument') as Path) : init;
-    if (produced.node?.type === 'NewExpression') return this.analysis.kindOf(produced.get('callee') as Path) === 'model' ? 'document' : undefined;
-    if (!produced.node || !isCall(produced.node)) return undefined;
-    const source = callChain(produced);
-    return source.root && this.analysis.kindOf(source.root) === 'model' && DOCUMENT_RESULTS.has(source.links[0]?.method ?? '') ? 'document' : undefined;
   }
 
   /**
@@ -279,7 +230,7 @@ class SessionStripper {
     const call = ref.parent as Path | null;
     if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(ref.node)) return;
     const chain = chainAround(call);
-    if (chain.root && this.receiverOf(chain.root) && chain.links[0]?.method && alsCovers(this.mongoose, chain.links[0].method, 'model', false)) {
+    if (chain.root && operationReceiver(this.analysis, chain.root) && chain.links[0]?.method && alsCovers(this.mongoose, chain.links[0].method, 'model', false)) {
       this.ctx.report(call, `the session is passed to ${chain.links[0].method}() as a plain argument, so it was left in place: check that the argument is an options object`);
     }
   }
@@ -320,12 +271,6 @@ function sessionUse(ref: Path): SessionUse | undefined {
   const call = object.parent as Path | null;
   if (!call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(object.node)) return undefined;
   return { kind: 'option', call, object, property: parent };
-}
-
-function propertyKey(property: Node): string | undefined {
-  if (property.type !== 'ObjectProperty' || property.computed) return undefined;
-  const key = property.key as Node;
-  return (key.name ?? key.value) as string | undefined;
 }
 
 /** The whole chain a call belongs to (`Order.find(q).session(s).lean()` for any of its calls). */

@@ -22,11 +22,11 @@ export class Bindings {
   /** The declaring identifier of a reference (or of a declaration itself); undefined for globals. */
   declarationOf(path: Path): Node | undefined {
     const name = (path.node as { name?: string }).name;
-    return typeof name === 'string' ? this.declarationNamed(name, path) : undefined;
+    return typeof name === 'string' ? this.resolve(name, path) : undefined;
   }
 
-  /** The declaring identifier `name` resolves to where `at` stands; undefined for globals. */
-  declarationNamed(name: string, at: Path): Node | undefined {
+  /** The declaration `name` would refer to if it were written at `at`; undefined for globals. */
+  resolve(name: string, at: Path): Node | undefined {
     for (let current: Path | null = at; current; current = current.parent as Path | null) {
       const found = this.namesDeclaredBy(current.node).get(name);
       if (found) return found;

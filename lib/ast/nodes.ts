@@ -49,6 +49,13 @@ export function propertyName(member: Node): string | undefined {
   return undefined;
 }
 
+/** `a` for the property `a: 1`, `'a': 1` or `a` (shorthand); undefined for computed keys, spreads and methods. */
+export function propertyKey(property: Node): string | undefined {
+  if (property.type !== 'ObjectProperty' || property.computed) return undefined;
+  const key = property.key as Node;
+  return (key.name ?? key.value) as string | undefined;
+}
+
 /** For `x.m(...)`: 'm'; for `f(...)`: 'f'. */
 export function calleeName(call: Node): string | undefined {
   if (!isCall(call)) return undefined;

@@ -37,6 +37,25 @@ export function removeListItem(target: RewriteTarget, items: readonly Node[], in
   else target.edits.remove(endOf(items[index - 1]!), endOf(items[index]!));
 }
 
+/**
+ * Adds `text` after the last item of a non-empty comma-separated list (arguments, properties), in
+ * the list's layout: on a line of its own, with the list's trailing comma, when the last item
+ * starts its own line; else after `, ` on the same line.
+ */
+export function appendListItem(target: RewriteTarget, items: readonly Node[], text: string): void {
+  const last = items[items.length - 1]!;
+  const { source } = target;
+  const start = startOf(last);
+  if (!isBlank(source.slice(lineStartOf(source, start), start))) {
+    target.edits.insert(endOf(last), `, ${text}`);
+    return;
+  }
+  const indent = indentAt(source, start);
+  const comma = /^\s*,/.exec(source.slice(endOf(last), endOf(last) + 100));
+  if (comma) target.edits.insert(endOf(last) + comma[0].length, `\n${indent}${text},`);
+  else target.edits.insert(endOf(last), `,\n${indent}${text}`);
+}
+
 /** Removes the parameter at `index` of a function; a lone arrow parameter without parentheses becomes `()`. */
 export function removeParameter(target: RewriteTarget, fn: Node, index: number): void {
   const params = fn.params as Node[];

@@ -1,5 +1,13 @@
 /** Line-oriented helpers over source text. Offsets are UTF-16 indices, as Babel reports them. */
 
+import type { Node } from '../ast/nodes';
+
+/** A node's code on one line, cut to 60 characters: how findings and changes quote code. */
+export function shortText(source: string, node: Node): string {
+  const text = source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 export function lineStartOf(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -53,16 +53,19 @@ function reportsOfStage(stages: readonly StageTrace[], index: number): StageRepo
   for (const unit of fixUnits(stage)) {
     const edits = unit.edits.length > 0 ? originalEdits(stages, index, unit.edits) : undefined;
     const review = unit.changes.some((change) => findingsAt(stage, change).length > 0);
+    // A fix that builds on an earlier stage's comes on a later --fix pass; until then the report covers the code it will rewrite.
+    const pending = unit.edits.length > 0 && !edits ? extentOf(stages, index, unit.edits) : undefined;
     for (const change of unit.changes) {
       const fix = edits && { edits, description: describeFix(change.item.description, unit.changes.length), review };
+      const where = pending ? union(at(change), pending) : at(change);
       const findings = findingsAt(stage, change);
       for (const finding of findings) {
         speaking.add(finding);
-        reports.push(findingReport(stage, finding, at(change), fix));
+        reports.push(findingReport(stage, finding, where, fix));
       }
       if (findings.length === 0 && !insideWritten(stages, index, startOf(change.path.node), endOf(change.path.node))) {
         const rule = ruleFor(stage.transform, change.item.rule);
-        reports.push({ rule: rule.name, message: `${rule.problem}; tx-codemod fix: ${change.item.description}`, ...at(change), fix });
+        reports.push({ rule: rule.name, message: `${rule.problem}; tx-codemod fix: ${change.item.description}`, ...where, fix });
       }
     }
   }
@@ -120,6 +123,15 @@ function toOriginal(stages: readonly StageTrace[], index: number, offset: number
   let at = offset;
   for (let j = index - 1; j >= 0; j--) at = stages[j]!.mapBack(at);
   return at;
+}
+
+/** Where the edits of stage `index` lie in the original text: from the first one's start to the last one's end. */
+function extentOf(stages: readonly StageTrace[], index: number, edits: readonly TextEdit[]): { start: number; end: number } {
+  return { start: toOriginal(stages, index, edits[0]!.start), end: toOriginal(stages, index, edits[edits.length - 1]!.end) };
+}
+
+function union(a: { start: number; end: number }, b: { start: number; end: number }): { start: number; end: number } {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
 /** The edits of stage `index` against the original text, or undefined when one touches text an earlier stage wrote. */

@@ -1,8 +1,11 @@
 import semver from 'semver';
+import { isCall, isIdentifier, type Path } from '../ast/nodes';
 import type { MongooseVersion } from '../facts/project';
 import type { ProjectView } from '../transform';
 import type { MongooseInstance } from './als-detection';
-import { MODEL_OPERATIONS } from './api';
+import { unwrapPath, type MongooseAnalysis } from './analysis';
+import { DOCUMENT_RESULTS, MODEL_OPERATIONS } from './api';
+import { callChain, type CallChain } from './operations';
 
 /**
  * Which Mongoose versions let `transactionAsyncLocalStorage` put operations in a
@@ -87,4 +90,54 @@ export function alsCovers(mongoose: MongooseVersion, method: string, receiver: '
   if (method === 'insertMany' && !versionSupportsAls(mongoose, 'insertMany')) return false;
   if (method === 'aggregate' && cursor && !versionSupportsAls(mongoose, 'aggregateCursor')) return false;
   return versionSupportsAls(mongoose);
+}
+
+/**
+ * Whether AsyncLocalStorage hands the session of a `connection.transaction()` whose connection
+ * belongs to `instance` to the operation `chain` (a model, document or connection call inside the
+ * callback): ALS is on for that instance at a version that covers the operation, and the
+ * operation's model comes from the same instance. Transforms that add or strip sessions ask this
+ * one question, so that neither undoes the other.
+ */
+export function alsSuppliesSession(project: ProjectView, analysis: MongooseAnalysis, chain: CallChain, instance: MongooseInstance): boolean {
+  const method = chain.links[0]?.method;
+  if (!method || !chain.root || !alsOnFor(project, instance)) return false;
+  const receiver = operationReceiver(analysis, chain.root);
+  if (!receiver || !sameInstance(project, operationInstance(analysis, chain.root), instance)) return false;
+  const cursor = chain.links.some((l) => l.method === 'cursor');
+  return alsCovers(project.mongoose(), method, receiver, cursor);
+}
+
+/** `Model.x()`, `doc.x()` (a document loaded or created in this function), `conn.bulkWrite()`; native calls never. */
+export function operationReceiver(analysis: MongooseAnalysis, root: Path): 'model' | 'document' | 'connection' | undefined {
+  const kind = analysis.kindOf(root);
+  if (kind === 'model') return 'model';
+  if (kind === 'connection') return 'connection';
+  const produced = producerOf(analysis, root);
+  if (!produced) return undefined;
+  if (produced.node.type === 'NewExpression') return analysis.kindOf(produced.get('callee') as Path) === 'model' ? 'document' : undefined;
+  if (!isCall(produced.node)) return undefined;
+  const source = callChain(produced);
+  return source.root && analysis.kindOf(source.root) === 'model' && DOCUMENT_RESULTS.has(source.links[0]?.method ?? '') ? 'document' : undefined;
+}
+
+/** The instance of the model (or connection) an operation runs on; for a document, its model's. */
+export function operationInstance(analysis: MongooseAnalysis, root: Path): MongooseInstance {
+  const own = analysis.instanceOf(root);
+  if (own.kind !== 'unknown') return own;
+  const produced = producerOf(analysis, root);
+  if (!produced) return own;
+  if (produced.node.type === 'NewExpression') return analysis.instanceOf(produced.get('callee') as Path);
+  const source = isCall(produced.node) ? callChain(produced).root : undefined;
+  return source ? analysis.instanceOf(source) : own;
+}
+
+/** `new Order(...)` or `Order.findOne(...)` for a variable declared `const doc = [await] <that>`. */
+function producerOf(analysis: MongooseAnalysis, root: Path): Path | undefined {
+  if (!isIdentifier(root.node)) return undefined;
+  const declaration = analysis.bindings.declarationOf(root);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || !origin.declarator.node.init) return undefined;
+  const init = unwrapPath(origin.declarator.get('init') as Path);
+  return init.node.type === 'AwaitExpression' ? unwrapPath(init.get('argument') as Path) : init;
 }

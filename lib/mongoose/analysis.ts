@@ -652,7 +652,7 @@ function typeKind(node: Node): ReceiverKind {
   return 'unknown';
 }
 
-function decoratorName(decorator: Node): string | undefined {
+export function decoratorName(decorator: Node): string | undefined {
   const expression = decorator.expression as Node;
   if (isIdentifier(expression)) return expression.name;
   if (isCall(expression)) return calleeName(expression);
@@ -660,7 +660,7 @@ function decoratorName(decorator: Node): string | undefined {
 }
 
 /** The class property or constructor parameter property named `name` in the class around `path`. */
-function findClassMember(path: Path, name: string): Node | undefined {
+export function findClassMember(path: Path, name: string): Node | undefined {
   for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
     const node = current.node;
     if (node.type !== 'ClassBody') continue;

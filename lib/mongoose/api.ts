@@ -50,6 +50,57 @@ export const MODEL_OPERATIONS = new Set([
   'where',
 ]);
 
+/** Model and document methods that read; every other operation writes. */
+export const READ_OPERATIONS = new Set(['aggregate', 'countDocuments', 'distinct', 'estimatedDocumentCount', 'exists', 'find', 'findById', 'findOne', 'populate', 'where']);
+
+/**
+ * Where a write takes its options object, by the number of arguments before it
+ * (docs/mongoose-semantics.md §4.1): `updateOne(filter, update, options)`, `deleteMany(filter,
+ * options)`, `create([docs], options)` (only with an array), `insertMany(docs, options)`.
+ */
+export const MODEL_WRITE_OPTIONS: Readonly<Record<string, number>> = {
+  bulkSave: 1,
+  bulkWrite: 1,
+  create: 1,
+  deleteMany: 1,
+  deleteOne: 1,
+  findByIdAndDelete: 1,
+  findByIdAndRemove: 1,
+  findByIdAndUpdate: 2,
+  findOneAndDelete: 1,
+  findOneAndRemove: 1,
+  findOneAndReplace: 2,
+  findOneAndUpdate: 2,
+  insertMany: 1,
+  insertOne: 1,
+  replaceOne: 2,
+  update: 2,
+  updateMany: 2,
+  updateOne: 2,
+};
+
+/** The same for document methods: `doc.save(options)`, `doc.deleteOne(options)`, `doc.updateOne(update, options)`. */
+export const DOCUMENT_WRITE_OPTIONS: Readonly<Record<string, number>> = {
+  deleteOne: 0,
+  replaceOne: 1,
+  save: 0,
+  updateOne: 1,
+};
+
+/** Model operations whose result is a document that remembers the session it was loaded or created with. */
+export const DOCUMENT_RESULTS = new Set([
+  'create',
+  'find',
+  'findById',
+  'findByIdAndDelete',
+  'findByIdAndUpdate',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'insertMany',
+]);
+
 /** Document methods that write or read through the document's session. */
 export const DOCUMENT_OPERATIONS = new Set(['save', 'deleteOne', 'updateOne', 'remove', 'populate', 'replaceOne']);
 

@@ -31,7 +31,7 @@ export function defaultConnectionOf(analysis: MongooseAnalysis, creation: Sessio
   const named = namedBindings(analysis);
   const factory = named.find((b) => b.local === analysis.bindings.declarationOf(callee));
   if (!factory) return undefined;
-  const visible = (b: MongooseBinding) => analysis.bindings.declarationNamed(b.local.name as string, creation.call) === b.local;
+  const visible = (b: MongooseBinding) => analysis.bindings.resolve(b.local.name as string, creation.call) === b.local;
   const own = { factory: factory.specifier, holder: factory.holder };
   const module = named.find((b) => b.imported === undefined && visible(b));
   if (module) return { text: `${module.local.name as string}.connection`, ...own, added: undefined };

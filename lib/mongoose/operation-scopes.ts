@@ -20,6 +20,8 @@ export interface OperationScope {
   end: number;
   /** Declarations holding the scope's session. */
   sessions: Node[];
+  /** The scope's operations run in a transaction when they carry its session (a `withSession()` callback has none; a helper's callers decide). */
+  inTransaction: boolean;
   /** For a `connection.transaction()` callback, that call: AsyncLocalStorage (when on for its connection's instance) puts session-less operations in it too. */
   transactionCall?: Path;
   /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
@@ -39,6 +41,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     start: startOf(scope.callback.node),
     end: endOf(scope.callback.node),
     sessions: scope.sessions,
+    inTransaction: scope.kind !== 'withSession',
     transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
     mayBecomeAsync: true,
   }));
@@ -60,6 +63,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
       start: endOf(call.node),
       end: last,
       sessions: [declaration],
+      inTransaction: true,
       mayBecomeAsync: false,
       endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),
     });
@@ -95,6 +99,7 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
       start: startOf(fn.node),
       end: endOf(fn.node),
       sessions: sessionParams,
+      inTransaction: false,
       mayBecomeAsync: false,
     });
   }

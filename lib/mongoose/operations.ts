@@ -202,8 +202,10 @@ function sessionOption(object: Node): Node | undefined {
   return undefined;
 }
 
-function isNullish(node: Node): boolean {
-  return node.type === 'NullLiteral' || isIdentifier(node, 'undefined');
+/** `null`, `undefined` or `void 0`: an explicit empty session. */
+export function isNullish(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return inner.type === 'NullLiteral' || isIdentifier(inner, 'undefined') || (inner.type === 'UnaryExpression' && inner.operator === 'void');
 }
 
 /**
@@ -334,7 +336,8 @@ export function operationContext(analysis: MongooseAnalysis, fn: Path, sessions:
   for (const call of analysis.index.within(fn.node, 'CallExpression')) {
     const chain = callChain(call);
     const root = chain.root;
-    if (chain.links[0]?.method !== 'save' || !root || !isIdentifier(root.node)) continue;
+    // `doc.save({ session })` and `doc.$session(session)` tie the document to the session from then on.
+    if (!['save', '$session'].includes(chain.links[0]?.method ?? '') || !root || !isIdentifier(root.node)) continue;
     const declaration = analysis.bindings.declarationOf(root);
     if (declaration && carriesSession(analysis, chain.links, sessions)) context.sessionDocuments.add(declaration);
   }

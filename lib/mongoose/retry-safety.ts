@@ -1,6 +1,6 @@
 import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
-import { MODEL_OPERATIONS } from './api';
+import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
 import { isPurePackage } from './imports';
 import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
@@ -26,9 +26,6 @@ const PURE_METHODS = new Set([
   'startsWith', 'substring', 'test', 'then', 'toFixed', 'toISOString', 'toJSON', 'toLowerCase', 'toObject', 'toString',
   'toUpperCase', 'trim', 'trimEnd', 'trimStart', 'valueOf', 'values',
 ]);
-
-/** Model and document methods that read; every other operation writes. */
-const READS = new Set(['aggregate', 'countDocuments', 'distinct', 'estimatedDocumentCount', 'exists', 'find', 'findById', 'findOne', 'populate', 'where']);
 
 /** How deep calls into functions of the same file are followed. */
 const MAX_DEPTH = 3;
@@ -142,7 +139,7 @@ class HazardFinder {
     if (verdict.kind !== 'operation') return 'not-database';
     if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
     const method = chain.links[0]?.method ?? '';
-    const writes = !READS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
+    const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
   }
 

