@@ -3,6 +3,26 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESCAPING_SOURCE, LEAKY_FIXED, LEAKY_SOURCE, git, read, tempProject, tx } from './harness/cli';
 
+/** A hand-managed transaction whose body sends a mail (a retry would send it twice) and whose abort can follow the commit. */
+const RETRY_HAZARD_SOURCE = `const mongoose = require('mongoose');
+const mailer = require('./mailer');
+
+exports.order = async (Order, data) => {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Order.create([data], { session });
+    await mailer.sendMail({ to: data.email });
+    await session.commitTransaction();
+  } catch (err) {
+    await session.abortTransaction();
+    throw err;
+  } finally {
+    session.endSession();
+  }
+};
+`;
+
 describe('tx-codemod run --dry', () => {
   it('writes nothing and prints a unified diff with 3 lines of context', () => {
     const dir = tempProject({ 'src/pay.ts': LEAKY_SOURCE });
@@ -229,6 +249,21 @@ function finish(id) {
   });
 });
 
+describe('manual-to-transaction on the MongoDB driver alone', () => {
+  it('names the driver as what rules transaction() out, not the Mongoose the package does not have', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ name: '@acme/mongo-repository', dependencies: { mongodb: '^6.3.0' } }),
+      'src/repository.ts': "import { ClientSession, MongoClient } from 'mongodb';\n\n// A repository on the native driver: its sessions are the client's, whatever the package's\n// Mongoose (it has none). The reason names the driver, which is what rules transaction() out.\nexport class Repository {\n  constructor(private readonly client: MongoClient) {}\n\n  async withTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {\n    const session = this.client.startSession();\n    let result: T | undefined;\n    try {\n      await session.withTransaction(async () => {\n        result = await work(session);\n      });\n    } finally {\n      await session.endSession();\n    }\n    return result as T;\n  }\n}\n",
+      'src/ledger.js': "const { MongoClient } = require('mongodb');\n\nconst client = new MongoClient(process.env.MONGO_URL);\n\n// The same on the driver, hand-managed, in CommonJS.\nasync function transfer(from, to, amount) {\n  const session = client.startSession();\n  session.startTransaction();\n  try {\n    const accounts = client.db().collection('accounts');\n    await accounts.updateOne({ _id: from }, { $inc: { balance: -amount } }, { session });\n    await accounts.updateOne({ _id: to }, { $inc: { balance: amount } }, { session });\n    await session.commitTransaction();\n  } catch (err) {\n    if (session.inTransaction()) await session.abortTransaction();\n    throw err;\n  } finally {\n    await session.endSession();\n  }\n}\n\nmodule.exports = { transfer };\n",
+    });
+    const result = tx(['run', '.', '--dry', '-t', 'manual-to-transaction'], dir);
+    const driver = "hand-managed transaction left as is: the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()";
+    expect(result.stderr).toContain(`src/ledger.js:7:19 [manual-to-transaction] ${driver}`);
+    expect(result.stderr).toContain(`src/repository.ts:9:21 [manual-to-transaction] ${driver}`);
+    expect(result.stderr).not.toContain('neither depends on Mongoose');
+  });
+});
+
 describe('reports', () => {
   it('writes a JSON report with every file, change, finding, count and timing', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE, 'c.ts': 'export {};\n' });
@@ -244,14 +279,42 @@ describe('reports', () => {
     expect(report.tool.name).toBe('tx-codemod');
   });
 
-  it('writes a Markdown summary for the pull request', () => {
-    const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE });
+  it('writes a Markdown summary for the pull request: counts by kind first, then each file in a collapsed section', () => {
+    const dir = tempProject({
+      'package.json': JSON.stringify({ dependencies: { mongoose: '^8.5.0' } }),
+      'a.ts': LEAKY_SOURCE,
+      'b.ts': ESCAPING_SOURCE,
+      'c.js': RETRY_HAZARD_SOURCE,
+    });
     tx(['run', '.', '--dry', '--report', 'summary.md'], dir);
     const md = read(dir, 'summary.md');
     expect(md).toContain('## Mongoose transaction migration (tx-codemod)');
-    expect(md).toContain('#### `hoist-end-session` (1 file)');
-    expect(md).toContain('- `a.ts`: line 4: added a finally that ends the session, which was never ended');
-    expect(md).toContain('| `b.ts:5` | `hoist-end-session` | no finally was added to end this session: the session is stored on an object or another variable');
+    expect(md).toMatch(/Files: 2 changed, 1 unchanged, .* 3 changes, 2 findings to review\./);
+    expect(md).toContain('### Changes by kind\n\n| Kind | Changes | Files | What was wrong |');
+    expect(md).toContain('| `end-session-in-finally` | 1 | 1 | The session is not ended once, in a finally of the function that started it |');
+    expect(md).toContain('| `no-unguarded-abort` | 1 | 1 | abortTransaction() can run after the commit was sent |');
+    expect(md).toContain('| `no-unawaited-operation` | 1 | 1 | Nobody awaits this transaction operation |');
+    expect(md).toContain('### Findings by kind\n\n| Kind | Findings | Files | What it means |');
+    expect(md).toMatch(/\| Session outlives the function \| 1 \| 1 \| The session leaves the function/);
+    expect(md).toMatch(/\| Body not safe to run twice \| 1 \| 1 \| transaction\(\) runs its callback again/);
+    expect(md).toContain('<details><summary>3 files with changes or findings</summary>');
+    expect(md).toContain('<summary><code>a.ts</code>: 1 change</summary>');
+    expect(md).toContain('| 4 | change | `hoist-end-session` | added a finally that ends the session, which was never ended |');
+    expect(md).toContain('<summary><code>b.ts</code>: 1 finding</summary>');
+    expect(md).toMatch(/\| 5 \| \*\*finding\*\*: Session outlives the function \| `hoist-end-session` \| no finally was added to end this session: the session is stored on an object/);
+    expect(md).toContain('<summary><code>c.js</code>: 2 changes, 1 finding</summary>');
+  });
+
+  it('keeps the summary of a large migration to one screen: the per-file details are collapsed', () => {
+    const files: Record<string, string> = { 'package.json': JSON.stringify({ dependencies: { mongoose: '^8.5.0' } }) };
+    for (let i = 0; i < 40; i++) files[`src/service-${i}.ts`] = LEAKY_SOURCE;
+    const dir = tempProject(files);
+    tx(['run', '.', '--dry', '--report', 'summary.md'], dir);
+    const md = read(dir, 'summary.md');
+    const head = md.slice(0, md.indexOf('<details>'));
+    expect(head).toContain('| `end-session-in-finally` | 40 | 40 |');
+    expect(head.split('\n').length).toBeLessThan(20);
+    expect(md.match(/<summary><code>src\/service-\d+\.ts<\/code>: 1 change<\/summary>/g)).toHaveLength(40);
   });
 });
 

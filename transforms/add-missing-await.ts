@@ -78,7 +78,7 @@ class AwaitRewriter {
     const verdict = this.decide(value, context);
     if (verdict.kind !== 'operation') return;
     const fn = enclosingFunction(at)!;
-    const uses = this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node));
+    const uses = usesOfValue(this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node)));
     if (!uses.every((ref) => readsResult(ref))) return;
     this.handled.add(at.node);
     const what = shortText(this.ctx.source, value.node);
@@ -365,6 +365,19 @@ function assignedCalls(analysis: MongooseAnalysis, fn: Path): Array<{ at: Path; 
     if (isCall(value.node) && variable) out.push({ at: statement, value, variable });
   }
   return out;
+}
+
+/**
+ * The references that see the value assigned: those up to the next `x = ...` (`let check = a.save(o);
+ * if (!check) ...; check = b.save(o);` gives the second operation its own assignment).
+ */
+function usesOfValue(later: Path[]): Path[] {
+  const sorted = [...later].sort((a, b) => startOf(a.node) - startOf(b.node));
+  const next = sorted.findIndex((ref) => {
+    const parent = ref.parent?.node as Node | undefined;
+    return parent?.type === 'AssignmentExpression' && parent.left === ref.node;
+  });
+  return next === -1 ? sorted : sorted.slice(0, next);
 }
 
 /** A use that reads the variable as the operation's result: a test, a property read, a comparison, a response. */

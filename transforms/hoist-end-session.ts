@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
+import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -58,6 +58,8 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
+      // Nothing to move: the session is already ended in a finally (what else the code does with it is another transform's finding).
+      if (endedInFinally(analysis, creation)) continue;
       ctx.report(plan.at, `${endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session'}: ${plan.reason}`);
       continue;
     }

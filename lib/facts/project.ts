@@ -12,14 +12,23 @@ export interface MongooseVersion {
   assumedCurrent: boolean;
   /** True when the package neither depends on Mongoose nor has it installed: the code uses something else (the MongoDB driver). */
   absent?: boolean;
+  /**
+   * Set when `version` is the lowest a declared range allows rather than one version the project
+   * names or has installed: `its peerDependencies range ">=6.0.14"`.
+   */
+  floorOf?: string;
 }
 
-interface PackageJson {
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
+type DependencyField = 'dependencies' | 'peerDependencies' | 'optionalDependencies' | 'devDependencies';
+
+/**
+ * Which declaration decides: what the package runs with (dependencies), else what it promises
+ * to run with (peerDependencies: every version of that range, its floor included), else
+ * optionalDependencies, else what it is developed with (devDependencies).
+ */
+const DECIDING_FIELDS: readonly DependencyField[] = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'];
+
+type PackageJson = Partial<Record<DependencyField, Record<string, string>>>;
 
 const NO_PACKAGE = '(no package.json)';
 
@@ -70,11 +79,14 @@ export class PackageFacts {
   private resolveVersion(root: string): MongooseVersion {
     let declared = false;
     for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
-      const range = declaredRange(path.join(dir, 'package.json'));
-      declared ||= range !== undefined;
+      const declaration = declaredRange(path.join(dir, 'package.json'));
+      declared ||= declaration !== undefined;
+      const range = declaration?.range;
       const lowest = range === undefined ? undefined : lowestAllowed(range);
       if (lowest !== undefined) {
-        return { version: lowest, source: `${relativeLabel(root, dir)}package.json range "${range}"`, assumedCurrent: false };
+        const file = `${relativeLabel(root, dir)}package.json`;
+        const floor = semver.valid(range!) === null ? { floorOf: `the ${declaration!.field} range "${range}" of ${file}` } : {};
+        return { version: lowest, source: `${file} range "${range}"`, assumedCurrent: false, ...floor };
       }
       if (path.dirname(dir) === dir) break;
       const parent = this.findUp(path.dirname(dir));
@@ -96,15 +108,11 @@ function hasWorkspaces(file: string): boolean {
   return readJson<{ workspaces?: unknown }>(file)?.workspaces !== undefined;
 }
 
-function declaredRange(file: string): string | undefined {
+function declaredRange(file: string): { field: DependencyField; range: string } | undefined {
   const pkg = readJson<PackageJson>(file);
   if (!pkg) return undefined;
-  return (
-    pkg.dependencies?.mongoose ??
-    pkg.peerDependencies?.mongoose ??
-    pkg.optionalDependencies?.mongoose ??
-    pkg.devDependencies?.mongoose
-  );
+  const field = DECIDING_FIELDS.find((name) => pkg[name]?.mongoose !== undefined);
+  return field && { field, range: pkg[field]!.mongoose! };
 }
 
 function lowestAllowed(range: string): string | undefined {

@@ -193,18 +193,8 @@ class ManualPlanner {
     const inPromiseCallback = this.uses.some((u) => u.call && isPromiseCallbackInside(u.call, this.fn.node));
     if (!this.fn.node.async || inPromiseCallback) return undefined;
 
-    const version = versionProblem(this.context.mongoose);
-    if (version) return this.refuse(version);
     const promise = this.keptPromiseProblem();
     if (promise) return this.refuse(promise);
-    // Where the connection cannot be named, a reason found in the code itself is the one to give.
-    const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string' && !connection.unknown) return this.refuse(connection.reason);
-    const planned = this.planFor(typeof connection === 'string' ? connection : '', starts, withTransactions);
-    return typeof connection === 'string' || !planned || 'reason' in planned ? planned : this.refuse(connection.reason);
-  }
-
-  private planFor(connection: string, starts: Path[], withTransactions: Path[]): ManualPlanResult {
     const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
     if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
@@ -215,6 +205,20 @@ class ManualPlanner {
     if (this.uses.some((u) => u.call && (u.call.node.arguments as Node[]).some((a) => isFunction(a)) && u.method !== 'withTransaction')) {
       return this.refuse('a session method is given a Node-style callback');
     }
+    // What the code does with its session decides first, then where the session comes from when
+    // that is the driver, then the version; which connection runs the transaction only matters
+    // for code all of these allow.
+    const connection = connectionOf(this.analysis, this.creation);
+    if (typeof connection !== 'string' && this.creation.kind === 'client') return this.refuse(connection.reason);
+    const version = versionProblem(this.context.mongoose);
+    if (version) return this.refuse(version);
+    if (typeof connection !== 'string' && !connection.unknown) return this.refuse(connection.reason);
+    // Where the connection cannot be named, a reason found in the code itself is the one to give.
+    const planned = this.planOn(typeof connection === 'string' ? connection : '', starts, withTransactions);
+    return typeof connection === 'string' || !planned || 'reason' in planned ? planned : this.refuse(connection.reason);
+  }
+
+  private planOn(connection: string, starts: Path[], withTransactions: Path[]): ManualPlanResult {
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);
@@ -345,7 +349,7 @@ class ManualPlanner {
     if (earlier) return this.refuse(`the session is used before the transaction starts (line ${lineOf(earlier)})`, earlier);
 
     const commits = this.calls('commitTransaction');
-    if (commits.length > 1) return this.refuse('the session commits more than once', commits[1]);
+    if (commits.length > 1) return this.refuse(severalCommitsReason(commits), commits[1]);
     const commitStatement = commits[0] ? statementOf(commits[0]) : undefined;
     if (commits[0] && !commitStatement) return this.refuse('the commit is used inside a larger expression', commits[0]);
     let endIndex = commitStatement ? main.findIndex((s) => s.node === commitStatement.node) : -1;
@@ -355,13 +359,8 @@ class ManualPlanner {
       // No commit: the transaction is aborted on the normal path, as its last act.
       endIndex = main.findIndex((s, i) => i > startIndex && this.isMethodStatement(s, 'abortTransaction'));
       if (endIndex === -1) {
-        const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
-        const handedTo = this.uses.find((u) => {
-          const call = u.ref.parent as Path | null;
-          if (u.method || !call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(u.ref.node) || calleeName(call.node) === 'session') return false;
-          return classifyCall(this.analysis, call, context).kind !== 'operation';
-        });
-        const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo.ref)}, which may end it)` : '';
+        const handedTo = this.handedToOtherCode(this.uses);
+        const where = handedTo ? ` (the session is handed to other code at line ${lineOf(handedTo)}, which may end it)` : '';
         return this.refuse(`the transaction is not committed or aborted in this function${where}`);
       }
     }
@@ -617,12 +616,33 @@ class ManualPlanner {
     return undefined;
   }
 
-  /** A return in the body that no abort precedes would commit inside transaction(), where it left the transaction open before. */
+  /** The first use that hands the session to code other than an operation (`rollback(session)`, `notify(res, session)`). */
+  private handedToOtherCode(uses: SessionUse[]): Path | undefined {
+    const context = { sessions: [this.session], alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
+    return uses.find((u) => {
+      const call = u.ref.parent as Path | null;
+      if (u.method || !call || !isCall(call.node) || !(call.node.arguments as Node[]).includes(u.ref.node) || calleeName(call.node) === 'session') return false;
+      return classifyCall(this.analysis, call, context).kind !== 'operation';
+    })?.ref;
+  }
+
+  /**
+   * A return in the body that no abort precedes would commit inside transaction(), where it left
+   * the transaction open before; one that follows a call given the session may follow an abort
+   * made in that call, which transaction() cannot see either.
+   */
   private returnsBeforeCommit(body: Path[], exits: EarlyExit[]): string | undefined {
     for (const statement of body) {
       for (const ret of [statement, ...this.analysis.index.within(statement.node, 'ReturnStatement')]) {
         if (ret.node.type !== 'ReturnStatement' || enclosingFunction(ret)?.node !== this.fn.node) continue;
         if (exits.some((e) => e.moved.some((m) => m.node === ret.node))) continue;
+        const siblings = statementsOf((ret.parent as Path).node) ?? [];
+        const before = siblings.slice(0, siblings.indexOf(ret.node));
+        const handed = this.handedToOtherCode(this.uses.filter((u) => before.some((s) => contains(s, u.ref.node))));
+        if (handed) {
+          const callee = (handed.parent as Path).node.callee as Node;
+          return `the function returns at line ${lineOf(ret)} after handing the session to \`${this.analysis.source.slice(startOf(callee), endOf(callee))}()\` (line ${lineOf(handed)}), which may abort the transaction there; transaction() cannot follow a transaction ended in another function, and inside it that return would commit`;
+        }
         return `the function returns at line ${lineOf(ret)} without committing or aborting, which leaves the transaction to be aborted when the session ends; inside transaction() that return would commit`;
       }
     }
@@ -716,6 +736,36 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/**
+ * Several commits: on one path they commit twice; in branches that exclude each other (`if`/`else`,
+ * or a commit followed by a return) each path commits once, but inside a branch, where
+ * transaction() cannot commit: it commits when its callback returns.
+ */
+function severalCommitsReason(commits: Path[]): string {
+  const lines = commits.map(lineOf);
+  const list = `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const exclusive = commits.every((a, i) => commits.slice(i + 1).every((b) => onDifferentPaths(a, b)));
+  return exclusive
+    ? `the transaction is committed at lines ${list}, each on a path of its own (an early commit and return, or another branch); transaction() commits in one place, when its callback returns`
+    : `the session commits more than once on one path (lines ${list})`;
+}
+
+/** `b` cannot run after `a`: they sit in the two branches of an if, or `a`'s block returns or throws right after it. */
+function onDifferentPaths(a: Path, b: Path): boolean {
+  for (let child = a, parent = a.parent as Path | null; parent && !isFunction(parent.node); child = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    if (node.type === 'IfStatement' && contains(node, b.node)) {
+      const other = node.consequent === child.node ? (node.alternate as Node | null) : (node.consequent as Node);
+      return other !== null && child.node !== node.test && contains(other, b.node);
+    }
+    if (node.type === 'BlockStatement' && !contains(node, b.node)) {
+      const statements = node.body as Node[];
+      if (statements.slice(statements.indexOf(child.node) + 1).some((s) => s.type === 'ReturnStatement' || s.type === 'ThrowStatement')) return true;
+    }
+  }
+  return false;
 }
 
 /** The call runs in a `.then()`/`.catch()`/`.finally()` callback inside `fn`. */

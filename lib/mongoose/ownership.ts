@@ -10,12 +10,15 @@ import {
   some,
   startOf,
   statementsOf,
+  unwrapExpression,
   type Node,
   type Path,
 } from '../ast/nodes';
 import { declaredNames, freeName } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { STORING_METHODS } from './session-storage';
+import { lineOf } from './transaction-body';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -133,6 +136,24 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   };
 }
 
+/**
+ * The function that creates the session already ends it in a finally of its own (`finally {
+ * session.endSession(); }`, under `if (session)` too) that covers everything after the
+ * creation: what planOwner would write is there.
+ */
+export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
+  const fn = enclosingFunction(creation.call);
+  const binding = analysis.bindingOf(creation);
+  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call);
+  if (!fn) return false;
+  return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
+    const call = methodCallOn(ref, 'endSession');
+    const statement = call && enclosingFunction(call)?.node === fn.node ? endSessionStatement(analysis, call) : undefined;
+    const tryStatement = statement && finallyOwner(statement);
+    return tryStatement !== undefined && coversRest(analysis, binding, tryStatement);
+  });
+}
+
 /** `return session;` (through `as`/`!`): the function hands the session itself to its caller. */
 function isReturnedAsIs(ref: Path, fn: Path): boolean {
   let current = ref;
@@ -160,7 +181,47 @@ export function unboundReason(source: string, call: Path, consequence = 'so it c
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
+  const continuation = continuationOf(call);
+  if (continuation?.method === 'then') return `the session is handed to the \`.then()\` callback at line ${lineOf(continuation.call)}, which owns it from there, ${consequence}`;
+  if (continuation?.method === 'catch') {
+    return `the session is taken through \`.catch()\` at line ${lineOf(continuation.call)}, whose handler may give something other than a session, ${consequence}`;
+  }
   return 'the session is not stored in a variable, so it cannot be ended in a finally';
+}
+
+/** `x.startSession().then(cb)` or `x.startSession().catch(handler)`: the call that continues the creation. */
+function continuationOf(creation: Path): { method: 'then' | 'catch'; call: Path } | undefined {
+  const member = creation.parent as Path | null;
+  const call = member?.parent as Path | null;
+  if (!member || !isMember(member.node) || member.node.object !== creation.node || !call || !isCall(call.node) || call.node.callee !== member.node) return undefined;
+  const method = calleeName(call.node);
+  return method === 'then' || method === 'catch' ? { method, call } : undefined;
+}
+
+/**
+ * Where a session that is not bound by its creation is still ended in a finally: the `.then()`
+ * callback's parameter, or the variable `const s = await x.startSession().catch(...)` fills.
+ */
+function continuedSessionEndedInFinally(analysis: MongooseAnalysis, creation: Path): boolean {
+  const continuation = continuationOf(creation);
+  if (!continuation) return false;
+  let holder: { scope: Path; declaration: Node } | undefined;
+  if (continuation.method === 'then') {
+    const callback = continuation.call.get('arguments', 0) as Path;
+    const param = isFunction(callback.node) ? (callback.node.params as Node[])[0] : undefined;
+    if (param && isIdentifier(param)) holder = { scope: callback, declaration: param };
+  } else {
+    const fn = enclosingFunction(creation);
+    const stored = analysis.bindingOf({ call: continuation.call, kind: 'unknown', receiver: undefined });
+    if (fn && stored) holder = { scope: fn, declaration: stored.declaration };
+  }
+  if (!holder) return false;
+  const { scope, declaration } = holder;
+  return analysis.bindings.referencesIn(scope, declaration).some((ref) => {
+    const end = methodCallOn(ref, 'endSession');
+    const statement = end && enclosingFunction(end)?.node === scope.node ? endSessionStatement(analysis, end) : undefined;
+    return statement !== undefined && finallyOwner(statement) !== undefined;
+  });
 }
 
 function notAsyncReason(fn: Path | undefined): string {
@@ -300,6 +361,10 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
 
   let next = 0;
   while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
+  if (next === rest.length) {
+    const conditional = tryAfterConditionalStart(analysis, binding, container);
+    if (conditional) return conditional;
+  }
   const candidate = rest[next];
   if (candidate?.type === 'TryStatement') {
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
@@ -312,6 +377,22 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
 }
 
 /**
+ * `let s = null; if (!parent) { s = await x.startSession(); s.startTransaction(); } ... try { } finally { }`:
+ * the function owns the session only when it started it, and the try after the if (past code that
+ * cannot throw) covers every use; its finally ends the session when there is one.
+ */
+function tryAfterConditionalStart(analysis: MongooseAnalysis, binding: SessionBinding, block: Path): FinallyPlacement | undefined {
+  const ifPath = block.parent as Path | null;
+  const outer = ifPath?.parent as Path | null;
+  const outerStatements = outer ? statementsOf(outer.node) : undefined;
+  if (binding.form !== 'assignment' || ifPath?.node.type !== 'IfStatement' || ifPath.node.consequent !== block.node || ifPath.node.alternate || !outerStatements) return undefined;
+  const after = outerStatements.slice(outerStatements.indexOf(ifPath.node) + 1);
+  const next = after.findIndex((statement) => !cannotThrow(statement));
+  if (after[next]?.type !== 'TryStatement' || usesSessionIn(analysis, binding.declaration, outer!, after.slice(next + 1))) return undefined;
+  return { kind: 'append', tryStatement: outer!.get('body', outerStatements.indexOf(after[next]!)) as Path, sessionMayBeUnset: true };
+}
+
+/**
  * A declaration whose values are computed without running anything that could throw: literals,
  * names, functions, and object or array literals of those (`let result = null;`, `const opts = { session };`).
  */
@@ -321,6 +402,7 @@ export function cannotThrow(statement: Node): boolean {
 
 function isInert(node: Node): boolean {
   if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
+  if (node.type === 'LogicalExpression') return isInert(node.left as Node) && isInert(node.right as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
@@ -370,6 +452,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   let awaited = false;
   let inLiteral = false;
   let viaCall = false;
+  /** The first call the session (or an options object holding it) is an argument of. */
+  let handedTo: Node | undefined;
   for (let parent = ref.parent as Path | null; parent && parent.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
     const node = parent.node;
     switch (node.type) {
@@ -394,6 +478,7 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         if (node.callee === child.node) break;
         const name = calleeName(node);
         if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        if (!viaCall) handedTo = node;
         viaCall = true;
         inLiteral = false;
         break;
@@ -404,20 +489,30 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           awaited = true;
           break;
         }
-        if (!awaited && (child.node === ref.node || viaCall || inLiteral)) return 'the session is returned (or a query or promise that uses it is returned without await)';
-        return undefined;
+        if (awaited || !(child.node === ref.node || viaCall || inLiteral)) return undefined;
+        if (handedTo && isHelperCall(handedTo)) {
+          return `the session is handed to \`${calleeText(analysis.source, handedTo)}()\` in a return without await (line ${lineOf(parent)}): that call goes on using it after this function returns, and may abort the transaction or end the session itself`;
+        }
+        return 'the session is returned (or a query or promise that uses it is returned without await)';
       case 'AssignmentExpression':
-        if (node.left === child.node) return 'the session variable is reassigned';
+        if (node.left === child.node) {
+          // `query = Model.find()` where `query` only held something built on the session: its old value is dropped.
+          return analysis.bindings.declarationOf(child) === binding.declaration ? 'the session variable is reassigned' : undefined;
+        }
         if (awaited) return undefined;
+        // `query = query.session(session)`: a variable of this function, which goes where its references go.
+        if (isIdentifier(node.left as Node) && declaredWithin(analysis, parent.get('left') as Path, fn)) {
+          return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
+        }
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;
         // `const opts = { session, new: true }`: the session goes wherever the options go.
         if (inLiteral && isIdentifier(node.id as Node) && analysis.sessionInOptions(node.id as Node) === binding.declaration) {
-          return derivedEscape(analysis, parent, fn, binding, depth);
+          return derivedEscape(analysis, node.id as Node, fn, binding, depth);
         }
         if (child.node === ref.node || inLiteral) return 'the session is stored in another variable or object';
-        return derivedEscape(analysis, parent, fn, binding, depth);
+        return derivedEscape(analysis, node.id as Node, fn, binding, depth);
       }
       case 'ExpressionStatement':
         return undefined;
@@ -432,15 +527,32 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
   return undefined;
 }
 
-/** A variable initialised with a query or cursor built on the session must not escape either. */
-function derivedEscape(analysis: MongooseAnalysis, declarator: Path, fn: Path, binding: SessionBinding, depth: number): string | undefined {
-  const id = declarator.node.id as Node;
+/** A variable holding a query or cursor built on the session (initialised or assigned with it) must not escape either. */
+function derivedEscape(analysis: MongooseAnalysis, id: Node, fn: Path, binding: SessionBinding, depth: number): string | undefined {
   if (depth > 1 || !isIdentifier(id)) return undefined;
   for (const ref of analysis.bindings.referencesIn(fn, id)) {
     const reason = escapeReason(analysis, ref, fn, binding, depth + 1);
     if (reason) return reason;
   }
   return undefined;
+}
+
+/** A variable declared in `fn` itself (not a parameter of it, nor anything outside). */
+function declaredWithin(analysis: MongooseAnalysis, identifier: Path, fn: Path): boolean {
+  const declaration = analysis.bindings.declarationOf(identifier);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  return origin?.kind === 'variable' && enclosingFunction(origin.declarator)?.node === fn.node;
+}
+
+/** A call of a function that is not a query or document method (`handleError(res, err, session)`, `cb({ session })`). */
+function isHelperCall(call: Node): boolean {
+  const name = calleeName(call) ?? '';
+  return !MODEL_OPERATIONS.has(name) && !DOCUMENT_OPERATIONS.has(name) && !QUERY_CHAIN_METHODS.has(name);
+}
+
+function calleeText(source: string, call: Node): string {
+  const callee = call.callee as Node;
+  return source.slice(startOf(callee), endOf(callee)).replace(/\s+/g, '');
 }
 
 /** Closures that capture the session are fine only when the function waits for them. */
@@ -575,7 +687,7 @@ function failureHandled(statement: Path, within: Node): boolean {
 function guardedByInTransaction(statement: Path, session: Node, within: Node): boolean {
   for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
     if (current.node.type !== 'IfStatement') continue;
-    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string));
+    const tested = some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(unwrapExpression(n.callee.object as Node), session.name as string));
     if (tested) return true;
   }
   return false;
@@ -587,9 +699,10 @@ function isSessionMethodStatement(statement: Node, declaration: Node, method: st
   let expression = statement.expression as Node;
   if (expression.type === 'AwaitExpression') expression = expression.argument as Node;
   if (!isCall(expression) || calleeName(expression) !== method) return false;
-  const object = isMember(expression.callee) ? expression.callee.object : undefined;
+  const object = isMember(expression.callee) ? unwrapExpression(expression.callee.object as Node) : undefined;
   return isIdentifier(object, declaration.name as string);
 }
+
 
 function unawaitedAbortsBefore(removals: Path[], declaration: Node): Path[] {
   const out: Path[] = [];

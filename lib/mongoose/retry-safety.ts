@@ -161,7 +161,7 @@ class HazardFinder {
     // Logging twice, or building an error that is thrown (the throw ends the run anyway), does no harm.
     if (isLogging(path) || isThrown(path)) return undefined;
     const callee = unwrapPath(path.get('callee') as Path);
-    const root = rootIdentifier(callee);
+    const root = receiverRoot(callee);
     if (root && this.loadedInBody(root)) return { kind: 'unknown-call', at: path };
     if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
     if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
@@ -193,7 +193,14 @@ class HazardFinder {
     if (!declaration) return undefined;
     const name = root.node.name as string;
     const readsItself = node.type === 'UpdateExpression' || (node.type === 'AssignmentExpression' && node.operator !== '=');
-    const read = readsItself || this.analysis.bindings.referencesBetween(declaration, this.region.start ?? 0, node.end ?? 0).some((ref) => ref.node !== root.node);
+    const changed = firstProperty(root);
+    const read =
+      readsItself ||
+      this.analysis.bindings.referencesBetween(declaration, this.region.start ?? 0, node.end ?? 0).some((ref) => {
+        if (ref.node === root.node) return false;
+        const property = readProperty(ref);
+        return property === undefined || changed === undefined || property === changed;
+      });
     return read ? { kind: 'changes-read-value', at: path, name } : undefined;
   }
 
@@ -221,6 +228,34 @@ class HazardFinder {
     const name = specifier?.type === 'StringLiteral' ? (specifier.value as string) : undefined;
     return name === undefined || !isPurePackage(name);
   }
+}
+
+/** The variable a call is made on, also through `(acc[k] = acc[k] || [])` or `(list ?? [])`. */
+function receiverRoot(callee: Path): Path | undefined {
+  let current = callee;
+  for (;;) {
+    const node = unwrapPath(current).node;
+    if (isMember(node) || isCall(node)) current = unwrapPath(current).get(isCall(node) ? 'callee' : 'object') as Path;
+    else if (node.type === 'AssignmentExpression' || node.type === 'LogicalExpression') current = unwrapPath(current).get('left') as Path;
+    else return isIdentifier(node) ? unwrapPath(current) : undefined;
+  }
+}
+
+/** `total` in `order.total.net = x` (from the root `order`); undefined when computed. */
+function firstProperty(root: Path): string | undefined {
+  const member = root.parent as Path | null;
+  return member && isMember(member.node) && member.node.object === root.node && !member.node.computed ? propertyName(member.node) : undefined;
+}
+
+/**
+ * The one property a reference reads (`order.items` in `order.items.length`), or undefined when it
+ * reads the whole object: passed on (`create([txn])`), spread, or a method called on it (`txn.save()`).
+ */
+function readProperty(ref: Path): string | undefined {
+  const property = firstProperty(ref);
+  const member = ref.parent as Path;
+  const call = member?.parent as Path | null;
+  return property !== undefined && !(call && isCall(call.node) && call.node.callee === member.node) ? property : undefined;
 }
 
 /** `import('./x')` or `require('./x')`. */

@@ -24,9 +24,9 @@ export function versionProblem(mongoose: MongooseVersion): string | undefined {
   if (version === undefined) {
     return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;
   }
-  return semver.lt(version, TRANSACTION_ENDS_SESSION)
-    ? `the project uses Mongoose ${version}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`
-    : undefined;
+  if (!semver.lt(version, TRANSACTION_ENDS_SESSION)) return undefined;
+  const uses = mongoose.floorOf ? `the project must work with Mongoose ${version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${version}`;
+  return `${uses}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`;
 }
 
 /** Before Mongoose 8, transaction() resolves to the commit's result, not to the callback's value. */

@@ -13,6 +13,23 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'src/a.ts'))).toMatchObject({ version: '7.6.3', assumedCurrent: false });
   });
 
+  it('lets dependencies decide, then the peer range (whose floor a library must work with), and says when the version is a floor', () => {
+    const library = tempProject({
+      'package.json': JSON.stringify({ peerDependencies: { mongoose: '>=6.0.14' }, devDependencies: { mongoose: '^6.5.4' } }),
+      'lib/a.js': '',
+    });
+    const floor = new PackageFacts().mongooseVersion(path.join(library, 'lib/a.js'));
+    expect(floor).toMatchObject({ version: '6.0.14', floorOf: 'the peerDependencies range ">=6.0.14" of package.json' });
+    expect(versionProblem(floor)).toBe(
+      'the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows; before 6.1.8 transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)',
+    );
+    const pinned = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: '5.9.15' }, peerDependencies: { mongoose: '>=5' } }), 'a.js': '' });
+    const exact = new PackageFacts().mongooseVersion(path.join(pinned, 'a.js'));
+    expect(exact).toMatchObject({ version: '5.9.15' });
+    expect(exact.floorOf).toBeUndefined();
+    expect(versionProblem(exact)).toMatch(/^the project uses Mongoose 5\.9\.15; before 6\.1\.8/);
+  });
+
   it('falls back to the installed mongoose when the range is not a semver range', () => {
     const dir = tempProject({
       'package.json': JSON.stringify({ dependencies: { mongoose: 'latest' } }),

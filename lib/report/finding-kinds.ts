@@ -1,0 +1,145 @@
+/**
+ * The kinds of reason a finding gives, for a report that counts them. A reason names lines and
+ * code, so findings are grouped by the kind their reason belongs to, never by its text. Each kind
+ * is recognised by the stable words of the reasons the transforms write; a reason no kind knows
+ * is counted as `other` (a test keeps every reason the fixtures expect out of it).
+ */
+export interface FindingKind {
+  /** Stable key (for anchors and machine use). */
+  key: string;
+  /** A few words a reviewer scans. */
+  title: string;
+  /** What a finding of this kind means for the code, and what to do. */
+  meaning: string;
+  /** The stable words of every reason of this kind; the first kind whose pattern matches wins. */
+  pattern: RegExp;
+}
+
+export const FINDING_KINDS: readonly FindingKind[] = [
+  {
+    key: 'retry-hazard',
+    title: 'Body not safe to run twice',
+    meaning:
+      'transaction() runs its callback again after a transient error; this body does something a second run would repeat (an HTTP call, an email, a write without the session, a change to an outer object) or calls code the tool cannot see into. The transaction stays hand-managed; move the effect after the commit to convert it.',
+    pattern: /the transaction body (has an effect|writes without the session|changes `|calls code that may)/,
+  },
+  {
+    key: 'mongoose-version',
+    title: 'Mongoose version',
+    meaning: 'The Mongoose version the code must work with cannot take the rewrite (transaction() ends its session only from 6.1.8), or it is unknown.',
+    pattern: /(uses|with) Mongoose \d|Mongoose version is unknown|neither depends on Mongoose|on this Mongoose version/,
+  },
+  {
+    key: 'conditional-owner',
+    title: 'Session owned on one path only',
+    meaning: 'The function uses a session its caller may pass and starts one only otherwise; ending or replacing it must follow that condition, which is left to a person.',
+    pattern: /owns the session only when it created it/,
+  },
+  {
+    key: 'received-session',
+    title: 'Session received from the caller',
+    meaning: 'The function works on a session it did not start (a parameter): its caller owns it, so this function neither ends it nor replaces its transaction.',
+    pattern: /received from (its|the) caller|ends a session it received|passes a session it did not start/,
+  },
+  {
+    key: 'session-escapes',
+    title: 'Session outlives the function',
+    meaning:
+      'The session leaves the function (returned, stored on an object, captured by a callback, handed to a helper that goes on using it), so the function cannot end it or swap it for a transaction() of its own.',
+    pattern:
+      /the promise of startSession\(\) is kept|the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
+  },
+  {
+    key: 'session-used-outside',
+    title: 'Session used outside the transaction',
+    meaning: 'The session is used before the transaction starts, after it ends, or by the error handler for more than aborting; transaction() owns the session only inside its callback.',
+    pattern: /the session is used (after|before|outside)|uses the session for more than aborting|used after the try that creates it|save\(\) calls follow this early endSession/,
+  },
+  {
+    key: 'control-flow',
+    title: 'Control flow transaction() cannot express',
+    meaning:
+      'Commits or aborts in several places, returns that neither commit nor abort, aborts made in helpers or loops, jumps out of the body: a transaction() callback commits once, when it returns, so the code stays as it is.',
+    pattern:
+      /returns at line|committed at lines|commits more than once|commit is not reached|commit is used inside|aborted (at|inside)|abort at line|after the abort|jumps out|yields|started conditionally|more than one transaction|ended before the commit|not committed or aborted|runs in a nested function|step (decides|at line)|steps declare|first step after the commit|value from inside the transaction|handles its own errors|nested inside a step|withTransaction\(\)|larger expression|destructured/,
+  },
+  {
+    key: 'connection',
+    title: 'Connection not known',
+    meaning: "The tool cannot tell which Mongoose connection the session comes from (or it is the MongoDB driver's client, or startSession() takes options), so it cannot write the connection's transaction().",
+    pattern: /which connection|client\.startSession\(\)|startSession\(\) is given options/,
+  },
+  {
+    key: 'node-callback',
+    title: 'Node-style callback',
+    meaning: 'A Mongoose 5/6 operation is given a callback: awaiting it would run it twice, and transaction() would not wait for it. Convert it to a promise by hand.',
+    pattern: /Node-style callback/,
+  },
+  {
+    key: 'als-join',
+    title: 'Would join the transaction under AsyncLocalStorage',
+    meaning: 'With transactionAsyncLocalStorage on, a read meant to run outside the transaction would join it inside transaction().',
+    pattern: /AsyncLocalStorage is on/,
+  },
+  {
+    key: 'parallel-operations',
+    title: 'Operations in parallel',
+    meaning: 'Session operations started together (Promise.all, map or forEach with async callbacks) are undefined behaviour in a transaction; where the rewrite to a sequential loop would change the result, it is left to a person.',
+    pattern: /Promise\.\w+\(\)|starts operations without waiting|in parallel on one session/,
+  },
+  {
+    key: 'not-async',
+    title: 'No async function around it',
+    meaning: 'The fix needs await (or a finally) where there is no async function: a function that is not async (making it async would change what it returns to its callers), or the top level of a script.',
+    pattern: /not async|top level of the module/,
+  },
+  {
+    key: 'query-now-runs',
+    title: 'Query now runs',
+    meaning: 'A query that was never executed (no await, exec() or then()) is awaited now, so it runs: check that the write is wanted.',
+    pattern: /this query was never executed/,
+  },
+  {
+    key: 'no-session',
+    title: 'Operation outside the transaction',
+    meaning:
+      "An operation inside the transaction runs without the transaction's session (none given, an explicit empty one, options that may not hold it, a model of another connection, a create() of one document that cannot take options), so an abort does not undo it. Pass the session by hand if it belongs in the transaction.",
+    pattern: /has no session|runs outside the transaction|stays outside the transaction|may hold a session|another connection than the transaction/,
+  },
+  {
+    key: 'unknown-types',
+    title: 'Promise or not: unknown',
+    meaning: 'A call passes the session, but without type facts the tool cannot tell whether it returns a promise to await.',
+    pattern: /whether it returns a promise is unknown/,
+  },
+  {
+    key: 'end-session',
+    title: 'endSession() left where it is',
+    meaning: 'An endSession() that runs inside a callback, is used as a value, or follows code that can throw before the try: it stays for a person to move.',
+    pattern: /endSession\(\) (inside a|runs in a callback|is used as a value)|code between startSession\(\) and the try|used as a value|function declared after startSession\(\)|nothing uses the session|position tx-codemod does not rewrite|outside a block of statements|not declared right before the try|try that creates the session is not in a block/,
+  },
+  {
+    key: 'session-parameter',
+    title: 'Session parameter or argument kept',
+    meaning: 'A helper keeps a session parameter (or { session }) that nothing needs any more, because callers outside the file may still pass it; remove it by hand.',
+    pattern: /session parameter|\{ session \} kept|as a plain argument/,
+  },
+  {
+    key: 'review-change',
+    title: 'Change to review',
+    meaning: 'The tool made a change whose effect a reviewer should confirm: a commit that was not awaited before, a chain that is awaited now, a save() without its session, a create() whose options would be saved as a document.',
+    pattern: /without returning it|neither returned nor awaited|save\(\) lost its|create\(\) is called with a single document/,
+  },
+];
+
+export const OTHER_KIND: FindingKind = {
+  key: 'other',
+  title: 'Other',
+  meaning: 'A reason no kind above covers; read the finding.',
+  pattern: /$^/,
+};
+
+/** The kind a finding's reason belongs to. */
+export function findingKind(reason: string): FindingKind {
+  return FINDING_KINDS.find((kind) => kind.pattern.test(reason)) ?? OTHER_KIND;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_KINDS, findingKind } from '../lib/report/finding-kinds';
+import { discoverCases, runCaseOn } from './harness/fixtures';
+
+/**
+ * The report counts findings by kind: every reason the transforms give on the fixtures must
+ * belong to a kind, so a new reason without one fails here instead of landing in "Other".
+ */
+describe('finding kinds', () => {
+  it('have distinct keys', () => {
+    const keys = FINDING_KINDS.map((k) => k.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('cover the reason of every finding the fixtures produce', () => {
+    const unknown: string[] = [];
+    for (const fixture of discoverCases()) {
+      for (const run of runCaseOn(fixture, fixture.kind === 'file' ? fixture.input : fixture.inputDir)) {
+        for (const finding of run.result.findings) {
+          if (findingKind(finding.reason).key === 'other') unknown.push(`${fixture.group}/${fixture.name}:${finding.line}: ${finding.reason}`);
+        }
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('group reasons that differ only in the lines and code they name', () => {
+    const a = 'hand-managed transaction left as is: the transaction body has an effect outside the database (`res.json(x)` at line 12)';
+    const b = 'the transaction body writes without the session (`Audit.create([entry])` at line 40), which no abort undoes';
+    expect(findingKind(a).key).toBe('retry-hazard');
+    expect(findingKind(b).key).toBe('retry-hazard');
+    expect(findingKind('the transaction is committed at lines 13, 20 and 25, each on a path of its own').key).toBe('control-flow');
+    expect(findingKind('Order.updateOne(q, u, { session }, done) passes `done` where Mongoose 5/6 take a Node-style callback').key).toBe('node-callback');
+    expect(findingKind('the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows').key).toBe('mongoose-version');
+  });
+});
