@@ -32,6 +32,7 @@ interface RunFlags {
   maxFileSize?: string;
   cpus?: string;
   fileTimeout?: string;
+  cache: boolean;
   color: boolean;
 }
 
@@ -62,6 +63,7 @@ async function runCommand(paths: string[], flags: RunFlags): Promise<number> {
     maxFileSize: flags.maxFileSize === undefined ? undefined : sizeOption(flags.maxFileSize),
     cpus: flags.cpus === undefined ? undefined : countOption('--cpus', flags.cpus),
     fileTimeoutMs: flags.fileTimeout === undefined ? undefined : secondsOption(flags.fileTimeout) * 1000,
+    cache: flags.cache,
     signal: interruption.signal,
     onFile: showProgress ? (_r, { done, total }) => process.stderr.write(`\r\x1b[K${done}/${total} files`) : undefined,
   });
@@ -183,6 +185,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--max-file-size <size>', 'skip files larger than this unless named directly (default 1mb)')
     .option('--cpus <n>', 'worker threads that parse and transform files (default: cores - 1)')
     .option('--file-timeout <seconds>', 'abandon a file that takes longer, leaving it unchanged (default 60)')
+    .option('--no-cache', 'analyse every file again instead of reusing results kept in node_modules/.cache/tx-codemod')
     .option('--verbose', 'list unchanged and parsed files, the slowest files and where the time went')
     .option('--no-color', 'no colour in the output (also NO_COLOR)')
     .action(async (paths: string[], flags: RunFlags) => setExitCode(await runCommand(paths, flags)));

@@ -4,6 +4,7 @@ import type { MongooseAnalysis } from './mongoose/analysis';
 import type { SourceEdits } from './edit/edits';
 import type { MongooseVersion } from './facts/project';
 import type { CodeStyle } from './edit/style';
+import type { ImportSite } from './facts/import-scan';
 import type { TypeFacts } from './facts/type-facts';
 import type { RuleName } from './rules';
 import type { TransformName } from './transform-names';
@@ -42,6 +43,8 @@ export interface ProjectView {
   fileMentions(file: string, word: string): boolean;
   /** Another file of the run, parsed and analysed as it is on disk (shared by the run, bounded). */
   analysisOf(file: string): MongooseAnalysis | undefined;
+  /** Where other files that can reach Mongoose load `file` (absolute): each module specifier's file and offset, from the import graph. */
+  importersOf(file: string): ImportSite[];
 }
 
 /** Everything a transform sees while it rewrites one file. */

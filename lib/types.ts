@@ -87,6 +87,8 @@ export interface RunOptions {
   annotate?: boolean;
   /** strip-als-session: also remove `{ session }` from `doc.save()` (reported as findings). */
   stripSave?: boolean;
+  /** Reuse results kept in node_modules/.cache/tx-codemod while everything they depend on is unchanged (default true). */
+  cache?: boolean;
   /** Files larger than this many bytes are skipped unless named directly (default 1 MB). */
   maxFileSize?: number;
   /** Worker threads that parse and transform files (default: cores - 1, at least 1). */

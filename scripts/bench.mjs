@@ -10,10 +10,17 @@
 //   npm run bench                       200 transaction files, median of 3 runs
 //   npm run bench -- --tx 400 --runs 5
 //   npm run bench -- --copies 5         the installed packages five times over (a larger tree)
+//   npm run bench -- <path> [--verbose] any tree (a real service): the whole run, its peak memory,
+//                                       the slowest file, jscodeshift 17's parse-only run over the
+//                                       same sources, grep over them; --verbose adds the phases
+//
+// Every measured run passes --no-cache (a cached answer would measure the cache); one more run
+// after a cold one measures what the cache saves.
 //
 // Targets (issue #11): tx-codemod <= 0.10 of jscodeshift's do-nothing time, peak memory < 300 MB, and on the
 // library code alone <= 10 times grep's time.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,9 +29,15 @@ import { copyInstalledSources } from './lib/library-tree.mjs';
 import { measure, measureMedian } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const FLAGS = new Set(['verbose']);
+const args = {};
+const positional = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i];
+  if (!arg.startsWith('--')) positional.push(arg);
+  else if (FLAGS.has(arg.slice(2))) args[arg.slice(2)] = true;
+  else args[arg.slice(2)] = process.argv[++i];
+}
 const txFiles = Number(args.tx ?? 200);
 const runs = Number(args.runs ?? 3);
 const copies = Number(args.copies ?? 1);
@@ -94,7 +107,6 @@ function countSources(dir) {
   return out.stdout.split('\n').filter((f) => f && !/\.d\.[cm]?ts$/.test(f)).length;
 }
 
-const { library, app } = buildTrees();
 const cli = path.join(root, 'dist', 'bin', 'tx-codemod.js');
 const jscodeshift = path.join(root, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
 const doNothing = path.join(os.tmpdir(), 'tx-codemod-bench-nothing.cjs');
@@ -102,26 +114,78 @@ fs.writeFileSync(doNothing, 'module.exports = () => undefined;\n');
 const parseOnly = path.join(os.tmpdir(), 'tx-codemod-bench-parse.cjs');
 fs.writeFileSync(parseOnly, 'module.exports = (file, api) => { api.jscodeshift(file.source); return undefined; };\n');
 const reportFile = path.join(os.tmpdir(), 'tx-codemod-bench-report.json');
-
-const ours = measureMedian(runs, process.execPath, [cli, 'run', '.', '--dry', '--no-color', '--report', reportFile], app);
-const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-const jscodeshiftRun = (transform) =>
-  measure(process.execPath, [jscodeshift, '-t', transform, '--extensions=js,jsx,ts,tsx,mjs,cjs,mts,cts', '--parser=tsx', '--dry', '--silent', '--ignore-pattern=**/node_modules/**', '.'], app);
-const theirs = jscodeshiftRun(doNothing);
-const theirsParsing = jscodeshiftRun(parseOnly);
-const libraryRun = measureMedian(runs, process.execPath, [cli, 'run', '.', '--dry', '--no-color'], library);
-const grep = measureMedian(runs, 'grep', ['-rl', 'startSession', '.'], library);
-
-const ratio = ours.seconds / theirs.seconds;
-const floorRatio = libraryRun.seconds / grep.seconds;
-const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\nTree: ${countSources(app)} source files (${countSources(library)} of installed packages, ${txFiles} with transaction code); ${os.cpus().length} CPUs, load ${load}, Node ${process.version}\n`);
-console.log(`  ${pad(`tx-codemod run --dry (median of ${runs})`, 46)} ${ours.seconds.toFixed(2)} s  peak ${ours.peakMb.toFixed(0)} MB  (${report.counts.changed} changed, ${report.parsed.length} parsed, ${report.counts.findings} findings, exit ${ours.status})`);
-console.log(`  ${pad('jscodeshift 17, do-nothing transform', 46)} ${theirs.seconds.toFixed(2)} s  peak ${theirs.peakMb.toFixed(0)} MB (main process)`);
-console.log(`  ${pad('jscodeshift 17, transform that only parses', 46)} ${theirsParsing.seconds.toFixed(2)} s  (for scale; tx-codemod at ${(ours.seconds / theirsParsing.seconds).toFixed(3)} of it)`);
-console.log(`  ratio ${ratio.toFixed(3)} (target <= 0.10) ${ratio <= 0.1 ? 'OK' : 'MISSED'}; peak memory (target < 300 MB) ${ours.peakMb < 300 ? 'OK' : 'MISSED'}\n`);
-console.log(`  ${pad(`tx-codemod on the installed packages alone (median of ${runs})`, 46)} ${libraryRun.seconds.toFixed(2)} s  peak ${libraryRun.peakMb.toFixed(0)} MB`);
-console.log(`  ${pad(`grep -rl startSession over them (median of ${runs})`, 46)} ${grep.seconds.toFixed(2)} s`);
-console.log(`  ratio ${floorRatio.toFixed(1)} (target <= 10) ${floorRatio <= 10 ? 'OK' : 'MISSED'}\n`);
-console.log(`  where tx-codemod's time went (last run): ${Object.entries(report.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+
+if (positional.length > 0) benchTree(path.resolve(positional[0]));
+else benchLibraryTree();
+
+function benchLibraryTree() {
+  const { library, app } = buildTrees();
+  const ours = measureMedian(runs, process.execPath, [cli, 'run', '.', '--dry', '--no-color', '--no-cache', '--report', reportFile], app);
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  const jscodeshiftRun = (transform) =>
+    measure(process.execPath, [jscodeshift, '-t', transform, '--extensions=js,jsx,ts,tsx,mjs,cjs,mts,cts', '--parser=tsx', '--dry', '--silent', '--ignore-pattern=**/node_modules/**', '.'], app);
+  const theirs = jscodeshiftRun(doNothing);
+  const theirsParsing = jscodeshiftRun(parseOnly);
+  const libraryRun = measureMedian(runs, process.execPath, [cli, 'run', '.', '--dry', '--no-color', '--no-cache'], library);
+  const grep = measureMedian(runs, 'grep', ['-rl', 'startSession', '.'], library);
+
+  const ratio = ours.seconds / theirs.seconds;
+  const floorRatio = libraryRun.seconds / grep.seconds;
+  console.log(`\nTree: ${countSources(app)} source files (${countSources(library)} of installed packages, ${txFiles} with transaction code); ${os.cpus().length} CPUs, load ${load()}, Node ${process.version}\n`);
+  console.log(`  ${pad(`tx-codemod run --dry (median of ${runs})`, 46)} ${ours.seconds.toFixed(2)} s  peak ${ours.peakMb.toFixed(0)} MB  (${report.counts.changed} changed, ${report.parsed.length} parsed, ${report.counts.findings} findings, exit ${ours.status})`);
+  console.log(`  ${pad('jscodeshift 17, do-nothing transform', 46)} ${theirs.seconds.toFixed(2)} s  peak ${theirs.peakMb.toFixed(0)} MB (main process)`);
+  console.log(`  ${pad('jscodeshift 17, transform that only parses', 46)} ${theirsParsing.seconds.toFixed(2)} s  (for scale; tx-codemod at ${(ours.seconds / theirsParsing.seconds).toFixed(3)} of it)`);
+  console.log(`  ratio ${ratio.toFixed(3)} (target <= 0.10) ${ratio <= 0.1 ? 'OK' : 'MISSED'}; peak memory (target < 300 MB) ${ours.peakMb < 300 ? 'OK' : 'MISSED'}\n`);
+  console.log(`  ${pad(`tx-codemod on the installed packages alone (median of ${runs})`, 46)} ${libraryRun.seconds.toFixed(2)} s  peak ${libraryRun.peakMb.toFixed(0)} MB`);
+  console.log(`  ${pad(`grep -rl startSession over them (median of ${runs})`, 46)} ${grep.seconds.toFixed(2)} s`);
+  console.log(`  ratio ${floorRatio.toFixed(1)} (target <= 10) ${floorRatio <= 10 ? 'OK' : 'MISSED'}\n`);
+  console.log(`  where tx-codemod's time went (last run): ${Object.entries(report.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+}
+
+/**
+ * Any tree, measured the same way: the whole run (median of `runs`, --no-cache), its peak memory
+ * and slowest file; jscodeshift 17's parse-only run over the very files tx-codemod discovered;
+ * grep -rl startSession over them; one more run with the cache after a cold one.
+ */
+function benchTree(dir) {
+  const ours = measureMedian(runs, process.execPath, [cli, 'run', '.', '--dry', '--no-color', '--no-cache', '--report', reportFile], dir);
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  const sources = report.files.map((f) => f.file).filter((f) => /\.[cm]?[jt]sx?$/.test(f));
+  const list = path.join(os.tmpdir(), 'tx-codemod-bench-files.txt');
+  fs.writeFileSync(list, `${sources.join('\n')}\n`);
+  const parsing = measure('sh', ['-c', `xargs -d '\\n' ${process.execPath} ${jscodeshift} -t ${parseOnly} --extensions=js,jsx,ts,tsx,mjs,cjs,mts,cts --parser=tsx --dry --silent < ${list}`], dir);
+  const grep = measureMedian(runs, 'sh', ['-c', `xargs -d '\\n' grep -l startSession < ${list}`], dir);
+  const slowest = [...report.files].sort((a, b) => b.durationMs - a.durationMs)[0];
+  // The cache: one run that fills it (after clearing ours), then one that reuses it.
+  const { cacheFolder } = createRequire(import.meta.url)(path.join(root, 'dist', 'lib', 'runner', 'cache', 'location.js'));
+  const cache = cacheFolder(dir);
+  if (cache) fs.rmSync(cache, { recursive: true, force: true });
+  measure(process.execPath, [cli, 'run', '.', '--dry', '--no-color'], dir);
+  const warm = cache && fs.existsSync(cache) ? measure(process.execPath, [cli, 'run', '.', '--dry', '--no-color'], dir) : undefined;
+  const ratio = ours.seconds / parsing.seconds;
+  const label = gitLabel(dir);
+  console.log(`\nTree: ${dir}${label ? ` (${label})` : ''}: ${sources.length} source files; ${os.cpus().length} CPUs, load ${load()}, Node ${process.version}\n`);
+  console.log(`  ${pad(`tx-codemod run --dry --no-cache (median of ${runs})`, 50)} ${ours.seconds.toFixed(2)} s  peak ${ours.peakMb.toFixed(0)} MB  (${report.parsed.length} parsed, ${report.counts.changed} changed, ${report.counts.findings} findings, exit ${ours.status})`);
+  console.log(`  ${pad('slowest file', 50)} ${slowest ? `${(slowest.durationMs / 1000).toFixed(2)} s  ${slowest.file}` : '-'}`);
+  console.log(`  ${pad('the same run again, with its cache', 50)} ${warm ? `${warm.seconds.toFixed(2)} s  peak ${warm.peakMb.toFixed(0)} MB` : '- (no node_modules folder git ignores: no cache)'}`);
+  console.log(`  ${pad('jscodeshift 17, a transform that only parses', 50)} ${parsing.seconds.toFixed(2)} s  (exit ${parsing.status})`);
+  console.log(`  ${pad(`grep -l startSession over the same files (median of ${runs})`, 50)} ${grep.seconds.toFixed(2)} s`);
+  console.log(`  ratio to jscodeshift's parse ${ratio.toFixed(3)}, to grep ${(ours.seconds / grep.seconds).toFixed(1)}`);
+  const notes = report.notes.filter((n) => n.startsWith('Type facts'));
+  if (notes.length > 0) console.log(`  ${notes.join('\n  ')}`);
+  if (args.verbose) {
+    console.log(`\n  where the time went (last run): ${Object.entries(report.phases).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+    const slow = [...report.files].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((f) => f.durationMs > 0);
+    for (const f of slow) console.log(`    ${(f.durationMs / 1000).toFixed(2)} s  ${f.file}`);
+  }
+}
+
+function gitLabel(dir) {
+  const out = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h'], { encoding: 'utf8' });
+  const remote = spawnSync('git', ['-C', dir, 'remote', 'get-url', 'origin'], { encoding: 'utf8' });
+  const commit = out.status === 0 ? out.stdout.trim() : '';
+  const name = remote.status === 0 ? remote.stdout.trim().replace(/^.*[/:]([^/]+\/[^/]+?)(\.git)?$/, '$1') : '';
+  return [name, commit].filter(Boolean).join(' at ');
+}

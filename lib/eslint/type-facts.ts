@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { thenableFactOf, type SourceLocation, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../facts/type-facts';
+import { thenableFactOf, type ThenableFact, type TypeFacts, type TypeFactsStatus } from '../facts/type-facts';
 import type { LintText } from './lint-text';
 
 /** An ESTree node as ESLint hands it out: enough to walk up from a position. */
@@ -27,8 +27,7 @@ export interface TypedFile {
  * The codemod's type facts inside ESLint. Whether an expression is a thenable comes from the
  * program typescript-eslint built for the linted file; without one (no type information) there is
  * none and the transforms fall back to names, as the codemod does. A question about text an earlier
- * stage rewrote goes to the codemod's own ts-morph program, which only typed projects reach. The
- * callers of exported helpers come from the codemod's reference index in either case.
+ * stage rewrote goes to the codemod's own ts-morph program, which only typed projects reach.
  */
 export class LintTypeFacts implements TypeFacts {
   constructor(
@@ -44,14 +43,6 @@ export class LintTypeFacts implements TypeFacts {
     const tsNode = node && typed.services.esTreeNodeToTSNodeMap.get(node);
     if (!node || !tsNode) return undefined;
     return thenableFactOf(typed.services.program.getTypeChecker(), tsNode, node.type === 'CallExpression');
-  }
-
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    return this.codemod.referencesTo(file, source, offset);
-  }
-
-  importersOf(file: string, source: string): SourceLocation[] | undefined {
-    return this.codemod.importersOf(file, source);
   }
 
   statuses(): TypeFactsStatus[] {

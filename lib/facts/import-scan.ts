@@ -1,3 +1,10 @@
+/** A place one file loads another: the module specifier's string literal in `file`. */
+export interface ImportSite {
+  file: string;
+  /** Offset of the specifier's string literal (its opening quote) in `file`. */
+  start: number;
+}
+
 /** One module a file loads: `import ... from 'x'`, `export ... from 'x'`, `import('x')`, `require('x')`. */
 export interface ImportLine {
   specifier: string;

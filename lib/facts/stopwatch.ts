@@ -1,9 +1,9 @@
-import type { SourceLocation, ThenableFact, TypeFacts, TypeFactsStatus } from './type-facts';
+import { TypeFactsAround, type ThenableFact, type TypeFacts } from './type-facts';
 
 /** Where a run's time goes, for --verbose. */
-export type Phase = 'discovery' | 'prefilter' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
+export type Phase = 'discovery' | 'prefilter' | 'cache' | 'parse' | 'analysis' | 'type facts' | 'caller search' | 'format' | 'write';
 
-export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'parse', 'analysis', 'type facts', 'caller search', 'format', 'write'];
+export const PHASES: readonly Phase[] = ['discovery', 'prefilter', 'cache', 'parse', 'analysis', 'type facts', 'caller search', 'format', 'write'];
 
 export type PhaseTimes = Partial<Record<Phase, number>>;
 
@@ -59,26 +59,16 @@ export class Stopwatch {
   }
 }
 
-/** Type facts whose questions are timed: thenable questions as type facts, reference questions as caller search. */
-export class TimedTypeFacts implements TypeFacts {
+/** Type facts whose questions are timed. */
+export class TimedTypeFacts extends TypeFactsAround {
   constructor(
-    private readonly inner: TypeFacts,
+    inner: TypeFacts,
     private readonly stopwatch: Stopwatch,
-  ) {}
+  ) {
+    super(inner);
+  }
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     return this.stopwatch.time('type facts', () => this.inner.thenableAt(file, source, start, end));
-  }
-
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    return this.stopwatch.time('caller search', () => this.inner.referencesTo(file, source, offset));
-  }
-
-  importersOf(file: string, source: string): SourceLocation[] | undefined {
-    return this.stopwatch.time('caller search', () => this.inner.importersOf(file, source));
-  }
-
-  statuses(): TypeFactsStatus[] {
-    return this.inner.statuses();
   }
 }

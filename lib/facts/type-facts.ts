@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompilerOptions, Node as MorphNode, Project, SourceFile, ts } from 'ts-morph';
-import { collectGarbage } from './memory';
-import { moduleName, readOrUndefined } from './text-index';
+import type { ts } from 'ts-morph';
+import { readCompilerOptions, TypePrograms, type ProgramOptions } from './type-program';
+
+type Ts = typeof ts;
 
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
@@ -14,193 +15,156 @@ export interface ThenableFact {
   origin: DeclarationOrigin | undefined;
 }
 
-export interface SourceLocation {
-  file: string;
-  /** Offset of the referencing identifier in the file's text on disk. */
-  start: number;
-}
-
 /**
- * Type and cross-file facts through ts-morph. Nothing is built until a transform asks a question
- * the syntax cannot answer; then one project per kind of question and tsconfig serves the run.
+ * Type facts through the TypeScript checker. Nothing is loaded until a transform asks a question
+ * the syntax cannot answer, and nothing at all where Mongoose's declarations are not installed.
  */
 export interface TypeFacts {
   /** The expression at [start, end) of `file` (whose current text is `source`); undefined when unknown. */
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined;
-  /** Every reference to the declaration named at `offset`, across the project; undefined when unknown. */
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined;
-  /** The module specifiers (`'./tx'` in `require('../tx')` or `import`) in other files that load `file`. */
-  importersOf(file: string, source: string): SourceLocation[] | undefined;
   /** For the report: per tsconfig whose files asked, could type facts be had? (empty when none was needed) */
   statuses(): TypeFactsStatus[];
+  /**
+   * What the answers given for `file` depended on besides its own text: the project files its
+   * programs read, and the installed packages whose declarations they read (empty when no question
+   * reached a program). A cached result of `file` is valid while these are unchanged.
+   */
+  dependenciesOf?(file: string): TypeDependencies;
+  /** Which setup answers `file`'s questions (its tsconfig, the Mongoose declarations it sees, or why there are none); counts it as asking. */
+  setupOf?(file: string): string;
+}
+
+export interface TypeDependencies {
+  files: string[];
+  packages: string[];
+}
+
+/** Type facts that pass every question on to `inner`; subclasses change how one is asked. */
+export abstract class TypeFactsAround implements TypeFacts {
+  constructor(protected readonly inner: TypeFacts) {}
+
+  abstract thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined;
+
+  statuses(): TypeFactsStatus[] {
+    return this.inner.statuses();
+  }
+
+  dependenciesOf(file: string): TypeDependencies {
+    return this.inner.dependenciesOf?.(file) ?? { files: [], packages: [] };
+  }
+
+  setupOf(file: string): string {
+    return this.inner.setupOf?.(file) ?? '';
+  }
 }
 
 export type TypeFactsStatus =
   | { state: 'available'; config: string }
   | { state: 'unavailable'; reason: string };
 
-type TsMorph = typeof import('ts-morph');
-
-/** What the import graph tells type facts, so that ts-morph only ever sees the files it names. */
-export interface CrossFileScope {
-  /** Files that can call into `file` (it included) and mention `word`. */
-  candidates(file: string, word: string): readonly string[];
-  /** Where other files load `file`. */
-  importersOf(file: string): SourceLocation[];
-  /**
-   * The files to load into the type program together with `file` (it included), so that one type
-   * checker answers for all of them; a fixed partition of the run's files, whatever thread asks.
-   */
-  typeBatch?(file: string): readonly string[];
-  /** True when `file` loads `other`, directly or through other modules (so `other`'s types can reach it). */
-  loads?(file: string, other: string): boolean;
-}
-
-/** One tsconfig.json (or package without one), with the programs built for it. */
+/** One tsconfig.json (or package without one). */
 interface Setup {
   tsconfig: string | undefined;
-  /** Folder whose files the project may draw on: the tsconfig's, else the package's. */
-  dir: string;
   /** The label the report uses. */
   config: string;
   /** Why types cannot be had here, when they cannot. */
   unavailable: string | undefined;
-  /** Only the files that can take part, imports not followed: for who-refers-to-what questions. */
-  referenceProject?: Project;
-  loadedFor: Set<string>;
-  /** Which kinds of question files of this setup asked (for the report). */
+  /** The Mongoose installation the setup's files see (its folder, resolved): one set of programs per installation. */
+  mongoose: string | undefined;
+  options: ProgramOptions | undefined;
+  /** Whether files of this setup asked (for the report). */
   askedTypes: boolean;
-  askedReferences: boolean;
 }
 
 /**
- * Type facts per tsconfig.json: each file is answered from the program of its own tsconfig (or
- * package), whatever file asked first, so answers never depend on the order files come in.
+ * The most work (types created and instantiated by the checker) the questions of one file may
+ * cost. A count, not a time, so that answers are the same on a busy machine as on an idle one.
+ * Questions past it are answered "unknown", which the transforms treat as they do without types.
+ */
+const FILE_BUDGET = 400_000;
+
+/**
+ * Type facts per tsconfig.json: each question is answered by a program of the asking file (as
+ * transforms see it) and what it imports (as on disk), over the Mongoose declarations its package
+ * sees, so answers never depend on which files asked before or in which order.
  */
 export class LazyTypeFacts implements TypeFacts {
-  private morph: TsMorph | undefined | null;
-  private morphError: string | undefined;
+  private ts: Ts | undefined | null;
+  private tsError: string | undefined;
   private readonly setups = new Map<string, Setup>();
   private readonly setupByDir = new Map<string, Setup>();
-  /** Full program (imports followed, Mongoose declarations loaded) of one setup at a time, for questions about types. */
-  private typeProject: { setup: Setup; project: Project } | undefined;
-  /** The file the type program was last asked about. */
-  private typedFile: string | undefined;
-  /** The files loaded into the type program for the current batch. */
-  private batch: ReadonlySet<string> = new Set();
-  /** Files whose text in the type program is a transform's output, not the file on disk. */
-  private readonly edited = new Set<string>();
-
-  constructor(private readonly scope: CrossFileScope) {}
+  /** One set of programs per Mongoose installation, whatever package or tsconfig asks. */
+  private readonly programs = new Map<string, TypePrograms>();
+  /** Work spent per asking file, against FILE_BUDGET. */
+  private readonly spent = new Map<string, number>();
+  private readonly dependencies = new Map<string, { files: Set<string>; packages: Set<string> }>();
+  private overBudget = 0;
 
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
-    const project = this.types(file);
-    if (!project) return undefined;
-    if (this.typedFile !== file) this.switchTo(project, file);
-    this.typedFile = file;
-    if (project.getSourceFile(file)?.getFullText() !== source) this.edited.add(file);
-    // Wrappers made for this question are dropped at once, so they keep no old checker alive.
-    let fact: ThenableFact | undefined;
-    project.forgetNodesCreatedInBlock(() => {
-      const node = nodeAt(sourceFileIn(project, file, source), start, end);
-      if (!node) return;
-      fact = thenableFactOf(project.getTypeChecker().compilerObject, node.compilerNode, this.morph!.Node.isCallExpression(node));
-    });
+    const setup = this.setupFor(file);
+    if (!setup) return undefined;
+    setup.askedTypes = true;
+    if (!setup.options && !setup.unavailable && setup.mongoose) this.configure(setup);
+    if (setup.unavailable || !setup.options || !setup.mongoose) return undefined;
+    const spent = this.spent.get(file) ?? 0;
+    if (spent >= FILE_BUDGET) return undefined;
+    const ts = this.loadTs();
+    if (!ts) return undefined;
+    let programs = this.programs.get(setup.mongoose);
+    if (!programs) {
+      programs = new TypePrograms(ts, path.dirname(setup.mongoose), this.libFiles());
+      this.programs.set(setup.mongoose, programs);
+    }
+    const typed = programs.typedFile(file, source, setup.options);
+    if (!typed) return undefined;
+    this.recordDependencies(file, [...programs.projectFilesOf(typed), ...(setup.tsconfig ? [setup.tsconfig] : [])], programs.librariesOf(typed));
+    const node = nodeAt(ts, typed.sourceFile, start, end);
+    if (!node) return undefined;
+    const before = typed.program.getTypeCount() + typed.program.getInstantiationCount();
+    const fact = thenableFactOf(typed.checker, node, ts.isCallExpression(node), ts);
+    const total = spent + typed.program.getTypeCount() + typed.program.getInstantiationCount() - before;
+    this.spent.set(file, total);
+    if (total >= FILE_BUDGET) this.overBudget++;
     return fact;
   }
 
-  /**
-   * Moves the type program to `file`'s batch. The program holds one batch (its files, their
-   * imports and the libraries): the previous one (tens of MB) is dropped and collected first.
-   * A file that a transform rewrote goes back to its text on disk before a file that loads it is
-   * asked about, so that no file's answer depends on which files a thread happened to rewrite
-   * before it (a module's types reach other files only through their imports).
-   */
-  private switchTo(project: Project, file: string): void {
-    for (const other of [...this.edited]) {
-      if (this.scope.loads && !this.scope.loads(file, other)) continue;
-      const edited = project.getSourceFile(other);
-      if (edited) project.removeSourceFile(edited);
-      this.edited.delete(other);
-    }
-    if (this.batch.has(file)) {
-      for (const member of this.batch) if (!project.getSourceFile(member)) project.addSourceFileAtPathIfExists(member);
-      return;
-    }
-    for (const member of [...this.batch, ...this.edited, ...(this.typedFile ? [this.typedFile] : [])]) {
-      const loaded = project.getSourceFile(member);
-      if (loaded) project.removeSourceFile(loaded);
-    }
-    this.edited.clear();
-    if (this.typedFile !== undefined) collectGarbage();
-    this.batch = new Set(this.scope.typeBatch?.(file) ?? [file]);
-    for (const member of this.batch) if (member !== file) project.addSourceFileAtPathIfExists(member);
+  setupOf(file: string): string {
+    const setup = this.setupFor(file);
+    if (!setup) return 'none';
+    setup.askedTypes = true;
+    return JSON.stringify([setup.tsconfig ?? null, setup.mongoose ?? null, setup.unavailable ?? null]);
   }
 
-  referencesTo(file: string, source: string, offset: number): SourceLocation[] | undefined {
-    const setup = this.setupOf(file);
-    if (!setup) return undefined;
-    setup.askedReferences = true;
-    // Imports between the files added still resolve; nothing else is pulled in.
-    const project = (setup.referenceProject ??= this.create(setup, { noResolve: true, noLib: true, types: [] }));
-    if (!project) return undefined;
-    const sourceFile = sourceFileIn(project, file, source);
-    try {
-      const identifier = sourceFile.getDescendantAtPos(offset);
-      if (!identifier || identifier.getKindName() !== 'Identifier') return undefined;
-      this.addCandidates(setup, project, file, identifier.getText());
-      this.addCandidates(setup, project, file, moduleName(file));
-      return (identifier as MorphNode & { findReferencesAsNodes(): MorphNode[] })
-        .findReferencesAsNodes()
-        .map((ref) => ({ file: path.resolve(ref.getSourceFile().getFilePath()), start: ref.getStart() }));
-    } catch {
-      return undefined;
-    } finally {
-      // Other files' references are read against their text on disk (the run writes nothing
-      // before every file is done): a transform's output must not stay in their place.
-      if (source !== readOrUndefined(file)) project.removeSourceFile(sourceFile);
-    }
-  }
-
-  importersOf(file: string, _source: string): SourceLocation[] | undefined {
-    return this.scope.importersOf(path.resolve(file));
+  dependenciesOf(file: string): TypeDependencies {
+    const known = this.dependencies.get(file);
+    return { files: known ? [...known.files].sort() : [], packages: known ? [...known.packages].sort() : [] };
   }
 
   /** One entry per tsconfig (or package) whose files asked: type questions say whether types were there. */
   statuses(): TypeFactsStatus[] {
+    if (this.ts === null) return [{ state: 'unavailable', reason: this.tsError! }];
     const out: TypeFactsStatus[] = [];
-    if (this.morph === null) return [{ state: 'unavailable', reason: this.morphError! }];
     for (const setup of this.setups.values()) {
       if (setup.askedTypes) out.push(setup.unavailable ? { state: 'unavailable', reason: setup.unavailable } : { state: 'available', config: setup.config });
-      else if (setup.askedReferences && setup.unavailable?.startsWith('could not load')) out.push({ state: 'unavailable', reason: setup.unavailable });
+    }
+    if (this.overBudget > 0) {
+      out.push({ state: 'unavailable', reason: `the questions of ${this.overBudget} file${this.overBudget === 1 ? '' : 's'} reached their budget, and the rest were answered as unknown` });
     }
     return out;
   }
 
-  private types(file: string): Project | undefined {
-    const setup = this.setupOf(file);
-    if (!setup) return undefined;
-    setup.askedTypes = true;
-    if (this.typeProject?.setup === setup) return this.typeProject.project;
-    if (this.typeProject) {
-      // Another tsconfig's file: its program goes before this one is built.
-      this.typeProject = undefined;
-      this.batch = new Set();
-      this.edited.clear();
-      this.typedFile = undefined;
-      collectGarbage();
+  private recordDependencies(file: string, files: string[], packages: string[]): void {
+    let known = this.dependencies.get(file);
+    if (!known) {
+      known = { files: new Set(), packages: new Set() };
+      this.dependencies.set(file, known);
     }
-    if (setup.unavailable?.startsWith('could not load')) return undefined;
-    // Only what the file imports, and the ES library: every @types package and the DOM library
-    // cost a lot of memory and say nothing about whether a Mongoose call returns a thenable.
-    const project = this.create(setup, { types: [], lib: ['lib.es2022.d.ts'] });
-    if (project) this.typeProject = { setup, project };
-    return project;
+    for (const other of files) if (other !== file) known.files.add(other);
+    for (const pkg of packages) known.packages.add(pkg);
   }
 
   /** The setup a file is answered from: its nearest tsconfig.json within its package, else the package. */
-  private setupOf(file: string): Setup | undefined {
-    if (!this.loadMorph()) return undefined;
+  private setupFor(file: string): Setup | undefined {
     const dir = path.dirname(file);
     const known = this.setupByDir.get(dir);
     if (known) return known;
@@ -210,15 +174,14 @@ export class LazyTypeFacts implements TypeFacts {
     const key = tsconfig ?? setupDir;
     let setup = this.setups.get(key);
     if (!setup) {
-      const hasMongoose = findUp(setupDir, path.join('node_modules', 'mongoose', 'package.json')) !== undefined;
+      const mongoose = mongooseDeclarations(setupDir);
       setup = {
         tsconfig,
-        dir: setupDir,
         config: tsconfig ?? 'default options (allowJs)',
-        unavailable: hasMongoose ? undefined : 'mongoose is not installed in the project, so its type declarations are missing',
-        loadedFor: new Set(),
+        unavailable: mongoose ? undefined : 'mongoose is not installed in the project, so its type declarations are missing',
+        mongoose,
+        options: undefined,
         askedTypes: false,
-        askedReferences: false,
       };
       this.setups.set(key, setup);
     }
@@ -226,53 +189,73 @@ export class LazyTypeFacts implements TypeFacts {
     return setup;
   }
 
-  private loadMorph(): TsMorph | undefined {
-    if (this.morph === undefined) {
+  /** The compiler options of the setup's tsconfig (or defaults), narrowed to what the questions need. */
+  private configure(setup: Setup): void {
+    const ts = this.loadTs();
+    if (!ts) {
+      setup.unavailable = this.tsError;
+      return;
+    }
+    // Only what the file imports, and the ES library: every @types package and the DOM library
+    // cost a lot of memory and say nothing about whether a Mongoose call returns a thenable.
+    const narrowed: ts.CompilerOptions = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts'] };
+    if (!setup.tsconfig) {
+      setup.options = {
+        key: 'default',
+        options: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.CommonJS,
+          moduleResolution: ts.ModuleResolutionKind.Node10,
+          esModuleInterop: true,
+          experimentalDecorators: true,
+          ...narrowed,
+        },
+      };
+      return;
+    }
+    const read = readCompilerOptions(ts, setup.tsconfig);
+    if ('error' in read) {
+      setup.unavailable = `could not load ${setup.tsconfig}: ${read.error as string}`;
+      return;
+    }
+    setup.options = { key: setup.tsconfig, options: { ...read, ...narrowed, composite: false, incremental: false, declaration: false } };
+  }
+
+  private libs: Map<string, string> | undefined;
+
+  /** The ES library's declarations, which ts-morph keeps in memory rather than as files. */
+  private libFiles(): Map<string, string> {
+    if (!this.libs) {
+      const common = require(require.resolve('@ts-morph/common', { paths: [path.dirname(require.resolve('ts-morph'))] })) as { getLibFiles(): Array<{ fileName: string; text: string }> };
+      this.libs = new Map(common.getLibFiles().map((lib) => [lib.fileName, lib.text]));
+    }
+    return this.libs;
+  }
+
+  private loadTs(): Ts | undefined {
+    if (this.ts === undefined) {
       try {
-        this.morph = require('ts-morph') as TsMorph;
+        this.ts = (require('ts-morph') as typeof import('ts-morph')).ts;
       } catch (error) {
-        this.morph = null;
-        this.morphError = `ts-morph could not be loaded: ${(error as Error).message}`;
+        this.ts = null;
+        this.tsError = `the TypeScript compiler could not be loaded: ${(error as Error).message}`;
       }
     }
-    return this.morph ?? undefined;
+    return this.ts ?? undefined;
   }
+}
 
-  private create(setup: Setup, overrides: CompilerOptions): Project | undefined {
-    const morph = this.morph!;
-    try {
-      return setup.tsconfig
-        ? new morph.Project({ tsConfigFilePath: setup.tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, ...overrides } })
-        : new morph.Project({
-            compilerOptions: {
-              allowJs: true,
-              checkJs: false,
-              target: morph.ts.ScriptTarget.ES2022,
-              module: morph.ts.ModuleKind.CommonJS,
-              moduleResolution: morph.ts.ModuleResolutionKind.Node10,
-              esModuleInterop: true,
-              skipLibCheck: true,
-              experimentalDecorators: true,
-              ...overrides,
-            },
-          });
-    } catch (error) {
-      setup.unavailable = `could not load ${setup.tsconfig}: ${(error as Error).message}`;
-      return undefined;
-    }
-  }
-
-  /**
-   * Adds the files that can call into `file` and mention `word`: only they can refer to a
-   * declaration of that name, or import a module of that name.
-   */
-  private addCandidates(setup: Setup, project: Project, file: string, word: string): void {
-    const key = `${file}\0${word}`;
-    if (setup.loadedFor.has(key)) return;
-    setup.loadedFor.add(key);
-    for (const candidate of this.scope.candidates(file, word)) {
-      if (!project.getSourceFile(candidate)) project.addSourceFileAtPathIfExists(candidate);
-    }
+/** The folder of the Mongoose installation a folder's code loads, if it ships its type declarations. */
+function mongooseDeclarations(dir: string): string | undefined {
+  const manifest = findUp(dir, path.join('node_modules', 'mongoose', 'package.json'));
+  if (!manifest) return undefined;
+  const folder = path.dirname(manifest);
+  try {
+    const types = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { types?: string; typings?: string }).types;
+    const entry = path.join(folder, types ?? 'types/index.d.ts');
+    return fs.existsSync(entry) ? fs.realpathSync(folder) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -280,28 +263,80 @@ export class LazyTypeFacts implements TypeFacts {
 const ANY_OR_UNKNOWN = 1 | 2;
 
 /**
- * The fact for one expression, from any TypeScript program's checker (ts-morph's here, or the one
- * a linter's parser built); undefined when its type is `any` or `unknown`.
+ * The fact for one expression, from any TypeScript program's checker (the codemod's own, or the
+ * one a linter's parser built); undefined when its type is `any` or `unknown`. Given the compiler
+ * module, a call is first answered from the declarations its callee is bound to (what the name
+ * is, through imports, and the return types its declarations state), which is cheap; the call's
+ * own type, inferred through Mongoose's generic types with its arguments checked, is computed only
+ * where the declarations cannot tell.
  */
-export function thenableFactOf(checker: ts.TypeChecker, node: ts.Node, isCall: boolean): ThenableFact | undefined {
+export function thenableFactOf(checker: ts.TypeChecker, node: ts.Node, isCall: boolean, compiler?: Ts): ThenableFact | undefined {
+  if (isCall && compiler) {
+    const declared = declaredFact(compiler, checker, node as ts.CallExpression);
+    if (declared !== 'infer') return declared;
+  }
   const type = checker.getTypeAtLocation(node);
   if ((type.flags & ANY_OR_UNKNOWN) !== 0) return undefined;
   const declaration = isCall ? checker.getResolvedSignature(node as ts.CallExpression)?.getDeclaration() : undefined;
   return { thenable: hasCallableThen(checker, type, node), origin: declaration ? originOf(declaration.getSourceFile().fileName) : undefined };
 }
 
-/** The project's copy of `file`, brought up to date with the text transforms currently see. */
-function sourceFileIn(project: Project, file: string, source: string): SourceFile {
-  const existing = project.getSourceFile(file);
-  if (existing && existing.getFullText() === source) return existing;
-  return project.createSourceFile(file, source, { overwrite: true });
+/**
+ * The fact a call's callee declarations give: where they are, and whether every return type they
+ * state has a callable `then` (or none has). 'infer' where they cannot tell: overloads that differ,
+ * return types that depend on the call's type arguments, callees that are not plain names.
+ */
+function declaredFact(compiler: Ts, checker: ts.TypeChecker, call: ts.CallExpression): ThenableFact | undefined | 'infer' {
+  let callee: ts.Expression = call.expression;
+  while (compiler.isParenthesizedExpression(callee) || compiler.isNonNullExpression(callee)) callee = callee.expression;
+  const name = compiler.isPropertyAccessExpression(callee) ? callee.name : compiler.isIdentifier(callee) ? callee : undefined;
+  if (!name) return 'infer';
+  let symbol = checker.getSymbolAtLocation(name);
+  if (!symbol) return 'infer';
+  if (symbol.flags & compiler.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = (symbol.declarations ?? []).filter((d): d is ts.SignatureDeclaration => compiler.isFunctionLike(d));
+  if (declarations.length === 0) return 'infer';
+  const origins = new Set(declarations.map((d) => originOf(d.getSourceFile().fileName)));
+  if (origins.size !== 1) return 'infer';
+  const verdicts = new Set<boolean | 'any' | 'infer'>();
+  for (const declaration of declarations) {
+    const signature = checker.getSignatureFromDeclaration(declaration);
+    verdicts.add(signature ? thenableReturn(compiler, checker, checker.getReturnTypeOfSignature(signature), call) : 'infer');
+  }
+  if (verdicts.size !== 1) return 'infer';
+  const [verdict] = verdicts;
+  if (verdict === 'infer') return 'infer';
+  if (verdict === 'any') return undefined;
+  return { thenable: verdict as boolean, origin: [...origins][0] };
 }
 
-function nodeAt(sourceFile: SourceFile, start: number, end: number): MorphNode | undefined {
-  let node: MorphNode | undefined = sourceFile.getDescendantAtPos(start);
-  while (node && node.getEnd() < end) node = node.getParent();
-  while (node && node.getParent()?.getStart() === start && node.getParent()?.getEnd() === end) node = node.getParent();
-  return node && node.getStart() === start && node.getEnd() === end ? node : undefined;
+/** Whether a declared return type has a callable `then`; 'infer' when that depends on type arguments. */
+function thenableReturn(compiler: Ts, checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean | 'any' | 'infer' {
+  const open = compiler.TypeFlags.TypeParameter | compiler.TypeFlags.Conditional | compiler.TypeFlags.IndexedAccess | compiler.TypeFlags.Substitution | compiler.TypeFlags.Index;
+  if ((type.flags & ANY_OR_UNKNOWN) !== 0) return 'any';
+  if ((type.flags & open) !== 0) return 'infer';
+  if (type.isUnionOrIntersection()) {
+    const members = type.types.map((member) => thenableReturn(compiler, checker, member, at));
+    if (members.includes(true)) return true;
+    if (members.includes('infer') || members.includes('any')) return 'infer';
+    return false;
+  }
+  return hasCallableThen(checker, type, at);
+}
+
+/** The outermost node spanning exactly [start, end) of the file's text. */
+function nodeAt(compiler: Ts, sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    let next: ts.Node | undefined;
+    compiler.forEachChild(node, (child) => {
+      if (child.getStart(sourceFile) <= start && end <= child.end) next = child;
+      return next !== undefined;
+    });
+    if (!next) return undefined;
+    node = next;
+    if (node.getStart(sourceFile) === start && node.end === end) return node;
+  }
 }
 
 function hasCallableThen(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {

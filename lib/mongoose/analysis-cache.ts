@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { FileCache } from '../facts/file-cache';
 import { parseFile } from '../facts/parse';
 import type { TypeFacts } from '../facts/type-facts';
 import { callOriginsFrom, MongooseAnalysis } from './analysis';
@@ -11,28 +11,14 @@ const CAPACITY = 64;
  * and an entry whose file changed on disk (the run rewrote it) is rebuilt.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { text: string; analysis: MongooseAnalysis | undefined }>();
+  private readonly files: FileCache<MongooseAnalysis | undefined>;
 
-  constructor(private readonly types: TypeFacts) {}
+  constructor(private readonly types: TypeFacts) {
+    this.files = new FileCache(CAPACITY, (file, text) => this.analyse(file, text));
+  }
 
   get(file: string): MongooseAnalysis | undefined {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const cached = this.entries.get(file);
-    if (cached && cached.text === text) {
-      this.entries.delete(file);
-      this.entries.set(file, cached);
-      return cached.analysis;
-    }
-    const analysis = this.analyse(file, text);
-    this.entries.delete(file);
-    this.entries.set(file, { text, analysis });
-    if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
-    return analysis;
+    return this.files.get(file);
   }
 
   private analyse(file: string, text: string): MongooseAnalysis | undefined {

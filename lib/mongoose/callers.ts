@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
-import { isReference } from '../ast/bindings';
+import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { TransformContext } from '../transform';
 import { MongooseAnalysis } from './analysis';
@@ -46,9 +46,10 @@ class SiteCollector implements CallSiteSearch {
 }
 
 /**
- * Finds the calls of a helper function: in its own file syntactically, and through ts-morph's
- * references when it is exported and other files mention it. Whatever cannot be followed (a use
- * that is not a plain call, callers elsewhere without type facts) makes the search incomplete.
+ * Finds the calls of a helper function: in its own file, and, when it is exported and other files
+ * mention it, in the files the import graph says load it (through re-exports too), all from
+ * syntax. Whatever cannot be followed (a use that is not a plain call, a method called on an
+ * object the syntax cannot tie to its class) makes the search incomplete.
  */
 export class CallSiteFinder {
   constructor(
@@ -65,7 +66,7 @@ export class CallSiteFinder {
     }
     const self = path.resolve(this.ctx.file);
     const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
-    if (identity.exported && mentionedElsewhere) this.findAcrossFiles(identity, found);
+    if (identity.exported && mentionedElsewhere) this.findAcrossFiles(fn, identity, found);
     else this.findInFile(fn, identity, found);
     return found;
   }
@@ -155,94 +156,284 @@ export class CallSiteFinder {
     }
   }
 
-  private findAcrossFiles(identity: HelperIdentity, found: SiteCollector): void {
-    const noFacts = `${identity.name} is exported and its callers in other files could not be listed (no type facts)`;
-    const references = this.ctx.types.referencesTo(this.ctx.file, this.ctx.source, startOf(identity.nameNode));
-    if (!references) {
-      found.miss(noFacts);
+  /**
+   * Calls in this file, then in every file that loads it and so on through re-exports, from the
+   * import graph and each importer's syntax: the import, `require` or re-export that names the
+   * helper (or its class, or the module itself for a default export), and the uses of what it binds.
+   */
+  private findAcrossFiles(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
+    this.findInFile(fn, identity, found);
+    const className = identity.isMethod ? classNameOf(fn) : undefined;
+    if (identity.isMethod && className === undefined) {
+      found.miss(`${identity.name}() belongs to a class without a name, so its callers in other files cannot be listed`);
       return;
     }
+    const start: ExportedName = { file: path.resolve(this.ctx.file), name: className ?? identity.name, whole: identity.defaultExport || isDefaultExportedClass(fn) };
+    const target: CallTarget = { helper: identity.name, isMethod: identity.isMethod };
+    const queue = [start];
     const seen = new Set<string>();
-    for (const reference of references) {
-      const key = `${reference.file}:${reference.start}`;
+    while (queue.length > 0) {
+      const exported = queue.shift()!;
+      const key = `${exported.file}\0${exported.name}\0${exported.whole}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const analysis = this.analysisOf(reference.file);
-      if (!analysis) {
-        found.miss(`${identity.name} is used in ${reference.file}, which could not be read`);
-        continue;
-      }
-      const identifier = identifierAt(analysis, reference.start);
-      if (!identifier || identifier.node === identity.nameNode) continue;
-      if (isCommonJsExport(identifier)) {
-        // TypeScript does not follow `module.exports = { helper }` to the files that require it.
-        this.findThroughRequires(reference.file, analysis.source, identity.name, found, noFacts);
-        continue;
-      }
-      const local = localBindingOf(analysis, identifier);
-      if (!local && isImportOrExportName(identifier)) continue;
-      const uses = local ? analysis.bindings.referencesIn(analysis.root.get() as Path, local).filter((r) => !isImportOrExportName(r)) : [identifier];
-      for (const use of uses) {
-        const call = callOfCallee(use);
-        if (call) found.add({ file: reference.file, analysis, call });
-        else found.miss(`${identity.name} is used as a value in ${relative(this.ctx.file, reference.file)}, so not all of its callers can be found`);
+      for (const site of this.ctx.project.importersOf(exported.file)) {
+        const analysis = this.analysisOf(site.file);
+        if (!analysis) {
+          found.miss(`${identity.name} may be used in ${relative(this.ctx.file, site.file)}, which could not be read`);
+          continue;
+        }
+        const importer = new ImporterSearch(this.ctx.file, site.file, analysis, exported, target, found);
+        queue.push(...importer.follow(site.start));
       }
     }
-  }
-
-  /** Call sites in every file that requires `file`. */
-  private findThroughRequires(file: string, source: string, name: string, found: SiteCollector, noFacts: string): void {
-    const importers = this.ctx.types.importersOf(file, source);
-    if (!importers) {
-      found.miss(noFacts);
-      return;
-    }
-    for (const importer of importers) sitesOfRequire(this, importer, name, found);
   }
 }
 
-/** `require('./x')` of `file` elsewhere: `const { name } = require(...)` or `const x = require(...); x.name(...)`. */
-function sitesOfRequire(finder: CallSiteFinder, importer: { file: string; start: number }, name: string, found: SiteCollector): void {
-  const analysis = finder.analysisOf(importer.file);
-  if (!analysis) {
-    found.miss(`${importer.file} could not be read`);
-    return;
-  }
-  const literal = analysis.index.of('StringLiteral').find((p) => p.node.start === importer.start);
-  const call = literal?.parent as Path | undefined;
-  const declarator = call?.parent as Path | undefined;
-  const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === call!.node ? (declarator.node.id as Node) : undefined;
-  if (!id) return;
-  const rootPath = analysis.root.get() as Path;
-  const uses: Path[] = [];
-  if (id.type === 'ObjectPattern') {
-    for (const prop of id.properties as Node[]) {
-      const key = prop.key as Node | undefined;
-      if (prop.type === 'ObjectProperty' && key && (key.name ?? key.value) === name && isIdentifier(prop.value as Node)) {
-        uses.push(...analysis.bindings.referencesIn(rootPath, prop.value as Node));
-      }
-    }
-  } else if (isIdentifier(id)) {
-    for (const ref of analysis.bindings.referencesIn(rootPath, id)) {
-      const member = ref.parent as Path;
-      if (isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === name) uses.push(member.get('property') as Path);
-    }
-  }
-  for (const use of uses) {
-    const site = callOfCallee(use);
-    if (site) found.add({ file: importer.file, analysis, call: site });
-    else found.miss(`${name} is used as a value in ${importer.file}, so not all of its callers can be found`);
-  }
+/** A name a module exports (`whole`: the module's default export, or `module.exports` itself). */
+interface ExportedName {
+  file: string;
+  name: string;
+  whole: boolean;
+}
+
+/** What is looked for: calls of a function, or of a method on instances of the exported class. */
+interface CallTarget {
+  helper: string;
+  isMethod: boolean;
 }
 
 /**
- * The local variable an import or `require` destructuring binds the helper to in another file
- * (its uses are found syntactically there); undefined for plain uses.
+ * One file that loads a module exporting the helper: what its import binds, and the calls through
+ * that binding. Re-exports are returned, to be searched in turn.
  */
-function localBindingOf(analysis: MongooseAnalysis, identifier: Path): Node | undefined {
-  const parent = identifier.parent?.node as Node | undefined;
-  if (parent && /^Import(Default|Namespace)?Specifier$/.test(parent.type)) return parent.local as Node;
-  return analysis.bindings.declarationOf(identifier) === identifier.node ? identifier.node : undefined;
+class ImporterSearch {
+  private readonly rootPath: Path;
+  private readonly reexports: ExportedName[] = [];
+
+  constructor(
+    private readonly helperFile: string,
+    private readonly file: string,
+    private readonly analysis: MongooseAnalysis,
+    private readonly exported: ExportedName,
+    private readonly target: CallTarget,
+    private readonly found: SiteCollector,
+  ) {
+    this.rootPath = analysis.root.get() as Path;
+  }
+
+  /** Follows the module specifier at `start`; returns what the file re-exports of the helper. */
+  follow(start: number): ExportedName[] {
+    const literal = this.analysis.index.of('StringLiteral').find((p) => p.node.start === start);
+    const parent = literal?.parent as Path | undefined;
+    const node = parent?.node;
+    if (!literal || !node) this.unfollowed();
+    else if (node.type === 'ImportDeclaration') this.fromImport(node);
+    else if (node.type === 'ExportNamedDeclaration') this.fromReexport(node);
+    else if (node.type === 'ExportAllDeclaration') {
+      if (!this.exported.whole) this.reexports.push({ file: this.file, name: this.exported.name, whole: false });
+    } else if (isCall(node) && isIdentifier(node.callee as Node, 'require') && (node.arguments as Node[])[0] === literal.node) this.fromRequire(parent!);
+    else this.unfollowed();
+    return this.reexports;
+  }
+
+  private fromImport(declaration: Node): void {
+    if (declaration.importKind === 'type') return;
+    const wanted = this.exported.whole ? 'default' : this.exported.name;
+    for (const specifier of declaration.specifiers as Node[]) {
+      if (specifier.importKind === 'type') continue;
+      const local = specifier.local as Node;
+      if (specifier.type === 'ImportSpecifier' && importedName(specifier) === wanted) this.usesOf(local);
+      else if (specifier.type === 'ImportDefaultSpecifier') {
+        // A CommonJS module's exports arrive as the default import (esModuleInterop).
+        if (this.exported.whole) this.usesOf(local);
+        else this.memberUsesOf(local, this.exported.name);
+      } else if (specifier.type === 'ImportNamespaceSpecifier') this.memberUsesOf(local, wanted);
+    }
+  }
+
+  private fromReexport(declaration: Node): void {
+    const wanted = this.exported.whole ? 'default' : this.exported.name;
+    for (const specifier of declaration.specifiers as Node[]) {
+      if (specifier.type === 'ExportNamespaceSpecifier') {
+        this.found.miss(`${this.target.helper} is re-exported as part of a namespace in ${relative(this.helperFile, this.file)}, so not all of its callers can be listed`);
+      } else if (specifier.type === 'ExportSpecifier' && importedName(specifier, 'local') === wanted) {
+        const as = importedName(specifier, 'exported')!;
+        this.reexports.push({ file: this.file, name: as, whole: as === 'default' });
+      }
+    }
+  }
+
+  /** `const { helper } = require(...)`, `const m = require(...)` then `m.helper(...)`, `require(...).helper(...)`, `module.exports = require(...)`. */
+  private fromRequire(call: Path): void {
+    const parent = call.parent as Path;
+    const node = parent.node;
+    if (node.type === 'VariableDeclarator' && node.init === call.node) {
+      const id = node.id as Node;
+      if (id.type === 'ObjectPattern') {
+        for (const prop of id.properties as Node[]) {
+          const key = prop.key as Node | undefined;
+          if (prop.type === 'ObjectProperty' && key && (key.name ?? key.value) === this.exported.name && !this.exported.whole) {
+            if (isIdentifier(prop.value as Node)) this.usesOf(prop.value as Node);
+            else this.unfollowed();
+          }
+        }
+      } else if (isIdentifier(id)) {
+        if (this.exported.whole) this.usesOf(id);
+        else this.memberUsesOf(id, this.exported.name);
+      } else this.unfollowed();
+      return;
+    }
+    if (isMember(node) && node.object === call.node) {
+      if (!this.exported.whole && propertyName(node) === this.exported.name) this.use(parent.get('property') as Path);
+      return;
+    }
+    if (node.type === 'SpreadElement' && this.spreadIntoExports(parent)) {
+      if (!this.exported.whole) this.reexports.push({ file: this.file, name: this.exported.name, whole: false });
+      return;
+    }
+    if (node.type === 'AssignmentExpression' && node.right === call.node && isExportsTarget(node.left as Node)) {
+      const left = node.left as Node;
+      if (isWholeExports(left)) this.reexports.push({ ...this.exported, file: this.file });
+      else if (this.exported.whole && isMember(left)) this.reexports.push({ file: this.file, name: propertyName(left)!, whole: false });
+      return;
+    }
+    this.unfollowed();
+  }
+
+  /** `module.exports = { ...require('./x'), ... }`: the file re-exports every name of the module. */
+  private spreadIntoExports(spread: Path): boolean {
+    const object = spread.parent as Path | null;
+    const assignment = object?.parent?.node as Node | undefined;
+    return object?.node.type === 'ObjectExpression' && assignment?.type === 'AssignmentExpression' && assignment.right === object.node && isExportsTarget(assignment.left as Node);
+  }
+
+  /** The binding `local` holds the exported value itself: each reference is a use. */
+  private usesOf(local: Node): void {
+    const refs = this.analysis.bindings.referencesIn(this.rootPath, local).filter((ref) => !this.reexported(ref));
+    if (this.target.isMethod) this.instanceCalls(local.name as string, refs);
+    else for (const ref of refs) this.use(ref);
+  }
+
+  /** The binding `local` holds the module: `local.name` is a use. */
+  private memberUsesOf(local: Node, name: string): void {
+    const uses: Path[] = [];
+    for (const ref of this.analysis.bindings.referencesIn(this.rootPath, local)) {
+      const member = ref.parent as Path;
+      if (isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === name) uses.push(member.get('property') as Path);
+      else if (member.node.type === 'AssignmentExpression' && member.node.right === ref.node && isWholeExports(member.node.left as Node)) {
+        // `module.exports = db`: this file exports the same names.
+        this.reexports.push({ file: this.file, name, whole: false });
+      }
+    }
+    if (this.target.isMethod) this.instanceCalls(undefined, uses);
+    else for (const use of uses) this.use(use);
+  }
+
+  /** One use of the helper: a call, or a reason the list is incomplete. */
+  private use(ref: Path): void {
+    const call = callOfCallee(ref);
+    if (call) this.found.add({ file: this.file, analysis: this.analysis, call });
+    else this.found.miss(`${this.target.helper} is used as a value in ${relative(this.helperFile, this.file)}, so not all of its callers can be found`);
+  }
+
+  /** `export { x }`, `module.exports = { x }` of an imported binding: the search goes on in this file's importers. */
+  private reexported(ref: Path): boolean {
+    const parent = ref.parent as Path | null;
+    if (!parent) return false;
+    if (parent.node.type === 'ExportSpecifier') {
+      const as = importedName(parent.node, 'exported')!;
+      this.reexports.push({ file: this.file, name: as, whole: as === 'default' });
+      return true;
+    }
+    if (parent.node.type === 'ExportDefaultDeclaration') {
+      this.reexports.push({ file: this.file, name: 'default', whole: true });
+      return true;
+    }
+    if (!isCommonJsExport(ref)) return false;
+    if (parent.node.type === 'AssignmentExpression') {
+      const left = parent.node.left as Node;
+      const name = isMember(left) && !isWholeExports(left) ? propertyName(left) : undefined;
+      this.reexports.push(name ? { file: this.file, name, whole: false } : { file: this.file, name: 'default', whole: true });
+    } else {
+      const key = parent.node.key as Node;
+      this.reexports.push({ file: this.file, name: (key.name ?? key.value) as string, whole: false });
+    }
+    return true;
+  }
+
+  /**
+   * The helper is a method of the class this file binds as `className` (`classRefs`: its uses as
+   * a value): calls of the method on instances the syntax ties to the class (`new C()` in a
+   * variable; a parameter or variable annotated `: C`; a class property or NestJS constructor
+   * property annotated so, through `this`). A call of that method on anything else makes the list
+   * incomplete.
+   */
+  private instanceCalls(className: string | undefined, classRefs: readonly Path[]): void {
+    const typed = new Set<Node>();
+    const typedProperties = new Set<string>();
+    for (const ref of classRefs) {
+      const created = ref.parent as Path;
+      const declarator = created.parent as Path | null;
+      if (created.node.type === 'NewExpression' && created.node.callee === ref.node && declarator?.node.type === 'VariableDeclarator' && declarator.node.init === created.node && isIdentifier(declarator.node.id as Node)) {
+        typed.add(declarator.node.id as Node);
+      }
+    }
+    for (const name of className === undefined ? [] : this.analysis.index.named(className)) {
+      const annotated = annotatedHolder(name);
+      if (annotated?.kind === 'binding') typed.add(annotated.node);
+      if (annotated?.kind === 'property') typedProperties.add(annotated.name);
+    }
+    for (const call of this.analysis.index.calls()) {
+      const callee = call.node.callee as Node;
+      if (!isMember(callee) || propertyName(callee) !== this.target.helper) continue;
+      const receiver = callee.object;
+      const onTyped = isIdentifier(receiver)
+        ? typed.has(this.analysis.bindings.declarationOf(call.get('callee', 'object') as Path) as Node)
+        : isMember(receiver) && receiver.object.type === 'ThisExpression' && typedProperties.has(propertyName(receiver) ?? '');
+      if (onTyped) this.found.add({ file: this.file, analysis: this.analysis, call });
+      else this.found.miss(`${this.target.helper}() is also called on other objects in ${relative(this.helperFile, this.file)}, which cannot be told apart without type facts`);
+    }
+  }
+
+  /** A form of loading the module that is not followed: the list is incomplete if this file names the helper. */
+  private unfollowed(): void {
+    if (wholeWord(this.target.helper).test(this.analysis.source)) {
+      this.found.miss(`${relative(this.helperFile, this.file)} loads ${path.basename(this.helperFile)} in a way whose uses cannot be followed, so not all callers of ${this.target.helper} can be listed`);
+    }
+  }
+}
+
+/** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */
+function importedName(specifier: Node, side: 'imported' | 'local' | 'exported' = 'imported'): string | undefined {
+  const id = specifier[side] as Node | undefined;
+  if (!id) return undefined;
+  return (id.name ?? id.value) as string | undefined;
+}
+
+/** Where a type name annotates a binding (parameter, variable) or a class property, NestJS constructor properties included. */
+function annotatedHolder(name: Path): { kind: 'binding'; node: Node } | { kind: 'property'; name: string } | undefined {
+  const reference = name.parent as Path | null;
+  if (reference?.node.type !== 'TSTypeReference' || reference.node.typeName !== name.node) return undefined;
+  const annotation = reference.parent as Path | null;
+  if (annotation?.node.type !== 'TSTypeAnnotation') return undefined;
+  const holder = annotation.parent as Path | null;
+  if (!holder) return undefined;
+  if (holder.node.type === 'ClassProperty' && isIdentifier(holder.node.key as Node)) return { kind: 'property', name: (holder.node.key as Node).name as string };
+  if (!isIdentifier(holder.node)) return undefined;
+  if ((holder.parent as Path | null)?.node.type === 'TSParameterProperty') return { kind: 'property', name: holder.node.name as string };
+  return { kind: 'binding', node: holder.node };
+}
+
+function classNameOf(method: Path): string | undefined {
+  const classNode = (method.parent?.parent as Path | null)?.node;
+  const id = classNode?.id as Node | undefined;
+  return id?.name as string | undefined;
+}
+
+function isDefaultExportedClass(method: Path): boolean {
+  const classPath = method.parent?.parent as Path | null;
+  return classPath?.parent?.node.type === 'ExportDefaultDeclaration';
 }
 
 function relative(from: string, to: string): string {
@@ -325,21 +516,17 @@ function isDefaultExportedByName(fn: Path, name: string): boolean {
   });
 }
 
+/** `module.exports` itself. */
+function isWholeExports(node: Node): boolean {
+  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
+}
+
 function isExportsTarget(node: Node): boolean {
   if (isIdentifier(node, 'exports')) return true;
   if (!isMember(node)) return false;
   const object = node.object;
   if (isIdentifier(object, 'module') && propertyName(node) === 'exports') return true;
   return isExportsTarget(object);
-}
-
-/** The identifier starting at `offset`; for shorthand properties (`{ helper }`) the value, not the key. */
-function identifierAt(analysis: MongooseAnalysis, offset: number): Path | undefined {
-  let found: Path | undefined;
-  for (const path of analysis.index.of('Identifier')) {
-    if (path.node.start === offset && (!found || isReference(path))) found = path;
-  }
-  return found;
 }
 
 /** `import { x }`, `export { x }`, `module.exports = { x }`, `exports.x = x`: naming the helper, not using it. */

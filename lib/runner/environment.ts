@@ -3,21 +3,24 @@ import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } fro
 import { PackageFacts } from '../facts/project';
 import type { AlsMode, ProjectView } from '../transform';
 import { AnalysisCache } from '../mongoose/analysis-cache';
-import { graphOfPackage } from './prefilter/package-graph';
+import { graphOfPackage, packageNames } from './prefilter/package-graph';
+import { ModuleResolver } from './prefilter/resolve';
+import { DeclaredTypeFacts } from '../facts/declared-facts';
 import type { ImportGraph } from './prefilter/import-graph';
 import { ProjectTextIndex, readOrUndefined } from '../facts/text-index';
-import { LazyTypeFacts, type TypeFacts } from '../facts/type-facts';
+import { LazyTypeFacts, TypeFactsAround, type ThenableFact, type TypeFacts } from '../facts/type-facts';
 import { TimedTypeFacts, type Stopwatch } from '../facts/stopwatch';
+import { FactRecorder, TextHashes, type Fact } from './cache/facts';
 
 export interface EnvironmentOptions {
   /** --als / --no-als; undefined means detect. */
   als?: boolean;
   /** The run's import graph; without one, each package's graph is built from its files when first asked. */
   graph?: ImportGraph;
+  /** Type facts to use instead of the run's own (a test's, or none). */
+  types?: TypeFacts;
   /** Where the time of type facts and cross-file questions is added up (--verbose). */
   stopwatch?: Stopwatch;
-  /** The files the run parses, in fixed batches: type facts load a batch at once, one type checker for all of it. */
-  typeBatches?: ReadonlyArray<readonly string[]>;
 }
 
 /** Which facts transforms looked at, per package root: only those are worth a note. */
@@ -45,42 +48,114 @@ export class RunEnvironment {
   /** Texts of other files as they were when first read (the run writes nothing before every file is done). */
   private readonly texts = new Map<string, string | undefined>();
   private readonly analyses: AnalysisCache;
+  /** The facts the file being processed consults, when its result is to be cached. */
+  private recorder: FactRecorder | undefined;
+  /** Hashes of files' texts on disk, each read once per run: cached results are checked against them. */
+  readonly hashes = new TextHashes();
 
   constructor(private readonly options: EnvironmentOptions = {}) {
-    const types = new LazyTypeFacts({
-      candidates: (file, word) => this.scopedIndex(file).filesMentioning(word),
-      importersOf: (file) => this.graphFor(file).importersOf(file),
-      typeBatch: (file) => this.typeBatch(file),
-      loads: (file, other) => this.graphFor(other).callersScope(other).includes(file),
-    });
-    this.types = options.stopwatch ? new TimedTypeFacts(types, options.stopwatch) : types;
+    const resolve = (from: string, specifier: string) => {
+      const target = this.resolverFor(from).resolve(from, specifier);
+      this.recorder?.answer('resolve', [from, specifier], target ?? null);
+      return target;
+    };
+    const declared = new DeclaredTypeFacts(options.types ?? new LazyTypeFacts(), resolve);
+    const timed = options.stopwatch ? new TimedTypeFacts(declared, options.stopwatch) : declared;
+    this.types = new NotedTypeFacts(timed, (file) => this.noteTypeInputs(file));
     this.analyses = new AnalysisCache(this.types);
   }
 
   projectView(file: string): ProjectView {
     const root = this.packageRootOf(file);
+    const noted = <T>(ask: string, args: unknown[], value: T): T => {
+      this.recorder?.answer(ask, [file, ...args], value);
+      return value;
+    };
     return {
       mongoose: () => {
         this.consulted.versions.add(root);
-        return this.packages.mongooseVersion(file);
+        return noted('mongoose', [], this.packages.mongooseVersion(file));
       },
       als: () => {
         this.consulted.als.add(root);
         this.consulted.versions.add(root);
-        return this.alsMode(file);
+        return noted('als', [], this.alsMode(file));
       },
-      filesMentioning: (word) => this.scopedIndex(file).filesMentioning(word),
-      filesContainingAny: (texts) => this.scopedIndex(file).filesContainingAny(texts),
-      fileMentions: (other, word) => this.scopedIndex(file).mentions(other, word),
-      analysisOf: (other) => this.timed('caller search', () => this.analyses.get(other)),
+      filesMentioning: (word) => noted('filesMentioning', [word], this.scopedIndex(file).filesMentioning(word)),
+      filesContainingAny: (texts) => noted('filesContainingAny', [texts], this.scopedIndex(file).filesContainingAny(texts)),
+      fileMentions: (other, word) => noted('fileMentions', [other, word], this.scopedIndex(file).mentions(other, word)),
+      analysisOf: (other) => {
+        const analysis = this.timed('caller search', () => this.analyses.get(other));
+        this.recorder?.text(other);
+        this.noteTypeInputs(other);
+        return analysis;
+      },
+      importersOf: (other) => noted('importersOf', [other], this.graphFor(other).importersOf(other)),
     };
   }
 
-  private batchOf: Map<string, readonly string[]> | undefined;
+  /** Records, while `recorder` is set, every fact `fn` consults outside the file's own text. */
+  recording<T>(recorder: FactRecorder, fn: () => T): T {
+    this.recorder = recorder;
+    try {
+      return fn();
+    } finally {
+      this.recorder = undefined;
+    }
+  }
 
-  private typeBatch(file: string): readonly string[] {
-    this.batchOf ??= new Map((this.options.typeBatches ?? []).flatMap((batch) => batch.map((f) => [f, batch] as const)));
-    return this.batchOf.get(file) ?? [file];
+  /** True when every fact still has the value it had: a cached result built on them still holds. */
+  holds(facts: readonly Fact[]): boolean {
+    return facts.every((fact) => ('text' in fact ? this.hashes.of(fact.text) === fact.hash : JSON.stringify(this.evaluate(fact.ask, fact.args)) === fact.value));
+  }
+
+  private evaluate(ask: string, args: unknown[]): unknown {
+    const [file, ...rest] = args as [string, ...unknown[]];
+    const view = this.projectView(file);
+    switch (ask) {
+      case 'mongoose':
+        return view.mongoose();
+      case 'als':
+        return view.als();
+      case 'filesMentioning':
+        return view.filesMentioning(rest[0] as string);
+      case 'filesContainingAny':
+        return view.filesContainingAny(rest[0] as string[]);
+      case 'fileMentions':
+        return view.fileMentions(rest[0] as string, rest[1] as string);
+      case 'importersOf':
+        return view.importersOf(rest[0] as string);
+      case 'resolve':
+        return this.resolverFor(file).resolve(file, rest[0] as string) ?? null;
+      case 'typeSetup':
+        return this.types.setupOf?.(file) ?? null;
+      default:
+        return Symbol('unknown fact');
+    }
+  }
+
+  /** What type facts about `file` rest on: its setup, and the files and installed packages its programs read. */
+  private noteTypeInputs(file: string): void {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    recorder.answer('typeSetup', [file], this.types.setupOf?.(file) ?? null);
+    const inputs = this.types.dependenciesOf?.(file);
+    for (const other of inputs?.files ?? []) recorder.text(other);
+    for (const folder of inputs?.packages ?? []) recorder.text(path.join(folder, 'package.json'));
+  }
+
+  private readonly resolvers = new Map<ImportGraph, ModuleResolver>();
+
+  /** Resolves module specifiers among the files of `file`'s import graph that can reach Mongoose. */
+  private resolverFor(file: string): ModuleResolver {
+    const graph = this.graphFor(file);
+    let resolver = this.resolvers.get(graph);
+    if (!resolver) {
+      const files = graph.reachingFiles();
+      resolver = new ModuleResolver(new Set(files), packageNames(files, this.packages));
+      this.resolvers.set(graph, resolver);
+    }
+    return resolver;
   }
 
   /** The import graph `file` belongs to: the run's, or its package's. */
@@ -182,4 +257,20 @@ function whyNotCounted(s: AlsSwitch, counts: boolean): string {
   if (s.instance.kind === 'created') return `the Mongoose instance \`${s.instance.name}\` only, not the default one`;
   if (!counts) return 'a test file: it never switches it on for application code';
   return 'on an object that could not be traced to a Mongoose instance';
+}
+
+/** Type facts that note, after each question, what its answer rested on. */
+class NotedTypeFacts extends TypeFactsAround {
+  constructor(
+    inner: TypeFacts,
+    private readonly note: (file: string) => void,
+  ) {
+    super(inner);
+  }
+
+  thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
+    const fact = this.inner.thenableAt(file, source, start, end);
+    this.note(file);
+    return fact;
+  }
 }

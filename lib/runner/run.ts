@@ -14,6 +14,7 @@ import { PackageFacts, type MongooseVersion } from '../facts/project';
 import { PHASES, Stopwatch, type PhaseTimes } from '../facts/stopwatch';
 import type { TypeFactsStatus } from '../facts/type-facts';
 import { writeFileAtomic } from './output/write';
+import { cacheFolder, runKey } from './cache/location';
 import { scanTree, type TreeScan } from './prefilter/scan';
 import { displayPathOf } from './output/display-path';
 import type { FileOutcome } from './workers/file-task';
@@ -67,9 +68,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const scan = stopwatch.time('prefilter', () =>
     scanTree(discovery, givenDirs, transforms, options.maxFileSize ?? DEFAULT_MAX_FILE_BYTES, packages, () => pool.warmUp()),
   );
-  // Every text read is garbage now: give the memory back before the workers need theirs.
-  collectGarbage();
   toParse = [...scan.textCandidates.keys()].filter((file) => scan.graph.reachesMongoose(file)).sort();
+  // Every text read is garbage now: give the memory back before the workers need theirs (a run
+  // with nothing to parse is about to end, and a full collection would only delay that).
+  if (toParse.length > 0) collectGarbage();
   const leftOut = leftOutResults(discovery, scan, new Set(toParse), cwd);
   for (const result of leftOut.values()) report(result);
   try {
@@ -82,8 +84,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
       annotate: options.annotate === true,
       stripSave: options.stripSave === true,
       graph: scan.graph.toData(),
+      cache: toParse.length > 0 && options.cache !== false ? cacheSetup(cwd, options, transforms) : undefined,
       inRun: discovery.files.filter((f) => scan.graph.reachesMongoose(f)),
-      typeBatches: typeBatches(toParse, scan.textCandidates),
     });
   } finally {
     options.signal?.removeEventListener('abort', stop);
@@ -136,27 +138,12 @@ async function writeAll(outcomes: Map<string, FileOutcome>, dry: boolean, signal
   return statuses;
 }
 
-/** Source text one type program holds at most: one type checker answers for all of its files. */
-const TYPE_BATCH_CHARS = 2_000_000;
-
-/**
- * Consecutive runs of the files to parse, up to TYPE_BATCH_CHARS of text each: a type checker
- * costs up to a second to build over Mongoose's declarations, so one is built per batch, not per
- * file. The partition depends only on the files, never on which thread processes which file.
- */
-function typeBatches(files: readonly string[], sizes: ReadonlyMap<string, number>): string[][] {
-  const batches: string[][] = [];
-  let chars = Number.POSITIVE_INFINITY;
-  for (const file of files) {
-    const size = sizes.get(file) ?? 0;
-    if (chars + size > TYPE_BATCH_CHARS) {
-      batches.push([]);
-      chars = 0;
-    }
-    batches[batches.length - 1]!.push(file);
-    chars += size;
-  }
-  return batches;
+/** The cache's folder and the key of everything a run's results depend on besides the files. */
+function cacheSetup(cwd: string, options: RunOptions, transforms: readonly string[]): { dir: string; key: string } | undefined {
+  const dir = cacheFolder(cwd);
+  if (!dir) return undefined;
+  const outputOptions = { transforms, als: options.als ?? null, annotate: options.annotate === true, stripSave: options.stripSave === true };
+  return { dir, key: runKey(outputOptions) };
 }
 
 /** The files the prefilter left out (discovered ones, and those skipped by their path), with why. */

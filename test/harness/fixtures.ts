@@ -5,6 +5,7 @@ import { isSourceFile } from '../../lib/facts/source-files';
 import { runPipeline, type PipelineOutput } from '../../lib/pipeline';
 import { TRANSFORMS } from '../../lib/registry';
 import type { ProjectView, Transform } from '../../lib/transform';
+import type { TypeFacts } from '../../lib/facts/type-facts';
 
 export const FIXTURES_ROOT = path.join(__dirname, '..', '..', '__testfixtures__');
 
@@ -129,6 +130,7 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
     filesContainingAny: (texts) => (detect ? detected.filesContainingAny(texts) : texts.some((t) => fs.readFileSync(file, 'utf8').includes(t)) ? [file] : []),
     fileMentions: (other, word) => (detect ? detected.fileMentions(other, word) : other === file && fs.readFileSync(file, 'utf8').includes(word)),
     analysisOf: (other) => env.projectView(other).analysisOf(other),
+    importersOf: (other) => env.projectView(other).importersOf(other),
   };
 }
 
@@ -138,9 +140,12 @@ export interface CaseRun {
   result: PipelineOutput;
 }
 
-/** Runs a case's transforms over one file or every source file of a folder, as the runner would. */
-export function runCaseOn(fixture: FixtureCase, root: string): CaseRun[] {
-  const env = new RunEnvironment({ als: fixture.spec.options?.als });
+/** Type facts that know nothing: what a project without Mongoose's declarations gets. */
+export const NO_TYPE_FACTS: TypeFacts = { thenableAt: () => undefined, statuses: () => [] };
+
+/** Runs a case's transforms over one file or every source file of a folder, as the runner would (`types`: instead of the run's type facts). */
+export function runCaseOn(fixture: FixtureCase, root: string, types?: TypeFacts): CaseRun[] {
+  const env = new RunEnvironment({ als: fixture.spec.options?.als, types });
   const files = fixture.kind === 'file' ? [root] : filesUnder(root).filter(isSourceFile);
   const inRun = new Set(files);
   return files.map((file) => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
@@ -40,4 +40,12 @@ export function uncommittedChanges(dir: string, target: string): string[] {
     if (entry[0] === 'R' || entry[0] === 'C') i++;
   }
   return paths;
+}
+
+/** Whether git ignores `file` (true or false inside a work tree; undefined outside one, or without git). */
+export function isIgnored(dir: string, file: string): boolean | undefined {
+  const result = spawnSync('git', ['check-ignore', '-q', '--no-index', file], { cwd: dir, stdio: 'ignore' });
+  if (result.status === 0) return true;
+  if (result.status === 1) return false;
+  return undefined;
 }

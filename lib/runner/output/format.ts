@@ -25,6 +25,12 @@ const CONFIG_FILES = [
   'prettier.config.cts',
 ];
 
+/** Formatted texts kept between runs, by everything the formatting depended on. */
+export interface FormatStore {
+  get(key: string): FormatOutcome | undefined;
+  set(key: string, outcome: FormatOutcome): void;
+}
+
 export interface FormatOutcome {
   text: string;
   /** Why the text was not formatted, when that is worth telling the user. */
@@ -40,7 +46,11 @@ export class Formatter {
   private prettier: Prettier | undefined;
   private readonly configByDir = new Map<string, boolean>();
 
-  constructor(private readonly force: boolean) {}
+  /** `store`: where formatted texts are kept between runs (undefined: nowhere). */
+  constructor(
+    private readonly force: boolean,
+    private readonly store?: FormatStore,
+  ) {}
 
   async format(file: string, original: string, output: string): Promise<FormatOutcome> {
     // Loading Prettier costs more than most runs spend on a file: look for a config first.
@@ -55,10 +65,16 @@ export class Formatter {
       const config = (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
       // Text arrives with LF line breaks; the writer restores the file's own line endings.
       const options = { ...config, filepath: file, endOfLine: 'lf' as const };
-      if (!this.force && !(await prettier.check(original, options))) {
-        return { text: output, note: 'not formatted: the file was not Prettier-formatted before the change' };
-      }
-      return { text: await prettier.format(output, options) };
+      // Plugins have versions of their own: only Prettier's own formatting is kept between runs.
+      const key = this.store && !config.plugins ? JSON.stringify([prettier.version, options, this.force, original, output]) : undefined;
+      const kept = key === undefined ? undefined : this.store!.get(key);
+      if (kept) return kept;
+      const outcome: FormatOutcome =
+        !this.force && !(await prettier.check(original, options))
+          ? { text: output, note: 'not formatted: the file was not Prettier-formatted before the change' }
+          : { text: await prettier.format(output, options) };
+      if (key !== undefined) this.store!.set(key, outcome);
+      return outcome;
     } catch (error) {
       return { text: output, note: `not formatted: Prettier failed (${firstLine(error)})` };
     }

@@ -1,12 +1,5 @@
-import type { ImportLine } from '../../facts/import-scan';
+import type { ImportLine, ImportSite } from '../../facts/import-scan';
 import { isMongoPackage, ModuleResolver } from './resolve';
-
-/** A place one file loads another. */
-export interface ImportSite {
-  file: string;
-  /** Offset of the specifier's string literal in `file`. */
-  start: number;
-}
 
 /** The graph as plain data, to hand to worker threads. */
 export interface ImportGraphData {

@@ -10,6 +10,8 @@ import { unifiedDiff } from '../output/diff';
 import type { Formatter } from '../output/format';
 import { decodeText, encodeText } from '../../facts/source-text';
 import { holdsTransactionCode } from '../prefilter/prefilter';
+import { FactRecorder, type Fact } from '../cache/facts';
+import type { CachedResult, ResultCache } from '../cache/result-cache';
 
 /** What processing one file gave, before anything is written. */
 export interface FileOutcome {
@@ -36,6 +38,8 @@ export interface FileJob {
   annotate: boolean;
   stripSave: boolean;
   inRun(file: string): boolean;
+  /** Results of earlier runs (undefined: --no-cache, or no place to keep them). */
+  cache?: ResultCache;
 }
 
 /**
@@ -59,37 +63,20 @@ export async function processFile(file: string, job: FileJob): Promise<FileOutco
   if (!read.ok) return done({ status: 'skipped', reason: read.skipped.reason });
   const raw = read.raw;
   const { text, format } = decodeText(raw);
-  const project = job.env.projectView(file);
-  const applicable = job.transforms.filter((t) => t.mightApply(text, project));
-  if (applicable.length === 0) return done({ status: 'skipped', reason: 'no Mongoose transaction code' });
-
-  let pipeline;
-  try {
-    pipeline = job.stopwatch.time('analysis', () =>
-      runPipeline({
-        file,
-        displayPath,
-        source: text,
-        transforms: applicable,
-        project,
-        types: job.env.types,
-        settings: { stripSave: job.stripSave },
-        annotate: job.annotate,
-        inRun: job.inRun,
-        timeParse: (parse) => job.stopwatch.time('parse', parse),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ParseError && !holdsTransactionCode(text)) {
-      const reason = `does not parse and holds no Mongoose transaction code (${parseProblem(error, displayPath)})`;
-      return done({ status: 'skipped', reason, note: reason });
-    }
-    return done({ status: 'failed', reason: failureReason(error, displayPath) });
+  const cache = job.cache;
+  const key = cache?.keyOf(file, displayPath, raw);
+  const cached = key === undefined ? undefined : job.stopwatch.time('cache', () => cache!.lookup(file, key, (facts) => holds(job, facts)));
+  let result = cached;
+  if (!result) {
+    const recorder = key === undefined ? undefined : new FactRecorder(job.env.hashes);
+    result = recorder ? job.env.recording(recorder, () => transformText(file, displayPath, text, job, recorder)) : transformText(file, displayPath, text, job, undefined);
+    if (recorder) cache!.store(file, key!, recorder.facts(), result);
   }
-  const { changes, findings } = pipeline;
-  if (pipeline.output === undefined) return done({ status: 'unchanged', changes, findings });
+  if (result.kind !== 'pipeline') return done({ status: result.kind, reason: result.reason, ...(result.note ? { note: result.note } : {}) });
+  const { changes, findings } = result;
+  if (result.output === undefined) return done({ status: 'unchanged', changes, findings });
 
-  const formatted = await job.stopwatch.timeAsync('format', () => job.formatter.format(file, text, pipeline.output!));
+  const formatted = await job.stopwatch.timeAsync('format', () => job.formatter.format(file, text, result.output!));
   const output = encodeText(formatted.text, format);
   if (output === raw) return done({ status: 'unchanged', changes, findings });
   return done({
@@ -100,6 +87,46 @@ export async function processFile(file: string, job: FileJob): Promise<FileOutco
     output: job.dry ? undefined : output,
     diff: job.dry ? unifiedDiff(displayPath, raw, output) : undefined,
   });
+}
+
+/** The transforms over one file's text (LF, no BOM): what the cache keeps. */
+function transformText(file: string, displayPath: string, text: string, job: FileJob, recorder: FactRecorder | undefined): CachedResult {
+  const project = job.env.projectView(file);
+  const applicable = job.transforms.filter((t) => t.mightApply(text, project));
+  if (applicable.length === 0) return { kind: 'skipped', reason: 'no Mongoose transaction code' };
+  const inRun = (other: string) => {
+    const value = job.inRun(other);
+    recorder?.answer('inRun', [other], value);
+    return value;
+  };
+  try {
+    const pipeline = job.stopwatch.time('analysis', () =>
+      runPipeline({
+        file,
+        displayPath,
+        source: text,
+        transforms: applicable,
+        project,
+        types: job.env.types,
+        settings: { stripSave: job.stripSave },
+        annotate: job.annotate,
+        inRun,
+        timeParse: (parse) => job.stopwatch.time('parse', parse),
+      }),
+    );
+    return { kind: 'pipeline', output: pipeline.output, changes: pipeline.changes, findings: pipeline.findings };
+  } catch (error) {
+    if (error instanceof ParseError && !holdsTransactionCode(text)) {
+      const reason = `does not parse and holds no Mongoose transaction code (${parseProblem(error, displayPath)})`;
+      return { kind: 'skipped', reason, note: reason };
+    }
+    return { kind: 'failed', reason: failureReason(error, displayPath) };
+  }
+}
+
+/** Whether the facts a cached result rests on still hold in this run. */
+function holds(job: FileJob, facts: readonly Fact[]): boolean {
+  return facts.every((fact) => ('ask' in fact && fact.ask === 'inRun' ? JSON.stringify(job.inRun(fact.args[0] as string)) === fact.value : job.env.holds([fact])));
 }
 
 function parseProblem(error: ParseError, displayPath: string): string {

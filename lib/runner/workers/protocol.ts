@@ -14,10 +14,10 @@ export interface WorkerSetup {
   annotate: boolean;
   stripSave: boolean;
   graph: ImportGraphData;
+  /** Where results are cached, and the key of the tool's code and the run's options; undefined: no cache. */
+  cache: { dir: string; key: string } | undefined;
   /** Files this run processes (the others are only read). */
   inRun: string[];
-  /** The files handed to the parser, in batches that share one type program. */
-  typeBatches: string[][];
 }
 
 export interface FileTask {

@@ -7,6 +7,7 @@ import { Stopwatch } from '../../facts/stopwatch';
 import { Formatter } from '../output/format';
 import { ImportGraph } from '../prefilter/import-graph';
 import { processFile, type FileJob } from './file-task';
+import { ResultCache } from '../cache/result-cache';
 import type { FactsSeen, FileReply, FileTask, WorkerSetup } from './protocol';
 
 /** The run's environment, from the first message (the worker may start before the main thread has built it). */
@@ -14,18 +15,20 @@ let current: { env: RunEnvironment; job: FileJob } | undefined;
 
 function prepare(setup: WorkerSetup): { env: RunEnvironment; job: FileJob } {
   const stopwatch = new Stopwatch();
-  const env = new RunEnvironment({ als: setup.als, graph: ImportGraph.fromData(setup.graph), stopwatch, typeBatches: setup.typeBatches });
+  const env = new RunEnvironment({ als: setup.als, graph: ImportGraph.fromData(setup.graph), stopwatch });
   const inRun = new Set(setup.inRun);
+  const cache = setup.cache ? new ResultCache(setup.cache.dir, setup.cache.key) : undefined;
   const job: FileJob = {
     cwd: setup.cwd,
     dry: setup.dry,
     transforms: selectTransforms(setup.transforms),
     env,
-    formatter: new Formatter(setup.prettier),
+    formatter: new Formatter(setup.prettier, cache?.formatted),
     stopwatch,
     annotate: setup.annotate,
     stripSave: setup.stripSave,
     inRun: (file) => inRun.has(file),
+    cache,
   };
   return { env, job };
 }
