@@ -31,6 +31,8 @@ describe('finding kinds', () => {
     expect(findingKind(b).key).toBe('retry-hazard');
     expect(findingKind('the transaction is committed at lines 13, 20 and 25, each on a path of its own').key).toBe('control-flow');
     expect(findingKind('Order.updateOne(q, u, { session }, done) passes `done` where Mongoose 5/6 take a Node-style callback').key).toBe('node-callback');
+    expect(findingKind('hand-managed transaction left as is: this package is Mongoose itself: its tests and documentation examples exercise the session API they call (startTransaction(), commitTransaction(), withTransaction()), which transaction() would replace').key).toBe('mongoose-itself');
+    expect(findingKind('the session is ended while it is still in use: the finally ends the session as soon as the function returns `session.withTransaction(work)` (line 7), a promise it does not await that goes on using the session').key).toBe('session-escapes');
     expect(findingKind('the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows').key).toBe('mongoose-version');
   });
 });

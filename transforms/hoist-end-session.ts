@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type OwnerFix } from '../lib/mongoose/ownership';
+import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type FinallyPlacement, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -58,6 +58,10 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
+      if (plan.endsTooEarly) {
+        ctx.report(plan.at, `the session is ended while it is still in use: ${plan.reason}`);
+        continue;
+      }
       // Nothing to move: the session is already ended in a finally (what else the code does with it is another transform's finding).
       if (endedInFinally(analysis, creation)) continue;
       ctx.report(plan.at, `${endsSessionHere(analysis, creation.call) ? 'endSession() was not moved into a finally' : 'no finally was added to end this session'}: ${plan.reason}`);
@@ -110,6 +114,10 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
   for (const abort of fix.awaits) if (!guarded.has(abort.node)) addAwait(ctx, abort.node.expression as Node);
 
   const placement = fix.placement;
+  if (placement.kind === 'chain') {
+    endReturnedChain(ctx, name, fix.binding.statement, placement);
+    return;
+  }
   if (placement.kind !== 'present') {
     const end = statementText(ctx, `await ${name}${placement.kind === 'append' && placement.sessionMayBeUnset ? '?' : ''}.endSession()`);
     if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
@@ -124,6 +132,20 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
           : 'added a finally that ends the session, which was never ended';
     ctx.change(fix.binding.statement, what);
   }
+}
+
+/** The returned chain ends the session when it settles: its last link calls the `endSession` it named, or a `.finally()` link does. */
+function endReturnedChain(ctx: TransformContext, name: string, at: Path, placement: Extract<FinallyPlacement, { kind: 'chain' }>): void {
+  if (placement.uncalled) {
+    ctx.edits.insert(endOf(placement.uncalled.node), '()');
+    ctx.change(placement.uncalled, `\`.finally(() => ${name}.endSession)\` named endSession() without calling it, so the session was never ended: it is called now, when the returned chain settles`);
+    return;
+  }
+  const callee = placement.chain.node.callee as Node;
+  const beforeDot = ctx.source.slice(endOf(callee.object as Node), startOf(callee.property as Node)).replace(/\.\s*$/, '');
+  const layout = beforeDot.includes('\n') ? beforeDot.slice(beforeDot.lastIndexOf('\n')) : '';
+  ctx.edits.insert(endOf(placement.chain.node), `${layout}.finally(() => ${name}.endSession())`);
+  ctx.change(at, 'the returned chain now ends the session when it settles (`.finally()`); it was never ended, and a finally of the function would have ended it while the chain still ran');
 }
 
 /**

@@ -12,6 +12,8 @@ export interface MongooseVersion {
   assumedCurrent: boolean;
   /** True when the package neither depends on Mongoose nor has it installed: the code uses something else (the MongoDB driver). */
   absent?: boolean;
+  /** True in Mongoose's own repository: its tests and documentation examples are what they exercise. */
+  itself?: boolean;
   /**
    * Set when `version` is the lowest a declared range allows rather than one version the project
    * names or has installed: `its peerDependencies range ">=6.0.14"`.
@@ -73,10 +75,13 @@ export class PackageFacts {
   }
 
   /**
-   * The lowest version the package's own package.json allows (or, in a monorepo, its workspaces
-   * root's), else the installed one as Node would resolve it.
+   * Mongoose's own version in its own repository; else the lowest version the package's own
+   * package.json allows (or, in a monorepo, its workspaces root's), else the installed one as Node
+   * would resolve it.
    */
   private resolveVersion(root: string): MongooseVersion {
+    const itself = ownVersion(root);
+    if (itself !== undefined) return { version: itself, source: 'its own package.json (the package is Mongoose itself)', assumedCurrent: false, itself: true };
     let declared = false;
     for (let dir: string | undefined = root; dir !== undefined; dir = this.findUp(path.dirname(dir))) {
       const declaration = declaredRange(path.join(dir, 'package.json'));
@@ -102,6 +107,12 @@ export class PackageFacts {
     if (declared) return { version: undefined, source: `the mongoose dependency of ${root} names no version`, assumedCurrent: false };
     return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false, absent: true };
   }
+}
+
+/** Mongoose's own repository: its tests load it by path (`require('../../')`), its package.json says which version it is. */
+function ownVersion(root: string): string | undefined {
+  const pkg = readJson<{ name?: unknown; version?: unknown }>(path.join(root, 'package.json'));
+  return pkg?.name === 'mongoose' && typeof pkg.version === 'string' && semver.valid(pkg.version) ? pkg.version : undefined;
 }
 
 function hasWorkspaces(file: string): boolean {

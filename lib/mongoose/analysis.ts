@@ -17,6 +17,7 @@ import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
+import { startsNoProgramSession } from './no-program-session';
 import { holdsOnlyDoubles, mocksModule, replacedSessionFactories } from './test-doubles';
 
 /**
@@ -409,10 +410,10 @@ export class MongooseAnalysis {
   private directCreation(path: Path): SessionCreation | undefined {
     const callee = unwrapPath(path.get('callee') as Path);
     // `import { startSession } from 'mongoose'`: the default connection's, with no receiver to name.
-    if (this.isImportedSessionFactory(callee)) return this.replacesFactory(undefined) ? undefined : { call: path, kind: 'mongoose', receiver: undefined };
+    if (this.isImportedSessionFactory(callee)) return this.replacesFactory(undefined) || startsNoProgramSession(path, undefined, this.initialValue) ? undefined : { call: path, kind: 'mongoose', receiver: undefined };
     if (!isMember(callee.node) || propertyName(callee.node) !== SESSION_FACTORY) return undefined;
     const receiver = callee.get('object') as Path;
-    if (this.replacesFactory(receiver)) return undefined;
+    if (this.replacesFactory(receiver) || startsNoProgramSession(path, receiver, this.initialValue)) return undefined;
     const kind = this.kindOf(receiver);
     if (kind === 'unknown' && this.declaredOutsideMongo(path)) return undefined;
     return { call: path, kind, receiver };
@@ -434,6 +435,12 @@ export class MongooseAnalysis {
     const declaration = isIdentifier(node) ? this.bindings.declarationOf(unwrapPath(receiver)) : undefined;
     return declaration !== undefined && holdsOnlyDoubles(this.valuesOf(declaration));
   }
+
+  /** The first value the variable an identifier refers to is given. */
+  private readonly initialValue = (identifier: Path): Node | undefined => {
+    const declaration = this.bindings.declarationOf(identifier);
+    return declaration ? this.valuesOf(declaration)[0]?.node : undefined;
+  };
 
   /** What a variable is given: its initialiser and the right-hand sides of `x = value`. */
   private valuesOf(declaration: Node): Path[] {
@@ -553,7 +560,7 @@ export class MongooseAnalysis {
     if (this.isImportedSessionFactory(callee)) return this.replacesFactory(undefined) ? 'unknown' : 'session-promise';
     if (name === SESSION_FACTORY && objectKind !== undefined) {
       if (objectKind === 'unknown' && this.declaredOutsideMongo(path)) return 'unknown';
-      if (this.replacesFactory(callee.get('object') as Path)) return 'unknown';
+      if (this.replacesFactory(callee.get('object') as Path) || startsNoProgramSession(path, callee.get('object') as Path, this.initialValue)) return 'unknown';
       // The driver's MongoClient#startSession() is synchronous; Mongoose's returns a promise.
       return objectKind === 'client' ? 'session' : 'session-promise';
     }

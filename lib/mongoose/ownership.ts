@@ -17,6 +17,7 @@ import {
 import { declaredNames, freeName } from '../ast/bindings';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
+import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
 import { STORING_METHODS } from './session-storage';
 import { lineOf } from './transaction-body';
 
@@ -27,7 +28,12 @@ export type FinallyPlacement =
   /** Add to (or create) the finally of this try, which covers everything after the creation. */
   | { kind: 'append'; tryStatement: Path; sessionMayBeUnset: boolean }
   /** Wrap the statements of `block` from `fromIndex` up to `toIndex` (exclusive; its end when undefined). */
-  | { kind: 'wrap'; block: Path; fromIndex: number; toIndex?: number };
+  | { kind: 'wrap'; block: Path; fromIndex: number; toIndex?: number }
+  /**
+   * The function returns a chain that goes on using the session: the chain ends it, with a
+   * `.finally(() => s.endSession())` link, or by calling the `endSession` its last link names (`uncalled`).
+   */
+  | { kind: 'chain'; chain: Path; uncalled?: Path };
 
 export interface OwnerFix {
   status: 'fix';
@@ -43,7 +49,8 @@ export interface OwnerFix {
 export type OwnerPlan =
   | OwnerFix
   | { status: 'skip' }
-  | { status: 'refuse'; at: Path; reason: string };
+  /** `endsTooEarly`: the function's own finally ends the session while a promise it returned still uses it. */
+  | { status: 'refuse'; at: Path; reason: string; endsTooEarly?: boolean };
 
 /**
  * Decides how the function that creates a session can end it exactly once, in a finally that
@@ -59,6 +66,8 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
+  const chain = returnedChainOf(analysis, fn, binding.declaration);
+  if (chain) return planReturnedChain(analysis, fn, binding, chain);
   if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
   if (binding.statement.node.type === 'VariableDeclaration' && String(binding.statement.node.kind).includes('using')) return { status: 'skip' };
   const declaredIn = declarationFunction(analysis, binding.declaration, fn);
@@ -134,6 +143,24 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     placement,
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
   };
+}
+
+/** A session the function's returned chain goes on using is ended by that chain, never by a finally. */
+function planReturnedChain(analysis: MongooseAnalysis, fn: Path, binding: SessionBinding, returned: ReturnedChain): OwnerPlan {
+  if (returned.end?.kind === 'ends') return { status: 'skip' };
+  const endsInFinally = analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
+    const call = methodCallOn(ref, 'endSession');
+    const statement = call && enclosingFunction(call)?.node === fn.node ? endSessionStatement(analysis, call) : undefined;
+    const tryStatement = statement && finallyOwner(statement);
+    return tryStatement !== undefined && contains(tryStatement.node.block as Node, returned.statement.node);
+  });
+  if (endsInFinally) {
+    return { status: 'refuse', at: returned.statement, reason: endedUnderChainReason(analysis, returned, binding.declaration.name as string), endsTooEarly: true };
+  }
+  const problem = chainEndProblem(analysis, fn, binding, returned, cannotThrow);
+  if (problem) return { status: 'refuse', at: returned.statement, reason: problem };
+  const uncalled = returned.end?.kind === 'uncalled' ? { uncalled: returned.end.member } : {};
+  return { status: 'fix', fn, binding, removals: [], placement: { kind: 'chain', chain: returned.chain, ...uncalled }, awaits: [] };
 }
 
 /**

@@ -17,9 +17,12 @@ import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
 /** Before this version transaction() never ends its session. */
 const TRANSACTION_ENDS_SESSION = '6.1.8';
 
-/** Why this Mongoose version cannot take the rewrite, or undefined. */
+/** Why this Mongoose version (or this package) cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
   const { version, assumedCurrent } = mongoose;
+  if (mongoose.itself) {
+    return 'this package is Mongoose itself: its tests and documentation examples exercise the session API they call (startTransaction(), commitTransaction(), withTransaction()), which transaction() would replace';
+  }
   if (mongoose.absent) return "this package neither depends on Mongoose nor has it installed, so its Mongoose version is unknown (or it uses only the MongoDB driver, whose sessions have no connection.transaction())";
   if (version === undefined) {
     return assumedCurrent ? undefined : `the project's Mongoose version is unknown, and transaction() ends its session only from ${TRANSACTION_ENDS_SESSION}`;

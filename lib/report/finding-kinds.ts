@@ -24,6 +24,12 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /the transaction body (has an effect|writes without the session|changes `|calls code that may)/,
   },
   {
+    key: 'mongoose-itself',
+    title: "Mongoose's own tests",
+    meaning: 'The package is Mongoose: its tests, and the documentation examples built from them, exercise the session API by hand (startTransaction(), commitTransaction(), withTransaction()); a conversion to transaction() would change what they test.',
+    pattern: /this package is Mongoose itself/,
+  },
+  {
     key: 'mongoose-version',
     title: 'Mongoose version',
     meaning: 'The Mongoose version the code must work with cannot take the rewrite (transaction() ends its session only from 6.1.8), or it is unknown.',
@@ -45,9 +51,9 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'session-escapes',
     title: 'Session outlives the function',
     meaning:
-      'The session leaves the function (returned, stored on an object, captured by a callback, handed to a helper that goes on using it), so the function cannot end it or swap it for a transaction() of its own.',
+      'The session leaves the function (returned, stored on an object, captured by a callback, handed to a helper that goes on using it, used by a promise the function returns without awaiting it), so the function cannot end it or swap it for a transaction() of its own; a finally of the function would end it while that use goes on.',
     pattern:
-      /the promise of startSession\(\) is kept|the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
+      /the promise of startSession\(\) is kept|goes on using the session|the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
   },
   {
     key: 'session-used-outside',

@@ -64,6 +64,14 @@ describe('PackageFacts.mongooseVersion', () => {
     expect(versionProblem(unknown)).toMatch(/^the project's Mongoose version is unknown/);
   });
 
+  it("takes Mongoose's own version in Mongoose's repository, whose tests load it by path", () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ name: 'mongoose', version: '9.9.3', dependencies: { mongodb: '~7.0' } }), 'test/docs/transactions.test.js': '' });
+    const own = new PackageFacts().mongooseVersion(path.join(dir, 'test/docs/transactions.test.js'));
+    expect(own).toMatchObject({ version: '9.9.3', assumedCurrent: false, itself: true });
+    expect(own.absent).toBeUndefined();
+    expect(versionProblem(own)).toMatch(/^this package is Mongoose itself: its tests and documentation examples exercise the session API/);
+  });
+
   it('treats a missing package.json as the current Mongoose', () => {
     const dir = tempProject({ 'a.js': '' });
     expect(new PackageFacts().mongooseVersion(path.join(dir, 'a.js'))).toMatchObject({ version: undefined, assumedCurrent: true });
