@@ -7,6 +7,7 @@ import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mon
 import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type FinallyPlacement, type OwnerFix } from '../lib/mongoose/ownership';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
+import { guardPinnedBy } from '../lib/mongoose/spec-pins';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -84,6 +85,12 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
   const guarded = new Set<Node>();
   for (const { statement, session, presenceCheck, rethrow } of unguardedAborts(analysis)) {
+    const creation = analysis.sessionCreations().find((c) => analysis.bindingOf(c)?.declaration === session);
+    const pinned = guardPinnedBy({ project: ctx.project, file: ctx.file, analysis }, statement, creation ? { kind: 'created', creation } : { kind: 'received' });
+    if (pinned) {
+      ctx.report(statement, `the abort was not guarded: ${pinned}`, 'no-unguarded-abort');
+      continue;
+    }
     const expression = statement.node.expression as Node;
     const name = session.name as string;
     const guard = presenceCheck ?? statement;

@@ -5,6 +5,7 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
+import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
@@ -97,6 +98,11 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   if (!plan) return;
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
+    return;
+  }
+  const pinned = conversionPinnedBy({ project: ctx.project, file: ctx.file, analysis }, creation);
+  if (pinned) {
+    ctx.report(site.chain.outer, `promise-chain transaction left as is: ${pinned}`);
     return;
   }
   new ChainWriter(ctx, analysis, site, plan).write();
