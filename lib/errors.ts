@@ -43,3 +43,8 @@ export class ParseError extends TxCodemodError {
 export class InvalidOutputError extends TxCodemodError {
   override name = 'InvalidOutputError';
 }
+
+/** The transforms still changed a file after the pipeline's last pass: our bug, the file is never written. */
+export class NoFixedPointError extends TxCodemodError {
+  override name = 'NoFixedPointError';
+}

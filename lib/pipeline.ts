@@ -1,7 +1,7 @@
 import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
-import { InvalidOutputError, ParseError } from './errors';
+import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
 import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
@@ -60,93 +60,157 @@ export interface PipelineOutput {
   stages?: StageTrace[];
 }
 
+/** A file still changing after this many passes is a bug of tx-codemod: reported, never written. */
+const MAX_PASSES = 3;
+
 /**
- * Runs transforms in order, each on the previous one's output. Positions reported by any stage
- * are mapped back to the original file, so every line number refers to the file as it was.
- * Throws ParseError when the original does not parse and InvalidOutputError when ours does not.
+ * Runs transforms in order, each on the previous one's output, and the whole sequence again over
+ * its own output until a pass changes nothing: one run is its own fixed point, so a second run
+ * (or `--check` after a run) finds nothing to do. Positions reported by any stage of any pass are
+ * mapped back to the original file, so every line number refers to the file as it was. The
+ * findings are the last pass's (what a second run would report), with the notes earlier passes
+ * made about code they rewrote; the changes are every pass's changes that survived.
+ * Throws ParseError when the original does not parse, InvalidOutputError when ours does not, and
+ * NoFixedPointError when the file still changes after MAX_PASSES passes.
  */
 export function runPipeline(input: PipelineInput): PipelineOutput {
   const originalLines = new LineIndex(input.source);
   const mapsBack: OffsetMap[] = [];
   // Changes with where their code is in the current text: a later stage that deletes it undoes them.
   let changes: TrackedChange[] = [];
-  const findings: Finding[] = [];
+  // Notes about changes of earlier passes, which a later pass has no reason to make again.
+  let notes: TrackedFinding[] = [];
   let text = input.source;
   let lastChangedBy: Transform | undefined;
+  let parsedText: string | undefined;
   const stages: StageTrace[] | undefined = input.trace ? [] : undefined;
 
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
 
   // One parse and one analysis per text: a stage that changes nothing hands both to the next.
   let current: { text: string; parsed: ParsedFile; analysis?: MongooseAnalysis; style?: CodeStyle } | undefined;
-  for (const transform of input.transforms) {
-    if (!transform.mightApply(text, input.project)) continue;
-    if (current?.text !== text) current = { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
-    const stage = current;
-    const { parsed } = stage;
-    const edits = new SourceEdits(text);
-    const trace: Pick<StageTrace, 'changes' | 'findings'> | undefined = stages && { changes: [], findings: [] };
-    const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
-    const ctx: TransformContext = {
-      file: input.file,
-      source: text,
-      j: parsed.j,
-      root: parsed.root,
-      edits,
-      get style() {
-        return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
-      },
-      get analysis() {
-        return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text)));
-      },
-      project: input.project,
-      types: input.types,
-      settings: input.settings,
-      inRun: input.inRun,
-      report(path, reason, rule) {
-        const { line, column } = locate(path);
-        if (findings.some((f) => f.line === line && f.reason === reason && f.transform === transform.name)) return;
-        const finding: Finding = { transform: transform.name, file: input.displayPath, line, column, reason, ...(rule ? { rule } : {}) };
-        findings.push(finding);
-        trace?.findings.push({ item: finding, path });
-        if (input.annotate) annotate(edits, text, path, reason);
-      },
-      change(path, description, rule) {
-        const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description, ...(rule ? { rule } : {}) };
-        fresh.push({ change, range: [startOf(path), endOf(path.node)] });
-        trace?.changes.push({ item: change, path });
-      },
-    };
-    const fresh: TrackedChange[] = [];
-    transform.apply(ctx);
-    if (!edits.isEmpty) {
-      for (const dropped of dropOrphanedTypeImports(ctx.analysis.index, text, edits)) {
-        ctx.change(dropped.declaration, `removed \`${dropped.name}\` from the imports: nothing uses it any more`);
+  for (let pass = 1; ; pass++) {
+    let findings: TrackedFinding[] = [];
+    const passStages: StageTrace[] = [];
+    const changedBy: Transform[] = [];
+    for (const transform of input.transforms) {
+      if (!transform.mightApply(text, input.project)) continue;
+      if (current?.text !== text) current = { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
+      parsedText = text;
+      const stage = current;
+      const { parsed } = stage;
+      const edits = new SourceEdits(text);
+      const trace: Pick<StageTrace, 'changes' | 'findings'> | undefined = stages && { changes: [], findings: [] };
+      const locate = (path: Path) => originalLines.position(toOriginal(startOf(path)));
+      // Reasons name lines of the text they were worked out on (`at line 39`): they must name the file's.
+      let stageLines: LineIndex | undefined;
+      const inOriginalLines = (message: string) =>
+        mapsBack.length === 0
+          ? message
+          : message.replace(/\bline (\d+)/g, (_, line: string) => {
+              stageLines ??= new LineIndex(stage.text);
+              const start = stageLines.startOf(Number(line));
+              const code = start + (/^[ \t]*/.exec(stage.text.slice(start))?.[0].length ?? 0);
+              return `line ${originalLines.position(toOriginal(code)).line}`;
+            });
+      const fresh: TrackedChange[] = [];
+      const reported: TrackedFinding[] = [];
+      const ctx: TransformContext = {
+        file: input.file,
+        source: text,
+        j: parsed.j,
+        root: parsed.root,
+        edits,
+        get style() {
+          return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
+        },
+        get analysis() {
+          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text)));
+        },
+        project: input.project,
+        types: input.types,
+        settings: input.settings,
+        inRun: input.inRun,
+        report(path, stageReason, rule) {
+          const { line, column } = locate(path);
+          const reason = inOriginalLines(stageReason);
+          const known = [...notes, ...findings, ...reported].some((t) => t.finding.line === line && t.finding.reason === reason && t.finding.transform === transform.name);
+          if (known) return;
+          const finding: Finding = { transform: transform.name, file: input.displayPath, line, column, reason, ...(rule ? { rule } : {}) };
+          const traced = { item: finding, path };
+          reported.push({ finding, range: [startOf(path), endOf(path.node)], traced, note: false });
+          trace?.findings.push(traced);
+        },
+        change(path, description, rule) {
+          const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description: inOriginalLines(description), ...(rule ? { rule } : {}) };
+          fresh.push({ change, range: [startOf(path), endOf(path.node)] });
+          trace?.changes.push({ item: change, path });
+        },
+      };
+      transform.apply(ctx);
+      if (!edits.isEmpty) {
+        for (const dropped of dropOrphanedTypeImports(ctx.analysis.index, text, edits)) {
+          ctx.change(dropped.declaration, `removed \`${dropped.name}\` from the imports: nothing uses it any more`);
+        }
       }
+      // A finding whose code the same stage rewrote is a note about that rewrite (a review it asks
+      // for, a step left to do by hand): no later pass has reason to make it again, so it stays.
+      const written = edits.list();
+      for (const finding of reported) finding.note = written.some((e) => e.start <= finding.range[1] && finding.range[0] <= e.end);
+      // A later stage deleting a change's code undoes it; the stage's own edits never do.
+      changes = [
+        ...changes.flatMap((tracked) => {
+          const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
+          if (range) tracked.range = range;
+          return range ? [tracked] : [];
+        }),
+        ...fresh.map((tracked) => Object.assign(tracked, { range: edits.mapRangeOrPoint(...tracked.range) })),
+      ];
+      findings = [...findings, ...reported];
+      for (const tracked of findings) tracked.range = edits.mapRangeOrPoint(...tracked.range);
+      // A note goes with its code when a later stage deletes it.
+      notes = notes.flatMap((note) => {
+        const range = edits.mapRange(...note.range);
+        return range ? [Object.assign(note, { range })] : [];
+      });
+      const stageTrace: StageTrace | undefined = trace && { transform: transform.name, source: text, edits: edits.list(), mapBack: edits.offsetMap(), ...trace };
+      if (stageTrace) passStages.push(stageTrace);
+      if (edits.isEmpty) continue;
+      mapsBack.push(edits.offsetMap());
+      text = edits.apply();
+      lastChangedBy = transform;
+      changedBy.push(transform);
     }
-    // A later stage deleting a change's code undoes it; the stage's own edits never do.
-    changes = [
-      ...changes.flatMap((tracked) => {
-        const range = edits.isEmpty ? tracked.range : edits.mapRange(...tracked.range);
-        return range ? [{ ...tracked, range }] : [];
-      }),
-      ...fresh.map((tracked) => ({ ...tracked, range: edits.mapRangeOrPoint(...tracked.range) })),
-    ];
-    if (trace) stages!.push({ transform: transform.name, source: text, edits: edits.list(), mapBack: edits.offsetMap(), ...trace });
-    if (edits.isEmpty) continue;
-    mapsBack.push(edits.offsetMap());
-    text = edits.apply();
-    lastChangedBy = transform;
+    stages?.push(...passStages);
+    if (changedBy.length === 0) {
+      const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine([...notes, ...findings].map((t) => t.finding)), stages };
+      if (lastChangedBy !== undefined && parsedText !== text) timed(input, () => parseStage(input.file, text, lastChangedBy));
+      const output = input.annotate ? annotated(input.file, text, [...notes, ...findings]) : text;
+      return { output: output === input.source ? undefined : output, ...result };
+    }
+    if (pass === MAX_PASSES) {
+      throw new NoFixedPointError(
+        `tx-codemod did not settle on this file: pass ${pass} of the transforms still changed it (${changedBy.map((t) => t.name).join(', ')}), so the file was left as it was`,
+      );
+    }
+    // The next pass looks at the code again: its findings replace this pass's, but for the notes about changes.
+    notes = [...notes, ...findings.filter((f) => f.note)];
+    for (const stage of passStages) stage.findings = stage.findings.filter((traced) => notes.some((note) => note.traced === traced));
   }
+}
 
-  const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(findings), stages };
-  if (lastChangedBy === undefined) return { output: undefined, ...result };
-  timed(input, () => parseStage(input.file, text, lastChangedBy));
-  return { output: text === input.source ? undefined : text, ...result };
+/** A finding, and where its node is in the current text. */
+interface TrackedFinding {
+  finding: Finding;
+  range: [number, number];
+  traced: Traced<Finding>;
+  /** The stage that recorded it rewrote its code: the finding is a note about that rewrite. */
+  note: boolean;
 }
 
 interface TrackedChange {
   change: Change;
+  /** Where the change's node is in the current text. */
   range: [number, number];
 }
 
@@ -177,6 +241,19 @@ function startOf(path: Path): number {
 }
 
 const MARKER_PREFIX = '// tx-codemod: ';
+
+/** The final text with a marker comment above the statement of each finding (positions in that text). */
+function annotated(file: string, text: string, findings: TrackedFinding[]): string {
+  if (findings.length === 0) return text;
+  const parsed = parseFile(file, text);
+  const statements = parsed.root.find(parsed.j.Statement).paths() as Path[];
+  const edits = new SourceEdits(text);
+  for (const { finding, range } of findings) {
+    const holding = statements.filter((s) => startOf(s) <= range[0] && range[0] < endOf(s.node)).pop();
+    if (holding) annotate(edits, text, holding, finding.reason);
+  }
+  return edits.apply();
+}
 
 /** Puts a marker comment on its own line above the statement holding `path`, once. */
 function annotate(edits: SourceEdits, text: string, path: Path, reason: string): void {

@@ -111,6 +111,26 @@ describe('tx-codemod run --check', () => {
     expect(read(dir, 'a.ts')).toBe(LEAKY_SOURCE);
   });
 
+  it('finds nothing to change right after a run: one run is its own fixed point', () => {
+    // Shapes where a refusal of one transform once depended on what a later one fixed.
+    const fixture = (rel: string) => fs.readFileSync(path.join(__dirname, '..', '__testfixtures__', rel), 'utf8');
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { mongoose: '^8.9.0' } }),
+      'src/orders.js': fixture('pipeline/operations-collected.input.js'),
+      'src/bookings.ts': fixture('pipeline/ends-in-try-and-catch.input.ts'),
+      'src/checkout.js': fixture('add-missing-await/assigned-not-awaited.input.js'),
+      'src/seats.ts': fixture('hoist-end-session/end-inside-transaction-callback.input.ts'),
+    };
+    const dir = tempProject(files);
+    expect(tx(['run', 'src'], dir).status).toBe(0);
+    const written = Object.keys(files).map((rel) => read(dir, rel));
+    expect(written.filter((text, i) => text !== Object.values(files)[i])).toHaveLength(4);
+    const check = tx(['run', 'src', '--check'], dir);
+    expect(check.stdout).toBe('');
+    expect(check.stderr).toContain('0 would change');
+    expect(Object.keys(files).map((rel) => read(dir, rel))).toEqual(written);
+  });
+
   it('exits 1 when a finding needs review, 0 when everything is done', () => {
     expect(tx(['run', '.', '--check'], tempProject({ 'a.ts': ESCAPING_SOURCE })).status).toBe(1);
     expect(tx(['run', '.', '--check'], tempProject({ 'a.ts': LEAKY_FIXED })).status).toBe(0);

@@ -65,6 +65,11 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
+
+  /** The offset where 1-based `line` starts (the text's end past its last line). */
+  startOf(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!;
+  }
 }
 
 /** `word` as a whole identifier (not part of a longer name): `session` but not `sessionId` or `$session`. */

@@ -195,7 +195,8 @@ class ManualPlanner {
 
     const promise = this.keptPromiseProblem();
     if (promise) return this.refuse(promise);
-    const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node);
+    // endSession() inside the withTransaction() callback (a silent abort) goes with the conversion.
+    const nested = this.uses.find((u) => u.method !== undefined && enclosingFunction(u.call!)?.node !== this.fn.node && !this.endsInsideCallback(u));
     if (nested) return this.refuse(`${nested.method}() runs in a nested function or callback (line ${lineOf(nested.call!)}), which transaction() cannot follow`, nested.call);
     for (const use of this.uses) {
       if (use.method) continue;
@@ -216,6 +217,13 @@ class ManualPlanner {
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);
+  }
+
+  /** `session.endSession()` directly in the callback of this session's withTransaction(). */
+  private endsInsideCallback(use: SessionUse): boolean {
+    if (use.method !== 'endSession') return false;
+    const scope = this.analysis.enclosingScope(use.call!);
+    return scope?.kind === 'withTransaction' && enclosingFunction(use.call!)?.node === scope.callback.node && this.calls('withTransaction').some((c) => c.node === scope.call.node);
   }
 
   /** `const session = ...; [try {] await session.withTransaction(cb, options); [} finally {] session.endSession();` */
@@ -239,7 +247,8 @@ class ManualPlanner {
     const ends = this.endStatements();
     if ('reason' in ends) return ends;
     const post = main.slice(index + 1).filter((s) => !ends.some((e) => e.node === s.node));
-    const after = this.usedIn(post) ?? this.usedIn(tryStatement ? this.handlerStatements(tryStatement) : []);
+    // The catch's own endSession() and abort go with the rest; keptHandler judges what stays of it.
+    const after = this.usedIn(post);
     if (after) return this.refuse(`the session is used after the transaction (line ${lineOf(after)}), when transaction() has already ended it`, after);
     const handler = tryStatement ? this.keptHandler(tryStatement, ends) : undefined;
     if (handler && 'reason' in handler) return handler;
@@ -263,7 +272,7 @@ class ManualPlanner {
       before: head,
       beforeInside: main.slice(0, index),
       body: [],
-      bodyRemovals: [],
+      bodyRemovals: ends.filter((e) => contains(callback.node, e.node)),
       abortsBeforeThrow: [],
       earlyExits: [],
       post,

@@ -504,7 +504,12 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
       case 'OptionalCallExpression': {
         if (node.callee === child.node) break;
         const name = calleeName(node);
-        if (name && STORING_METHODS.has(name)) return `the session is stored with ${name}(), so it outlives the function`;
+        if (name && STORING_METHODS.has(name)) {
+          // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
+          const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
+          if (collected) return derivedEscape(analysis, collected, fn, binding, depth);
+          return `the session is stored with ${name}(), so it outlives the function`;
+        }
         if (!viaCall) handedTo = node;
         viaCall = true;
         inLiteral = false;
@@ -552,6 +557,17 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
     }
   }
   return undefined;
+}
+
+/** `ops.push(...)` on an array `fn` declares (`const ops = []`): the array's declaration. */
+function collectingArray(analysis: MongooseAnalysis, call: Path, fn: Path): Node | undefined {
+  const callee = call.node.callee as Node;
+  if (!isMember(callee) || !isIdentifier(callee.object as Node)) return undefined;
+  const name = call.get('callee', 'object') as Path;
+  if (!declaredWithin(analysis, name, fn)) return undefined;
+  const declaration = analysis.bindings.declarationOf(name)!;
+  const origin = analysis.bindings.originOf(declaration);
+  return origin?.kind === 'variable' && (origin.declarator.node.init as Node | null)?.type === 'ArrayExpression' ? declaration : undefined;
 }
 
 /** A variable holding a query or cursor built on the session (initialised or assigned with it) must not escape either. */

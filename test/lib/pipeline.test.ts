@@ -4,7 +4,8 @@ import { RunEnvironment } from '../../lib/runner/environment';
 import { runPipeline } from '../../lib/pipeline';
 import { TRANSFORMS } from '../../lib/registry';
 import { toMarkdownReport } from '../../lib/report/markdown';
-import type { ProjectView } from '../../lib/transform';
+import type { ProjectView, Transform } from '../../lib/transform';
+import { NoFixedPointError } from '../../lib/errors';
 
 // The helper ends a session it received: add-missing-await awaits that endSession(), then
 // hoist-end-session removes it (the owner ends the session in its finally).
@@ -78,5 +79,49 @@ async function run() {
     });
     const rows = md.split('\n').filter((line) => /^\| \d+ \| change \|/.test(line));
     expect(rows.map((row) => Number(/^\| (\d+)/.exec(row)![1]))).toEqual([5, 12]);
+  });
+});
+
+/** A stand-in transform over identifiers: renames `from` to `to` wherever it appears, and may report. */
+function renaming(name: string, from: string, to: string, report?: { at: string; reason: string }): Transform {
+  return {
+    name: name as Transform['name'],
+    description: name,
+    mongooseVersions: 'any',
+    mightApply: () => true,
+    apply(ctx) {
+      for (const id of ctx.analysis.index.of('Identifier')) {
+        if (report && id.node.name === report.at) ctx.report(id, report.reason);
+        if (id.node.name !== from) continue;
+        ctx.edits.replace(id.node.start!, id.node.end!, to);
+        ctx.change(id, `${from} -> ${to}`);
+      }
+    },
+  };
+}
+
+describe('the passes', () => {
+  it('run the transforms again over their own output until nothing changes, lines naming the original file', () => {
+    // `second` makes the `b` that `first` rewrites: one pass would stop at `b`, a second run would go on.
+    const first = renaming('first', 'b', 'c');
+    const second = renaming('second', 'a', 'b');
+    const result = runAll('x();\na();\n', [first, second]);
+    expect(result.output).toBe('x();\nc();\n');
+    expect(result.changes.map((c) => `${c.line} ${c.transform}: ${c.description}`)).toEqual(['2 second: a -> b', '2 first: b -> c']);
+  });
+
+  it('report what the last pass finds, and the notes of earlier passes about code they rewrote', () => {
+    // `first` refuses `b` while it is `b` (pass 1); once `second` made it `c`, a second run says nothing there.
+    const first = renaming('first', 'b', 'c', { at: 'a', reason: 'a is not b yet' });
+    const second = renaming('second', 'a', 'b', { at: 'a', reason: 'renamed a: check its callers' });
+    const result = runAll('a();\n', [first, second]);
+    expect(result.output).toBe('c();\n');
+    expect(result.findings.map((f) => `${f.line} ${f.transform}: ${f.reason}`)).toEqual(['1 second: renamed a: check its callers']);
+  });
+
+  it('refuse a file that still changes after the last pass, as a bug of tx-codemod', () => {
+    const flip = renaming('flip', 'a', 'b');
+    const flop = renaming('flop', 'b', 'a');
+    expect(() => runAll('a();\n', [flip, flop])).toThrow(NoFixedPointError);
   });
 });
