@@ -2,7 +2,8 @@ import { freeName } from '../lib/ast/bindings';
 import { endOf, isFunction, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
-import type { MongooseAnalysis } from '../lib/mongoose/analysis';
+import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
+import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
@@ -26,7 +27,7 @@ export const manualToTransaction: Transform = {
   apply(ctx) {
     const { analysis } = ctx;
     const typescript = /\.[cm]?tsx?$/.test(ctx.file);
-    const plans: Array<{ plan: ManualPlan; at: Path }> = [];
+    const plans: Array<{ plan: ManualPlan; at: Path; creation: SessionCreation }> = [];
     for (const creation of analysis.sessionCreations()) {
       const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
       const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript });
@@ -40,7 +41,7 @@ export const manualToTransaction: Transform = {
         ctx.report(creation.call, `hand-managed transaction left as is: ${pinned}`);
         continue;
       }
-      plans.push({ plan, at: creation.call });
+      plans.push({ plan, at: creation.call, creation });
     }
     for (const received of receivedTransactions(analysis)) ctx.report(received.at, `hand-managed transaction left as is: ${received.reason}`);
     // Inner transactions first (one in another's catch): the outer one then moves their new code.
@@ -55,6 +56,7 @@ export const manualToTransaction: Transform = {
       const dropped = plan.abortsBeforeThrow.length > 0 ? ABORT_BEFORE_THROW_NOTE : '';
       ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}${dropped}`);
     }
+    settleFactoryImports(ctx, analysis, plans.map((p) => p.creation));
   },
 };
 

@@ -4,6 +4,7 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
+import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
@@ -28,6 +29,7 @@ export const promiseChainToTransaction: Transform = {
     const creations = analysis.sessionCreations();
     if (creations.length === 0) return;
     const done: Node[] = [];
+    const converted: SessionCreation[] = [];
     for (const site of chainSites(analysis)) {
       if (done.some((node) => contains(node, site.chain.outer.node))) continue;
       const creation = creations.find((c) => contains(site.chain.outer.node, c.call.node)) ?? driverSessionUsedBy(analysis, creations, site.chain.outer);
@@ -39,8 +41,9 @@ export const promiseChainToTransaction: Transform = {
         }
         continue;
       }
-      convert(ctx, analysis, site, creation);
+      if (convert(ctx, analysis, site, creation)) converted.push(creation);
     }
+    settleFactoryImports(ctx, analysis, converted);
   },
 };
 
@@ -88,22 +91,23 @@ function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSi
   return sites.sort((a, b) => startOf(a.chain.outer.node) - startOf(b.chain.outer.node));
 }
 
-function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainSite | UnsupportedSite, creation: SessionCreation): void {
+/** Rewrites one chain, or reports why not; true when it was rewritten. */
+function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainSite | UnsupportedSite, creation: SessionCreation): boolean {
   if ('unsupported' in site) {
     if (startsTransaction(ctx.source, site.at)) ctx.report(site.at, `promise-chain transaction left as is: ${site.unsupported}`);
-    return;
+    return false;
   }
   const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
   const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als });
-  if (!plan) return;
+  if (!plan) return false;
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
-    return;
+    return false;
   }
   const pinned = conversionPinnedBy({ project: ctx.project, file: ctx.file, analysis }, creation);
   if (pinned) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${pinned}`);
-    return;
+    return false;
   }
   new ChainWriter(ctx, analysis, site, plan).write();
   ctx.change(site.chain.outer, `promise-chain transaction is now await ${plan.connection}.transaction(...)${plan.abortsBeforeThrow.length > 0 ? ABORT_BEFORE_THROW_NOTE : ''}`);
@@ -114,6 +118,7 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   if (site.kind === 'floating') {
     ctx.report(site.chain.outer, 'this promise-chain transaction was neither returned nor awaited; it is awaited now, so the function waits for it (and returns a promise)');
   }
+  return true;
 }
 
 function startsTransaction(source: string, at: Path): boolean {

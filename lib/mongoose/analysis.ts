@@ -593,7 +593,7 @@ export class MongooseAnalysis {
     if (!guess || !this.nameFallback) return 'unknown';
     if (/^(conn|connection|db|dbConnection|mongoConnection|mongooseConnection|mongoDb)$/i.test(name)) return 'connection';
     if (/^(client|mongoClient|mongodbClient)$/i.test(name)) return 'client';
-    if (/Model$/.test(name) && name !== 'Model') return 'model';
+    if ((/Model$/.test(name) && name !== 'Model') || name === 'model') return 'model';
     if (/^[A-Z][A-Za-z0-9]*$/.test(name) && !GLOBAL_CONSTRUCTORS.has(name)) return 'model';
     return 'unknown';
   }

@@ -136,7 +136,7 @@ class ChainPlanner {
     const refusal = versionProblem(this.mongoose);
     if (refusal) return { reason: refusal };
     const connection = connectionOf(this.analysis, this.creation);
-    if (typeof connection !== 'string') return connection;
+    if (typeof connection !== 'string' && !connection.unknown) return { reason: connection.reason };
 
     const roles = this.roles(created, start);
     if ('reason' in roles) return roles;
@@ -164,6 +164,8 @@ class ChainPlanner {
     if ('reason' in names) return names;
     const escaped = this.bodyLocalUsedAfter(body, ending, post, transactionValue);
     if (escaped) return { reason: escaped };
+    // Where the connection cannot be named, a reason found in the code itself is the one to give.
+    if (typeof connection !== 'string') return { reason: connection.reason };
     if (outer) this.removedStatements.push(outer.declarationStatement);
 
     return {

@@ -213,7 +213,13 @@ class ManualPlanner {
     if (typeof connection !== 'string' && this.creation.kind === 'client') return this.refuse(connection.reason);
     const version = versionProblem(this.context.mongoose);
     if (version) return this.refuse(version);
-    if (typeof connection !== 'string') return this.refuse(connection.reason);
+    if (typeof connection !== 'string' && !connection.unknown) return this.refuse(connection.reason);
+    // Where the connection cannot be named, a reason found in the code itself is the one to give.
+    const planned = this.planOn(typeof connection === 'string' ? connection : '', starts, withTransactions);
+    return typeof connection === 'string' || !planned || 'reason' in planned ? planned : this.refuse(connection.reason);
+  }
+
+  private planOn(connection: string, starts: Path[], withTransactions: Path[]): ManualPlanResult {
     if (starts.length === 0) return this.planWithTransaction(connection, withTransactions);
     if (starts.length > 1 || withTransactions.length > 0) return this.refuse('the session runs more than one transaction', starts[1] ?? withTransactions[0]);
     return this.planManual(connection, starts[0]!);

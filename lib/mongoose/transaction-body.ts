@@ -3,6 +3,7 @@ import { contains, endOf, isCall, isFunction, startOf, type Node, type Path } fr
 import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
+import { defaultConnectionOf } from './default-connection';
 import { classifyCall, isInnerLink } from './operations';
 import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
 
@@ -36,15 +37,23 @@ export function resolvesToCommitResult(mongoose: MongooseVersion): boolean {
   return mongoose.version !== undefined && semver.lt(mongoose.version, '8.0.0');
 }
 
+/** Not a reason found in the code: planners give it only when the code itself holds none. */
+const UNKNOWN_CONNECTION = { reason: 'it cannot tell which connection the session comes from', unknown: true } as const;
+
 /**
  * The connection expression that runs the transaction (`mongoose.connection`, `Order.db`, the
  * connection itself), as the file names it; `{ reason }` when the session's origin rules it out.
+ * For an imported `startSession()` the name may be one the rewrite adds to the import
+ * (settleFactoryImport, once the file's conversions are known).
  */
-export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreation): string | { reason: string } {
+export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreation): string | { reason: string; unknown?: true } {
   const { kind, receiver } = creation;
   if (kind === 'client') return { reason: "the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()" };
-  if (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection')) return { reason: 'it cannot tell which connection the session comes from' };
+  const imported = receiver ? undefined : defaultConnectionOf(analysis, creation);
+  if (!imported && (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection'))) return UNKNOWN_CONNECTION;
   if ((creation.call.node.arguments as Node[]).length > 0) return { reason: 'startSession() is given options, which transaction() cannot take' };
+  if (imported) return imported.text;
+  if (!receiver) return UNKNOWN_CONNECTION;
   const text = analysis.source.slice(startOf(receiver.node), endOf(receiver.node));
   if (kind === 'mongoose') return `${text}.connection`;
   if (kind === 'model') return `${text}.db`;
