@@ -4,7 +4,6 @@ import { moduleName } from '../facts/text-index';
 import type { ProjectView } from '../transform';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { describeSite, functionName } from './callers';
-import { lineOf } from './transaction-body';
 import { fakeSessions, moduleMock, propertyNamed, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
 
 /**
@@ -38,7 +37,7 @@ export function conversionPinnedBy(context: SpecContext, creation: SessionCreati
     const replaced = replacementOf(spec.analysis, context.analysis, creation);
     if (!replaced) continue;
     const check = sessionCallChecks(spec.analysis.index)[0];
-    const checks = check ? ` and checks the session's calls (line ${lineOf(check.at)}: \`${snippet(spec.analysis, check.at)}\`)` : '';
+    const checks = check ? ` and checks the session's calls at ${where(context, spec, check.at)} (\`${snippet(spec.analysis, check.at)}\`)` : '';
     return `the spec ${where(context, spec, replaced)} replaces startSession() with a stand-in (\`${snippet(spec.analysis, replaced)}\`)${checks}; transaction() would start a session of its own that the spec does not control, so the spec would fail`;
   }
   return undefined;
