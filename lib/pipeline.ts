@@ -2,7 +2,7 @@ import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
-import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
+import { callOriginsFrom, linksFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
 import { indentAt, lineStartOf, LineIndex } from './edit/text';
@@ -139,7 +139,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
           return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
         },
         get analysis() {
-          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text)));
+          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text), linksFrom(input.project)));
         },
         project: input.project,
         types: input.types,

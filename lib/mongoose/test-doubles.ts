@@ -61,12 +61,12 @@ export interface FactoryReplacement {
  * `sinon.stub(Model, 'startSession')`, and (owner `*`) a fake connection or model object
  * `{ startSession: jest.fn().mockResolvedValue(s) }`.
  */
-export function sessionFactoryReplacements(index: PathIndex, source: string): FactoryReplacement[] {
+export function sessionFactoryReplacements(index: PathIndex, source: string, method = SESSION_FACTORY): FactoryReplacement[] {
   const out: FactoryReplacement[] = [];
   const textOf = (node: Node) => source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, '');
   const factoryOwner = (node: Node): Node | undefined => {
     const member = unwrapExpression(node);
-    return isMember(member) && propertyName(member) === SESSION_FACTORY ? (member.object as Node) : undefined;
+    return isMember(member) && propertyName(member) === method ? (member.object as Node) : undefined;
   };
   for (const path of index.of('AssignmentExpression')) {
     const owner = factoryOwner(path.node.left as Node);
@@ -81,32 +81,41 @@ export function sessionFactoryReplacements(index: PathIndex, source: string): Fa
       if (owner) out.push({ owner: textOf(owner), at: call });
     }
     const args = call.node.arguments as Node[];
-    const method = args[1] ? unwrapExpression(args[1]) : undefined;
-    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && method?.type === 'StringLiteral' && method.value === SESSION_FACTORY) {
+    const replaced = args[1] ? unwrapExpression(args[1]) : undefined;
+    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && replaced?.type === 'StringLiteral' && replaced.value === method) {
       out.push({ owner: textOf(args[0]!), at: call });
     }
   }
   for (const property of index.of('ObjectProperty', 'ObjectMethod')) {
     if ((property.node.key as Node | undefined) === undefined || property.node.computed) continue;
     const key = property.node.key as Node;
-    if ((key.name ?? key.value) !== SESSION_FACTORY) continue;
+    if ((key.name ?? key.value) !== method) continue;
     if (property.node.type === 'ObjectMethod' || isTestDouble(property.node.value as Node) || isFunction(property.node.value as Node)) out.push({ owner: '*', at: property });
   }
   return out.sort((a, b) => (a.at.node.start ?? 0) - (b.at.node.start ?? 0));
 }
 
-/** The receivers (as source text without spaces) whose `startSession` the file replaces, as `sessionFactoryReplacements` finds them. */
-export function replacedSessionFactories(index: PathIndex, source: string): Set<string> {
-  return new Set(sessionFactoryReplacements(index, source).map((r) => r.owner).filter((owner) => owner !== '*'));
+/** The receivers (as source text without spaces) whose `startSession` (or `method`) the file replaces, as `sessionFactoryReplacements` finds them. */
+export function replacedSessionFactories(index: PathIndex, source: string, method = SESSION_FACTORY): Set<string> {
+  return new Set(sessionFactoryReplacements(index, source, method).map((r) => r.owner).filter((owner) => owner !== '*'));
 }
 
 /** `jest.mock('mongoose')`, `vi.mock('mongoose', () => ...)`: the call that makes every export of the module a double. */
 export function moduleMock(index: PathIndex, module: string): Path | undefined {
-  return index.calls().find((call) => {
+  return moduleMocks(index).find((mock) => mock.module === module)?.at;
+}
+
+/** The modules a test file replaces with doubles (`jest.mock('../db/session')`), as it writes them. */
+export function mockedModules(index: PathIndex): string[] {
+  return moduleMocks(index).map((mock) => mock.module);
+}
+
+function moduleMocks(index: PathIndex): Array<{ module: string; at: Path }> {
+  return index.calls().flatMap((call) => {
     const callee = unwrapExpression(call.node.callee as Node);
     const arg = (call.node.arguments as Node[])[0];
     const library = isMember(callee) ? unwrapExpression(callee.object) : undefined;
-    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' && arg.value === module;
+    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' ? [{ module: arg.value as string, at: call }] : [];
   });
 }
 
