@@ -9,6 +9,7 @@ import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
+import { guardPinnedBy } from '../lib/mongoose/spec-pins';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -107,7 +108,14 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 /** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
 function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node> {
   const guarded = new Set<Node>();
+  const { analysis } = ctx;
   for (const { statement, session, presenceCheck, rethrow } of aborts) {
+    const creation = analysis.sessionCreations().find((c) => analysis.bindingOf(c)?.declaration === session);
+    const pinned = guardPinnedBy({ project: ctx.project, file: ctx.file, analysis }, statement, creation ? { kind: 'created', creation } : { kind: 'received' });
+    if (pinned) {
+      ctx.report(statement, `the abort was not guarded: ${pinned}`, 'no-unguarded-abort');
+      continue;
+    }
     const expression = statement.node.expression as Node;
     // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
     const name = session.name as string;
