@@ -1,15 +1,19 @@
+import * as path from 'node:path';
 import semver from 'semver';
-import { calleeName, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, enclosingFunction, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
 import { lineEndOf, lineStartOf, shortText } from '../lib/edit/text';
+import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import type { MongooseInstance } from '../lib/mongoose/als-detection';
-import { alsOnFor, alsSuppliesSession, operationInstance } from '../lib/mongoose/als-support';
+import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
+import { calledFunction, type CalledFunction } from '../lib/mongoose/called-functions';
 import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
 import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { lineOf } from '../lib/mongoose/transaction-body';
 import { callChain, carriesSession, classifyCall, isInnerLink, isNullish, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
 import type { RuleName } from '../lib/rules';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -75,14 +79,18 @@ class SessionAdder {
 
   /** An operation chain (its outermost call): a write in a transaction without the session gets it. */
   visit(call: Path): void {
+    if (insideAssertion(call)) return;
     const scope = this.innermostScope(call);
     if (!scope?.inTransaction || !this.onTransactionPath(scope, call)) return;
     const chain = callChain(call);
     const base = chain.links[0];
     const method = base?.method;
-    if (!base || !method || READ_OPERATIONS.has(method) || !chain.root) return;
-    const receiver = this.writeReceiver(scope, call, chain);
-    if (!receiver) return;
+    if (!base || !method || READ_OPERATIONS.has(method)) return;
+    const receiver = chain.root ? this.writeReceiver(scope, call, chain) : undefined;
+    if (!receiver) {
+      this.checkHelper(scope, call, chain);
+      return;
+    }
     if (receiver === 'callback') {
       this.ctx.report(call, `${this.label(chain)} passes a Node-style callback, so the session was not added; it runs outside the transaction: pass { session } before the callback by hand`);
       return;
@@ -115,7 +123,7 @@ class SessionAdder {
    * session before.
    */
   orderCreate(call: Path): void {
-    if (this.ordered.has(call.node) || calleeName(call.node) !== 'create') return;
+    if (this.ordered.has(call.node) || calleeName(call.node) !== 'create' || insideAssertion(call)) return;
     const chain = callChain(call);
     if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model') return;
     const args = call.node.arguments as Node[];
@@ -145,10 +153,40 @@ class SessionAdder {
 
   /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: the write, as a reader finds it. */
   private label(chain: CallChain): string {
-    const root = chain.root!.node;
-    const target = root.type === 'NewExpression' ? (root.callee as Node) : root;
-    const text = this.ctx.source.slice(startOf(target), endOf(target)).replace(/\s+/g, '');
-    return `${root.type === 'NewExpression' ? `new ${text}(...)` : text}.${chain.links[0]!.method}()`;
+    return writeLabel(this.ctx.source, chain);
+  }
+
+  /**
+   * A call of the project's own code inside the transaction that is not given its session: a
+   * helper that takes a session, or one that writes without any, runs that work outside the
+   * transaction. Reported (naming the helper), never rewritten: the helper may be meant to work
+   * outside it, and its other callers decide what it takes.
+   */
+  private checkHelper(scope: OperationScope, call: Path, chain: CallChain): void {
+    const base = chain.links[0]!;
+    if (chain.root && ['model', 'connection', 'session', 'mongoose', 'client'].includes(this.analysis.kindOf(chain.root))) return;
+    if (carriesSession(this.analysis, chain.links, scope.sessions) || passesSession(this.analysis, base.call, scope.sessions)) return;
+    const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
+    if (verdict.kind === 'operation' || verdict.kind === 'callback') return;
+    const target = calledFunction(this.ctx, this.analysis, base.call);
+    if (!target || target.fn.node === scope.fn.node || containsCall(target.fn, call)) return;
+    const where = target.file === this.ctx.file ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
+    const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
+    if (slots.length > 0) {
+      const used = slots.filter((slot) => sessionUses(target, slot.declaration) === 'writes');
+      if (used.length === 0 || !slots.every((slot) => argumentFor(base.call, slot) === 'absent')) return;
+      this.ctx.report(
+        call,
+        `${target.name}()${where} takes the session (\`${used[0]!.declaration.name as string}\`) but is called here without it, so what it does with the session runs outside the transaction: pass the session if that work belongs in it`,
+      );
+      return;
+    }
+    const write = sessionLessWrite(target);
+    if (!write) return;
+    this.ctx.report(
+      call,
+      `${target.name}()${where} writes without the session (${writeLabel(target.analysis.source, callChain(write))} at line ${lineOf(write)}) and is not given it, so that write runs outside the transaction: give the helper the session if the write belongs in it`,
+    );
   }
 
   /** The session cannot be named here: a `transaction()` callback that takes none (reported once), or one shadowed on the way. */
@@ -156,9 +194,12 @@ class SessionAdder {
     if (scope.transactionCall && scope.sessions.length === 0) {
       if (this.parameterless.has(scope)) return;
       this.parameterless.add(scope);
+      const first = this.label(chain);
       this.ctx.report(
         scope.transactionCall,
-        `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance at a version that has it: unless it is, the callback's writes (${this.label(chain)} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`,
+        versionSupportsAls(this.mongoose)
+          ? `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance: unless it is, the callback's writes (${first} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`
+          : `this transaction() callback takes no session, and Mongoose ${this.mongoose.version ?? ''} has no AsyncLocalStorage (${ALS_FLOOR_DESCRIPTION}), so the callback's writes (${first} first) run outside the transaction: take the session parameter and pass it to them`,
       );
       return;
     }
@@ -438,12 +479,12 @@ class SessionAdder {
   }
 
   private reportOrdered(call: Path): void {
-    const version = this.mongoose.version ?? 'of unknown version';
-    this.ctx.report(
-      call,
-      `create() with a session and several documents saves them in parallel on one session (undefined behaviour in a transaction), and Mongoose ${version} has no ordered option for create() (it came in 7.3.0): save them one at a time`,
-      'create-many-needs-ordered' satisfies RuleName,
-    );
+    const { version } = this.mongoose;
+    const why =
+      version === undefined
+        ? "the project's Mongoose version is unknown, and create() takes ordered: true only from 7.3.0: add it on 7.3 or later (8.10 and later throw without it), else save them one at a time"
+        : `Mongoose ${version} has no ordered option for create() (it came in 7.3.0): save them one at a time`;
+    this.ctx.report(call, `create() with a session and several documents saves them in parallel on one session (undefined behaviour in a transaction); ${why}`, 'create-many-needs-ordered' satisfies RuleName);
   }
 
   private apply(placement: Placement): void {
@@ -471,6 +512,106 @@ class SessionAdder {
     }
   }
 }
+
+/** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: a write, as a reader finds it. */
+function writeLabel(source: string, chain: CallChain): string {
+  const root = chain.root?.node;
+  if (!root) return `${chain.links[0]!.method}()`;
+  const target = root.type === 'NewExpression' ? (root.callee as Node) : root;
+  const text = source.slice(startOf(target), endOf(target)).replace(/\s+/g, '');
+  return `${root.type === 'NewExpression' ? `new ${text}(...)` : text}.${chain.links[0]!.method}()`;
+}
+
+/** The call hands the session over in some argument: itself, or an object or array that holds it. */
+function passesSession(analysis: MongooseAnalysis, call: Path, sessions: Node[]): boolean {
+  return (call.node.arguments as Node[]).some((arg) =>
+    some(arg, (node) => {
+      if (!isIdentifier(node)) return false;
+      const declaration = analysis.bindings.resolve(node.name, call);
+      return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration) || analysis.sessionInOptions(declaration) !== undefined);
+    }),
+  );
+}
+
+function containsCall(fn: Path, call: Path): boolean {
+  return startOf(fn.node) <= startOf(call.node) && endOf(call.node) <= endOf(fn.node);
+}
+
+/**
+ * The first write of a helper's own body that carries no session (a helper that starts a session
+ * or transaction of its own, or writes only to logs, has none to report).
+ */
+function sessionLessWrite(target: CalledFunction): Path | undefined {
+  const { analysis, fn } = target;
+  if (analysis.sessionCreations().some((c) => containsCall(fn, c.call)) || analysis.sessionScopes().some((s) => containsCall(fn, s.call))) return undefined;
+  const context = operationContext(analysis, fn, [], false);
+  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
+    if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node || insideHandler(call, fn)) continue;
+    const chain = callChain(call);
+    const method = chain.links[0]?.method ?? '';
+    const isModel = chain.root !== undefined && analysis.kindOf(chain.root) === 'model';
+    if (!(method in (isModel ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS))) continue;
+    const verdict = classifyCall(analysis, call, context);
+    if (verdict.kind !== 'operation' || !verdict.outside || hasNullishSession(chain)) continue;
+    const model = chain.root && unwrapPath(chain.root).node;
+    const name = model && (isIdentifier(model) ? model.name : isMember(model) ? propertyName(model) : undefined);
+    if (name && LOG_MODEL.test(name.replace(/Model$/, ''))) continue;
+    return call;
+  }
+  return undefined;
+}
+
+/** Names of functions that only read (`hasStarted`, `findByEmail`, `isTaken`). */
+const READ_NAMES = /^(is|has|get|find|fetch|load|read|check|count|exists?|list|search|query|lookup|can|should|already|verify|validate)([A-Z_]|$)/;
+
+/**
+ * What a helper does with its session parameter: `writes` when some use is a write or a call that
+ * may write (a name that does not say it only reads), `reads` when every use reads.
+ */
+function sessionUses(target: CalledFunction, param: Node): 'writes' | 'reads' {
+  const { analysis, fn } = target;
+  for (const ref of analysis.bindings.referencesIn(fn, param)) {
+    let holder = ref.parent as Path | null;
+    while (holder && (holder.node.type === 'ObjectProperty' || holder.node.type === 'ObjectExpression')) holder = holder.parent as Path | null;
+    if (!holder || !isCall(holder.node)) return 'writes';
+    let outer = holder;
+    while (isInnerLink(outer)) outer = outer.parent!.parent as Path;
+    const chain = callChain(outer);
+    const method = chain.links[0]?.method ?? '';
+    const name = calleeName(holder.node) === 'session' ? method : (calleeName(holder.node) ?? '');
+    if (!READ_OPERATIONS.has(name) && !READ_NAMES.test(name)) return 'writes';
+  }
+  return 'reads';
+}
+
+/** Inside a catch or finally of the function: error handling, not the helper's work. */
+function insideHandler(call: Path, fn: Path): boolean {
+  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
+    if (parent.node.type === 'CatchClause' || (parent.node.type === 'TryStatement' && parent.node.finalizer === child.node)) return true;
+  }
+  return false;
+}
+
+function relativeTo(from: string, file: string): string {
+  return path.relative(path.dirname(from), file).split(path.sep).join('/');
+}
+
+/**
+ * Test code that checks what a call does as written (`assert.rejects(Model.create(docs, { session }))`,
+ * `expect(() => ...).toThrow()`): changing the call would change what the test checks.
+ */
+function insideAssertion(call: Path): boolean {
+  for (let current = call.parent as Path | null; current; current = current.parent as Path | null) {
+    // Out of a block only when it is the body of a callback handed to a call: `assert.rejects(async () => { ... })`.
+    if (statementsOf(current.node) && !(isFunction(current.parent?.node as Node) && isCall(current.parent?.parent?.node as Node))) return false;
+    if (!isCall(current.node)) continue;
+    const root = rootIdentifier(current.get('callee') as Path);
+    if (root && ASSERTIONS.has(root.node.name as string)) return true;
+  }
+  return false;
+}
+
+const ASSERTIONS = new Set(['assert', 'expect', 'should', 'chai']);
 
 /** A callback of `items.map(...)`, `items.forEach(...)`... that runs while the statement calling it does. */
 function isInlineCallback(fn: Path): boolean {

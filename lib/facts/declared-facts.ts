@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Bindings } from '../ast/bindings';
 import { isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { PathIndex } from '../ast/path-index';
@@ -54,7 +55,8 @@ export class DeclaredTypeFacts extends TypeFactsAround {
     const thenable = declared && returnsThenable(declared.fn);
     if (declared && thenable !== undefined) {
       if (declared.module.file !== file) this.readFile(file, declared.module.file);
-      return { thenable, origin: 'project' };
+      const declaredAt = declaredAtOf(declared);
+      return declaredAt ? { thenable, origin: 'project', declaredAt } : { thenable, origin: 'project' };
     }
     return this.inner.thenableAt(file, source, start, end);
   }
@@ -245,6 +247,20 @@ export class DeclaredTypeFacts extends TypeFactsAround {
     }
     return this.modules.get(file);
   }
+}
+
+/**
+ * Where a function with a body is named, as the type checker says it (ThenableFact.declaredAt):
+ * its own name (a function, a method), else the variable, property or class field that holds it,
+ * else the function itself.
+ */
+function declaredAtOf({ fn, module }: Declared): { file: string; start: number } | undefined {
+  if (!fn.body) return undefined;
+  const own = (fn.id ?? fn.key) as Node | null | undefined;
+  const holder = module.index.functions().find((p) => p.node === fn)?.parent?.node as Node | undefined;
+  const held = holder && /^(VariableDeclarator|ObjectProperty|ClassProperty|ClassPrivateProperty)$/.test(holder.type) ? ((holder.id ?? holder.key) as Node) : undefined;
+  const name = own ?? held ?? fn;
+  return { file: path.resolve(module.file), start: name.start ?? 0 };
 }
 
 function parseModule(file: string, text: string): Module | undefined {

@@ -5,6 +5,12 @@ import { readCompilerOptions, TypePrograms, type ProgramOptions } from './type-p
 
 type Ts = typeof ts;
 
+/** A place in a file's text on disk. */
+export interface SourceLocation {
+  file: string;
+  start: number;
+}
+
 /** Where the function a call resolves to is declared. */
 export type DeclarationOrigin = 'mongoose' | 'mongodb' | 'project' | 'other';
 
@@ -13,6 +19,8 @@ export interface ThenableFact {
   thenable: boolean;
   /** For calls: where the called function is declared. */
   origin: DeclarationOrigin | undefined;
+  /** For calls of the project's own functions: where the called function's name is declared (its file's text on disk). */
+  declaredAt?: SourceLocation;
 }
 
 /**
@@ -278,7 +286,16 @@ export function thenableFactOf(checker: ts.TypeChecker, node: ts.Node, isCall: b
   const type = checker.getTypeAtLocation(node);
   if ((type.flags & ANY_OR_UNKNOWN) !== 0) return undefined;
   const declaration = isCall ? checker.getResolvedSignature(node as ts.CallExpression)?.getDeclaration() : undefined;
-  return { thenable: hasCallableThen(checker, type, node), origin: declaration ? originOf(declaration.getSourceFile().fileName) : undefined };
+  const origin = declaration ? originOf(declaration.getSourceFile().fileName) : undefined;
+  return withDeclaredAt({ thenable: hasCallableThen(checker, type, node), origin }, declaration);
+}
+
+/** The fact, with where the called function is declared when it is the project's and has a body (not an overload or interface signature). */
+function withDeclaredAt(fact: ThenableFact, declaration: ts.Declaration | undefined): ThenableFact {
+  if (!declaration || fact.origin !== 'project' || (declaration as { body?: ts.Node }).body === undefined) return fact;
+  const own = (declaration as { name?: ts.Node }).name;
+  const name = own ?? (declaration.parent as { name?: ts.Node } | undefined)?.name ?? declaration;
+  return { ...fact, declaredAt: { file: path.resolve(declaration.getSourceFile().fileName), start: name.getStart() } };
 }
 
 /**
@@ -307,7 +324,7 @@ function declaredFact(compiler: Ts, checker: ts.TypeChecker, call: ts.CallExpres
   const [verdict] = verdicts;
   if (verdict === 'infer') return 'infer';
   if (verdict === 'any') return undefined;
-  return { thenable: verdict as boolean, origin: [...origins][0] };
+  return withDeclaredAt({ thenable: verdict as boolean, origin: [...origins][0] }, declarations.length === 1 ? declarations[0] : undefined);
 }
 
 /** Whether a declared return type has a callable `then`; 'infer' when that depends on type arguments. */
