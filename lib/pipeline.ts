@@ -2,7 +2,7 @@ import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
-import { callOriginsFrom, MongooseAnalysis } from './mongoose/analysis';
+import { callOriginsFrom, linksFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
 import { indentAt, lineStartOf, LineIndex } from './edit/text';
@@ -30,6 +30,20 @@ export interface PipelineInput {
   trace?: boolean;
   /** Times the parses, for a run that says where its time went. */
   timeParse?: <T>(parse: () => T) => T;
+  /**
+   * `source` already parsed (ESLint's tree in Babel's shape), used instead of parsing it. What the
+   * run computes from it (the analysis, the style) is kept in it, for another run over the same
+   * source with the same project and type facts.
+   */
+  original?: ParsedText;
+}
+
+/** A text, its parse and what was computed from them, shared by the stages (and runs) that see this text. */
+export interface ParsedText {
+  text: string;
+  parsed: ParsedFile;
+  analysis?: MongooseAnalysis;
+  style?: CodeStyle;
 }
 
 /** A change or finding with the node it was recorded at, in the text of the stage that recorded it. */
@@ -88,7 +102,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
 
   // One parse and one analysis per text: a stage that changes nothing hands both to the next.
-  let current: { text: string; parsed: ParsedFile; analysis?: MongooseAnalysis; style?: CodeStyle } | undefined;
+  let current: ParsedText | undefined = input.original?.text === input.source ? input.original : undefined;
   for (let pass = 1; ; pass++) {
     let findings: TrackedFinding[] = [];
     const passStages: StageTrace[] = [];
@@ -125,7 +139,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
           return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
         },
         get analysis() {
-          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text)));
+          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text), linksFrom(input.project)));
         },
         project: input.project,
         types: input.types,

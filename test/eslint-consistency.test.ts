@@ -1,12 +1,9 @@
 import type { ESLint, Linter } from 'eslint';
 import { structuredPatch } from 'diff';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isSourceFile } from '../lib/facts/source-files';
-import { RULE_NAMES, RULES } from '../lib/rules';
-import { DEFAULT_FIXTURE_MONGOOSE, discoverCases, filesUnder, FIXTURES_ROOT, transformsFor, type FixtureCase } from './harness/fixtures';
-import { applyAllFixes, copyTree, eslintWith, REPO_ROOT, tempRoot, typedLanguage, writeFiles } from './harness/lint';
+import { discoverCases } from './harness/fixtures';
+import { applyAllFixes, eslintWith, typedLanguage } from './harness/lint';
+import { layOutFixtures, type LintedFile } from './harness/lint-fixtures';
 
 /**
  * The ESLint rules and the codemod are one implementation: over every fixture, the rules report
@@ -17,91 +14,22 @@ import { applyAllFixes, copyTree, eslintWith, REPO_ROOT, tempRoot, typedLanguage
  *
  * Each case is copied into a temporary tree where its own package.json says the Mongoose
  * version the case is written for, so the rules find the project's facts as they would on a
- * user's project; files are parsed by typescript-eslint with type information.
+ * user's project; files are parsed by typescript-eslint with type information (the other parsers
+ * are held to the same reports as the codemod's own parse in eslint-parsers.test.ts).
  */
 
-interface LintedFile {
-  fixture: FixtureCase;
-  /** Path relative to the case's folder. */
-  rel: string;
-  input: string;
-  expected: string;
-  inputPath: string;
-  outputPath: string;
-}
-
-const cases = discoverCases();
-const repoMongoose = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.mongoose!;
-
-let root: string;
 let eslint: ESLint;
-const files: LintedFile[] = [];
+let files: LintedFile[] = [];
+const cases = discoverCases();
 const results = new Map<string, ESLint.LintResult>();
 
 beforeAll(async () => {
-  root = tempRoot('tx-codemod-lint-fixtures-');
-  fs.copyFileSync(path.join(FIXTURES_ROOT, 'tsconfig.json'), path.join(root, 'tsconfig.json'));
-  const perCase: Linter.Config[] = [];
-  for (const fixture of cases) {
-    const dirs = ['in', 'out'].map((side) => path.join(side, fixture.group, fixture.name));
-    layOut(fixture, dirs.map((d) => path.join(root, d)) as [string, string]);
-    perCase.push({ files: dirs.map((d) => `${d}/**`), settings: { 'tx-codemod': settingsOf(fixture) }, rules: rulesOf(fixture) });
-  }
-  eslint = eslintWith(root, [typedLanguage(root), ...perCase]);
+  const laidOut = layOutFixtures();
+  files = laidOut.files;
+  eslint = eslintWith(laidOut.root, [typedLanguage(laidOut.root), ...laidOut.perCase]);
   const paths = files.flatMap((f) => [f.inputPath, f.outputPath]);
   for (const result of await eslint.lintFiles(paths)) results.set(result.filePath, result);
 }, 600_000);
-
-/** Writes the case's input and expected output trees, each with the package.json that gives its Mongoose version. */
-function layOut(fixture: FixtureCase, [inDir, outDir]: [string, string]): void {
-  const mongoose = fixture.spec.options?.mongoose;
-  if (fixture.kind === 'file') {
-    const input = fs.readFileSync(fixture.input, 'utf8');
-    const expected = fixture.output ? fs.readFileSync(fixture.output, 'utf8') : input;
-    const version = mongoose === undefined ? DEFAULT_FIXTURE_MONGOOSE : mongoose;
-    for (const [dir, text] of [[inDir, input], [outDir, expected]] as const) {
-      writeFiles(dir, { [fixture.name]: text, ...(version === null ? {} : { 'package.json': packageJson(version) }) });
-    }
-    files.push({ fixture, rel: fixture.name, input, expected, inputPath: path.join(inDir, fixture.name), outputPath: path.join(outDir, fixture.name) });
-    return;
-  }
-  const outputDir = fixture.outputDir ?? fixture.inputDir;
-  for (const [dir, from] of [[inDir, fixture.inputDir], [outDir, outputDir]] as const) {
-    copyTree(from, dir);
-    const ownPackage = fs.existsSync(path.join(from, 'package.json'));
-    if (ownPackage && mongoose !== undefined) throw new Error(`${fixture.name}: a folder case with its own package.json cannot also set options.mongoose`);
-    // Folder cases without a package.json take this repository's, as the fixture harness does.
-    if (!ownPackage && mongoose !== null) writeFiles(dir, { 'package.json': packageJson(mongoose ?? repoMongoose) });
-  }
-  for (const inputPath of filesUnder(fixture.inputDir).filter(isSourceFile)) {
-    const rel = path.relative(fixture.inputDir, inputPath);
-    files.push({
-      fixture,
-      rel: rel.split(path.sep).join('/'),
-      input: fs.readFileSync(inputPath, 'utf8'),
-      expected: fs.readFileSync(path.join(outputDir, rel), 'utf8'),
-      inputPath: path.join(inDir, rel),
-      outputPath: path.join(outDir, rel),
-    });
-  }
-}
-
-/** The rules of the transforms the case runs (a group names one transform, `pipeline` runs them all), as `--transform` would. */
-function rulesOf(fixture: FixtureCase): Linter.RulesRecord {
-  const transforms = new Set(transformsFor(fixture.group).map((t) => t.name));
-  return Object.fromEntries(RULE_NAMES.map((name) => [`tx-codemod/${name}`, RULES[name].transforms.some((t) => transforms.has(t)) ? 'error' : 'off']));
-}
-
-function packageJson(mongoose: string): string {
-  return `${JSON.stringify({ private: true, dependencies: { mongoose } })}\n`;
-}
-
-/** `--als` and `--strip-save` as the case asks; a single-file case never detects ALS (the fixture harness does not). */
-function settingsOf(fixture: FixtureCase): Record<string, boolean> {
-  const options = fixture.spec.options ?? {};
-  const als = options.als ?? (fixture.kind === 'file' ? false : undefined);
-  return { ...(als === undefined ? {} : { als }), stripSave: options.stripSave === true };
-}
 
 /** Lines of the input that the expected output changes: [first, last], or [n, n + 1] around a pure insertion after line n. */
 function changedLines(input: string, expected: string): Array<[number, number]> {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import txCodemod from '../lib/eslint';
 import { runPipeline } from '../lib/pipeline';
 import { RULE_NAMES } from '../lib/rules';
+import { parseFile } from '../lib/facts/parse';
 import { encodeText } from '../lib/facts/source-text';
 import { run } from '../lib/runner/run';
 import { ALL_RULES, eslintWith, REPO_ROOT, tempRoot, writeFiles } from './harness/lint';
@@ -12,6 +13,11 @@ import { ALL_RULES, eslintWith, REPO_ROOT, tempRoot, writeFiles } from './harnes
 vi.mock('../lib/pipeline', async (importOriginal) => {
   const original = await importOriginal<typeof import('../lib/pipeline')>();
   return { ...original, runPipeline: vi.fn(original.runPipeline) };
+});
+
+vi.mock('../lib/facts/parse', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../lib/facts/parse')>();
+  return { ...original, parseFile: vi.fn(original.parseFile) };
 });
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -56,6 +62,24 @@ describe('the tx-codemod ESLint plugin', () => {
     const results = await eslintWith(dir, [{ rules: ALL_RULES }]).lintFiles(['a.js', 'b.js']);
     expect(results.map((r) => r.messages.length)).toEqual([1, 1]);
     expect(vi.mocked(runPipeline).mock.calls.length - calls).toBe(2);
+  });
+
+  it('reads the tree ESLint parsed, and leaves a file without transaction code after a text search', async () => {
+    const plain = `const express = require('express');
+const Order = require('./order');
+
+module.exports = express.Router().get('/orders', async (req, res) => res.json(await Order.find()));
+`;
+    const dir = project({ 'a.js': UNAWAITED, 'routes.js': plain });
+    const pipelines = vi.mocked(runPipeline).mock.calls.length;
+    const parses = vi.mocked(parseFile).mock.calls.length;
+    const results = await eslintWith(dir, [{ rules: ALL_RULES }]).lintFiles(['a.js', 'routes.js']);
+    expect(results.map((r) => r.messages.length)).toEqual([1, 0]);
+    // Only a.js reaches the pipeline, which starts from ESLint's tree: no parse of either original text.
+    expect(vi.mocked(runPipeline).mock.calls.slice(pipelines).map(([input]) => path.basename(input.file))).toEqual(['a.js']);
+    const parsed = vi.mocked(parseFile).mock.calls.slice(parses).map(([, source]) => source);
+    expect(parsed).not.toContain(UNAWAITED);
+    expect(parsed).not.toContain(plain);
   });
 
   it('reports the bugs inside a transaction the advice would replace, as errors without a fix of their own', async () => {

@@ -2,6 +2,7 @@ import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier,
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
+import { calledFunction } from '../lib/mongoose/callees';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { planOwner } from '../lib/mongoose/ownership';
@@ -174,13 +175,17 @@ class AwaitRewriter {
   }
 
   /** Shape first; where the shape cannot tell, the expression's type (a callable `then`) decides. */
-  private decide(call: Path, context: OperationContext): OperationVerdict {
-    const verdict = classifyCall(this.analysis, call, context);
+  /** `combinator`: the call is one of those a `Promise.all()` (or allSettled, race) waits for, which the finding then speaks of. */
+  private decide(call: Path, context: OperationContext, combinator?: string): OperationVerdict {
+    const verdict = awaitVerdict(this.analysis, call, context);
     if (verdict.kind !== 'unknown') return verdict;
     const fact = this.ctx.types.thenableAt(this.ctx.file, this.ctx.source, startOf(call.node), endOf(call.node));
     if (fact?.thenable && (verdict.carriesSession || fact.origin === 'mongoose' || fact.origin === 'mongodb')) return { kind: 'operation', lazy: false };
     if (fact === undefined && verdict.carriesSession) {
-      this.report(call, `${shortText(this.ctx.source, call.node)} passes the session, but whether it returns a promise is unknown without type facts; await it by hand if it does`);
+      const advice = combinator
+        ? `if it runs operations on the session, Promise.${combinator}() runs them in parallel with the others (undefined behaviour in a transaction): make them sequential by hand`
+        : 'await it by hand if it does';
+      this.report(call, `${shortText(this.ctx.source, call.node)} passes the session, but whether it returns a promise is unknown without type facts; ${advice}`);
     }
     return { kind: 'not-operation' };
   }
@@ -237,7 +242,7 @@ class AwaitRewriter {
       this.report(call, `Promise.${combinator}() waits for operations that were already started in parallel (undefined behaviour in a transaction); start them one at a time by hand`);
       return;
     }
-    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context) : undefined));
+    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context, combinator) : undefined));
     if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
     this.sequential(scope, combinator, awaited, call, statement, paths);
   }
@@ -250,7 +255,7 @@ class AwaitRewriter {
   private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, call: Path, statement: Path | undefined, array: Path): void {
     const collected = collectedOperations(this.analysis, array);
     if (!collected) return;
-    const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context));
+    const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context, combinator));
     if (!verdicts.some((v) => v.kind === 'operation')) return;
     const why = `Promise.${combinator}() runs session operations collected in \`${array.node.name as string}\` in parallel (undefined behaviour in a transaction)`;
     if (!statement || combinator === 'race' || verdicts.some((v) => v.kind !== 'operation')) {
@@ -334,8 +339,16 @@ class AwaitRewriter {
     const inner = innerIndent(ctx, indent);
     if (body.type === 'BlockStatement') {
       for (const ret of returnsOf(this.analysis, callback)) ctx.edits.replace(startOf(ret.node), endOf(ret.node), statementText(ctx, 'continue'));
-      ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
-      ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+      const first = (body.body as Node[])[0];
+      const bodyIndent = first ? indentAt(ctx.source, startOf(first)) : inner;
+      if (bodyIndent !== inner && !some(body, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'))) {
+        // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's.
+        const interior = shiftIndent(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner).replace(/\n[ \t]*$/, '');
+        ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}`);
+      } else {
+        ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
+        ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+      }
     } else {
       const expression = movedText(ctx, [body], inner);
       const awaited = statementText(ctx, `await ${expression}`);
@@ -463,7 +476,18 @@ function declarationOfAwait(awaited: Path | undefined): Path | undefined {
 }
 
 function containsOperation(analysis: MongooseAnalysis, fn: Path, context: OperationContext): boolean {
-  return analysis.index.within(fn.node, 'CallExpression').some((call) => classifyCall(analysis, call, context).kind === 'operation');
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => awaitVerdict(analysis, call, context).kind === 'operation');
+}
+
+/**
+ * What a call is, for awaiting: an operation as classifyCall says, or a call given the session
+ * that runs an async function of the project (in another file too), whose promise the transaction
+ * must wait for. (Only for awaiting: retry safety still looks into such a function, or refuses.)
+ */
+function awaitVerdict(analysis: MongooseAnalysis, call: Path, context: OperationContext): OperationVerdict {
+  const verdict = classifyCall(analysis, call, context);
+  if (verdict.kind === 'unknown' && verdict.carriesSession && calledFunction(analysis, call)?.fn.node.async) return { kind: 'operation', lazy: false };
+  return verdict;
 }
 
 /** Why a callback cannot become a loop body, or undefined when it can. */

@@ -6,6 +6,7 @@ import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
+import { wrapperReruns } from '../lib/mongoose/wrappers';
 import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
 import { removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -38,6 +39,7 @@ export const manualToTransaction: Transform = {
       plans.push({ plan, at: creation.call, creation });
     }
     for (const received of receivedTransactions(analysis)) ctx.report(received.at, `hand-managed transaction left as is: ${received.reason}`);
+    for (const rerun of wrapperReruns(analysis)) ctx.report(rerun.at, rerun.reason);
     // Inner transactions first (one in another's catch): the outer one then moves their new code.
     plans.sort((a, b) => regionLength(a.plan) - regionLength(b.plan));
     for (const { plan, at } of plans) {

@@ -1,9 +1,12 @@
 import * as path from 'node:path';
 import { ParseError } from '../errors';
+import type { EstreeProgram } from '../facts/estree/estree';
+import { parsedFromEstree } from '../facts/parse';
 import { isSourceFile } from '../facts/source-files';
-import { runPipeline } from '../pipeline';
+import { runPipeline, type ParsedText } from '../pipeline';
 import { TRANSFORMS } from '../registry';
 import { RULES, transformsOf, type RuleName } from '../rules';
+import { textMightApply } from '../runner/prefilter/prefilter';
 import type { Transform } from '../transform';
 import type { EnvironmentPool } from './environments';
 import type { LintText } from './lint-text';
@@ -24,6 +27,10 @@ export interface FileLintInput {
   text: LintText;
   /** The rules switched on for the file: only their transforms run, as `--transform` would select them. */
   rules: ReadonlySet<RuleName>;
+  /** The transforms to run (`transformsToRun`). */
+  transforms: readonly Transform[];
+  /** The tree ESLint's parser built, when that parser is one whose tree can be given Babel's shape (espree, typescript-eslint). */
+  estree: EstreeProgram | undefined;
   settings: LintSettings;
   /** Present when the parser built type information for the file. */
   typed: TypedFile | undefined;
@@ -40,20 +47,19 @@ const ADVICE: RuleName = 'prefer-connection-transaction';
  *
  * Where the advice rewrites a hand-managed transaction into `transaction()`, the bugs inside it
  * disappear with it and would go unreported by the rules for bugs. Those bugs are found by a second
- * run without the advice, and reported without a fix (the advice's fix replaces that code).
+ * run without the advice (from the first run's parse and analysis of the text), and reported
+ * without a fix (the advice's fix replaces that code).
  */
 export function lintFile(input: FileLintInput): StageReport[] {
-  if (!isSourceFile(input.file)) return [];
-  const selected = transformsOf(input.rules);
-  const transforms = TRANSFORMS.filter((t) => selected.has(t.name));
-  if (transforms.length === 0) return [];
+  const { transforms } = input;
   try {
-    const reports = run(input, transforms);
+    const run = runner(input);
+    const reports = run(transforms);
     const advised = reports.filter((r) => r.rule === ADVICE && r.fix).map((r) => extentOf(r.fix!.edits));
     const withoutAdvice = transforms.filter((t) => !RULES[ADVICE].transforms.includes(t.name));
     if (advised.length === 0 || withoutAdvice.length === 0) return reports;
     const known = new Set(reports.map(keyOf));
-    for (const hidden of run(input, withoutAdvice)) {
+    for (const hidden of run(withoutAdvice)) {
       const inside = advised.some(([start, end]) => start <= hidden.start && hidden.end <= end);
       if (inside && !known.has(keyOf(hidden))) reports.push({ ...hidden, fix: undefined });
     }
@@ -64,22 +70,59 @@ export function lintFile(input: FileLintInput): StageReport[] {
   }
 }
 
-function run(input: FileLintInput, transforms: Transform[]): StageReport[] {
+/**
+ * The transforms of the rules switched on that could find something in the file: none for a file
+ * that is not source code, or whose text holds nothing they look for (most files of a project,
+ * which so cost the plugin one text search and nothing else).
+ */
+export function transformsToRun(file: string, rules: ReadonlySet<RuleName>, text: string): Transform[] {
+  if (!isSourceFile(file)) return [];
+  const selected = transformsOf(rules);
+  if (selected.size === 0 || !textMightApply(text, [...selected])) return [];
+  return TRANSFORMS.filter((t) => selected.has(t.name));
+}
+
+/**
+ * Runs the pipeline over the file with some of its transforms. Every run starts from the same
+ * parse of the linted text (ESLint's tree where it can be read, else the codemod's own) and shares
+ * what is computed from it, with the same project and type facts.
+ */
+function runner(input: FileLintInput): (transforms: readonly Transform[]) => StageReport[] {
   const env = input.environments.get(input.file, { als: input.settings.als });
-  const result = runPipeline({
-    file: input.file,
-    displayPath: input.file,
-    source: input.text.transformed,
-    transforms,
-    project: env.projectView(input.file),
-    types: new LintTypeFacts(env.types, input.typed),
-    settings: { stripSave: input.settings.stripSave === true },
-    annotate: false,
-    // What the codemod checks of "the same run" holds for a lint of the project: its files are linted and fixed too.
-    inRun: (other) => isSourceFile(other) && !other.split(path.sep).includes('node_modules'),
-    trace: true,
-  });
-  return stageReports(result.stages!).filter((r) => input.rules.has(r.rule));
+  const project = env.projectView(input.file);
+  const types = new LintTypeFacts(env.types, input.typed);
+  const original = originalParse(input);
+  return (transforms) => {
+    const result = runPipeline({
+      file: input.file,
+      displayPath: input.file,
+      source: input.text.transformed,
+      transforms,
+      project,
+      types,
+      settings: { stripSave: input.settings.stripSave === true },
+      annotate: false,
+      // What the codemod checks of "the same run" holds for a lint of the project: its files are linted and fixed too.
+      inRun: (other) => isSourceFile(other) && !other.split(path.sep).includes('node_modules'),
+      trace: true,
+      original,
+    });
+    return stageReports(result.stages!).filter((r) => input.rules.has(r.rule));
+  };
+}
+
+/** ESLint's tree in Babel's shape; undefined (the pipeline parses the text) where it cannot be given that shape. */
+function originalParse(input: FileLintInput): ParsedText | undefined {
+  if (!input.estree) return undefined;
+  const { text } = input;
+  let parsed;
+  try {
+    parsed = parsedFromEstree(input.file, text.transformed, input.estree, text.converted ? (offset) => text.fromRaw(offset) : undefined);
+  } catch {
+    // A tree the adapter fails on is read by the codemod's own parser: a slower answer, never a wrong one.
+    return undefined;
+  }
+  return parsed && { text: text.transformed, parsed };
 }
 
 function extentOf(edits: ReadonlyArray<{ start: number; end: number }>): [number, number] {

@@ -32,6 +32,25 @@ export class LintText {
     return offset + lo;
   }
 
+  /** An offset of the linted text, in the transformed text. */
+  fromRaw(offset: number): number {
+    if (!this.crlf) return offset;
+    // The i-th converted break's CR sits at breaks[i] + i of the linted text.
+    let lo = 0;
+    let hi = this.breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.breaks[mid]! + mid < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  }
+
+  /** Whether offsets of the linted and the transformed text differ (the linted text's line breaks are CRLF). */
+  get converted(): boolean {
+    return this.crlf;
+  }
+
   /** Text written by a transform, with the line breaks of the linted file. */
   rawText(text: string): string {
     return this.crlf ? text.replace(/\n/g, '\r\n') : text;

@@ -1,7 +1,9 @@
 import type { Rule, SourceCode } from 'eslint';
+import type { EstreeProgram } from '../facts/estree/estree';
 import type { RuleInfo, RuleName } from '../rules';
+import type { Transform } from '../transform';
 import type { EnvironmentPool } from './environments';
-import { lintFile, lintSettings } from './file-lint';
+import { lintFile, lintSettings, transformsToRun } from './file-lint';
 import { LintText } from './lint-text';
 import type { ReportFix, StageReport } from './stage-reports';
 import { typedServices, type EstreeNode } from './type-facts';
@@ -42,21 +44,8 @@ export function createRules(rules: readonly RuleInfo[], environments: Environmen
         return {
           Program() {
             if (!state.reports) {
-              state.text = new LintText(sourceCode.text);
-              const services = typedServices(sourceCode.parserServices);
-              state.reports = lintFile({
-                file: context.physicalFilename,
-                text: state.text,
-                rules: state.rules,
-                settings: lintSettings(context.settings),
-                typed: services && {
-                  file: context.physicalFilename,
-                  text: state.text,
-                  services,
-                  nodeAt: (index) => sourceCode.getNodeByRangeIndex(index) as EstreeNode | null,
-                },
-                environments,
-              });
+              const transforms = transformsToRun(context.physicalFilename, state.rules, sourceCode.text);
+              state.reports = transforms.length === 0 ? [] : lint(context, state, transforms, environments);
             }
             for (const report of state.reports) {
               if (report.rule === info.name) context.report(toDescriptor(sourceCode, state.text!, report));
@@ -67,6 +56,38 @@ export function createRules(rules: readonly RuleInfo[], environments: Environmen
     },
   ]);
   return Object.fromEntries(entries) as Record<RuleName, Rule.RuleModule>;
+}
+
+/** Runs the transforms over the linted file, from ESLint's own tree where its parser's trees can be read. */
+function lint(context: Rule.RuleContext, state: FileState, transforms: readonly Transform[], environments: EnvironmentPool): StageReport[] {
+  const { sourceCode } = context;
+  const text = (state.text = new LintText(sourceCode.text));
+  const services = typedServices(sourceCode.parserServices);
+  return lintFile({
+    file: context.physicalFilename,
+    text,
+    rules: state.rules,
+    transforms,
+    estree: readableTree(context),
+    settings: lintSettings(context.settings),
+    typed: services && {
+      file: context.physicalFilename,
+      text,
+      services,
+      nodeAt: (index) => sourceCode.getNodeByRangeIndex(index) as EstreeNode | null,
+    },
+    environments,
+  });
+}
+
+/** Parsers whose ESTree the pipeline reads in Babel's shape; other parsers' trees (Flow, Vue, ...) are left to the codemod's own. */
+const READABLE_PARSERS = new Set(['espree', 'typescript-eslint/parser', '@typescript-eslint/parser']);
+
+function readableTree(context: Rule.RuleContext): EstreeProgram | undefined {
+  const parser = context.languageOptions.parser as { meta?: { name?: string }; name?: string } | undefined;
+  const name = parser?.meta?.name ?? parser?.name;
+  const ast = context.sourceCode.ast as unknown as EstreeProgram;
+  return name !== undefined && READABLE_PARSERS.has(name) && ast.type === 'Program' ? ast : undefined;
 }
 
 function toDescriptor(sourceCode: SourceCode, text: LintText, report: StageReport): Rule.ReportDescriptor {

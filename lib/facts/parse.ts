@@ -2,6 +2,8 @@ import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@bab
 import jscodeshift, { type Collection, type JSCodeshift } from 'jscodeshift';
 import * as path from 'node:path';
 import { ParseError } from '../errors';
+import type { EstreeProgram } from './estree/estree';
+import { babelFileFromEstree, Unadaptable } from './estree/to-babel';
 
 export type ParserName = 'ts' | 'tsx' | 'js' | 'flow';
 
@@ -105,4 +107,27 @@ export interface ParsedFile {
 export function parseFile(file: string, source: string): ParsedFile {
   const ast = parseAst(file, source);
   return { j: jscodeshift, root: jscodeshift(ast as never) };
+}
+
+/**
+ * The file as another parser read it (espree's or typescript-eslint's ESTree, as ESLint hands it
+ * out), in the shape `parseAst` gives the same text; undefined where it cannot be given that shape
+ * (Flow, JSX, rare TypeScript forms), and the caller parses the text itself. `offset` maps an
+ * offset of the text the parser read to `source`, where line breaks were converted.
+ */
+export function babelAstFromEstree(file: string, source: string, program: EstreeProgram, offset?: (at: number) => number): BabelFile | undefined {
+  const parser = parserFor(file);
+  if (parser === 'js' && hasFlowPragma(source)) return undefined;
+  try {
+    return babelFileFromEstree(program, { dialect: parser === 'js' ? 'js' : 'ts', text: source, offset }) as unknown as BabelFile;
+  } catch (error) {
+    if (error instanceof Unadaptable) return undefined;
+    throw error;
+  }
+}
+
+/** `parseFile` over the tree another parser built (see babelAstFromEstree); undefined where it cannot be used. */
+export function parsedFromEstree(file: string, source: string, program: EstreeProgram, offset?: (at: number) => number): ParsedFile | undefined {
+  const ast = babelAstFromEstree(file, source, program, offset);
+  return ast && { j: jscodeshift, root: jscodeshift(ast as never) };
 }

@@ -20,6 +20,7 @@ import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
+import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
 
 /**
@@ -120,6 +121,13 @@ export function planManualTransaction(analysis: MongooseAnalysis, creation: Sess
   const binding = analysis.bindingOf(creation);
   const fn = enclosingFunction(creation.call);
   if (!fn) return undefined;
+  // A function that hands out the session it starts: the transaction is its callers'.
+  if (analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return undefined;
+  const owned = conditionalOwnership(analysis, creation);
+  if (owned) {
+    const reason = ownedOnlyReason(owned, 'so it cannot replace that session with a transaction() of its own');
+    return startsTransactionIn(analysis, fn) ? { reason, at: creation.call } : undefined;
+  }
   if (!binding) {
     // `parent ?? await startSession()`, `this.sessions[id] = await startSession()`: started here, owned elsewhere too.
     const reason = unboundReason(analysis.source, creation.call, 'so it cannot replace that session with a transaction() of its own');
@@ -140,6 +148,8 @@ export function receivedTransactions(analysis: MongooseAnalysis): Array<{ at: Pa
     if (lifecycle?.method !== 'startTransaction' || !lifecycle.declaration || seen.has(lifecycle.declaration)) continue;
     const origin = analysis.bindings.originOf(lifecycle.declaration);
     if (origin?.kind !== 'parameter' || !analysis.isSessionDeclaration(lifecycle.declaration)) continue;
+    // `if (!session) { session = await X.startSession(); ... }`: told at the creation, with the condition.
+    if (analysis.sessionCreations().some((c) => conditionalOwnership(analysis, c)?.binding.declaration === lifecycle.declaration)) continue;
     if (isPromiseCallback(origin.fn) || analysis.sessionScopes().some((scope) => scope.callback.node === origin.fn.node)) continue;
     seen.add(lifecycle.declaration);
     out.push({ at: call, reason: `the session \`${lifecycle.declaration.name as string}\` is received from the caller (a parameter), so this function does not own it and cannot replace it with a transaction() of its own` });

@@ -43,7 +43,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     sessions: scope.sessions,
     inTransaction: scope.kind !== 'withSession',
     transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
-    mayBecomeAsync: true,
+    mayBecomeAsync: scope.wrapper?.awaitsCallback ?? true,
   }));
   for (const call of analysis.index.calls()) {
     const lifecycle = analysis.lifecycleCall(call);

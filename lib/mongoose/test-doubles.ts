@@ -54,12 +54,12 @@ function isFakeObject(object: Node): boolean {
  * `mongoose.startSession = jest.fn()...`, `conn.startSession.mockResolvedValue(s)`,
  * `jest.spyOn(mongoose.connection, 'startSession')`, `sinon.stub(Model, 'startSession')`.
  */
-export function replacedSessionFactories(index: PathIndex, source: string): Set<string> {
+export function replacedSessionFactories(index: PathIndex, source: string, method = SESSION_FACTORY): Set<string> {
   const out = new Set<string>();
   const textOf = (node: Node) => source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, '');
   const factoryOwner = (node: Node): Node | undefined => {
     const member = unwrapExpression(node);
-    return isMember(member) && propertyName(member) === SESSION_FACTORY ? (member.object as Node) : undefined;
+    return isMember(member) && propertyName(member) === method ? (member.object as Node) : undefined;
   };
   for (const path of index.of('AssignmentExpression')) {
     const owner = factoryOwner(path.node.left as Node);
@@ -74,8 +74,8 @@ export function replacedSessionFactories(index: PathIndex, source: string): Set<
       if (owner) out.add(textOf(owner));
     }
     const args = call.node.arguments as Node[];
-    const method = args[1] ? unwrapExpression(args[1]) : undefined;
-    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && method?.type === 'StringLiteral' && method.value === SESSION_FACTORY) {
+    const replaced = args[1] ? unwrapExpression(args[1]) : undefined;
+    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && replaced?.type === 'StringLiteral' && replaced.value === method) {
       out.add(textOf(args[0]!));
     }
   }
@@ -84,11 +84,16 @@ export function replacedSessionFactories(index: PathIndex, source: string): Set<
 
 /** `jest.mock('mongoose')`, `vi.mock('mongoose', () => ...)`: every export of the module is a double. */
 export function mocksModule(index: PathIndex, module: string): boolean {
-  return index.calls().some((call) => {
+  return mockedModules(index).includes(module);
+}
+
+/** The modules a test file replaces with doubles (`jest.mock('../db/session')`), as it writes them. */
+export function mockedModules(index: PathIndex): string[] {
+  return index.calls().flatMap((call) => {
     const callee = unwrapExpression(call.node.callee as Node);
     const arg = (call.node.arguments as Node[])[0];
     const library = isMember(callee) ? unwrapExpression(callee.object) : undefined;
-    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' && arg.value === module;
+    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' ? [arg.value as string] : [];
   });
 }
 

@@ -48,6 +48,25 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /received from (its|the) caller|ends a session it received|passes a session it did not start/,
   },
   {
+    key: 'helper-abort',
+    title: 'Helper aborts without a guard',
+    meaning:
+      "A helper aborts the session its caller gives it without checking that the transaction is still open: after a failed commit the abort throws and hides the commit's error. The guard is added only when every caller is known; otherwise add `if (session.inTransaction())` by hand.",
+    pattern: /aborts the session it is given/,
+  },
+  {
+    key: 'wrapper-rerun',
+    title: 'Wrapper runs the work again without a transaction',
+    meaning: 'A home-made transaction wrapper calls its callback a second time without the session after the transaction failed: the writes run again outside any transaction, where nothing undoes a partial failure. Let the error through instead.',
+    pattern: /runs its callback again without the session/,
+  },
+  {
+    key: 'test-double',
+    title: 'Factory replaced in tests',
+    meaning: 'A test replaces or spies on the function that hands out the session, so its callers may get a stand-in there: nothing that ends or guards the session was added to them.',
+    pattern: /replaces or spies on/,
+  },
+  {
     key: 'session-escapes',
     title: 'Session outlives the function',
     meaning:
