@@ -5,6 +5,7 @@ import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
+import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { wrapperReruns } from '../lib/mongoose/wrappers';
 import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
@@ -34,6 +35,11 @@ export const manualToTransaction: Transform = {
       if (!plan) continue;
       if ('reason' in plan) {
         ctx.report(plan.at, `hand-managed transaction left as is: ${plan.reason}`);
+        continue;
+      }
+      const pinned = conversionPinnedBy({ project: ctx.project, file: ctx.file, analysis }, creation);
+      if (pinned) {
+        ctx.report(creation.call, `hand-managed transaction left as is: ${pinned}`);
         continue;
       }
       plans.push({ plan, at: creation.call, creation });

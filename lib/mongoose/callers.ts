@@ -459,6 +459,11 @@ export function describeSite(file: string, site: CallSite): string {
   return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
 }
 
+/** The name a function is called by (its declaration, variable, exported property or method key), if it has one. */
+export function functionName(fn: Path): string | undefined {
+  return helperIdentity(fn)?.name;
+}
+
 function helperIdentity(fn: Path): HelperIdentity | undefined {
   const node = fn.node;
   const parent = fn.parent as Path | null;

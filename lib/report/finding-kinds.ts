@@ -24,6 +24,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /the transaction body (has an effect|writes without the session|changes `|calls code that may)/,
   },
   {
+    key: 'pinned-by-spec',
+    title: "Pinned by the project's own spec",
+    meaning:
+      "A spec of the package gives this code a stand-in session (it replaces startSession() or mocks Mongoose, or passes a fake session) and checks the session's calls: the rewrite would make that spec fail, so the code stays as it is. Update the spec (or its stand-in) together with the code.",
+    pattern: /the spec .* (replaces startSession\(\)|gives this code a stand-in session|checks that abortTransaction\(\) is called)/,
+  },
+  {
     key: 'mongoose-itself',
     title: "Mongoose's own tests",
     meaning: 'The package is Mongoose: its tests, and the documentation examples built from them, exercise the session API by hand (startTransaction(), commitTransaction(), withTransaction()); a conversion to transaction() would change what they test.',
