@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
+import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
@@ -117,7 +117,9 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
       continue;
     }
     const expression = statement.node.expression as Node;
+    // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
     const name = session.name as string;
+    const inTransaction = `${name}${abortsOptionally(expression) ? '?' : ''}.inTransaction()`;
     const guard = presenceCheck ?? statement;
     // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
     const braced = (presenceCheck?.node.consequent as Node | undefined)?.type === 'BlockStatement';
@@ -133,12 +135,12 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
       const test = condition.node.test as Node;
       const text = ctx.source.slice(startOf(test), endOf(test));
       const operand = test.type === 'LogicalExpression' && test.operator === '&&' ? text : BARE_OPERANDS.has(test.type) ? text : `(${text})`;
-      ctx.edits.replace(startOf(test), endOf(test), `${operand} && ${name}.inTransaction()`);
+      ctx.edits.replace(startOf(test), endOf(test), `${operand} && ${inTransaction}`);
       if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
     } else {
       const call = ctx.source.slice(startOf(expression), endOf(statement.node));
       const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
-      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}${otherwise}`);
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${inTransaction}) ${awaited}${otherwise}`);
     }
     if (rethrow?.declare) ctx.edits.insert(startOf(rethrow.declare.node.body as Node), `(${rethrow.name}) `);
     const kept = rethrow ? `; the catch neither rethrows nor reports the error, so when the abort is skipped the error is thrown again (\`else throw ${rethrow.name}\`), as the abort's own error was, instead of the failed commit passing for a success` : '';
@@ -158,13 +160,20 @@ function helperAbortsToGuard(ctx: TransformContext, analysis: MongooseAnalysis):
   const finder = new CallSiteFinder(ctx, analysis);
   return helpers.filter(({ fn, statement }) => {
     const search = finder.find(fn);
+    const reads = parametersReadOutside(analysis, fn, statement.node);
     const problem =
       search.incomplete ??
       (search.sites.length === 0 ? 'no caller was found' : undefined) ??
-      search.sites.filter((site) => swallowsFailureAt(site.analysis, site.call)).map((site) => `the catch at ${describeSite(ctx.file, site)} would let a failed commit pass for a success`)[0];
+      search.sites.filter((site) => swallowsFailureAt(site.analysis, site.call, (index) => reads.has(index))).map((site) => `the catch at ${describeSite(ctx.file, site)} would let a failed commit pass for a success`)[0];
     if (problem) ctx.report(statement, `this function aborts the session it is given without checking that the transaction is still open (after a failed commit the abort throws and hides the commit's error); no guard was added because ${problem}`, 'no-unguarded-abort');
     return problem === undefined;
   });
+}
+
+/** `session?.abortTransaction()`, awaited or not. */
+function abortsOptionally(expression: Node): boolean {
+  const call = expression.type === 'AwaitExpression' ? (expression.argument as Node) : expression;
+  return (call.callee as Node | undefined)?.optional === true;
 }
 
 /** Tests that stay one operand of `&&` without parentheses. */

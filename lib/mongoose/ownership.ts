@@ -18,6 +18,7 @@ import {
   type Path,
 } from '../ast/nodes';
 import { declaredNames, freeName } from '../ast/bindings';
+import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
@@ -741,7 +742,8 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
   for (const fn of analysis.index.functions()) {
     // A transaction()'s own callback, or a chain's step: the session is not handed to a helper.
     if (callbacks.has(fn.node) || isPromiseCallback(fn)) continue;
-    const params = (fn.node.params as Node[]).filter((p) => isIdentifier(p) && analysis.isSessionDeclaration(p));
+    // `session`, `session = null`, `session?: ClientSession`, `{ session, reason }`.
+    const params = parameterSlots(fn.node).map((slot) => slot.declaration).filter((p) => analysis.isSessionDeclaration(p));
     for (const session of params) {
       const uses = analysis.bindings.referencesIn(fn, session).map((ref) => ({ ref, method: methodOf(ref) }));
       if (uses.some((u) => u.method === 'commitTransaction' || u.method === 'startTransaction' || u.method === 'withTransaction')) continue;
@@ -772,12 +774,23 @@ function methodOf(ref: Path): string | undefined {
  * True when a failure that `call` no longer throws would pass unseen: the call sits in a catch that
  * neither leaves the function after it nor reads the error it caught.
  */
-export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path): boolean {
+export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path, readsArgument: (index: number) => boolean = () => false): boolean {
   const statement = enclosingStatement(call);
+  // `handleError(res, err, session)`: the error handed to a helper that reads it is reported there.
+  const handedOver = (ref: Path) => (ref.parent?.node as Node | undefined) === call.node && readsArgument((call.node.arguments as Node[]).indexOf(ref.node));
   for (let current = call.parent as Path | null; current && !isFunction(current.node); current = current.parent as Path | null) {
-    if (current.node.type === 'CatchClause') return swallowedError(analysis, current, statement) !== undefined;
+    if (current.node.type === 'CatchClause') return swallowedError(analysis, current, statement, handedOver) !== undefined;
   }
   return false;
+}
+
+/** The parameters (by position) a helper reads anywhere but in `except`: `err` of `handleError(res, err, session)`, read after its abort. */
+export function parametersReadOutside(analysis: MongooseAnalysis, fn: Path, except: Node): Set<number> {
+  const read = new Set<number>();
+  for (const slot of parameterSlots(fn.node)) {
+    if (analysis.bindings.referencesIn(fn, slot.declaration).some((ref) => !contains(except, ref.node))) read.add(slot.index);
+  }
+  return read;
 }
 
 /**
@@ -787,13 +800,13 @@ export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path): boole
  * or return it), the function would go on as if the commit had succeeded. Then the error must be
  * thrown again where the abort is skipped: the name to throw it by.
  */
-function swallowedError(analysis: MongooseAnalysis, clause: Path, abort: Path): UnguardedAbort['rethrow'] {
+function swallowedError(analysis: MongooseAnalysis, clause: Path, abort: Path, handedOver: (ref: Path) => boolean = () => false): UnguardedAbort['rethrow'] {
   const param = clause.node.param as Node | null;
   const body = clause.node.body as Node;
   if (alwaysLeavesAfter(abort, body)) return undefined;
   if (param && !isIdentifier(param)) return undefined;
   if (param) {
-    const read = analysis.bindings.referencesIn(clause, param).some((ref) => !contains(abort.node, ref.node));
+    const read = analysis.bindings.referencesIn(clause, param).some((ref) => !contains(abort.node, ref.node) || handedOver(ref));
     return read ? undefined : { name: param.name as string, declare: undefined };
   }
   const taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));
