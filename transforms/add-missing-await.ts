@@ -110,9 +110,9 @@ class AwaitRewriter {
     return false;
   }
 
-  /** Inside `connection.transaction()` with AsyncLocalStorage on for that connection's instance, session-less operations join it. */
+  /** Inside `connection.transaction()` (or a wrapper's callback it runs) with AsyncLocalStorage on for that connection's instance, session-less operations join it. */
   private alsCovers(scope: OperationScope): boolean {
-    return scope.transactionCall !== undefined && alsOnFor(this.ctx.project, this.analysis.instanceOf(scope.transactionCall.get('callee', 'object') as Path));
+    return scope.alsInstance !== undefined && alsOnFor(this.ctx.project, scope.alsInstance);
   }
 
   /** Scope 4: lifecycle calls anywhere (`commitTransaction()`, `withTransaction()`, `conn.transaction()`...). */
