@@ -12,7 +12,8 @@ export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) =
   'promise-chain-to-transaction': (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
   'manual-to-transaction': (source) => source.includes('startSession') && (source.includes('startTransaction') || source.includes('withTransaction')),
   'add-missing-await': (source) => /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/.test(source),
-  'hoist-end-session': (source) => source.includes('endSession') || source.includes('startSession'),
+  // A session handed out by a factory of the project (`await repo.openSession()`, `dbTransactions.start()`) names neither.
+  'hoist-end-session': (source) => mentionsSessionWords(source),
   'strip-als-session': (source) => source.includes('session'),
 };
 

@@ -45,6 +45,8 @@ export interface ProjectView {
   analysisOf(file: string): MongooseAnalysis | undefined;
   /** Where other files that can reach Mongoose load `file` (absolute): each module specifier's file and offset, from the import graph. */
   importersOf(file: string): ImportSite[];
+  /** The file of the project that `specifier`, as this file writes it in an import or require, loads (from the import graph); undefined for packages and files outside the graph. */
+  moduleFile(specifier: string): string | undefined;
 }
 
 /** Everything a transform sees while it rewrites one file. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonsOf } from '../lib/findings';
 import { FINDING_KINDS, findingKind } from '../lib/report/finding-kinds';
 import { discoverCases, runCaseOn } from './harness/fixtures';
 
@@ -16,8 +17,8 @@ describe('finding kinds', () => {
     const unknown: string[] = [];
     for (const fixture of discoverCases()) {
       for (const run of runCaseOn(fixture, fixture.kind === 'file' ? fixture.input : fixture.inputDir)) {
-        for (const finding of run.result.findings) {
-          if (findingKind(finding.reason).key === 'other') unknown.push(`${fixture.group}/${fixture.name}:${finding.line}: ${finding.reason}`);
+        for (const { reason } of run.result.findings.flatMap(reasonsOf)) {
+          if (findingKind(reason).key === 'other') unknown.push(`${fixture.group}/${fixture.name}: ${reason}`);
         }
       }
     }
@@ -32,6 +33,8 @@ describe('finding kinds', () => {
     expect(findingKind('the transaction is committed at lines 13, 20 and 25, each on a path of its own').key).toBe('control-flow');
     expect(findingKind('Order.updateOne(q, u, { session }, done) passes `done` where Mongoose 5/6 take a Node-style callback').key).toBe('node-callback');
     expect(findingKind('hand-managed transaction left as is: this package is Mongoose itself: its tests and documentation examples exercise the session API they call (startTransaction(), commitTransaction(), withTransaction()), which transaction() would replace').key).toBe('mongoose-itself');
+    expect(findingKind("hand-managed transaction left as is: the spec ../tests/a.test.ts:29 replaces startSession() with a stand-in (`jest.spyOn(mongoose, 'startSession')`); transaction() would start a session of its own").key).toBe('pinned-by-spec');
+    expect(findingKind('the abort was not guarded: the spec ../tests/a.test.ts:8 gives this code a stand-in session without inTransaction()').key).toBe('pinned-by-spec');
     expect(findingKind('the session is ended while it is still in use: the finally ends the session as soon as the function returns `session.withTransaction(work)` (line 7), a promise it does not await that goes on using the session').key).toBe('session-escapes');
     expect(findingKind('the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows').key).toBe('mongoose-version');
   });

@@ -1,12 +1,15 @@
 import { calleeName, contains, enclosingFunction, endOf, isIdentifier, isPromiseCallback, startOf, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
-import { MongooseAnalysis } from '../lib/mongoose/analysis';
+import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { endedInFinally, endSessionStatement, methodCallOn, planOwner, unguardedAborts, type FinallyPlacement, type OwnerFix } from '../lib/mongoose/ownership';
+import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
+import { conditionalOwnership } from '../lib/mongoose/owned-when';
+import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
+import { guardPinnedBy } from '../lib/mongoose/spec-pins';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -34,17 +37,21 @@ export default asJscodeshiftTransform(hoistEndSession);
 /** `endSession()` inside a callback whose session another API manages: a silent abort (§1.2). */
 function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: MongooseAnalysis): void {
   for (const scope of analysis.sessionScopes()) {
+    // A wrapper that leaves its session open would leak it once the callback stops ending it.
+    if (scope.wrapper && !scope.wrapper.endsSession) continue;
+    const api = scopeApi(scope);
     for (const session of scope.sessions) {
       for (const ref of analysis.bindings.referencesIn(scope.callback, session)) {
         const call = methodCallOn(ref, 'endSession');
         if (!call || analysis.enclosingScope(call) !== scope) continue;
         const statement = endSessionStatement(analysis, call);
         if (!statement) {
-          ctx.report(call, `endSession() inside a ${scope.kind}() callback ends the session while the transaction runs; remove it by hand`, 'no-end-session-in-transaction-callback');
+          ctx.report(call, `endSession() inside a ${api}() callback ends the session while the transaction runs; remove it by hand`, 'no-end-session-in-transaction-callback');
           continue;
         }
         removeStatement(ctx, statement);
-        ctx.change(statement, `removed endSession() inside the ${scope.kind}() callback (${scope.kind}() ends the session itself; ending it inside aborts the transaction silently)`, 'no-end-session-in-transaction-callback');
+        const effect = scope.wrapper ? 'aborts its transaction' : 'aborts the transaction silently';
+        ctx.change(statement, `removed endSession() inside the ${api}() callback (${api}() ends the session itself; ending it inside ${effect})`, 'no-end-session-in-transaction-callback');
       }
     }
   }
@@ -52,9 +59,16 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 
 /** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
-  const guarded = guardAborts(ctx, analysis);
+  const doubled = doubledFactorySessions(ctx, analysis);
+  const aborts = unguardedAborts(analysis).filter((abort) => !doubled.has(abort.session));
+  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
+    const test = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
+    if (test) {
+      ctx.report(creation.call, `no finally was added to end this session: a test (${relativeTo(ctx.file, test)}) replaces or spies on ${creation.factory!.name}(), so what this code gets there may be a stand-in, not a session; nothing was added that would end or guard it`);
+      continue;
+    }
     const plan = planOwner(analysis, creation);
     if (plan.status === 'skip') continue;
     if (plan.status === 'refuse') {
@@ -73,6 +87,17 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
   return fixes;
 }
 
+/** Sessions handed out by a factory of the project that a test replaces with a double, with that test file. */
+function doubledFactorySessions(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, string> {
+  const out = new Map<Node, string>();
+  for (const creation of analysis.sessionCreations()) {
+    const declaration = creation.factory && analysis.bindingOf(creation)?.declaration;
+    const test = declaration && factoryDoubledBy(ctx.project, creation.factory!);
+    if (test) out.set(declaration, test);
+  }
+  return out;
+}
+
 /** The function that starts the session calls endSession() itself (on whatever variable). */
 function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
   const fn = enclosingFunction(creation);
@@ -81,24 +106,41 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 }
 
 /** `if (session.inTransaction())` in front of every abort that can follow a commit; returns the statements guarded. */
-function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Node> {
+function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node> {
   const guarded = new Set<Node>();
-  for (const { statement, session, presenceCheck, rethrow } of unguardedAborts(analysis)) {
+  const { analysis } = ctx;
+  for (const { statement, session, presenceCheck, rethrow } of aborts) {
+    const creation = analysis.sessionCreations().find((c) => analysis.bindingOf(c)?.declaration === session);
+    const pinned = guardPinnedBy({ project: ctx.project, file: ctx.file, analysis }, statement, creation ? { kind: 'created', creation } : { kind: 'received' });
+    if (pinned) {
+      ctx.report(statement, `the abort was not guarded: ${pinned}`, 'no-unguarded-abort');
+      continue;
+    }
     const expression = statement.node.expression as Node;
+    // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
     const name = session.name as string;
+    const inTransaction = `${name}${abortsOptionally(expression) ? '?' : ''}.inTransaction()`;
     const guard = presenceCheck ?? statement;
     // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
     const braced = (presenceCheck?.node.consequent as Node | undefined)?.type === 'BlockStatement';
     const otherwise = rethrow ? `${braced ? ' ' : `\n${indentAt(ctx.source, startOf(guard.node))}`}${statementText(ctx, `else ${presenceCheck ? `if (${name}) ` : ''}throw ${rethrow.name}`)}` : '';
+    // `if (ownSession) await session.abortTransaction();` takes the guard into its test (unless an else must follow the guard alone).
+    const condition = presenceCheck || rethrow ? undefined : soleConditionOf(statement);
     if (presenceCheck) {
       const test = presenceCheck.node.test as Node;
       ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
       if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
       if (otherwise) ctx.edits.insert(endOf(presenceCheck.node), otherwise);
+    } else if (condition) {
+      const test = condition.node.test as Node;
+      const text = ctx.source.slice(startOf(test), endOf(test));
+      const operand = test.type === 'LogicalExpression' && test.operator === '&&' ? text : BARE_OPERANDS.has(test.type) ? text : `(${text})`;
+      ctx.edits.replace(startOf(test), endOf(test), `${operand} && ${inTransaction}`);
+      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
     } else {
       const call = ctx.source.slice(startOf(expression), endOf(statement.node));
       const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
-      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${name}.inTransaction()) ${awaited}${otherwise}`);
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${inTransaction}) ${awaited}${otherwise}`);
     }
     if (rethrow?.declare) ctx.edits.insert(startOf(rethrow.declare.node.body as Node), `(${rethrow.name}) `);
     const kept = rethrow ? `; the catch neither rethrows nor reports the error, so when the abort is skipped the error is thrown again (\`else throw ${rethrow.name}\`), as the abort's own error was, instead of the failed commit passing for a success` : '';
@@ -106,6 +148,45 @@ function guardAborts(ctx: TransformContext, analysis: MongooseAnalysis): Set<Nod
     guarded.add(statement.node);
   }
   return guarded;
+}
+
+/**
+ * Helpers that abort the session they are given, where every caller is known and none would let a
+ * failure pass unseen once the abort no longer throws after a failed commit; the others are reported.
+ */
+function helperAbortsToGuard(ctx: TransformContext, analysis: MongooseAnalysis): UnguardedAbort[] {
+  const helpers = abortHelpers(analysis);
+  if (helpers.length === 0) return [];
+  const finder = new CallSiteFinder(ctx, analysis);
+  return helpers.filter(({ fn, statement }) => {
+    const search = finder.find(fn);
+    const reads = parametersReadOutside(analysis, fn, statement.node);
+    const problem =
+      search.incomplete ??
+      (search.sites.length === 0 ? 'no caller was found' : undefined) ??
+      search.sites.filter((site) => swallowsFailureAt(site.analysis, site.call, (index) => reads.has(index))).map((site) => `the catch at ${describeSite(ctx.file, site)} would let a failed commit pass for a success`)[0];
+    if (problem) ctx.report(statement, `this function aborts the session it is given without checking that the transaction is still open (after a failed commit the abort throws and hides the commit's error); no guard was added because ${problem}`, 'no-unguarded-abort');
+    return problem === undefined;
+  });
+}
+
+/** `session?.abortTransaction()`, awaited or not. */
+function abortsOptionally(expression: Node): boolean {
+  const call = expression.type === 'AwaitExpression' ? (expression.argument as Node) : expression;
+  return (call.callee as Node | undefined)?.optional === true;
+}
+
+/** Tests that stay one operand of `&&` without parentheses. */
+const BARE_OPERANDS = new Set(['Identifier', 'MemberExpression', 'OptionalMemberExpression', 'CallExpression', 'OptionalCallExpression', 'UnaryExpression', 'BinaryExpression', 'BooleanLiteral']);
+
+/** The `if` (without else) whose whole consequent is `statement`, directly or in a block of its own. */
+function soleConditionOf(statement: Path): Path | undefined {
+  let candidate = statement.parent as Path | null;
+  if (candidate?.node.type === 'BlockStatement') {
+    if ((candidate.node.body as Node[]).length !== 1) return undefined;
+    candidate = candidate.parent as Path | null;
+  }
+  return candidate?.node.type === 'IfStatement' && !candidate.node.alternate && candidate.node.consequent === (statement.parent?.node.type === 'BlockStatement' ? statement.parent.node : statement.node) ? candidate : undefined;
 }
 
 function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>): void {
@@ -119,7 +200,9 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
     return;
   }
   if (placement.kind !== 'present') {
-    const end = statementText(ctx, `await ${name}${placement.kind === 'append' && placement.sessionMayBeUnset ? '?' : ''}.endSession()`);
+    const mayBeUnset = (fix.owned !== undefined && fix.owned.test === undefined) || (placement.kind === 'append' && placement.sessionMayBeUnset);
+    const call = `await ${name}${mayBeUnset ? '?' : ''}.endSession()`;
+    const end = statementText(ctx, fix.owned?.test ? `if (${fix.owned.test}) ${call}` : call);
     if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
     else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end, placement.toIndex);
   }
@@ -130,7 +213,8 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
         : fix.removals.length > 0
           ? `moved endSession() into a finally (${fix.removals.length} call${fix.removals.length === 1 ? '' : 's'} removed)`
           : 'added a finally that ends the session, which was never ended';
-    ctx.change(fix.binding.statement, what);
+    const condition = fix.owned?.test ? `, only when this function created it (\`${fix.owned.test}\`)` : '';
+    ctx.change(fix.binding.statement, `${what}${condition}`);
   }
 }
 
@@ -160,6 +244,8 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
     if (scopeCallbacks.has(fn.node) || isPromiseCallback(fn)) continue;
     for (const slot of parameterSlots(fn.node)) {
       const id = slot.declaration;
+      // `if (!session) { session = await X.startSession(); ... }`: the owner's plan decides about its ends.
+      if (ownSessionIn(analysis, fn, id)) continue;
       const ends = analysis.bindings
         .referencesIn(fn, id)
         .map((ref) => methodCallOn(ref, 'endSession'))
@@ -186,6 +272,11 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
   }
 }
 
+
+/** The function makes a session of its own in this variable (a parameter it fills when the caller passed none). */
+function ownSessionIn(analysis: MongooseAnalysis, fn: Path, declaration: Node): boolean {
+  return analysis.sessionCreations().some((c) => enclosingFunction(c.call)?.node === fn.node && (conditionalOwnership(analysis, c)?.binding.declaration ?? analysis.bindingOf(c)?.declaration) === declaration);
+}
 
 /** The received session was only ever ended here: with that gone, the parameter goes too, or the reviewer is told. */
 function dropUnreadParameter(ctx: TransformContext, analysis: MongooseAnalysis, finder: CallSiteFinder, fn: Path, slot: ParameterSlot): void {
@@ -247,7 +338,8 @@ function callersEndSession(
     const declaration = typeof arg !== 'string' && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
     return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
   };
-  if (!finder.hasCallByName(fn, ['startSession'], passesOwnSession)) return 'no caller was found that passes a session it started';
+  // A session handed out by a factory of the project (`helper.startTransaction()`) is started there, not here.
+  if (!finder.hasCallByName(fn, ['startSession', 'Session(', 'Transaction('], passesOwnSession)) return 'no caller was found that passes a session it started';
   const search = finder.find(fn);
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';

@@ -6,6 +6,7 @@ import { MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis
 import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoose/chain-plan';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
+import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
@@ -101,6 +102,11 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   if (!plan) return false;
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
+    return false;
+  }
+  const pinned = conversionPinnedBy({ project: ctx.project, file: ctx.file, analysis }, creation);
+  if (pinned) {
+    ctx.report(site.chain.outer, `promise-chain transaction left as is: ${pinned}`);
     return false;
   }
   new ChainWriter(ctx, analysis, site, plan).write();

@@ -6,7 +6,7 @@ const Product = require('../models/product');
 // session parameter defaults to null for controllers without a transaction.
 async function handleError(res, err, session = null) {
   if (session) {
-    await session.abortTransaction();
+    if (session.inTransaction()) await session.abortTransaction();
   }
   console.error(err);
   return res.status(500).json({ message: err.message });

@@ -10,7 +10,7 @@ interface FailOptions {
 // Helpers take the session destructured from options, or as an optional last parameter; both
 // end it, and both are called from owners that start the session.
 async function failWith({ session, reason }: FailOptions): Promise<never> {
-  await session?.abortTransaction();
+  if (session?.inTransaction()) await session?.abortTransaction();
   throw new Error(reason);
 }
 

@@ -9,7 +9,7 @@ async function commit(session: ClientSession): Promise<void> {
 }
 
 async function rollback(session: ClientSession): Promise<void> {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
 }
 
 export async function adopt(pet: string, owner: string, transfer: (s: ClientSession) => Promise<void>): Promise<void> {

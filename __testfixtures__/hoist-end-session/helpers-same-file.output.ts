@@ -9,7 +9,7 @@ async function commit(session: ClientSession) {
 }
 
 async function abort(session: ClientSession) {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
 }
 
 export async function restock(sku: string, count: number) {

@@ -154,3 +154,18 @@ export function isPromiseCallback(fn: Path): boolean {
   const call = fn.parent as Path | null;
   return call !== null && isCall(call.node) && (call.node.arguments as Node[]).includes(fn.node) && ['then', 'catch', 'finally'].includes(calleeName(call.node) ?? '');
 }
+
+/**
+ * The name code calls a function by: its own name, its method or property key, the variable it is
+ * assigned to, or the member of `exports`/an object it is assigned to. Undefined for anonymous functions.
+ */
+export function functionName(fn: Path): string | undefined {
+  const node = fn.node;
+  if (node.id && isIdentifier(node.id as Node)) return (node.id as Node).name as string;
+  if ((node.type === 'ClassMethod' || node.type === 'ObjectMethod') && isIdentifier(node.key as Node)) return (node.key as Node).name as string;
+  const parent = fn.parent?.node as Node | undefined;
+  if (parent?.type === 'VariableDeclarator' && isIdentifier(parent.id as Node)) return (parent.id as Node).name as string;
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') && isIdentifier(parent.key as Node)) return (parent.key as Node).name as string;
+  if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) return propertyName(parent.left as Node);
+  return undefined;
+}

@@ -50,6 +50,17 @@ export class PathIndex {
 
   private byName: Map<string, Path[]> | undefined;
 
+  /** The path of a node of this file (undefined for a node of another tree). */
+  pathOf(node: Node): Path | undefined {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const bucket of this.byType.values()) for (const path of bucket) this.byNode.set(path.node, path);
+    }
+    return this.byNode.get(node);
+  }
+
+  private byNode: Map<Node, Path> | undefined;
+
   functions(): Path[] {
     return this.of(...FUNCTION_TYPES);
   }

@@ -1,7 +1,7 @@
 import { FileCache } from '../facts/file-cache';
 import { parseFile } from '../facts/parse';
 import type { TypeFacts } from '../facts/type-facts';
-import { callOriginsFrom, MongooseAnalysis } from './analysis';
+import { callOriginsFrom, MongooseAnalysis, type ModuleLinks } from './analysis';
 
 /** Files looked at from other files (callers of a helper) are parsed once per run, up to this many at a time. */
 const CAPACITY = 64;
@@ -13,7 +13,10 @@ const CAPACITY = 64;
 export class AnalysisCache {
   private readonly files: FileCache<MongooseAnalysis | undefined>;
 
-  constructor(private readonly types: TypeFacts) {
+  constructor(
+    private readonly types: TypeFacts,
+    private readonly linksOf: (file: string) => ModuleLinks | undefined = () => undefined,
+  ) {
     this.files = new FileCache(CAPACITY, (file, text) => this.analyse(file, text));
   }
 
@@ -24,7 +27,7 @@ export class AnalysisCache {
   private analyse(file: string, text: string): MongooseAnalysis | undefined {
     try {
       const parsed = parseFile(file, text);
-      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text));
+      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text), this.linksOf(file));
     } catch {
       return undefined;
     }

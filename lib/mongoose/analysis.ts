@@ -3,6 +3,7 @@ import { Bindings } from '../ast/bindings';
 import { PathIndex } from '../ast/path-index';
 import {
   calleeName,
+  enclosingFunction,
   endOf,
   isCall,
   isFunction,
@@ -17,6 +18,11 @@ import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
+import { calledFunction, exportedDefinition } from './callees';
+import { detectWrapper, type TransactionWrapper } from './wrappers';
+import { detectFactory, type SessionFactory } from './factories';
+import { conditionalOwnership } from './owned-when';
+import type { ProjectView } from '../transform';
 import { startsNoProgramSession } from './no-program-session';
 import { holdsOnlyDoubles, mocksModule, replacedSessionFactories } from './test-doubles';
 
@@ -33,6 +39,8 @@ export interface SessionCreation {
   kind: ReceiverKind;
   /** The receiver expression of `startSession` (for `Model.startSession()`: `Model`). */
   receiver: Path | undefined;
+  /** A call of a function of the project that hands out a new session (`await repo.openSession()`): that function. */
+  factory?: SessionFactory & { analysis: MongooseAnalysis; fn: Path };
 }
 
 /** How a created session lands in a variable. */
@@ -55,13 +63,40 @@ export function callOriginsFrom(types: TypeFacts, file: string, source: string):
   return (start, end) => types.thenableAt(file, source, start, end)?.origin;
 }
 
-/** A callback that runs with a session another API manages (and ends) for it. */
+/** What a file's analysis may ask about the files it loads (the run's import graph). */
+export interface ModuleLinks {
+  /** The analysis of the project file that `specifier`, as this file writes it, loads (as it is on disk); undefined for packages and files outside the graph. */
+  moduleAt(specifier: string): MongooseAnalysis | undefined;
+}
+
+/** The links of the file a project view belongs to. */
+export function linksFrom(project: ProjectView): ModuleLinks {
+  return {
+    moduleAt: (specifier) => {
+      const file = project.moduleFile(specifier);
+      return file === undefined ? undefined : project.analysisOf(file);
+    },
+  };
+}
+
+/**
+ * A callback that runs with a session another API manages (and ends) for it: Mongoose's and the
+ * driver's (`transaction`, `withTransaction`, `withSession`), or a home-made `wrapper` that starts
+ * a transaction and calls the callback with its session.
+ */
 export interface SessionScope {
-  kind: 'transaction' | 'withTransaction' | 'withSession';
+  kind: 'transaction' | 'withTransaction' | 'withSession' | 'wrapper';
   call: Path;
   callback: Path;
   /** Declarations that hold the scope's session inside the callback. */
   sessions: Node[];
+  /** `wrapper`: the function called, and the facts about it. */
+  wrapper?: TransactionWrapper & { analysis: MongooseAnalysis; fn: Path };
+}
+
+/** The API a scope's callback is handed to, as the code calls it: `transaction`, `withTransaction`, or the wrapper's name. */
+export function scopeApi(scope: SessionScope): string {
+  return scope.wrapper?.name ?? scope.kind;
 }
 
 /** A session method call such as `session.endSession()`. */
@@ -73,6 +108,8 @@ export interface LifecycleCall {
   /** Its declaration, when it resolves to one. */
   declaration: Node | undefined;
 }
+
+const NO_LINKS: ModuleLinks = { moduleAt: () => undefined };
 
 /** Calls whose result belongs to the same Mongoose instance as the object they are called on. */
 const INSTANCE_PRESERVING = new Set(['model', 'createConnection', 'useDb', 'asPromise', 'openUri', 'connect']);
@@ -102,7 +139,11 @@ export class MongooseAnalysis {
   /** Name-based guesses are off in modules that import only look-alike libraries (Knex, TypeORM...). */
   private readonly nameFallback: boolean;
   private creations: SessionCreation[] | undefined;
+  private owned: SessionCreation[] | undefined;
+  private callbacks: SessionScope[] | undefined;
   private scopes: SessionScope[] | undefined;
+  private readonly wrappers = new Map<Node, TransactionWrapper | null>();
+  private readonly factories = new Map<Node, SessionFactory | null>();
   private readonly sessionDeclarations = new Map<Node, boolean>();
   private doubles: { factories: Set<string>; mongoose: boolean } | undefined;
 
@@ -111,6 +152,7 @@ export class MongooseAnalysis {
     readonly root: Collection,
     readonly source: string,
     private readonly callOrigin: CallOrigin = () => undefined,
+    readonly links: ModuleLinks = NO_LINKS,
   ) {
     this.index = new PathIndex(j, root);
     this.bindings = new Bindings(this.index);
@@ -140,6 +182,8 @@ export class MongooseAnalysis {
       case 'CallExpression':
       case 'OptionalCallExpression':
         return this.callKind(inner, depth, guess);
+      case 'ThisExpression':
+        return isSchemaStatic(inner) ? 'model' : 'unknown';
       case 'NewExpression': {
         const callee = node.callee as Node;
         const name = isIdentifier(callee) ? callee.name : propertyName(callee);
@@ -197,14 +241,63 @@ export class MongooseAnalysis {
   /** Every session creation in the file, including calls to local `getSession()`-style helpers. */
   sessionCreations(): SessionCreation[] {
     if (!this.creations) {
-      const direct: SessionCreation[] = [];
-      for (const call of this.index.calls()) {
-        const creation = this.directCreation(call);
-        if (creation) direct.push(creation);
-      }
-      this.creations = [...direct, ...this.helperCreations(direct)];
+      this.creations = this.ownCreations();
+      // While factories are looked for, questions that come back here see the creations found so far.
+      this.creations = [...this.creations, ...this.factoryCreations(this.creations)];
     }
     return this.creations;
+  }
+
+  /** The call's value lands in a variable named or used as a session, or in `{ session }`. */
+  private keptAsSession(call: Path): boolean {
+    let current = call;
+    while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+    const parent = current.parent as Path | null;
+    let target: Node | undefined;
+    if (parent?.node.type === 'VariableDeclarator' && parent.node.init === current.node) target = parent.node.id as Node;
+    else if (parent?.node.type === 'AssignmentExpression' && parent.node.right === current.node) target = parent.node.left as Node;
+    if (target?.type === 'ObjectPattern') return (target.properties as Node[]).some((p) => p.type === 'ObjectProperty' && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+    if (!target || !isIdentifier(target)) return false;
+    if (isSessionName(target.name as string)) return true;
+    const declaration = parent!.node.type === 'VariableDeclarator' ? target : this.bindings.declarationOf(parent!.get('left') as Path);
+    // Uses that look like a session's first (cheap), then whether they are this variable's.
+    return declaration !== undefined && this.index.named(target.name as string).some((ref) => usedAsSessionHere(ref) && this.bindings.declarationOf(ref) === declaration);
+  }
+
+  /** `fn` as a function that hands out a new session (decided once per function). */
+  factoryOf(fn: Path): SessionFactory | undefined {
+    let known = this.factories.get(fn.node);
+    if (known === undefined) {
+      this.factories.set(fn.node, null);
+      known = detectFactory(this, fn) ?? null;
+      this.factories.set(fn.node, known);
+    }
+    return known ?? undefined;
+  }
+
+  /**
+   * Calls whose value is kept as a session (`const session = await repo.openSession()`, `const {
+   * session } = await tx.start()`) that run a session factory of the project. Only values the code
+   * names or uses as a session are followed into other files.
+   */
+  private factoryCreations(known: SessionCreation[]): SessionCreation[] {
+    const out: SessionCreation[] = [];
+    for (const call of this.index.calls()) {
+      if (known.some((c) => c.call.node === call.node) || !this.keptAsSession(call)) continue;
+      const target = calledFunction(this, call);
+      const factory = target && target.analysis.factoryOf(target.fn);
+      if (factory) out.push({ call, kind: factory.inner.kind, receiver: undefined, factory: { ...factory, ...target } });
+    }
+    return out;
+  }
+
+  /** The `startSession()` calls of this file and calls of its local helpers that only return one: no other file is looked at. */
+  ownCreations(): SessionCreation[] {
+    if (!this.owned) {
+      const direct = this.index.calls().map((call) => this.directCreation(call)).filter((c): c is SessionCreation => c !== undefined);
+      this.owned = [...direct, ...this.helperCreations(direct)];
+    }
+    return this.owned;
   }
 
   creationAt(call: Path): SessionCreation | undefined {
@@ -216,6 +309,7 @@ export class MongooseAnalysis {
    * or, when the promise is kept first (`const p = x.startSession(); ... const s = await p`), where it is awaited.
    */
   bindingOf(creation: SessionCreation): SessionBinding | undefined {
+    if (creation.factory?.property) return destructuredBinding(creation.call, creation.factory.property);
     const stored = storedValue(creation.call, this.bindings);
     if (!stored || stored.awaited || creation.kind === 'client') return stored?.binding;
     const awaitedLater = this.bindings
@@ -274,16 +368,76 @@ export class MongooseAnalysis {
   }
 
   /** Callbacks of `conn.transaction(cb)`, `session.withTransaction(cb)` and `x.withSession(cb)`. */
-  sessionScopes(): SessionScope[] {
-    if (!this.scopes) {
+  callbackScopes(): SessionScope[] {
+    if (!this.callbacks) {
       const scopes: SessionScope[] = [];
       for (const call of this.index.calls()) {
         const scope = this.scopeOfCall(call);
         if (scope) scopes.push(scope);
       }
-      this.scopes = scopes;
+      this.callbacks = scopes;
+    }
+    return this.callbacks;
+  }
+
+  /** The callback scopes, and the callbacks handed to home-made transaction wrappers (of this file or one it loads). */
+  sessionScopes(): SessionScope[] {
+    if (!this.scopes) {
+      // While the wrappers' callbacks are looked for, questions that come back here see Mongoose's own scopes.
+      this.scopes = this.callbackScopes();
+      this.scopes = [...this.callbackScopes(), ...this.wrapperScopes()];
     }
     return this.scopes;
+  }
+
+  /** `fn` as a home-made transaction wrapper (decided once per function). */
+  wrapperOf(fn: Path): TransactionWrapper | undefined {
+    let known = this.wrappers.get(fn.node);
+    if (known === undefined) {
+      this.wrappers.set(fn.node, null);
+      known = detectWrapper(this, fn) ?? null;
+      this.wrappers.set(fn.node, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** Callbacks passed, inline or by the name of a function of this file, to a transaction wrapper. */
+  private wrapperScopes(): SessionScope[] {
+    const scopes: SessionScope[] = [];
+    const functionNames = this.localFunctionNames();
+    for (const call of this.index.calls()) {
+      const args = call.node.arguments as Node[];
+      if (!args.some((a) => isFunction(a) || (isIdentifier(a) && functionNames.has(a.name))) || this.scopeOfCall(call)) continue;
+      const target = calledFunction(this, call);
+      const wrapper = target && target.analysis.wrapperOf(target.fn);
+      if (!wrapper) continue;
+      const callback = this.callbackAt(call, wrapper.callbackIndex);
+      if (!callback) continue;
+      const param = (callback.node.params as Node[])[wrapper.sessionIndex];
+      const session = param && (param.type === 'AssignmentPattern' ? (param.left as Node) : param);
+      scopes.push({ kind: 'wrapper', call, callback, sessions: session && isIdentifier(session) ? [session] : [], wrapper: { ...wrapper, ...target } });
+    }
+    return scopes;
+  }
+
+  /** Names this file gives functions (declarations, and variables initialised with one): a cheap test before resolving a name. */
+  private localFunctionNames(): Set<string> {
+    const names = new Set<string>();
+    for (const fn of this.index.of('FunctionDeclaration')) if (fn.node.id) names.add((fn.node.id as Node).name as string);
+    for (const declarator of this.index.of('VariableDeclarator')) {
+      if (isIdentifier(declarator.node.id as Node) && isFunction(declarator.node.init as Node)) names.add((declarator.node.id as Node).name as string);
+    }
+    return names;
+  }
+
+  /** The function passed as argument `index`: written there, or named there and declared in this file. */
+  private callbackAt(call: Path, index: number): Path | undefined {
+    const arg = call.get('arguments', index) as Path;
+    if (!arg.node) return undefined;
+    if (isFunction(arg.node)) return arg;
+    if (!isIdentifier(arg.node)) return undefined;
+    const declaration = this.bindings.declarationOf(arg);
+    return declaration ? this.functionDeclaredBy(declaration) : undefined;
   }
 
   /** The innermost session scope whose callback contains `path`. */
@@ -303,6 +457,8 @@ export class MongooseAnalysis {
     if (method !== 'transaction' && method !== 'withTransaction' && method !== 'withSession') return undefined;
     const callee = unwrapPath(path.get('callee') as Path);
     if (!isMember(callee.node)) return undefined;
+    // A method of the project's own (`this.withSession(cb)` of a service) is not Mongoose's; it may be a wrapper.
+    if (calledFunction(this, path)) return undefined;
     const receiver = callee.get('object') as Path;
     const args = path.node.arguments as Node[];
     const callbackIndex = args.findIndex((a) => isFunction(a));
@@ -367,6 +523,8 @@ export class MongooseAnalysis {
     if (holdsOnlyDoubles(this.valuesOf(declaration))) return false;
     if (typeKind(declaration) === 'session') return true;
     if (this.assignedFromCreation(declaration) || this.assignedFromSession(declaration)) return true;
+    // `const session = parentSession ?? await X.startSession()`: a session either way.
+    if (this.sessionCreations().some((c) => conditionalOwnership(this, c)?.binding.declaration === declaration)) return true;
     if (origin?.kind === 'variable') {
       const init = origin.declarator.get('init') as Path;
       return init.node != null && init.node.type !== 'NullLiteral' && this.kindOf(init) === 'session';
@@ -518,8 +676,35 @@ export class MongooseAnalysis {
           if (this.madeByLookalike(init)) return 'unknown';
         }
       }
+      const exported = this.exportedKind(path, declaration, depth, guess);
+      if (exported) return exported;
     }
     return this.guessFromName(name, guess);
+  }
+
+  /**
+   * What a name another module gives this file is there (`import { reportsDb } from './db'` for
+   * `export const reportsDb = mongoose.createConnection(uri)`), following the import graph:
+   * 'unknown' for an object, function or class (whatever the name says), undefined for names
+   * declared here and where neither the syntax nor that module can tell.
+   */
+  private exportedKind(path: Path, declaration: Node, depth: number, guess: boolean): ReceiverKind | undefined {
+    if (!this.boundByImport(declaration)) return undefined;
+    const found = exportedDefinition(this, path);
+    if (!found) return undefined;
+    if (found.path.node.type === 'ObjectExpression' || isFunction(found.path.node) || /^Class/.test(found.path.node.type)) return 'unknown';
+    const kind = found.analysis.kindOf(found.path, depth + 1, guess);
+    return kind === 'unknown' ? undefined : kind;
+  }
+
+  /** A name an `import` declares, or a variable given `require(...)` or a member of it (destructured too). */
+  private boundByImport(declaration: Node): boolean {
+    const parent = this.index.pathOf(declaration)?.parent?.node as Node | undefined;
+    if (parent && ['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(parent.type)) return parent.importKind !== 'type';
+    const origin = this.bindings.originOf(declaration);
+    let init = origin?.kind === 'variable' ? (origin.declarator.node.init as Node | null) : null;
+    while (init && isMember(init)) init = init.object as Node;
+    return init != null && isCall(init) && isIdentifier(init.callee as Node, 'require');
   }
 
   private madeByLookalike(init: Path): boolean {
@@ -550,7 +735,11 @@ export class MongooseAnalysis {
     if (name === 'base' && objectKind === 'connection') return 'mongoose';
     if (name === 'client' && objectKind === 'connection') return 'client';
     if (objectKind === 'mongoose' || objectKind === 'connection' || objectKind === 'model' || objectKind === 'client') return 'unknown';
-    return this.guessFromName(name, guess);
+    // `db.reportsDb` for `const db = require('./db')`: what the module exports under that name.
+    const root = rootName(path);
+    const declaration = root && this.bindings.declarationOf(root);
+    const exported = declaration ? this.exportedKind(path, declaration, depth, guess) : undefined;
+    return exported ?? this.guessFromName(name, guess);
   }
 
   private callKind(path: Path, depth: number, guess: boolean): ReceiverKind {
@@ -599,6 +788,47 @@ export class MongooseAnalysis {
   }
 }
 
+/** The identifier a member chain starts from (`db` in `db.reports.conn`). */
+function rootName(path: Path): Path | undefined {
+  let current = path;
+  while (isMember(current.node)) current = current.get('object') as Path;
+  return isIdentifier(current.node) ? current : undefined;
+}
+
+/**
+ * `this` in a schema's static (`schema.statics.f = function () {...}`, `schema.static('f', fn)`,
+ * `schema.statics = { f() {...} }`) is the model it is called on; arrow functions keep the `this`
+ * of the function around them.
+ */
+function isSchemaStatic(thisPath: Path): boolean {
+  let fn = enclosingFunction(thisPath);
+  while (fn && fn.node.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
+  if (!fn) return false;
+  const parent = fn.parent as Path | null;
+  const node = parent?.node;
+  if (!node) return false;
+  if (node.type === 'AssignmentExpression' && node.right === fn.node) {
+    const left = node.left as Node;
+    return isMember(left) && isMember(left.object as Node) && propertyName(left.object as Node) === 'statics';
+  }
+  if (isCall(node) && (node.arguments as Node[])[1] === fn.node) return isMember(node.callee as Node) && propertyName(node.callee as Node) === 'static';
+  const object = fn.node.type === 'ObjectMethod' ? parent : node.type === 'ObjectProperty' && node.value === fn.node ? (parent!.parent as Path | null) : null;
+  const holder = object?.parent?.node as Node | undefined;
+  return holder?.type === 'AssignmentExpression' && holder.right === object!.node && isMember(holder.left as Node) && propertyName(holder.left as Node) === 'statics';
+}
+
+/** `x.commitTransaction()`, `{ session: x }`, `.session(x)`: the reference is used as a session. */
+function usedAsSessionHere(ref: Path): boolean {
+  const parent = ref.parent?.node as Node | undefined;
+  if (!parent) return false;
+  if (isMember(parent) && parent.object === ref.node) {
+    const name = propertyName(parent);
+    return name !== undefined && (ASYNC_LIFECYCLE.has(name) || SYNC_LIFECYCLE.has(name));
+  }
+  if (parent.type === 'ObjectProperty' && parent.value === ref.node) return ((parent.key as Node).name ?? (parent.key as Node).value) === 'session';
+  return isCall(parent) && (parent.arguments as Node[]).includes(ref.node) && calleeName(parent) === 'session';
+}
+
 /** Parameter names that hold a MongoDB session in real code: `session`, `_session`, `sess`, `mongoSession`... */
 function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
@@ -626,6 +856,18 @@ function storedValue(expression: Path, bindings: Bindings): { binding: SessionBi
     if (declaration && statement.node.type === 'ExpressionStatement') return { binding: { declaration, form: 'assignment', statement }, awaited };
   }
   return undefined;
+}
+
+/** `const { session } = await factory()`: the variable the pattern binds the factory's session to. */
+function destructuredBinding(call: Path, property: string): SessionBinding | undefined {
+  let current = call;
+  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const declarator = current.parent as Path | null;
+  const pattern = declarator?.node.id as Node | undefined;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== current.node || pattern?.type !== 'ObjectPattern') return undefined;
+  const taken = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === property);
+  const value = taken?.value as Node | undefined;
+  return value && isIdentifier(value) ? { declaration: value, form: 'declarator', statement: declarator.parent as Path } : undefined;
 }
 
 /** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */

@@ -127,6 +127,13 @@ export class CallSiteFinder {
     return path.resolve(file) === path.resolve(this.ctx.file) ? this.analysis : this.ctx.project.analysisOf(path.resolve(file));
   }
 
+  /** `Class.method()`: the receiver is the class the method belongs to (a static call). */
+  private namesClass(receiver: Path, classBody: Path): boolean {
+    const classNode = (classBody.parent as Path | null)?.node;
+    const id = classNode?.id as Node | undefined;
+    return id !== undefined && isIdentifier(receiver.node) && this.analysis.bindings.declarationOf(receiver) === id;
+  }
+
   private findInFile(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
     if (identity.isMethod) {
       const classBody = fn.parent as Path;
@@ -134,8 +141,10 @@ export class CallSiteFinder {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
         const insideClass = startOf(classBody.node) <= startOf(call.node) && startOf(call.node) <= (classBody.node.end ?? 0);
-        if (callee.object.type === 'ThisExpression' && insideClass) found.add({ file: this.ctx.file, analysis: this.analysis, call });
-        else found.miss(`${identity.name}() is also called on other objects, which cannot be checked without type facts`);
+        const receiver = call.get('callee', 'object') as Path;
+        if ((callee.object.type === 'ThisExpression' && insideClass) || this.namesClass(receiver, classBody)) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+        // `session.abortTransaction()` inside an abortTransaction() helper is the session's own method.
+        else if (!this.analysis.isSessionReference(receiver)) found.miss(`${identity.name}() is also called on other objects, which cannot be checked without type facts`);
       }
       return;
     }
@@ -388,10 +397,14 @@ class ImporterSearch {
       const callee = call.node.callee as Node;
       if (!isMember(callee) || propertyName(callee) !== this.target.helper) continue;
       const receiver = callee.object;
+      const receiverPath = call.get('callee', 'object') as Path;
+      // `Class.method()`: a static call through the imported class itself.
+      const onClass = classRefs.some((ref) => ref.node === receiver);
       const onTyped = isIdentifier(receiver)
-        ? typed.has(this.analysis.bindings.declarationOf(call.get('callee', 'object') as Path) as Node)
+        ? typed.has(this.analysis.bindings.declarationOf(receiverPath) as Node)
         : isMember(receiver) && receiver.object.type === 'ThisExpression' && typedProperties.has(propertyName(receiver) ?? '');
-      if (onTyped) this.found.add({ file: this.file, analysis: this.analysis, call });
+      if (onTyped || onClass) this.found.add({ file: this.file, analysis: this.analysis, call });
+      else if (this.analysis.isSessionReference(receiverPath)) continue;
       else this.found.miss(`${this.target.helper}() is also called on other objects in ${relative(this.helperFile, this.file)}, which cannot be told apart without type facts`);
     }
   }
@@ -444,6 +457,11 @@ function relative(from: string, to: string): string {
 export function describeSite(file: string, site: CallSite): string {
   const line = (site.call.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
   return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
+}
+
+/** The name a function is called by (its declaration, variable, exported property or method key), if it has one. */
+export function functionName(fn: Path): string | undefined {
+  return helperIdentity(fn)?.name;
 }
 
 function helperIdentity(fn: Path): HelperIdentity | undefined {

@@ -166,7 +166,8 @@ function lifecycleVerdict(analysis: MongooseAnalysis, chain: CallChain, context:
   const method = base.method ?? '';
   if (!ASYNC_LIFECYCLE.has(method) && !SYNC_LIFECYCLE.has(method) && !SESSION_SCOPE_HELPERS.has(method)) return undefined;
   if (SESSION_SCOPE_HELPERS.has(method)) {
-    const scope = analysis.sessionScopes().find((s) => s.call.node === base.call.node);
+    // Mongoose's own only: a home-made wrapper's call is the project's code, judged as such.
+    const scope = analysis.callbackScopes().find((s) => s.call.node === base.call.node);
     return scope ? { kind: 'operation', lazy: false } : undefined;
   }
   const declaration = declarationOfRoot(analysis, chain.root);

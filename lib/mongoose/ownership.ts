@@ -3,10 +3,13 @@ import {
   contains,
   endOf,
   enclosingFunction,
+  enclosingStatement,
   isCall,
   isFunction,
   isIdentifier,
   isMember,
+  isPromiseCallback,
+  propertyName,
   some,
   startOf,
   statementsOf,
@@ -15,10 +18,12 @@ import {
   type Path,
 } from '../ast/nodes';
 import { declaredNames, freeName } from '../ast/bindings';
+import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
 import { STORING_METHODS } from './session-storage';
+import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { lineOf } from './transaction-body';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
@@ -39,6 +44,8 @@ export interface OwnerFix {
   status: 'fix';
   fn: Path;
   binding: SessionBinding;
+  /** The function owns the session only under a condition: the finally ends it under the same test (or, without one, only when set). */
+  owned: ConditionalOwnership | undefined;
   /** `endSession()` statements to delete (the finally ends the session instead). */
   removals: Path[];
   placement: FinallyPlacement;
@@ -59,13 +66,17 @@ export type OwnerPlan =
  */
 export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation): OwnerPlan {
   const fn = enclosingFunction(creation.call);
-  const binding = analysis.bindingOf(creation);
+  // A function that hands out the session it makes: its callers own it.
+  if (fn && analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return { status: 'skip' };
+  const owned = conditionalOwnership(analysis, creation);
+  const binding = owned?.binding ?? analysis.bindingOf(creation);
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
     return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
+  if (owned && !owned.recorded) return { status: 'refuse', at: creation.call, reason: ownedOnlyReason(owned, 'and nothing records whether it did, so it cannot be ended in a finally') };
   const chain = returnedChainOf(analysis, fn, binding.declaration);
   if (chain) return planReturnedChain(analysis, fn, binding, chain);
   if (!fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
@@ -77,7 +88,9 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
 
   const refs = analysis.bindings
     .referencesIn(fn, binding.declaration)
-    .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)));
+    .filter((r) => !(binding.form === 'assignment' && contains(binding.statement.node, r.node)))
+    // Before a conditional creation the variable holds what the caller passed in.
+    .filter((r) => !owned || startOf(r.node) > startOf(binding.statement.node));
   const endCalls: Path[] = [];
   const returned: Path[] = [];
   for (const ref of refs) {
@@ -105,8 +118,12 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
       if (scope && scope.sessions.includes(binding.declaration)) continue;
       return { status: 'refuse', at: call, reason: 'endSession() runs in a callback, which may run after the function returns' };
     }
-    const statement = endSessionStatement(analysis, call);
-    if (!statement) return { status: 'refuse', at: call, reason: 'endSession() is used as a value (its result or callback matters), so it cannot be moved' };
+    const found = endSessionStatement(analysis, call);
+    if (!found) return { status: 'refuse', at: call, reason: 'endSession() is used as a value (its result or callback matters), so it cannot be moved' };
+    if (owned && !runsOnlyWhenOwned(owned, call, fn.node)) {
+      return { status: 'refuse', at: call, reason: `${ownedOnlyReason(owned, 'and this endSession() runs whether or not it did')}: it also ends a session the caller passed in, which the caller may still use` };
+    }
+    const statement = owned ? ownedEndStatement(owned, found) : found;
     const tryOfFinally = finallyOwner(statement);
     if (tryOfFinally && !finallyEnd && coversRest(analysis, binding, tryOfFinally)) finallyEnd = statement;
     else removals.push(statement);
@@ -121,7 +138,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     };
   }
 
-  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding);
+  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding, owned !== undefined && owned.test === undefined);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
   // Started and ended by the very next statement: there is nothing a finally would protect.
   if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
@@ -139,6 +156,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     status: 'fix',
     fn,
     binding,
+    owned,
     removals,
     placement,
     awaits: unawaitedAbortsBefore(removals, binding.declaration),
@@ -160,7 +178,7 @@ function planReturnedChain(analysis: MongooseAnalysis, fn: Path, binding: Sessio
   const problem = chainEndProblem(analysis, fn, binding, returned, cannotThrow);
   if (problem) return { status: 'refuse', at: returned.statement, reason: problem };
   const uncalled = returned.end?.kind === 'uncalled' ? { uncalled: returned.end.member } : {};
-  return { status: 'fix', fn, binding, removals: [], placement: { kind: 'chain', chain: returned.chain, ...uncalled }, awaits: [] };
+  return { status: 'fix', fn, binding, owned: undefined, removals: [], placement: { kind: 'chain', chain: returned.chain, ...uncalled }, awaits: [] };
 }
 
 /**
@@ -353,12 +371,12 @@ function containsSaveCall(node: Node): boolean {
 
 /** Whether the existing try at `tryStatement` runs everything that follows the creation. */
 function coversRest(analysis: MongooseAnalysis, binding: SessionBinding, tryStatement: Path): boolean {
-  const placement = placeFinally(analysis, binding);
+  const placement = placeFinally(analysis, binding, false);
   return 'kind' in placement && placement.kind === 'append' && placement.tryStatement.node === tryStatement.node;
 }
 
 /** Where to put the finally: reuse the try that follows the creation when it covers the rest, else wrap. */
-function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): FinallyPlacement | { reason: string } {
+function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBeUnset: boolean): FinallyPlacement | { reason: string } {
   const statement = binding.statement;
   const container = statement.parent as Path | null;
   if (!container) return { reason: 'the session is created in a position tx-codemod does not rewrite' };
@@ -381,13 +399,16 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
   }
   const index = statements.indexOf(statement.node);
   const rest = statements.slice(index + 1);
+  if (usedAfter(analysis, binding.declaration, container)) {
+    return { reason: 'the session is used after the block that creates it, so a finally in that block would end it too early' };
+  }
   if (rest.length === 0) return { reason: 'nothing uses the session after it is created' };
   if (hoistedFunctionUsedEarlier(analysis, container, statements, index)) {
     return { reason: 'a function declared after startSession() is used before it; wrapping it in a try would change its scope' };
   }
 
   let next = 0;
-  while (next < rest.length && (isSessionMethodStatement(rest[next]!, binding.declaration, 'startTransaction') || cannotThrow(rest[next]!))) next++;
+  while (next < rest.length && (startsTransaction(rest[next]!, binding.declaration) || cannotThrow(rest[next]!))) next++;
   if (next === rest.length) {
     const conditional = tryAfterConditionalStart(analysis, binding, container);
     if (conditional) return conditional;
@@ -397,7 +418,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding): Fina
     const tryPath = (container.get('body', index + 1 + next) as Path) ?? undefined;
     const after = rest.slice(next + 1);
     if (tryPath && !usesSessionIn(analysis, binding.declaration, container, after)) {
-      return { kind: 'append', tryStatement: tryPath, sessionMayBeUnset: false };
+      return { kind: 'append', tryStatement: tryPath, sessionMayBeUnset: mayBeUnset };
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
@@ -427,9 +448,22 @@ export function cannotThrow(statement: Node): boolean {
   return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
 }
 
+/** `session.startTransaction()`, also under an if whose test cannot throw (`if (ownSession) session.startTransaction();`). */
+function startsTransaction(statement: Node, declaration: Node): boolean {
+  if (isSessionMethodStatement(statement, declaration, 'startTransaction')) return true;
+  if (statement.type !== 'IfStatement' || statement.alternate || !isInert(statement.test as Node)) return false;
+  const consequent = statement.consequent as Node;
+  const inner = consequent.type === 'BlockStatement' && (consequent.body as Node[]).length === 1 ? (consequent.body as Node[])[0]! : consequent;
+  return isSessionMethodStatement(inner, declaration, 'startTransaction');
+}
+
+const INERT_OPERATORS = new Set(['!', 'typeof', 'void', '==', '!=', '===', '!==', '&&', '||', '??']);
+
 function isInert(node: Node): boolean {
   if (isIdentifier(node) || isFunction(node) || (/Literal$/.test(node.type) && node.type !== 'TemplateLiteral')) return true;
-  if (node.type === 'LogicalExpression') return isInert(node.left as Node) && isInert(node.right as Node);
+  if (node.type === 'UnaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.argument as Node);
+  if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.left as Node) && isInert(node.right as Node);
+  if (node.type === 'ConditionalExpression') return isInert(node.test as Node) && isInert(node.consequent as Node) && isInert(node.alternate as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
@@ -454,6 +488,13 @@ function lastUseEnd(analysis: MongooseAnalysis, declaration: Node, placement: { 
   return readAfter ? undefined : end;
 }
 
+
+/** The variable (declared outside `block`: a parameter, an outer `let`) is used after the block, endSession() calls aside. */
+function usedAfter(analysis: MongooseAnalysis, declaration: Node, block: Path): boolean {
+  const fn = enclosingFunction(block);
+  if (!fn) return false;
+  return analysis.bindings.referencesBetween(declaration, endOf(block.node), endOf(fn.node)).some((ref) => !methodCallOn(ref, 'endSession'));
+}
 
 /** References to the session (other than endSession calls being removed) in the given statements. */
 function usesSessionIn(analysis: MongooseAnalysis, declaration: Node, container: Path, statements: Node[]): boolean {
@@ -507,8 +548,13 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         if (name && STORING_METHODS.has(name)) {
           // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
           const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
-          if (collected) return derivedEscape(analysis, collected, fn, binding, depth);
-          return `the session is stored with ${name}(), so it outlives the function`;
+          const escaped = collected && derivedEscape(analysis, collected, fn, binding, depth);
+          if (escaped) return escaped;
+          // `ops.push(helper(x, session))` then `await Promise.all(ops)`: what is kept is the call's promise, waited for here.
+          if (collected && !(handedTo && isHelperCall(handedTo) && !awaitedCollection(analysis, collected, fn))) return undefined;
+          return viaCall
+            ? `a call given the session is kept with ${name}(), so it may still run after the function returns`
+            : `the session is stored with ${name}(), so it outlives the function`;
         }
         if (!viaCall) handedTo = node;
         viaCall = true;
@@ -568,6 +614,16 @@ function collectingArray(analysis: MongooseAnalysis, call: Path, fn: Path): Node
   const declaration = analysis.bindings.declarationOf(name)!;
   const origin = analysis.bindings.originOf(declaration);
   return origin?.kind === 'variable' && (origin.declarator.node.init as Node | null)?.type === 'ArrayExpression' ? declaration : undefined;
+}
+
+/** An array of `fn` (its declaration) that `fn` hands to an awaited `Promise.all()` / `Promise.allSettled()`. */
+function awaitedCollection(analysis: MongooseAnalysis, declaration: Node, fn: Path): boolean {
+  return analysis.bindings.referencesIn(fn, declaration).some((ref) => {
+    const call = ref.parent as Path | null;
+    const callee = call?.node.callee as Node | undefined;
+    const combinator = callee && isMember(callee) && isIdentifier(callee.object, 'Promise') && ['all', 'allSettled'].includes(propertyName(callee) ?? '');
+    return combinator && (call!.node.arguments as Node[])[0] === ref.node && (call!.parent?.node as Node | undefined)?.type === 'AwaitExpression';
+  });
 }
 
 /** A variable holding a query or cursor built on the session (initialised or assigned with it) must not escape either. */
@@ -675,19 +731,82 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
 }
 
 /**
+ * A helper whose job is to abort the session it is given (`abortTransaction(session) { await
+ * session.abortTransaction(); session.endSession(); }`): its callers call it from catches, also after
+ * a commit that failed, where its unguarded abort throws and hides the commit's error. The abort
+ * statement and its session; the helper neither starts nor commits a transaction.
+ */
+export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort & { fn: Path }> {
+  const out: Array<UnguardedAbort & { fn: Path }> = [];
+  const callbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
+  for (const fn of analysis.index.functions()) {
+    // A transaction()'s own callback, or a chain's step: the session is not handed to a helper.
+    if (callbacks.has(fn.node) || isPromiseCallback(fn)) continue;
+    // `session`, `session = null`, `session?: ClientSession`, `{ session, reason }`.
+    const params = parameterSlots(fn.node).map((slot) => slot.declaration).filter((p) => analysis.isSessionDeclaration(p));
+    for (const session of params) {
+      const uses = analysis.bindings.referencesIn(fn, session).map((ref) => ({ ref, method: methodOf(ref) }));
+      if (uses.some((u) => u.method === 'commitTransaction' || u.method === 'startTransaction' || u.method === 'withTransaction')) continue;
+      for (const use of uses) {
+        if (use.method !== 'abortTransaction') continue;
+        const call = methodCallOn(use.ref, 'abortTransaction')!;
+        const statement = enclosingFunction(call)?.node === fn.node ? expressionStatementOf(call) : undefined;
+        if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
+        out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
+      }
+    }
+  }
+  return out;
+}
+
+/** `if (!session.inTransaction()) return;` (or `=== false`) before the statement, in its block: the abort is already guarded. */
+function leavesOutsideTransactionBefore(statement: Path, session: Node): boolean {
+  const siblings = statementsOf((statement.parent as Path).node) ?? [];
+  return siblings.slice(0, siblings.indexOf(statement.node)).some((s) => s.type === 'IfStatement' && alwaysLeaves(s.consequent as Node) && some(s.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && isIdentifier(n.callee.object, session.name as string)));
+}
+
+function methodOf(ref: Path): string | undefined {
+  const member = ref.parent as Path | null;
+  return member && isMember(member.node) && member.node.object === ref.node ? propertyName(member.node) : undefined;
+}
+
+/**
+ * True when a failure that `call` no longer throws would pass unseen: the call sits in a catch that
+ * neither leaves the function after it nor reads the error it caught.
+ */
+export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path, readsArgument: (index: number) => boolean = () => false): boolean {
+  const statement = enclosingStatement(call);
+  // `handleError(res, err, session)`: the error handed to a helper that reads it is reported there.
+  const handedOver = (ref: Path) => (ref.parent?.node as Node | undefined) === call.node && readsArgument((call.node.arguments as Node[]).indexOf(ref.node));
+  for (let current = call.parent as Path | null; current && !isFunction(current.node); current = current.parent as Path | null) {
+    if (current.node.type === 'CatchClause') return swallowedError(analysis, current, statement, handedOver) !== undefined;
+  }
+  return false;
+}
+
+/** The parameters (by position) a helper reads anywhere but in `except`: `err` of `handleError(res, err, session)`, read after its abort. */
+export function parametersReadOutside(analysis: MongooseAnalysis, fn: Path, except: Node): Set<number> {
+  const read = new Set<number>();
+  for (const slot of parameterSlots(fn.node)) {
+    if (analysis.bindings.referencesIn(fn, slot.declaration).some((ref) => !contains(except, ref.node))) read.add(slot.index);
+  }
+  return read;
+}
+
+/**
  * An unguarded abort after a failed commit throws, so the failure left the catch. The guarded
  * abort does not: when the catch itself neither leaves the function on every path after the abort
  * (a rethrow, a returned failure value or response) nor reads the error it caught (to log, report
  * or return it), the function would go on as if the commit had succeeded. Then the error must be
  * thrown again where the abort is skipped: the name to throw it by.
  */
-function swallowedError(analysis: MongooseAnalysis, clause: Path, abort: Path): UnguardedAbort['rethrow'] {
+function swallowedError(analysis: MongooseAnalysis, clause: Path, abort: Path, handedOver: (ref: Path) => boolean = () => false): UnguardedAbort['rethrow'] {
   const param = clause.node.param as Node | null;
   const body = clause.node.body as Node;
   if (alwaysLeavesAfter(abort, body)) return undefined;
   if (param && !isIdentifier(param)) return undefined;
   if (param) {
-    const read = analysis.bindings.referencesIn(clause, param).some((ref) => !contains(abort.node, ref.node));
+    const read = analysis.bindings.referencesIn(clause, param).some((ref) => !contains(abort.node, ref.node) || handedOver(ref));
     return read ? undefined : { name: param.name as string, declare: undefined };
   }
   const taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));

@@ -49,47 +49,114 @@ function isFakeObject(object: Node): boolean {
   });
 }
 
+/** A place a test replaces a `startSession`: the receiver as source text without spaces (`*` for a fake object's), and the replacing code. */
+export interface FactoryReplacement {
+  owner: string;
+  at: Path;
+}
+
 /**
- * The receivers (as source text without spaces) whose `startSession` the file replaces:
- * `mongoose.startSession = jest.fn()...`, `conn.startSession.mockResolvedValue(s)`,
- * `jest.spyOn(mongoose.connection, 'startSession')`, `sinon.stub(Model, 'startSession')`.
+ * Where the file replaces a `startSession`: `mongoose.startSession = jest.fn()...`,
+ * `conn.startSession.mockResolvedValue(s)`, `jest.spyOn(mongoose.connection, 'startSession')`,
+ * `sinon.stub(Model, 'startSession')`, and (owner `*`) a fake connection or model object
+ * `{ startSession: jest.fn().mockResolvedValue(s) }`.
  */
-export function replacedSessionFactories(index: PathIndex, source: string): Set<string> {
-  const out = new Set<string>();
+export function sessionFactoryReplacements(index: PathIndex, source: string, method = SESSION_FACTORY): FactoryReplacement[] {
+  const out: FactoryReplacement[] = [];
   const textOf = (node: Node) => source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, '');
   const factoryOwner = (node: Node): Node | undefined => {
     const member = unwrapExpression(node);
-    return isMember(member) && propertyName(member) === SESSION_FACTORY ? (member.object as Node) : undefined;
+    return isMember(member) && propertyName(member) === method ? (member.object as Node) : undefined;
   };
   for (const path of index.of('AssignmentExpression')) {
     const owner = factoryOwner(path.node.left as Node);
     const value = path.node.right as Node;
-    if (owner && (isTestDouble(value) || isFunction(value))) out.add(textOf(owner));
+    if (owner && (isTestDouble(value) || isFunction(value))) out.push({ owner: textOf(owner), at: path });
   }
   for (const call of index.calls()) {
     const callee = unwrapExpression(call.node.callee as Node);
     const name = calleeName(call.node);
     if (isMember(callee) && MOCK_METHODS.has(name ?? '')) {
       const owner = factoryOwner(callee.object as Node);
-      if (owner) out.add(textOf(owner));
+      if (owner) out.push({ owner: textOf(owner), at: call });
     }
     const args = call.node.arguments as Node[];
-    const method = args[1] ? unwrapExpression(args[1]) : undefined;
-    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && method?.type === 'StringLiteral' && method.value === SESSION_FACTORY) {
-      out.add(textOf(args[0]!));
+    const replaced = args[1] ? unwrapExpression(args[1]) : undefined;
+    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && replaced?.type === 'StringLiteral' && replaced.value === method) {
+      out.push({ owner: textOf(args[0]!), at: call });
     }
   }
-  return out;
+  for (const property of index.of('ObjectProperty', 'ObjectMethod')) {
+    if ((property.node.key as Node | undefined) === undefined || property.node.computed) continue;
+    const key = property.node.key as Node;
+    if ((key.name ?? key.value) !== method) continue;
+    if (property.node.type === 'ObjectMethod' || isTestDouble(property.node.value as Node) || isFunction(property.node.value as Node)) out.push({ owner: '*', at: property });
+  }
+  return out.sort((a, b) => (a.at.node.start ?? 0) - (b.at.node.start ?? 0));
 }
 
-/** `jest.mock('mongoose')`, `vi.mock('mongoose', () => ...)`: every export of the module is a double. */
-export function mocksModule(index: PathIndex, module: string): boolean {
-  return index.calls().some((call) => {
+/** The receivers (as source text without spaces) whose `startSession` (or `method`) the file replaces, as `sessionFactoryReplacements` finds them. */
+export function replacedSessionFactories(index: PathIndex, source: string, method = SESSION_FACTORY): Set<string> {
+  return new Set(sessionFactoryReplacements(index, source, method).map((r) => r.owner).filter((owner) => owner !== '*'));
+}
+
+/** `jest.mock('mongoose')`, `vi.mock('mongoose', () => ...)`: the call that makes every export of the module a double. */
+export function moduleMock(index: PathIndex, module: string): Path | undefined {
+  return moduleMocks(index).find((mock) => mock.module === module)?.at;
+}
+
+/** The modules a test file replaces with doubles (`jest.mock('../db/session')`), as it writes them. */
+export function mockedModules(index: PathIndex): string[] {
+  return moduleMocks(index).map((mock) => mock.module);
+}
+
+function moduleMocks(index: PathIndex): Array<{ module: string; at: Path }> {
+  return index.calls().flatMap((call) => {
     const callee = unwrapExpression(call.node.callee as Node);
     const arg = (call.node.arguments as Node[])[0];
     const library = isMember(callee) ? unwrapExpression(callee.object) : undefined;
-    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' && arg.value === module;
+    return propertyName(callee) === 'mock' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name) && arg?.type === 'StringLiteral' ? [{ module: arg.value as string, at: call }] : [];
   });
+}
+
+/** Whether the file replaces every export of the module with a double. */
+export function mocksModule(index: PathIndex, module: string): boolean {
+  return moduleMock(index, module) !== undefined;
+}
+
+/** Object literals that stand in for a session (`{ startTransaction: jest.fn(), commitTransaction: jest.fn() }`). */
+export function fakeSessions(index: PathIndex): Path[] {
+  return index.of('ObjectExpression').filter((object) => isFakeObject(object.node) && !hasKey(object.node, SESSION_FACTORY));
+}
+
+/** The property of an object literal named `key`, if any. */
+export function propertyNamed(object: Node, key: string): Node | undefined {
+  return (object.properties as Node[]).find((p) => (p.type === 'ObjectProperty' || p.type === 'ObjectMethod') && !p.computed && (((p.key as Node).name ?? (p.key as Node).value) as string | undefined) === key);
+}
+
+function hasKey(object: Node, key: string): boolean {
+  return propertyNamed(object, key) !== undefined;
+}
+
+/** An assertion on how a session method was called: `expect(session.commitTransaction).toHaveBeenCalled()`, `sinon.assert.calledOnce(s.endSession)`. */
+export interface SessionCallCheck {
+  method: string;
+  at: Path;
+}
+
+/** Assertions in the file about calls of session methods (and of `startSession`), in source order. */
+export function sessionCallChecks(index: PathIndex): SessionCallCheck[] {
+  const out: SessionCallCheck[] = [];
+  for (const call of index.calls()) {
+    const callee = unwrapExpression(call.node.callee as Node);
+    const asserting = isIdentifier(callee, 'expect') || (isMember(callee) && isMember(unwrapExpression(callee.object)) && propertyName(unwrapExpression(callee.object)) === 'assert');
+    if (!asserting) continue;
+    const checked = (call.node.arguments as Node[])[0];
+    const member = checked ? unwrapExpression(checked) : undefined;
+    const method = member && isMember(member) ? propertyName(member) : undefined;
+    if (method && SESSION_METHODS.has(method)) out.push({ method, at: call });
+  }
+  return out;
 }
 
 /** Every value a variable is given (its initialiser and `x = value` assignments) is a test double. */

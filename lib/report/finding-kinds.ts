@@ -1,3 +1,6 @@
+import { reasonsOf } from '../findings';
+import type { Finding } from '../types';
+
 /**
  * The kinds of reason a finding gives, for a report that counts them. A reason names lines and
  * code, so findings are grouped by the kind their reason belongs to, never by its text. Each kind
@@ -24,6 +27,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /the transaction body (has an effect|writes without the session|changes `|calls code that may)/,
   },
   {
+    key: 'pinned-by-spec',
+    title: "Pinned by the project's own spec",
+    meaning:
+      "A spec of the package gives this code a stand-in session (it replaces startSession() or mocks Mongoose, or passes a fake session) and checks the session's calls: the rewrite would make that spec fail, so the code stays as it is. Update the spec (or its stand-in) together with the code.",
+    pattern: /the spec .* (replaces startSession\(\)|gives this code a stand-in session|checks that abortTransaction\(\) is called)/,
+  },
+  {
     key: 'mongoose-itself',
     title: "Mongoose's own tests",
     meaning: 'The package is Mongoose: its tests, and the documentation examples built from them, exercise the session API by hand (startTransaction(), commitTransaction(), withTransaction()); a conversion to transaction() would change what they test.',
@@ -46,6 +56,25 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     title: 'Session received from the caller',
     meaning: 'The function works on a session it did not start (a parameter): its caller owns it, so this function neither ends it nor replaces its transaction.',
     pattern: /received from (its|the) caller|ends a session it received|passes a session it did not start/,
+  },
+  {
+    key: 'helper-abort',
+    title: 'Helper aborts without a guard',
+    meaning:
+      "A helper aborts the session its caller gives it without checking that the transaction is still open: after a failed commit the abort throws and hides the commit's error. The guard is added only when every caller is known; otherwise add `if (session.inTransaction())` by hand.",
+    pattern: /aborts the session it is given/,
+  },
+  {
+    key: 'wrapper-rerun',
+    title: 'Wrapper runs the work again without a transaction',
+    meaning: 'A home-made transaction wrapper calls its callback a second time without the session after the transaction failed: the writes run again outside any transaction, where nothing undoes a partial failure. Let the error through instead.',
+    pattern: /runs its callback again without the session/,
+  },
+  {
+    key: 'test-double',
+    title: 'Factory replaced in tests',
+    meaning: 'A test replaces or spies on the function that hands out the session, so its callers may get a stand-in there: nothing that ends or guards the session was added to them.',
+    pattern: /replaces or spies on/,
   },
   {
     key: 'session-escapes',
@@ -145,7 +174,16 @@ export const OTHER_KIND: FindingKind = {
   pattern: /$^/,
 };
 
-/** The kind a finding's reason belongs to. */
+/** The kind a reason belongs to. */
 export function findingKind(reason: string): FindingKind {
   return FINDING_KINDS.find((kind) => kind.pattern.test(reason)) ?? OTHER_KIND;
+}
+
+/**
+ * The kinds of a finding, each reason classified on its own (a site several transforms reported
+ * gives one reason each: their sentence joined would match whichever kind comes first), its own
+ * reason's kind first, each kind once.
+ */
+export function kindsOf(finding: Finding): FindingKind[] {
+  return [...new Set(reasonsOf(finding).map((r) => findingKind(r.reason)))];
 }

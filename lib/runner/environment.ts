@@ -3,6 +3,7 @@ import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } fro
 import { PackageFacts } from '../facts/project';
 import type { AlsMode, ProjectView } from '../transform';
 import { AnalysisCache } from '../mongoose/analysis-cache';
+import type { ModuleLinks } from '../mongoose/analysis';
 import { graphOfPackage, packageNames } from './prefilter/package-graph';
 import { ModuleResolver } from './prefilter/resolve';
 import { DeclaredTypeFacts } from '../facts/declared-facts';
@@ -62,7 +63,7 @@ export class RunEnvironment {
     const declared = new DeclaredTypeFacts(options.types ?? new LazyTypeFacts(), resolve);
     const timed = options.stopwatch ? new TimedTypeFacts(declared, options.stopwatch) : declared;
     this.types = new NotedTypeFacts(timed, (file) => this.noteTypeInputs(file));
-    this.analyses = new AnalysisCache(this.types);
+    this.analyses = new AnalysisCache(this.types, (file) => this.linksOf(file));
   }
 
   projectView(file: string): ProjectView {
@@ -91,6 +92,27 @@ export class RunEnvironment {
         return analysis;
       },
       importersOf: (other) => noted('importersOf', [other], this.graphFor(other).importersOf(other)),
+      moduleFile: (specifier) => this.moduleFile(file, specifier),
+    };
+  }
+
+  /** The file of `file`'s import graph that `specifier`, as `file` writes it, loads (recorded for the result cache). */
+  private moduleFile(file: string, specifier: string): string | undefined {
+    const target = this.resolverFor(file).resolve(file, specifier);
+    this.recorder?.answer('resolve', [file, specifier], target ?? null);
+    return target;
+  }
+
+  /** What the analysis of `file` may ask about the files it loads: their analyses, as on disk. */
+  private linksOf(file: string): ModuleLinks {
+    return {
+      moduleAt: (specifier) => {
+        const target = this.moduleFile(file, specifier);
+        if (target === undefined) return undefined;
+        this.recorder?.text(target);
+        this.noteTypeInputs(target);
+        return this.timed('caller search', () => this.analyses.get(target));
+      },
     };
   }
 

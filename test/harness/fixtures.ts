@@ -131,6 +131,7 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
     fileMentions: (other, word) => (detect ? detected.fileMentions(other, word) : other === file && fs.readFileSync(file, 'utf8').includes(word)),
     analysisOf: (other) => env.projectView(other).analysisOf(other),
     importersOf: (other) => env.projectView(other).importersOf(other),
+    moduleFile: (specifier) => (detect ? detected.moduleFile(specifier) : undefined),
   };
 }
 

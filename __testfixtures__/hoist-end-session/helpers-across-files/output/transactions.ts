@@ -5,5 +5,5 @@ export async function commitAndEnd(session: ClientSession): Promise<void> {
 }
 
 export async function abortAndEnd(session: ClientSession): Promise<void> {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
 }

@@ -4,7 +4,7 @@ async function commit(session) {
 }
 
 async function rollback(session) {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
 }
 
 module.exports = { commit, rollback };

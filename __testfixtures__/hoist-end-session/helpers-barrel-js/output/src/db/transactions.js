@@ -3,7 +3,7 @@ async function commitTx(session) {
 }
 
 async function rollbackTx(session) {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
 }
 
 module.exports = { commitTx, rollbackTx };

@@ -1,0 +1,12 @@
+const mongoose = require('mongoose');
+const stock = require('../repositories/stock');
+const { notifyWarehouse } = require('./notify');
+
+async function checkout(cart) {
+  await mongoose.connection.transaction(async (session) => {
+    await Promise.all(cart.items.map((item) => stock.reserve(item.sku, item.quantity, session)));
+  });
+  notifyWarehouse(cart);
+}
+
+module.exports = { checkout };

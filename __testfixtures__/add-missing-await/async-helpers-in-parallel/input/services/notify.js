@@ -1,0 +1,1 @@
+exports.notifyWarehouse = (cart) => console.log('reserved', cart.items.length);

@@ -1,0 +1,3 @@
+module.exports = {
+  error: (...args) => console.error(...args),
+};

@@ -1,0 +1,32 @@
+const { Order, Product } = require('../models');
+const tx = require('../utils/transaction');
+
+exports.placeOrder = async (req, res, next) => {
+  try {
+    const order = await tx.runInTransaction(async (session) => {
+      const [created] = await Order.create([{ items: req.body.items, total: req.body.total }], { session });
+      for (const sku of req.body.items) {
+        await Product.updateOne({ sku }, { $inc: { stock: -1 } }, { session });
+      }
+      return created;
+    });
+    res.status(201).json(order);
+  } catch (err) {
+    next(err);
+  }
+};
+
+exports.cancelOrder = async (req, res, next) => {
+  try {
+    await tx.runInTransaction(async (session) => {
+      const order = await Order.findById(req.params.id).session(session);
+      for (const sku of order.items) {
+        await Product.updateOne({ sku }, { $inc: { stock: 1 } }, { session });
+      }
+      await Order.deleteOne({ _id: order._id }, { session });
+    });
+    res.sendStatus(204);
+  } catch (err) {
+    next(err);
+  }
+};

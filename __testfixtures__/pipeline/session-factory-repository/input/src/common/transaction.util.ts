@@ -1,0 +1,14 @@
+import { ClientSession, Connection } from 'mongoose';
+
+export class TransactionUtil {
+  static async startTransaction(connection: Connection): Promise<{ session: ClientSession; useTransaction: boolean }> {
+    const session = await connection.startSession();
+    session.startTransaction();
+    return { session, useTransaction: true };
+  }
+
+  static async abortTransaction(session: ClientSession): Promise<void> {
+    await session.abortTransaction();
+    await session.endSession();
+  }
+}

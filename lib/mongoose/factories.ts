@@ -1,0 +1,99 @@
+import { enclosingFunction, functionName, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
+import * as path from 'node:path';
+import type { MongooseAnalysis, SessionCreation } from './analysis';
+import { mockedModules, replacedSessionFactories } from './test-doubles';
+import type { ProjectView } from '../transform';
+
+/**
+ * A function of the project that hands out a new session: it starts one and returns it
+ * (`return session`, `return X.startSession()`), or returns it in an object (`return { session,
+ * useTransaction }`). Its caller owns the session, as if it had called `startSession()` itself.
+ */
+export interface SessionFactory {
+  /** How the factory is called by name, for findings. */
+  name: string;
+  /** The `startSession()` inside it. */
+  inner: SessionCreation;
+  /** `return { session, ... }`: the property of the returned object that holds the session. */
+  property: string | undefined;
+  /** The factory also starts the transaction on the session before returning it. */
+  startsTransaction: boolean;
+}
+
+/** `fn` as a session factory, or undefined. Every `return` of the function hands out the same new session. */
+export function detectFactory(analysis: MongooseAnalysis, fn: Path): SessionFactory | undefined {
+  const returned = returnedValues(analysis, fn);
+  if (returned.length === 0) return undefined;
+  let found: { inner: SessionCreation; property: string | undefined; session: Node | undefined } | undefined;
+  for (const value of returned) {
+    const handed = handedOut(analysis, fn, value);
+    if (!handed || (found && (handed.inner !== found.inner || handed.property !== found.property))) return undefined;
+    found = handed;
+  }
+  const name = functionName(fn);
+  if (!found || !name) return undefined;
+  const session = found.session;
+  const uses = session ? analysis.bindings.referencesIn(fn, session).map((ref) => lifecycleOf(ref)) : [];
+  // A function that ends what it returns, or commits it, is not handing out a fresh session.
+  if (uses.some((method) => method === 'endSession' || method === 'commitTransaction' || method === 'abortTransaction')) return undefined;
+  return { name, inner: found.inner, property: found.property, startsTransaction: uses.includes('startTransaction') };
+}
+
+/** The expressions the function returns (its arrow body, or each `return <value>` of its own); `return;` makes it no factory. */
+function returnedValues(analysis: MongooseAnalysis, fn: Path): Path[] {
+  const body = fn.get('body') as Path;
+  if (body.node.type !== 'BlockStatement') return [body];
+  const returns = analysis.index.within(fn.node, 'ReturnStatement').filter((r) => enclosingFunction(r)?.node === fn.node);
+  if (returns.some((r) => !r.node.argument)) return [];
+  return returns.map((r) => r.get('argument') as Path);
+}
+
+const WRAPPERS = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
+
+/** The new session a returned value hands out: the creation itself, the variable it was stored in, or `{ session }`. */
+function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): { inner: SessionCreation; property: string | undefined; session: Node | undefined } | undefined {
+  let path = value;
+  while (WRAPPERS.has(path.node.type)) path = path.get(path.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  if (path.node.type === 'ObjectExpression') {
+    const properties = path.node.properties as Node[];
+    const index = properties.findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+    if (index === -1) return undefined;
+    const inner = handedOut(analysis, fn, path.get('properties', index, 'value') as Path);
+    return inner && !inner.property ? { ...inner, property: 'session' } : undefined;
+  }
+  const direct = analysis.ownCreations().find((c) => c.call.node === path.node);
+  if (direct && enclosingFunction(direct.call)?.node === fn.node) return { inner: direct, property: undefined, session: undefined };
+  if (!isIdentifier(path.node)) return undefined;
+  const declaration = analysis.bindings.declarationOf(path);
+  const inner = analysis.ownCreations().find((c) => enclosingFunction(c.call)?.node === fn.node && analysis.bindingOf(c)?.declaration === declaration);
+  return inner && declaration ? { inner, property: undefined, session: declaration } : undefined;
+}
+
+/** `session.<method>(...)`: the method; undefined for any other use. */
+function lifecycleOf(ref: Path): string | undefined {
+  const member = ref.parent as Path | null;
+  const call = member?.parent as Path | null;
+  if (!member || !isMember(member.node) || member.node.object !== ref.node || !call || call.node.callee !== member.node) return undefined;
+  return propertyName(member.node);
+}
+
+/**
+ * A test among the files that load the caller replaces the factory with a double
+ * (`helper.startTransaction = jest.fn()...`, `jest.spyOn(helper, 'startTransaction')`,
+ * `jest.mock('../util/helper')`): there the code gets a stand-in, not a session, and calls added to
+ * end or guard it could fail the test. That test file, or undefined.
+ */
+export function factoryDoubledBy(project: ProjectView, factory: NonNullable<SessionCreation['factory']>): string | undefined {
+  for (const file of project.filesMentioning(factory.name)) {
+    const test = project.analysisOf(file);
+    if (!test) continue;
+    if (replacedSessionFactories(test.index, test.source, factory.name).size > 0) return file;
+    if (mockedModules(test.index).some((specifier) => test.links.moduleAt(specifier) === factory.analysis)) return file;
+  }
+  return undefined;
+}
+
+/** `file` as the reader of a finding about `from` sees it. */
+export function relativeTo(from: string, file: string): string {
+  return path.relative(path.dirname(from), file).split(path.sep).join('/');
+}
