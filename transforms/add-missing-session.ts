@@ -113,7 +113,7 @@ class SessionAdder {
     this.apply(placement);
     const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
     // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
-    const later = !scope.transactionCall && alsOnFor(this.ctx.project, this.sessionInstance(scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
+    const later = !scope.alsInstance && alsOnFor(this.ctx.project, this.sessionInstance(scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
     this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
   }
 
@@ -189,18 +189,25 @@ class SessionAdder {
     );
   }
 
-  /** The session cannot be named here: a `transaction()` callback that takes none (reported once), or one shadowed on the way. */
+  /**
+   * The session cannot be named here: a `transaction()` or wrapper callback that takes none
+   * (reported once, at the call that hands it over), or one shadowed on the way.
+   */
   private reportNoName(scope: OperationScope, call: Path, chain: CallChain): void {
-    if (scope.transactionCall && scope.sessions.length === 0) {
+    const handedOver = scope.transactionCall ?? scope.wrapper?.call;
+    if (handedOver && scope.sessions.length === 0) {
       if (this.parameterless.has(scope)) return;
       this.parameterless.add(scope);
       const first = this.label(chain);
-      this.ctx.report(
-        scope.transactionCall,
-        versionSupportsAls(this.mongoose)
-          ? `this transaction() callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance: unless it is, the callback's writes (${first} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`
-          : `this transaction() callback takes no session, and Mongoose ${this.mongoose.version ?? ''} has no AsyncLocalStorage (${ALS_FLOOR_DESCRIPTION}), so the callback's writes (${first} first) run outside the transaction: take the session parameter and pass it to them`,
-      );
+      const api = scope.wrapper ? `${scope.wrapper.name}()` : 'transaction()';
+      const given = scope.wrapper ? `, though ${api} hands it one (argument ${scope.wrapper.sessionIndex + 1})` : '';
+      let reason = `this ${api} callback takes no session${given}, so its writes (${first} first) run outside the transaction: take the session parameter and pass it to them`;
+      if (scope.alsInstance) {
+        reason = versionSupportsAls(this.mongoose)
+          ? `this ${api} callback takes no session, and AsyncLocalStorage was not found on for its Mongoose instance: unless it is, the callback's writes (${first} first) run outside the transaction; take the session parameter and pass it to them (or run with --als if it is on)`
+          : `this ${api} callback takes no session, and Mongoose ${this.mongoose.version ?? ''} has no AsyncLocalStorage (${ALS_FLOOR_DESCRIPTION}), so the callback's writes (${first} first) run outside the transaction: take the session parameter and pass it to them`;
+      }
+      this.ctx.report(handedOver, reason);
       return;
     }
     this.ctx.report(call, `${this.label(chain)} runs outside the transaction (no session), and the transaction's session has no name that reaches this line: pass it by hand`);
@@ -278,8 +285,7 @@ class SessionAdder {
     const base = chain.links[0]!;
     const what = this.label(chain);
     if (hasNullishSession(chain)) return `${what} passes an explicit empty session, so it stays outside the transaction as written`;
-    const transactionConnection = scope.transactionCall?.get('callee', 'object') as Path | undefined;
-    if (transactionConnection && alsSuppliesSession(this.ctx.project, this.analysis, chain, this.analysis.instanceOf(transactionConnection))) return 'silent';
+    if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;
     const model = this.modelName(chain, receiver);

@@ -1,5 +1,6 @@
 import { enclosingFunction, endOf, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { parameterSlots } from '../ast/parameters';
+import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSiteFinder } from './callers';
 import { requestSessionCalls } from './request-sessions';
@@ -25,6 +26,14 @@ export interface OperationScope {
   inTransaction: boolean;
   /** For a `connection.transaction()` callback, that call: AsyncLocalStorage (when on for its connection's instance) puts session-less operations in it too. */
   transactionCall?: Path;
+  /**
+   * The Mongoose instance whose AsyncLocalStorage, when on, hands the scope's operations its
+   * session: a `connection.transaction()` callback's, or that of the `transaction()` a home-made
+   * wrapper runs its callback in.
+   */
+  alsInstance?: MongooseInstance;
+  /** The callback of a home-made wrapper: the call that hands it over, the wrapper's name, and which of the callback's arguments is the session. */
+  wrapper?: { call: Path; name: string; sessionIndex: number };
   /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
   mayBecomeAsync: boolean;
   /** `manual`: true for code that only runs once the transaction was committed or aborted on every path to it. */
@@ -44,6 +53,8 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
     sessions: scope.sessions,
     inTransaction: scope.kind !== 'withSession',
     transactionCall: scope.kind === 'transaction' ? scope.call : undefined,
+    alsInstance: scope.kind === 'transaction' ? analysis.instanceOf(scope.call.get('callee', 'object') as Path) : scope.wrapper?.transactionInstance,
+    wrapper: scope.wrapper && { call: scope.call, name: scope.wrapper.name, sessionIndex: scope.wrapper.sessionIndex },
     mayBecomeAsync: scope.wrapper?.awaitsCallback ?? true,
   }));
   for (const call of analysis.index.calls()) {

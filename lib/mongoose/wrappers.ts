@@ -1,5 +1,6 @@
 import { contains, enclosingFunction, endOf, functionName, isCall, isFunction, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
 import type { MongooseAnalysis } from './analysis';
+import type { MongooseInstance } from './als-detection';
 
 /**
  * A home-made transaction wrapper: a function that runs one of its parameters inside a
@@ -19,6 +20,11 @@ export interface TransactionWrapper {
   endsSession: boolean;
   /** The wrapper waits for what the callback returns (`await cb(session)`, `return cb(session)`): the callback may be made async. */
   awaitsCallback: boolean;
+  /**
+   * The wrapper calls the callback inside a `connection.transaction()` of this Mongoose instance:
+   * with AsyncLocalStorage on for it, the callback's operations join the transaction without the session.
+   */
+  transactionInstance?: MongooseInstance;
 }
 
 /**
@@ -47,7 +53,9 @@ export function detectWrapper(analysis: MongooseAnalysis, fn: Path): Transaction
       const reruns = calls.filter((other) => other !== call && inCatch(other, fn.node) && !sessionArgument(analysis, other.get('arguments', sessionIndex) as Path));
       const used = call.parent?.node as Node | undefined;
       const awaitsCallback = used?.type === 'AwaitExpression' || used?.type === 'ReturnStatement' || (isFunction(used) && used?.body === call.node);
-      return { name, callbackIndex: index, sessionIndex, reruns, endsSession: endsSession(analysis, fn, session), awaitsCallback };
+      const transaction = analysis.callbackScopes().find((s) => s.kind === 'transaction' && s.sessions.includes(session) && contains(s.callback.node, call.node));
+      const transactionInstance = transaction && analysis.instanceOf(transaction.call.get('callee', 'object') as Path);
+      return { name, callbackIndex: index, sessionIndex, reruns, endsSession: endsSession(analysis, fn, session), awaitsCallback, transactionInstance };
     }
   }
   return undefined;
