@@ -30,8 +30,8 @@ const REQUEST_NAMES = /^req(uest)?$/i;
 const RESPONSE_NAMES = /^res(ponse)?$/i;
 
 /**
- * The request slot `expression` reads: `req.X` (the first parameter of a handler, named as Express
- * names it), `res.locals.X` (its second), or a local initialised from one (`const session =
+ * The request slot `expression` reads: `req.X` (a handler's request parameter, named as Express
+ * names it: first, or second in an error handler `(err, req, res, next)`), `res.locals.X`, or a local initialised from one (`const session =
  * req.dbSession`, `const { dbSession } = req`) and never assigned again.
  */
 export function requestSlotOf(analysis: MongooseAnalysis, expression: Path, depth = 0): RequestSlot | undefined {
@@ -44,13 +44,13 @@ export function requestSlotOf(analysis: MongooseAnalysis, expression: Path, dept
     if (!property) return undefined;
     if (isIdentifier(owner)) {
       const parameter = handlerParameter(analysis, object);
-      if (parameter?.index === 0 && REQUEST_NAMES.test(owner.name)) return { text: `${owner.name}.${property}`, fn: parameter.fn };
+      if (parameter && REQUEST_NAMES.test(owner.name)) return { text: `${owner.name}.${property}`, fn: parameter.fn };
       return undefined;
     }
     if (isMember(owner) && propertyName(owner) === 'locals' && isIdentifier(owner.object as Node)) {
       const response = object.get('object') as Path;
       const parameter = handlerParameter(analysis, response);
-      if (parameter?.index === 1 && RESPONSE_NAMES.test(response.node.name as string)) return { text: `${response.node.name as string}.locals.${property}`, fn: parameter.fn };
+      if (parameter && RESPONSE_NAMES.test(response.node.name as string)) return { text: `${response.node.name as string}.locals.${property}`, fn: parameter.fn };
     }
     return undefined;
   }
@@ -67,7 +67,7 @@ export function requestSlotOf(analysis: MongooseAnalysis, expression: Path, dept
   const property = (id.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && p.value === declaration);
   const key = property && ((property.key as Node).name ?? (property.key as Node).value);
   const parameter = typeof key === 'string' ? handlerParameter(analysis, init) : undefined;
-  return parameter?.index === 0 && REQUEST_NAMES.test(init.node.name as string) ? { text: `${init.node.name as string}.${key as string}`, fn: parameter.fn } : undefined;
+  return parameter && REQUEST_NAMES.test(init.node.name as string) ? { text: `${init.node.name as string}.${key as string}`, fn: parameter.fn } : undefined;
 }
 
 /** The handler parameter `identifier` names, when it names one of a function of two or more parameters. */
@@ -191,7 +191,7 @@ export function requestSessionFindings(analysis: MongooseAnalysis): Array<{ at: 
       const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
       out.push({
         at: call,
-        reason: `this handler ${verb} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so it is split across functions Express does not run one after the other, and a path of this handler that neither commits nor aborts leaves it to that code; nothing was changed: start, commit and end the transaction in one place (connection.transaction() in the handler)`,
+        reason: `this handler ${verb} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; nothing was changed: start, commit and end the transaction in one place (connection.transaction() in the handler)`,
       });
     }
   }
