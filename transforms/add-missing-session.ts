@@ -286,6 +286,10 @@ class SessionAdder {
     const what = this.label(chain);
     if (hasNullishSession(chain)) return `${what} passes an explicit empty session, so it stays outside the transaction as written`;
     if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
+    const caught = failureCaught(scope, chain);
+    if (caught) {
+      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails; pass the session by hand (and let the error through) if it belongs in it`;
+    }
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;
     const model = this.modelName(chain, receiver);
@@ -645,6 +649,27 @@ function isAbortStatement(statement: Node): boolean {
   let expression = unwrapExpression(statement.expression as Node);
   if (expression.type === 'AwaitExpression') expression = unwrapExpression(expression.argument as Node);
   return isCall(expression) && calleeName(expression) === 'abortTransaction';
+}
+
+/**
+ * How the write's failure is caught without failing the transaction, if it is: a `.catch()` (or a
+ * `.then()` rejection handler) on its chain, or a try around it that guards only work outside the
+ * transaction (no commit, no use of the session) and whose catch neither rethrows nor aborts.
+ */
+function failureCaught(scope: OperationScope, chain: CallChain): string | undefined {
+  const handler = chain.links.slice(1).find((link) => link.method === 'catch' || (link.method === 'then' && link.args.length > 1));
+  if (handler) return `\`.${handler.method}()\``;
+  const call = chain.links[chain.links.length - 1]!.call;
+  const sessions = new Set(scope.sessions.map((declaration) => declaration.name as string));
+  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== scope.fn.node; child = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    if (node.type !== 'TryStatement' || node.block !== child.node || !node.handler) continue;
+    const ends = (n: Node) => isCall(n) && ['commitTransaction', 'abortTransaction'].includes(calleeName(n) ?? '');
+    const usesSession = (n: Node) => isIdentifier(n) && sessions.has(n.name as string);
+    if (some(node.block as Node, (n) => ends(n) || usesSession(n))) return undefined;
+    if (!some(node.handler as Node, (n) => ends(n) || n.type === 'ThrowStatement')) return 'a catch that neither rethrows nor aborts';
+  }
+  return undefined;
 }
 
 /** `{ session: null }`, `{ session: undefined }` or `.session(null)`: the author kept the write out on purpose. */
