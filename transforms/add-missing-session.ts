@@ -11,6 +11,7 @@ import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance,
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/called-functions';
+import { calledFunction as resolveCallee } from '../lib/mongoose/callees';
 import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
 import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
@@ -125,7 +126,7 @@ class SessionAdder {
   orderCreate(call: Path): void {
     if (this.ordered.has(call.node) || calleeName(call.node) !== 'create' || insideAssertion(call)) return;
     const chain = callChain(call);
-    if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model') return;
+    if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model' || projectFunction(this.analysis, call)) return;
     const args = call.node.arguments as Node[];
     const options = args[1];
     if (args.length !== 2 || !options || !carriesSession(this.analysis, [chain.links[0]!], []) || !this.mayHoldSeveral(call.get('arguments', 0) as Path)) return;
@@ -266,7 +267,7 @@ class SessionAdder {
       return sessionLess && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'callback' : undefined;
     }
     if (verdict.kind !== 'operation' || !verdict.outside) return undefined;
-    if (isModel) return this.declaredElsewhere(base.call, chain.root!) ? undefined : 'model';
+    if (isModel) return this.declaredElsewhere(base.call, chain.root!) || projectFunction(this.analysis, base.call) ? undefined : 'model';
     return 'document';
   }
 
@@ -521,6 +522,14 @@ class SessionAdder {
         return;
     }
   }
+}
+
+/**
+ * The call runs a function of the project (found through the import graph), not Mongoose's: a
+ * domain class's static factory named like a model method (`UserEntity.create(props)`).
+ */
+function projectFunction(analysis: MongooseAnalysis, call: Path): boolean {
+  return resolveCallee(analysis, call) !== undefined;
 }
 
 /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: a write, as a reader finds it. */
