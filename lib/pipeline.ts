@@ -2,6 +2,7 @@ import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
+import { oneFindingPerSite } from './findings';
 import { callOriginsFrom, linksFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
@@ -197,9 +198,10 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     }
     stages?.push(...passStages);
     if (changedBy.length === 0) {
-      const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine([...notes, ...findings].map((t) => t.finding)), stages };
+      const final = [...notes, ...findings];
+      const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(oneFindingPerSite(final.map((t) => t.finding))), stages };
       if (lastChangedBy !== undefined && parsedText !== text) timed(input, () => parseStage(input.file, text, lastChangedBy));
-      const output = input.annotate ? annotated(input.file, text, [...notes, ...findings]) : text;
+      const output = input.annotate ? annotated(input.file, text, final, result.findings) : text;
       return { output: output === input.source ? undefined : output, ...result };
     }
     if (pass === MAX_PASSES) {
@@ -256,15 +258,16 @@ function startOf(path: Path): number {
 
 const MARKER_PREFIX = '// tx-codemod: ';
 
-/** The final text with a marker comment above the statement of each finding (positions in that text). */
-function annotated(file: string, text: string, findings: TrackedFinding[]): string {
-  if (findings.length === 0) return text;
+/** The final text with a marker comment above the statement of each site (positions in that text), giving the site's finding. */
+function annotated(file: string, text: string, tracked: TrackedFinding[], sites: Finding[]): string {
+  if (tracked.length === 0) return text;
   const parsed = parseFile(file, text);
   const statements = parsed.root.find(parsed.j.Statement).paths() as Path[];
   const edits = new SourceEdits(text);
-  for (const { finding, range } of findings) {
-    const holding = statements.filter((s) => startOf(s) <= range[0] && range[0] < endOf(s.node)).pop();
-    if (holding) annotate(edits, text, holding, finding.reason);
+  for (const site of sites) {
+    const start = Math.min(...tracked.filter((t) => t.finding.line === site.line).map((t) => t.range[0]));
+    const holding = statements.filter((s) => startOf(s) <= start && start < endOf(s.node)).pop();
+    if (holding) annotate(edits, text, holding, site.reason);
   }
   return edits.apply();
 }

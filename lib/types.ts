@@ -10,9 +10,22 @@ export interface Finding {
   line: number;
   /** 1-based column in the original file. */
   column: number;
+  /** Why; where several reasons were given for the same place, all of them, this finding's own first. */
   reason: string;
   /** The kind of problem, when it is not the one its transform is about (see lib/rules.ts). */
   rule?: RuleName;
+  /**
+   * Only where several reasons were given for the same line of the file (lib/findings.ts): each
+   * one, this finding's first (its `transform` and `rule` are the most severe one's).
+   */
+  reasons?: FindingReason[];
+}
+
+/** One of several reasons given for the same place, by the transform that gave it. */
+export interface FindingReason {
+  transform: TransformName;
+  rule?: RuleName;
+  reason: string;
 }
 
 /** One rewrite a transform made. */

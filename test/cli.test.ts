@@ -2,7 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_ORDER } from '../lib/transform-names';
-import { ESCAPING_SOURCE, LEAKY_FIXED, LEAKY_SOURCE, git, read, tempProject, tx } from './harness/cli';
+import type { Finding, FindingReason } from '../lib/types';
+import { ESCAPING_SOURCE, HANDED_ON_SOURCE, LEAKY_FIXED, LEAKY_SOURCE, git, read, tempProject, tx } from './harness/cli';
+
+/** What hoist-end-session and manual-to-transaction both say of HANDED_ON_SOURCE's session, as one reason. */
+const STORED_REASONS =
+  'no finally was added to end this session, and hand-managed transaction left as is: the session is stored on an object or another variable, so it outlives the function';
 
 /** A hand-managed transaction whose body sends a mail (a retry would send it twice) and whose abort can follow the commit. */
 const RETRY_HAZARD_SOURCE = `const mongoose = require('mongoose');
@@ -102,6 +107,14 @@ describe('tx-codemod run', () => {
     expect(annotated.replace(/ *\/\/ tx-codemod: .*\n/, '')).toBe(ESCAPING_SOURCE);
     tx(['run', '.', '--annotate'], dir);
     expect(read(dir, 'a.ts')).toBe(annotated);
+  });
+
+  it('puts one marker above a site that several transforms report, giving every reason', () => {
+    const dir = tempProject({ 'a.ts': HANDED_ON_SOURCE });
+    tx(['run', '.', '--annotate'], dir);
+    const annotated = read(dir, 'a.ts');
+    expect(annotated.match(/\/\/ tx-codemod: /g)).toHaveLength(1);
+    expect(annotated).toContain(`  // tx-codemod: ${STORED_REASONS}\n  res.locals.dbSession = session;`);
   });
 });
 
@@ -324,6 +337,22 @@ describe('reports', () => {
     expect(md).toContain('<summary><code>b.ts</code>: 1 finding</summary>');
     expect(md).toMatch(/\| 5 \| \*\*finding\*\*: Session outlives the function \| `hoist-end-session` \| no finally was added to end this session: the session is stored on an object/);
     expect(md).toContain('<summary><code>c.js</code>: 2 changes, 1 finding</summary>');
+  });
+
+  it('gives a site that several transforms report one row, with every reason, counted under the kind of each', () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: '^8.5.0' } }), 'a.ts': HANDED_ON_SOURCE, 'b.js': RETRY_HAZARD_SOURCE });
+    tx(['run', '.', '--dry', '--report', 'summary.md'], dir);
+    tx(['run', '.', '--dry', '--report', 'report.json'], dir);
+    const md = read(dir, 'summary.md');
+    const report = JSON.parse(read(dir, 'report.json'));
+    const site = report.findings.filter((f: Finding) => f.file === 'a.ts');
+    expect(site).toHaveLength(1);
+    expect(site[0]).toMatchObject({ transform: 'hoist-end-session', line: 6, reason: STORED_REASONS });
+    expect(site[0].reasons.map((r: FindingReason) => r.transform)).toEqual(['hoist-end-session', 'manual-to-transaction']);
+    expect(md).toContain('<summary><code>a.ts</code>: 1 finding</summary>');
+    expect(md).toContain(`| 6 | **finding**: Session outlives the function | \`hoist-end-session\`, \`manual-to-transaction\` | ${STORED_REASONS} |`);
+    expect(md).toMatch(/\| Session outlives the function \| 1 \| 1 \|/);
+    expect(md).not.toContain('counted under each');
   });
 
   it('keeps the summary of a large migration to one screen: the per-file details are collapsed', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reasonsOf } from '../lib/findings';
 import { FINDING_KINDS, findingKind } from '../lib/report/finding-kinds';
 import { discoverCases, runCaseOn } from './harness/fixtures';
 
@@ -16,8 +17,8 @@ describe('finding kinds', () => {
     const unknown: string[] = [];
     for (const fixture of discoverCases()) {
       for (const run of runCaseOn(fixture, fixture.kind === 'file' ? fixture.input : fixture.inputDir)) {
-        for (const finding of run.result.findings) {
-          if (findingKind(finding.reason).key === 'other') unknown.push(`${fixture.group}/${fixture.name}:${finding.line}: ${finding.reason}`);
+        for (const { reason } of run.result.findings.flatMap(reasonsOf)) {
+          if (findingKind(reason).key === 'other') unknown.push(`${fixture.group}/${fixture.name}: ${reason}`);
         }
       }
     }

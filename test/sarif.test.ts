@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toSarifReport } from '../lib/report/sarif';
 import { RULE_NAMES } from '../lib/rules';
 import type { RunResult } from '../lib/types';
-import { ESCAPING_SOURCE, LEAKY_SOURCE, read, tempProject, tx } from './harness/cli';
+import { ESCAPING_SOURCE, HANDED_ON_SOURCE, LEAKY_SOURCE, read, tempProject, tx } from './harness/cli';
 
 /** The official SARIF 2.1.0 schema (test/data/README.md says where it comes from). */
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -64,6 +64,18 @@ describe('--report findings.sarif', () => {
       }),
     ]);
     expect(changes[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'a.ts', uriBaseId: 'SRCROOT' }, region: { startLine: 4 } });
+  });
+
+  it('gives a site that several transforms report one result, under the most severe rule, with each reason in its properties', () => {
+    const dir = tempProject({ 'package.json': JSON.stringify({ dependencies: { mongoose: '^8.5.0' } }), 'a.ts': HANDED_ON_SOURCE });
+    tx(['run', '.', '--dry', '--report', 'out.sarif'], dir);
+    const log = JSON.parse(read(dir, 'out.sarif'));
+    expectValid(log);
+    const results = (log.runs[0].results as Array<SarifResult & { properties: { transform: string; reasons?: Array<{ transform: string; reason: string }> } }>).filter((r) => r.kind === undefined);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ ruleId: 'end-session-in-finally', level: 'error', properties: { transform: 'hoist-end-session' } });
+    expect(results[0]!.message.text).toMatch(/^no finally was added to end this session, and hand-managed transaction left as is: the session is stored/);
+    expect(results[0]!.properties.reasons!.map((r) => r.transform)).toEqual(['hoist-end-session', 'manual-to-transaction']);
   });
 
   it('lists no changes after a run that wrote them (their lines have moved)', () => {

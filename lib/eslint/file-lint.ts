@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { ParseError } from '../errors';
 import type { EstreeProgram } from '../facts/estree/estree';
 import { parsedFromEstree } from '../facts/parse';
+import { LineIndex } from '../edit/text';
+import { combinedReason, mostSevere } from '../findings';
 import { isSourceFile } from '../facts/source-files';
 import { runPipeline, type ParsedText } from '../pipeline';
 import { TRANSFORMS } from '../registry';
@@ -57,13 +59,13 @@ export function lintFile(input: FileLintInput): StageReport[] {
     const reports = run(transforms);
     const advised = reports.filter((r) => r.rule === ADVICE && r.fix).map((r) => extentOf(r.fix!.edits));
     const withoutAdvice = transforms.filter((t) => !RULES[ADVICE].transforms.includes(t.name));
-    if (advised.length === 0 || withoutAdvice.length === 0) return reports;
+    if (advised.length === 0 || withoutAdvice.length === 0) return oneReportPerSite(reports, input.text.transformed);
     const known = new Set(reports.map(keyOf));
     for (const hidden of run(withoutAdvice)) {
       const inside = advised.some(([start, end]) => start <= hidden.start && hidden.end <= end);
       if (inside && !known.has(keyOf(hidden))) reports.push({ ...hidden, fix: undefined });
     }
-    return reports;
+    return oneReportPerSite(reports, input.text.transformed);
   } catch (error) {
     if (error instanceof ParseError) return [];
     throw error;
@@ -123,6 +125,28 @@ function originalParse(input: FileLintInput): ParsedText | undefined {
     return undefined;
   }
   return parsed && { text: text.transformed, parsed };
+}
+
+/**
+ * As the codemod gives one finding per site, the rules give one report per line for what they
+ * only report (no fix): under the most severe of its rules, with every reason (lib/findings.ts).
+ */
+function oneReportPerSite(reports: StageReport[], text: string): StageReport[] {
+  const lines = new LineIndex(text);
+  const lineOf = (report: StageReport) => lines.position(report.start).line;
+  const sites = new Map<number, StageReport[]>();
+  for (const report of reports) if (!report.fix) sites.set(lineOf(report), [...(sites.get(lineOf(report)) ?? []), report]);
+  const out: StageReport[] = [];
+  for (const report of reports) {
+    const site = report.fix ? undefined : sites.get(lineOf(report))!;
+    if (!site || site.length === 1) out.push(report);
+    else if (site[0] === report) {
+      const primary = site[mostSevere(site.map((r) => r.rule))]!;
+      const message = combinedReason([primary.message, ...site.filter((r) => r !== primary).map((r) => r.message)]);
+      out.push({ ...primary, start: Math.min(...site.map((r) => r.start)), end: Math.max(...site.map((r) => r.end)), message });
+    }
+  }
+  return out;
 }
 
 function extentOf(edits: ReadonlyArray<{ start: number; end: number }>): [number, number] {

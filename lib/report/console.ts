@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { transformsOf } from '../findings';
 import type { FileResult, RunResult } from '../types';
 
 export interface ConsoleStyle {
@@ -40,7 +41,7 @@ export function summary(result: RunResult, style: ConsoleStyle): string {
   const findings = result.files.flatMap((f) => f.findings);
   if (findings.length > 0) {
     lines.push('', paint.bold('Findings to review:'));
-    for (const f of findings) lines.push(`  ${f.file}:${f.line}:${f.column} ${paint.dim(`[${f.transform}]`)} ${f.reason}`);
+    for (const f of findings) lines.push(`  ${f.file}:${f.line}:${f.column} ${paint.dim(`[${transformsOf(f).join(', ')}]`)} ${f.reason}`);
   }
   if (result.notes.length > 0) {
     lines.push('', paint.bold('Notes:'));

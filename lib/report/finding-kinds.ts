@@ -1,3 +1,6 @@
+import { reasonsOf } from '../findings';
+import type { Finding } from '../types';
+
 /**
  * The kinds of reason a finding gives, for a report that counts them. A reason names lines and
  * code, so findings are grouped by the kind their reason belongs to, never by its text. Each kind
@@ -171,7 +174,16 @@ export const OTHER_KIND: FindingKind = {
   pattern: /$^/,
 };
 
-/** The kind a finding's reason belongs to. */
+/** The kind a reason belongs to. */
 export function findingKind(reason: string): FindingKind {
   return FINDING_KINDS.find((kind) => kind.pattern.test(reason)) ?? OTHER_KIND;
+}
+
+/**
+ * The kinds of a finding, each reason classified on its own (a site several transforms reported
+ * gives one reason each: their sentence joined would match whichever kind comes first), its own
+ * reason's kind first, each kind once.
+ */
+export function kindsOf(finding: Finding): FindingKind[] {
+  return [...new Set(reasonsOf(finding).map((r) => findingKind(r.reason)))];
 }

@@ -1,6 +1,7 @@
 import { ruleFor, type RuleName } from '../rules';
 import type { Change, FileResult, Finding, RunResult } from '../types';
-import { findingKind, type FindingKind } from './finding-kinds';
+import { transformsOf } from '../findings';
+import { kindsOf, type FindingKind } from './finding-kinds';
 
 /**
  * A summary ready to paste into the migration pull request: the shape first (changes by kind,
@@ -33,6 +34,8 @@ export function toMarkdownReport(result: RunResult): string {
     for (const { kind, items } of findingsByKind(findings)) {
       lines.push(`| ${kind.title} | ${items.length} | ${new Set(items.map((f) => f.file)).size} | ${cell(kind.meaning)} |`);
     }
+    const several = findings.filter((f) => kindsOf(f).length > 1).length;
+    if (several > 0) lines.push('', `${plural(several, 'finding')} give${several === 1 ? 's' : ''} reasons of several kinds and ${several === 1 ? 'is' : 'are'} counted under each.`);
     lines.push('');
   }
 
@@ -63,7 +66,7 @@ function fileSection(file: FileResult): string[] {
   const parts = [file.changes.length > 0 ? plural(file.changes.length, 'change') : '', file.findings.length > 0 ? plural(file.findings.length, 'finding') : ''];
   const rows = [
     ...file.changes.map((c) => ({ line: c.line, text: `| ${c.line} | change | \`${c.transform}\` | ${cell(c.description)} |` })),
-    ...file.findings.map((f) => ({ line: f.line, text: `| ${f.line} | **finding**: ${findingKind(f.reason).title} | \`${f.transform}\` | ${cell(f.reason)} |` })),
+    ...file.findings.map((f) => ({ line: f.line, text: `| ${f.line} | **finding**: ${kindsOf(f).map((k) => k.title).join('; ')} | ${transformsOf(f).map((t) => `\`${t}\``).join(', ')} | ${cell(f.reason)} |` })),
   ].sort((a, b) => a.line - b.line);
   return [
     '<details>',
@@ -88,14 +91,15 @@ function changesByRule(changes: Change[]): Array<{ rule: RuleName; items: Change
   return [...groups].map(([rule, items]) => ({ rule, items })).sort((a, b) => b.items.length - a.items.length);
 }
 
-/** Findings grouped by the kind of their reason, largest group first. */
+/** Findings grouped by the kinds of their reasons (a finding under each of its kinds), largest group first. */
 function findingsByKind(findings: Finding[]): Array<{ kind: FindingKind; items: Finding[] }> {
   const groups = new Map<string, { kind: FindingKind; items: Finding[] }>();
   for (const finding of findings) {
-    const kind = findingKind(finding.reason);
-    const group = groups.get(kind.key) ?? { kind, items: [] };
-    group.items.push(finding);
-    groups.set(kind.key, group);
+    for (const kind of kindsOf(finding)) {
+      const group = groups.get(kind.key) ?? { kind, items: [] };
+      group.items.push(finding);
+      groups.set(kind.key, group);
+    }
   }
   return [...groups.values()].sort((a, b) => b.items.length - a.items.length);
 }

@@ -65,7 +65,7 @@ function findingResult(finding: Finding, ruleIndex: (rule: RuleInfo) => number) 
     level: levelOf(rule),
     message: { text: finding.reason },
     locations: [locationOf(finding.file, { startLine: finding.line, startColumn: finding.column })],
-    properties: { transform: finding.transform },
+    properties: { transform: finding.transform, ...(finding.reasons ? { reasons: finding.reasons } : {}) },
   };
 }
 

@@ -70,6 +70,17 @@ export async function pay(Order: any, id: string) {
 }
 `;
 
+/** A transaction left open on the response for later middlewares: two transforms give the same reason for one site. */
+export const HANDED_ON_SOURCE = `import mongoose from 'mongoose';
+
+export async function begin(req: unknown, res: { locals: Record<string, unknown> }, next: () => void) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  res.locals.dbSession = session;
+  next();
+}
+`;
+
 export const ESCAPING_SOURCE = `import mongoose from 'mongoose';
 
 export async function open(registry: Record<string, unknown>) {
