@@ -232,7 +232,7 @@ class AwaitRewriter {
       return;
     }
     if (isIdentifier(arg)) {
-      this.rewriteCollected(scope, context, combinator, call, statement, call.get('arguments', 0) as Path);
+      this.rewriteCollected(scope, context, combinator, { call, statement, awaited }, call.get('arguments', 0) as Path);
       return;
     }
     if (arg.type !== 'ArrayExpression') return;
@@ -249,36 +249,80 @@ class AwaitRewriter {
 
   /**
    * `const ops = []; for (...) ops.push(op(x, session)); await Promise.all(ops);`: the same parallel
-   * operations as the `.map()` form, made sequential the same way (each push becomes an await, and
-   * the array and the combinator go). Only when the array is used for nothing else.
+   * operations as the `.map()` form, made sequential the same way: each push awaits its operation.
+   * Only when the array is used for nothing else. Where `Promise.all()`'s value is used, the array
+   * collects the results instead, under the name that value had (`const seats = await
+   * Promise.all(reservations)` -> `const seats = []; ... seats.push(await reserve(...))`), or under
+   * its own name where the value is used in place (`return await Promise.all(ops)` -> `return ops`).
    */
-  private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, call: Path, statement: Path | undefined, array: Path): void {
+  private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, at: CombinatorSite, array: Path): void {
     const collected = collectedOperations(this.analysis, array);
     if (!collected) return;
     const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context, combinator));
     if (!verdicts.some((v) => v.kind === 'operation')) return;
-    const why = `Promise.${combinator}() runs session operations collected in \`${array.node.name as string}\` in parallel (undefined behaviour in a transaction)`;
-    if (!statement || combinator === 'race' || verdicts.some((v) => v.kind !== 'operation')) {
-      const because = !statement || combinator === 'race' ? 'its result is used' : 'some of what is collected is not a Mongoose operation';
-      this.report(call, `${why}; ${because}, so make them sequential by hand`);
+    const arrayName = array.node.name as string;
+    const why = `Promise.${combinator}() runs session operations collected in \`${arrayName}\` in parallel (undefined behaviour in a transaction)`;
+    const plan = this.collectedPlan(combinator, at, collected, verdicts);
+    if (typeof plan === 'string') {
+      this.report(at.call, `${why}; ${plan}, so make them sequential by hand`);
       return;
     }
     if (!collected.pushes.every((push) => this.ensureAsync(scope, push, why))) return;
     const { ctx } = this;
+    const settle = combinator === 'allSettled';
     for (const push of collected.pushes) {
       // A push that is the body of a loop or if without braces gets them when it needs more than one line.
-      const braced = combinator === 'allSettled' && !statementsOf(push.parent!.node as Node);
+      const braced = settle && !statementsOf(push.parent!.node as Node);
       const outer = indentAt(ctx.source, startOf(push.node));
       const indent = braced ? innerIndent(ctx, outer) : outer;
       const operation = movedText(ctx, [(push.node.expression as Node & { arguments: Node[] }).arguments[0]!], indent);
-      const awaited = statementText(ctx, `await ${operation}`);
-      const text = combinator === 'allSettled' ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
+      const awaited = plan.kind === 'discard' ? statementText(ctx, `await ${operation}`) : statementText(ctx, `${plan.target}.push(await ${operation})`);
+      const text = settle ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
       ctx.edits.replace(startOf(push.node), endOf(push.node), braced ? `{\n${indent}${text}\n${outer}}` : text);
       this.handled.add(push.node);
     }
-    removeStatement(ctx, collected.declaration);
-    removeStatement(ctx, statement);
-    ctx.change(statement, `Promise.${combinator}() ran the session operations collected in \`${array.node.name as string}\` in parallel: each is now awaited where it was collected`);
+    const ran = `Promise.${combinator}() ran the session operations collected in \`${arrayName}\` in parallel`;
+    if (plan.kind === 'discard') {
+      removeStatement(ctx, collected.declaration);
+      removeStatement(ctx, at.statement!);
+      ctx.change(at.statement!, `${ran}: each is now awaited where it was collected`);
+      return;
+    }
+    const declarator = (collected.declaration.node.declarations as Node[])[0]!;
+    if (plan.kind === 'rename') {
+      ctx.edits.replace(startOf(collected.declaration.node), endOf(collected.declaration.node), statementText(ctx, `${plan.declarationKind} ${plan.target}${plan.annotation} = []`));
+      removeStatement(ctx, plan.statement);
+      ctx.change(plan.statement, `${ran}: each is now awaited where it was collected, and its result goes into \`${plan.target}\` in the same order`);
+      return;
+    }
+    const annotation = (declarator.id as Node).typeAnnotation as Node | undefined;
+    if (annotation && plan.annotation !== undefined && plan.annotation !== ctx.source.slice(startOf(annotation), endOf(annotation))) {
+      ctx.edits.replace(startOf(annotation), endOf(annotation), plan.annotation);
+    }
+    const [start, end] = withParentheses(ctx.source, at.awaited!.node);
+    ctx.edits.replace(start, end, arrayName);
+    ctx.change(at.awaited!, `${ran}: each is now awaited where it was collected, and \`${arrayName}\` holds the results in the same order`);
+  }
+
+  /** How the collected operations become sequential, or why they cannot. */
+  private collectedPlan(combinator: string, at: CombinatorSite, collected: Collected, verdicts: OperationVerdict[]): CollectedPlan | string {
+    if (combinator === 'race') return 'it waits only for the first of them to settle';
+    if (verdicts.some((v) => v.kind !== 'operation')) return 'some of what is collected is not a Mongoose operation';
+    const placement = placementProblem(collected, at.call);
+    if (placement) return placement;
+    if (at.statement) return { kind: 'discard' };
+    if (!at.awaited || combinator !== 'all') return 'its result is used';
+    const { source } = this.ctx;
+    const arrayId = (collected.declaration.node.declarations as Node[])[0]!.id as Node;
+    const rename = renameTarget(this.analysis, at.awaited, collected);
+    const renamedId = rename && ((rename.node.declarations as Node[])[0]!.id as Node);
+    const renamed = (annotation: string): CollectedPlan => ({ kind: 'rename', statement: rename!, target: renamedId!.name as string, declarationKind: rename!.node.kind as string, annotation });
+    const ownType = renamedId?.typeAnnotation as Node | undefined;
+    if (ownType) return renamed(source.slice(startOf(ownType), endOf(ownType)));
+    const arrayType = resultArrayType(source, arrayId.typeAnnotation as Node | undefined);
+    if (arrayType === null) return `the type of their results cannot be read from the array's declared type (\`${shortText(source, arrayId.typeAnnotation as Node)}\`)`;
+    if (rename) return renamed(arrayType ?? '');
+    return { kind: 'in-place', target: arrayId.name as string, annotation: arrayType };
   }
 
   private sequential(scope: OperationScope, combinator: string, awaited: Path | undefined, call: Path, statement: Path | undefined, elements: Path[]): void {
@@ -423,11 +467,104 @@ function readsResult(ref: Path): boolean {
   }
 }
 
+/** Where a combinator stands: its call, the statement it is the whole of, the await around it. */
+interface CombinatorSite {
+  call: Path;
+  statement: Path | undefined;
+  awaited: Path | undefined;
+}
+
+interface Collected {
+  declaration: Path;
+  pushes: Path[];
+}
+
+type CollectedPlan =
+  /** The result is not used: each push becomes `await op`, and the array goes. */
+  | { kind: 'discard' }
+  /** `const results = await Promise.all(ops)`: the array becomes `results`, filled with the awaited values. */
+  | { kind: 'rename'; statement: Path; target: string; declarationKind: string; annotation: string }
+  /** The result is used in place: the array holds the awaited values and stands where the await was. */
+  | { kind: 'in-place'; target: string; annotation: string | undefined };
+
+/**
+ * Why the pushes cannot simply await where they stand: one of them is not in the statement list
+ * that holds the combinator, before it (the combinator would wait in a nested block, or before an
+ * operation is collected), or a `try` around a push (and not around the combinator) would then
+ * catch the operation's failure.
+ */
+function placementProblem(collected: Collected, call: Path): string | undefined {
+  let anchor: Path | undefined;
+  for (let current: Path | null = call; current && !isFunction(current.node) && !anchor; current = current.parent as Path | null) {
+    if (current.parent && statementsOf(current.parent.node as Node)) anchor = current;
+  }
+  if (!anchor) return 'it does not stand in a statement list';
+  const block = anchor.parent!.node as Node;
+  for (const push of collected.pushes) {
+    let current = push as Path | null;
+    for (; current && current.parent?.node !== block; current = current.parent as Path | null) {
+      if (isFunction(current.node)) break;
+      if (current.parent?.node.type === 'TryStatement' && current.parent.node.block === current.node) {
+        return 'an operation is collected inside a try statement that does not hold the Promise.all(), whose handlers would then see the operation fail';
+      }
+    }
+    if (!current || current.parent?.node !== block || isFunction(current.node)) return 'it waits for them in a nested block, not where they are collected';
+    if (startOf(current.node) >= startOf(anchor.node)) return 'an operation is collected after it';
+  }
+  return undefined;
+}
+
+/**
+ * `const results = await Promise.all(ops);` in the block that declares `ops`: the declaration
+ * whose name can take the array's place (nothing before it uses the name, and no binding of the
+ * same name stands between a push and the block).
+ */
+function renameTarget(analysis: MongooseAnalysis, awaited: Path, collected: Collected): Path | undefined {
+  const declarator = awaited.parent as Path;
+  const declaration = declarator?.parent as Path | undefined;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== awaited.node || !isIdentifier(declarator.node.id as Node)) return undefined;
+  if (!declaration || declaration.parent?.node !== collected.declaration.parent!.node || (declaration.node.declarations as Node[]).length !== 1) return undefined;
+  if (declaration.node.kind === 'var') return undefined;
+  const id = declarator.node.id as Node;
+  const fn = enclosingFunction(declaration) ?? (analysis.root.get() as Path);
+  if (analysis.bindings.referencesIn(fn, id).some((ref) => startOf(ref.node) < startOf(declaration.node))) return undefined;
+  return collected.pushes.every((push) => analysis.bindings.resolve(id.name as string, push) === id) ? declaration : undefined;
+}
+
+/**
+ * The annotation the array takes once it holds results (`: Promise<Seat>[]` -> `: Seat[]`,
+ * `: Array<Promise<Seat>>` -> `: Array<Seat>`, `: any[]` stays): undefined when it has none, null
+ * when the results' type cannot be read from it (`: Pending[]`).
+ */
+function resultArrayType(source: string, annotation: Node | undefined): string | null | undefined {
+  if (!annotation) return undefined;
+  const type = annotation.typeAnnotation as Node;
+  const text = source.slice(startOf(annotation), endOf(annotation));
+  if (type.type === 'TSAnyKeyword') return text;
+  const element = type.type === 'TSArrayType' ? (type.elementType as Node) : onlyTypeArgument(type, 'Array');
+  if (!element) return null;
+  if (element.type === 'TSAnyKeyword' || element.type === 'TSUnknownKeyword') return text;
+  const awaited = onlyTypeArgument(element, 'Promise');
+  const awaitedText = awaited && source.slice(startOf(awaited), endOf(awaited));
+  if (!awaitedText || /\bPromise(Like)?\b/.test(awaitedText)) return null;
+  if (type.type === 'TSArrayType') return `: ${NEEDS_PARENS_IN_ARRAY.has(awaited.type) ? `(${awaitedText})` : awaitedText}[]`;
+  return `: Array<${awaitedText}>`;
+}
+
+const NEEDS_PARENS_IN_ARRAY = new Set(['TSUnionType', 'TSIntersectionType', 'TSFunctionType', 'TSConstructorType', 'TSConditionalType', 'TSTypeOperator']);
+
+/** `T` in `<name><T>` (`Array<T>`, `Promise<T>`). */
+function onlyTypeArgument(type: Node, name: string): Node | undefined {
+  if (type.type !== 'TSTypeReference' || !isIdentifier(type.typeName as Node, name)) return undefined;
+  const params = (type.typeParameters as Node | undefined)?.params as Node[] | undefined;
+  return params?.length === 1 ? params[0] : undefined;
+}
+
 /**
  * An array declared empty (`const ops = []`) whose only uses are `ops.push(<one value>);`
  * statements in the same function and the combinator: the statements, and the declaration.
  */
-function collectedOperations(analysis: MongooseAnalysis, array: Path): { declaration: Path; pushes: Path[] } | undefined {
+function collectedOperations(analysis: MongooseAnalysis, array: Path): Collected | undefined {
   const declaration = analysis.bindings.declarationOf(array);
   const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
   if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
@@ -447,6 +584,14 @@ function collectedOperations(analysis: MongooseAnalysis, array: Path): { declara
     pushes.push(push);
   }
   return pushes.length > 0 ? { declaration: statement, pushes } : undefined;
+}
+
+/** The range of an expression with the parentheses written around it (`(await x)` -> all of it): a name needs none. */
+function withParentheses(source: string, node: Node): [number, number] {
+  const extra = node.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
+  if (!extra?.parenthesized) return [startOf(node), endOf(node)];
+  const close = /^\s*\)/.exec(source.slice(endOf(node)));
+  return close ? [extra.parenStart!, endOf(node) + close[0].length] : [startOf(node), endOf(node)];
 }
 
 /** `Promise.all(...)` -> 'all' (likewise allSettled, race); undefined for anything else. */

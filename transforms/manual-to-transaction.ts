@@ -95,7 +95,7 @@ class ManualWriter {
     this.unit = ctx.style.indentUnit;
     this.taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));
     this.flags = plan.earlyExits.map(() => freeName('aborted', this.taken));
-    this.resultName = plan.earlyExits.length > 0 && plan.carryStyle === 'return' && plan.carried.length > 0 ? freeName('result', this.taken) : undefined;
+    this.resultName = (plan.earlyExits.length > 0 && plan.carryStyle === 'return' && plan.carried.length > 0) || plan.computed ? freeName('result', this.taken) : undefined;
   }
 
   write(): void {
@@ -134,12 +134,15 @@ class ManualWriter {
     lines.push(...this.statements(plan.beforeInside, inner));
     for (const flag of this.flags) lines.push({ text: inner + this.statement(`let ${flag} = false`), at: CLOSING });
     if (plan.carryStyle === 'let') lines.push(...this.carriedDeclarations(inner));
+    // Assigned in the callback, which TypeScript does not follow: the `!` says it is assigned before use.
+    if (plan.computed) lines.push({ text: inner + this.statement(`let ${this.resultName}!: ${plan.computed.type}`), at: CLOSING });
     lines.push(...this.call(inner));
     exits.forEach((exit, i) => lines.push({ text: this.exitCheck(this.flags[i]!, exit, inner), at: CLOSING }));
     // Past the flags' checks the callback ran to its end, so its value is there (TypeScript is told with `!`).
     const assured = /\.[cm]?tsx?$/.test(this.ctx.file) ? '!' : '';
-    if (this.resultName) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedShape()} = ${this.resultName}${assured}`), at: CLOSING });
+    if (this.resultName && !plan.computed) lines.push({ text: inner + this.statement(`${this.bindingKeyword()} ${this.carriedShape()} = ${this.resultName}${assured}`), at: CLOSING });
     lines.push(...this.statements(plan.post, inner));
+    if (plan.computed) lines.push({ text: inner + this.statement(`return ${this.resultName}`), at: startOf(plan.computed.statement.node) });
     if (plan.handler) {
       const clause = plan.handler.clause.node;
       const param = clause.param ? ` (${this.ctx.source.slice(startOf(clause.param as Node), endOf(clause.param as Node))})` : '';
@@ -166,6 +169,7 @@ class ManualWriter {
     const inner = indent + this.unit;
     const body = this.statements(plan.body, inner);
     if (plan.carryStyle === 'return' && plan.carried.length > 0) body.push({ text: inner + this.statement(`return ${this.carriedShape()}`), at: CLOSING });
+    if (plan.computed) body.push({ text: inner + this.statement(`${this.resultName} = ${this.mover.move([plan.computed.expression.node], inner)}`), at: startOf(plan.computed.expression.node) });
     const call = { indent, prefix, connection: plan.connection, sessionName: plan.sessionName, usesSession: plan.usesSession, options, at: plan.startAt, statement: (code: string) => this.statement(code) };
     return transactionCallLines(call, body);
   }

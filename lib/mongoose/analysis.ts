@@ -3,6 +3,7 @@ import { Bindings } from '../ast/bindings';
 import { PathIndex } from '../ast/path-index';
 import {
   calleeName,
+  enclosingFunction,
   endOf,
   isCall,
   isFunction,
@@ -17,7 +18,7 @@ import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
-import { calledFunction } from './callees';
+import { calledFunction, exportedDefinition } from './callees';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
 import { detectFactory, type SessionFactory } from './factories';
 import { conditionalOwnership } from './owned-when';
@@ -181,6 +182,8 @@ export class MongooseAnalysis {
       case 'CallExpression':
       case 'OptionalCallExpression':
         return this.callKind(inner, depth, guess);
+      case 'ThisExpression':
+        return isSchemaStatic(inner) ? 'model' : 'unknown';
       case 'NewExpression': {
         const callee = node.callee as Node;
         const name = isIdentifier(callee) ? callee.name : propertyName(callee);
@@ -673,8 +676,35 @@ export class MongooseAnalysis {
           if (this.madeByLookalike(init)) return 'unknown';
         }
       }
+      const exported = this.exportedKind(path, declaration, depth, guess);
+      if (exported) return exported;
     }
     return this.guessFromName(name, guess);
+  }
+
+  /**
+   * What a name another module gives this file is there (`import { reportsDb } from './db'` for
+   * `export const reportsDb = mongoose.createConnection(uri)`), following the import graph:
+   * 'unknown' for an object, function or class (whatever the name says), undefined for names
+   * declared here and where neither the syntax nor that module can tell.
+   */
+  private exportedKind(path: Path, declaration: Node, depth: number, guess: boolean): ReceiverKind | undefined {
+    if (!this.boundByImport(declaration)) return undefined;
+    const found = exportedDefinition(this, path);
+    if (!found) return undefined;
+    if (found.path.node.type === 'ObjectExpression' || isFunction(found.path.node) || /^Class/.test(found.path.node.type)) return 'unknown';
+    const kind = found.analysis.kindOf(found.path, depth + 1, guess);
+    return kind === 'unknown' ? undefined : kind;
+  }
+
+  /** A name an `import` declares, or a variable given `require(...)` or a member of it (destructured too). */
+  private boundByImport(declaration: Node): boolean {
+    const parent = this.index.pathOf(declaration)?.parent?.node as Node | undefined;
+    if (parent && ['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].includes(parent.type)) return parent.importKind !== 'type';
+    const origin = this.bindings.originOf(declaration);
+    let init = origin?.kind === 'variable' ? (origin.declarator.node.init as Node | null) : null;
+    while (init && isMember(init)) init = init.object as Node;
+    return init != null && isCall(init) && isIdentifier(init.callee as Node, 'require');
   }
 
   private madeByLookalike(init: Path): boolean {
@@ -705,7 +735,11 @@ export class MongooseAnalysis {
     if (name === 'base' && objectKind === 'connection') return 'mongoose';
     if (name === 'client' && objectKind === 'connection') return 'client';
     if (objectKind === 'mongoose' || objectKind === 'connection' || objectKind === 'model' || objectKind === 'client') return 'unknown';
-    return this.guessFromName(name, guess);
+    // `db.reportsDb` for `const db = require('./db')`: what the module exports under that name.
+    const root = rootName(path);
+    const declaration = root && this.bindings.declarationOf(root);
+    const exported = declaration ? this.exportedKind(path, declaration, depth, guess) : undefined;
+    return exported ?? this.guessFromName(name, guess);
   }
 
   private callKind(path: Path, depth: number, guess: boolean): ReceiverKind {
@@ -752,6 +786,35 @@ export class MongooseAnalysis {
     if (/^[A-Z][A-Za-z0-9]*$/.test(name) && !GLOBAL_CONSTRUCTORS.has(name)) return 'model';
     return 'unknown';
   }
+}
+
+/** The identifier a member chain starts from (`db` in `db.reports.conn`). */
+function rootName(path: Path): Path | undefined {
+  let current = path;
+  while (isMember(current.node)) current = current.get('object') as Path;
+  return isIdentifier(current.node) ? current : undefined;
+}
+
+/**
+ * `this` in a schema's static (`schema.statics.f = function () {...}`, `schema.static('f', fn)`,
+ * `schema.statics = { f() {...} }`) is the model it is called on; arrow functions keep the `this`
+ * of the function around them.
+ */
+function isSchemaStatic(thisPath: Path): boolean {
+  let fn = enclosingFunction(thisPath);
+  while (fn && fn.node.type === 'ArrowFunctionExpression') fn = enclosingFunction(fn);
+  if (!fn) return false;
+  const parent = fn.parent as Path | null;
+  const node = parent?.node;
+  if (!node) return false;
+  if (node.type === 'AssignmentExpression' && node.right === fn.node) {
+    const left = node.left as Node;
+    return isMember(left) && isMember(left.object as Node) && propertyName(left.object as Node) === 'statics';
+  }
+  if (isCall(node) && (node.arguments as Node[])[1] === fn.node) return isMember(node.callee as Node) && propertyName(node.callee as Node) === 'static';
+  const object = fn.node.type === 'ObjectMethod' ? parent : node.type === 'ObjectProperty' && node.value === fn.node ? (parent!.parent as Path | null) : null;
+  const holder = object?.parent?.node as Node | undefined;
+  return holder?.type === 'AssignmentExpression' && holder.right === object!.node && isMember(holder.left as Node) && propertyName(holder.left as Node) === 'statics';
 }
 
 /** `x.commitTransaction()`, `{ session: x }`, `.session(x)`: the reference is used as a session. */

@@ -10,7 +10,9 @@ export type Value =
   | { kind: 'class'; analysis: MongooseAnalysis; cls: Path }
   | { kind: 'instance'; analysis: MongooseAnalysis; cls: Path }
   | { kind: 'object'; analysis: MongooseAnalysis; object: Path }
-  | { kind: 'module'; analysis: MongooseAnalysis };
+  | { kind: 'module'; analysis: MongooseAnalysis }
+  /** An expression the syntax follows no further (`mongoose.createConnection(uri)`): what it is, its module's analysis can say. */
+  | { kind: 'expression'; analysis: MongooseAnalysis; path: Path };
 
 /** A function a call runs, with the analysis of the file that declares it. */
 export interface CalledFunction {
@@ -32,6 +34,33 @@ export function calledFunction(analysis: MongooseAnalysis, call: Path): CalledFu
   return value?.kind === 'function' ? { analysis: value.analysis, fn: value.fn } : undefined;
 }
 
+/**
+ * What `path` (an imported name, or a member of one) is defined as in the module that exports it
+ * (`export const reportsDb = mongoose.createConnection(uri)`, `module.exports =
+ * mongoose.model('Order', schema)`, an object, function or class), with that module's analysis;
+ * undefined when the syntax cannot follow it there.
+ */
+export function exportedDefinition(analysis: MongooseAnalysis, path: Path): { analysis: MongooseAnalysis; path: Path } | undefined {
+  const value = valueOf(analysis, path, 0);
+  if (!value || value.analysis === analysis) return undefined;
+  switch (value.kind) {
+    case 'expression':
+      return value;
+    case 'object':
+      return { analysis: value.analysis, path: value.object };
+    case 'function':
+      return { analysis: value.analysis, path: value.fn };
+    case 'class':
+      return { analysis: value.analysis, path: value.cls };
+    case 'module': {
+      const assigned = moduleExportsAssignment(value.analysis);
+      return assigned ? { analysis: value.analysis, path: assigned } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** What `expression` stands for, or undefined. */
 export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: number): Value | undefined {
   if (depth > MAX_DEPTH || !expression?.node) return undefined;
@@ -50,7 +79,7 @@ export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: num
     case 'OptionalMemberExpression': {
       const name = propertyName(node);
       if (name === undefined) return undefined;
-      return memberOf(valueOf(analysis, path.get('object') as Path, depth + 1), name, depth + 1);
+      return memberOf(valueOf(analysis, path.get('object') as Path, depth + 1), name, depth + 1) ?? { kind: 'expression', analysis, path };
     }
     case 'NewExpression': {
       const made = valueOf(analysis, path.get('callee') as Path, depth + 1);
@@ -58,7 +87,7 @@ export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: num
     }
     case 'CallExpression': {
       const specifier = requiredSpecifier(node);
-      return specifier === undefined ? undefined : wholeModule(analysis, specifier, depth + 1);
+      return specifier === undefined ? { kind: 'expression', analysis, path } : wholeModule(analysis, specifier, depth + 1);
     }
     case 'ObjectExpression':
       return { kind: 'object', analysis, object: path };
@@ -164,7 +193,9 @@ function wholeModule(analysis: MongooseAnalysis, specifier: string, depth: numbe
   const target = analysis.links.moduleAt(specifier);
   if (!target) return undefined;
   const assigned = moduleExportsAssignment(target);
-  return assigned ? valueOf(target, assigned, depth + 1) ?? { kind: 'module', analysis: target } : { kind: 'module', analysis: target };
+  const value = assigned && valueOf(target, assigned, depth + 1);
+  // `module.exports = X` with X something the syntax does not follow: its members are looked up as exports.
+  return value && value.kind !== 'expression' ? value : { kind: 'module', analysis: target };
 }
 
 /** The right-hand side of a top-level `module.exports = X`. */

@@ -13,6 +13,7 @@ import {
   startOf,
   statementsOf,
   unwrapExpression,
+  walk,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -79,6 +80,12 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /**
+   * TypeScript where transaction() does not give the callback's value and the carried names have no
+   * stated type: the `return <expression>` after the commit, whose value the callback computes into a
+   * variable of the function's declared return type (`type`), returned after the call.
+   */
+  computed?: { statement: Path; expression: Path; type: string };
   /** `const p = x.startSession();` when the session is awaited from a kept promise: transaction() starts its own, so it goes too. */
   promiseStatement: Path | undefined;
   /** The callback reads the session (else it takes no parameter); for `withTransaction(cb)`, a callback without parameters that reads the outer session. */
@@ -111,6 +118,25 @@ interface SessionUse {
   ref: Path;
   method: string | undefined;
   call: Path | undefined;
+}
+
+const EFFECT_FREE = new Set([
+  'Identifier', 'MemberExpression', 'OptionalMemberExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral',
+  'TemplateLiteral', 'TemplateElement', 'ObjectExpression', 'ObjectProperty', 'ArrayExpression', 'SpreadElement', 'ConditionalExpression',
+  'LogicalExpression', 'BinaryExpression', 'UnaryExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression',
+  'ParenthesizedExpression', 'ThisExpression',
+]);
+
+/** An expression that only reads: names, members, literals and operators (no call, await, assignment or `delete`). */
+function withoutEffects(expression: Node): boolean {
+  let pure = true;
+  walk(expression, (node) => {
+    if (!pure) return false;
+    if (node.type.startsWith('TS') && !EFFECT_FREE.has(node.type)) return false;
+    if (!EFFECT_FREE.has(node.type) || (node.type === 'UnaryExpression' && node.operator === 'delete')) pure = false;
+    return undefined;
+  });
+  return pure;
 }
 
 /**
@@ -422,7 +448,8 @@ class ManualPlanner {
     const carried = this.carriedNames(body, [...post, ...(handler?.keep?.statements ?? [])]);
     if ('reason' in carried) return this.refuse(carried.reason, carried.at);
     const carryStyle = this.carryStyle(carried.names);
-    if (typeof carryStyle !== 'string') return this.refuse(carryStyle.reason, carryStyle.at);
+    const computed = typeof carryStyle === 'string' || exits.length > 0 ? undefined : this.computedReturn(post, handler?.keep?.statements ?? [], carried.names);
+    if (typeof carryStyle !== 'string' && !computed) return this.refuse(carryStyle.reason, carryStyle.at);
     return {
       kind: 'manual',
       unprotected: tryStatement === undefined,
@@ -435,11 +462,12 @@ class ManualPlanner {
       bodyRemovals: bodyEnds,
       abortsBeforeThrow: thrownAborts,
       earlyExits: exits,
-      post,
+      post: computed ? [] : post,
       startAt: startOf(main[startIndex]!.node),
       lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...this.handlerAborts(tryStatement)],
-      carried: carried.names,
-      carryStyle,
+      carried: computed ? [] : carried.names,
+      carryStyle: computed ? 'let' : (carryStyle as 'return' | 'let'),
+      computed,
       usesSession: this.sessionReadIn(body, [...bodyEnds, ...thrownAborts, ...exits.flatMap((e) => [...e.moved, ...e.ends])]) || exits.length > 0,
       callback: undefined,
       resultStatement: undefined,
@@ -738,6 +766,26 @@ class ManualPlanner {
       }
     }
     return 'let';
+  }
+
+  /**
+   * `const order = ...; await session.commitTransaction(); return toDto(order)` in TypeScript, where
+   * the carried names state no type: when the code after the commit is only `return <expression>`,
+   * the expression has no effect of its own (names, members, literals, operators: nothing it calls
+   * runs twice on a retry or before the commit), the catch that stays reads none of the names, and
+   * the async function declares `Promise<T>`, the callback computes the value into a `T` variable.
+   */
+  private computedReturn(post: Path[], kept: Path[], names: Node[]): ManualPlan['computed'] {
+    const [statement] = post;
+    if (post.length !== 1 || statement!.node.type !== 'ReturnStatement' || !statement!.node.argument) return undefined;
+    if (kept.some((s) => names.some((name) => this.analysis.bindings.referencesIn(s, name).length > 0))) return undefined;
+    const expression = statement!.get('argument') as Path;
+    if (!withoutEffects(expression.node)) return undefined;
+    const fn = enclosingFunction(statement!);
+    const declared = (fn?.node.returnType as Node | undefined)?.typeAnnotation as Node | undefined;
+    const params = declared?.type === 'TSTypeReference' && isIdentifier(declared.typeName as Node, 'Promise') ? ((declared.typeParameters as Node | undefined)?.params as Node[] | undefined) : undefined;
+    if (!fn?.node.async || params?.length !== 1) return undefined;
+    return { statement: statement!, expression, type: this.analysis.source.slice(startOf(params[0]!), endOf(params[0]!)) };
   }
 
   /** Whether `statements` use the session outside the statements that go. */

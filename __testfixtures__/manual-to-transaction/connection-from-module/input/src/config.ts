@@ -1,0 +1,3 @@
+export const config = {
+  analyticsUri: process.env.ANALYTICS_URI ?? 'mongodb://localhost:27017/analytics',
+};
