@@ -13,12 +13,19 @@
 //   npm run bench -- <path> [--verbose] any tree (a real service): the whole run, its peak memory,
 //                                       the slowest file, jscodeshift 17's parse-only run over the
 //                                       same sources, grep over them; --verbose adds the phases
+//   npm run bench -- --eslint <path>... the ESLint plugin: ESLint 9 with its recommended config next
+//                                       to ESLint with one trivial rule over the same files (those
+//                                       under the paths that hold transaction code; --all-files:
+//                                       every source file), run in turn, the ratio taken pair by
+//                                       pair; JavaScript through espree, TypeScript through
+//                                       typescript-eslint's parser (scripts/lib/eslint-lint.mjs)
 //
 // Every measured run passes --no-cache (a cached answer would measure the cache); one more run
 // after a cold one measures what the cache saves.
 //
 // Targets (issue #11): tx-codemod <= 0.10 of jscodeshift's do-nothing time, peak memory < 300 MB, and on the
-// library code alone <= 10 times grep's time.
+// library code alone <= 10 times grep's time. Issue #20: the ESLint plugin at most 1.5 times ESLint
+// with a trivial rule on the same files.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -29,7 +36,7 @@ import { copyInstalledSources } from './lib/library-tree.mjs';
 import { measure, measureMedian } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FLAGS = new Set(['verbose']);
+const FLAGS = new Set(['verbose', 'eslint', 'all-files']);
 const args = {};
 const positional = [];
 for (let i = 2; i < process.argv.length; i++) {
@@ -117,7 +124,8 @@ const reportFile = path.join(os.tmpdir(), 'tx-codemod-bench-report.json');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const pad = (s, n) => String(s).padEnd(n);
 
-if (positional.length > 0) benchTree(path.resolve(positional[0]));
+if (args.eslint) benchEslint(positional.map((p) => path.resolve(p)));
+else if (positional.length > 0) benchTree(path.resolve(positional[0]));
 else benchLibraryTree();
 
 function benchLibraryTree() {
@@ -180,6 +188,47 @@ function benchTree(dir) {
     const slow = [...report.files].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).filter((f) => f.durationMs > 0);
     for (const f of slow) console.log(`    ${(f.durationMs / 1000).toFixed(2)} s  ${f.file}`);
   }
+}
+
+/**
+ * The ESLint plugin against ESLint itself: the same files, the same parsers, once with the plugin's
+ * recommended config and once with one trivial core rule, in turn (A B A B ...), so that the ratio
+ * of each pair is taken while the machine runs at one speed; the median of those ratios.
+ */
+function benchEslint(dirs) {
+  if (dirs.length === 0) throw new Error('--eslint needs the folders (or files) to lint');
+  const requireHere = createRequire(import.meta.url);
+  const { discoverFiles } = requireHere(path.join(root, 'dist', 'lib', 'runner', 'discover', 'discover.js'));
+  const { holdsTransactionCode } = requireHere(path.join(root, 'dist', 'lib', 'runner', 'prefilter', 'prefilter.js'));
+  const sources = discoverFiles(dirs, process.cwd());
+  const files = args['all-files'] ? sources : sources.filter((f) => holdsTransactionCode(fs.readFileSync(f, 'utf8')));
+  if (files.length === 0) throw new Error(`no file under ${dirs.join(', ')} holds transaction code`);
+  const list = path.join(os.tmpdir(), 'tx-codemod-bench-eslint-files.txt');
+  fs.writeFileSync(list, `${files.join('\n')}\n`);
+  const lint = (mode) => measure(process.execPath, [path.join(root, 'scripts', 'lib', 'eslint-lint.mjs'), mode, list], process.cwd());
+  const pairs = [];
+  lint('plugin');
+  for (let i = 0; i < runs; i++) {
+    const plugin = lint('plugin');
+    const trivial = lint('trivial');
+    for (const run of [plugin, trivial]) if (run.status !== 0) throw new Error(`ESLint failed (exit ${run.status}): ${run.stderr.trim()}`);
+    pairs.push({ plugin, trivial, ratio: plugin.seconds / trivial.seconds, cpuRatio: plugin.cpuSeconds / trivial.cpuSeconds });
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const row = (label, key) => {
+    const seconds = pairs.map((p) => p[key].seconds);
+    const cpu = pairs.map((p) => p[key].cpuSeconds);
+    return `  ${pad(label, 52)} ${median(seconds).toFixed(2)} s (${Math.min(...seconds).toFixed(2)}-${Math.max(...seconds).toFixed(2)}), CPU ${median(cpu).toFixed(2)} s, peak ${Math.max(...pairs.map((p) => p[key].peakMb)).toFixed(0)} MB`;
+  };
+  const counts = JSON.parse(pairs[0].plugin.stdout.trim().split('\n').pop());
+  const ts = files.filter((f) => /\.[cm]?tsx?$/.test(f)).length;
+  const ratio = median(pairs.map((p) => p.ratio));
+  console.log(`\nFiles: ${files.length} ${args['all-files'] ? 'source files' : 'files that hold transaction code'} (${files.length - ts} JavaScript, ${ts} TypeScript) under ${dirs.join(', ')}; ${os.cpus().length} CPUs, load ${load()}, Node ${process.version}\n`);
+  console.log(row(`ESLint, tx-codemod's recommended config (${runs} runs)`, 'plugin'));
+  console.log(row(`ESLint, one trivial rule (no-debugger) (${runs} runs)`, 'trivial'));
+  console.log(`  ratio ${ratio.toFixed(2)} wall, ${median(pairs.map((p) => p.cpuRatio)).toFixed(2)} CPU (medians of ${runs} pairs; target <= 1.5) ${ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+  const findings = Object.entries(counts.messages).filter(([rule]) => rule.startsWith('tx-codemod/'));
+  console.log(`  ${counts.files} files linted (${counts.unparsed} that ESLint's parser rejects); ${findings.map(([rule, n]) => `${rule.slice('tx-codemod/'.length)} ${n}`).join(', ') || 'no findings'}`);
 }
 
 function gitLabel(dir) {
