@@ -354,11 +354,12 @@ class ChainPlanner {
       }
       if (end === -1) {
         const nested = this.nestedLifecycleCall(this.steps.slice(start.step));
-        return {
-          reason: nested
-            ? `the transaction is ${nested.method === 'commitTransaction' ? 'committed' : 'aborted'} in a promise chain nested inside a step (line ${lineOf(nested.call)}); only the steps of one flat chain are rewritten`
-            : 'the transaction is not committed or aborted in this chain (it may be ended elsewhere)',
-        };
+        if (!nested) return { reason: 'the transaction is not committed or aborted in this chain (it may be ended elsewhere)' };
+        const done = nested.method === 'commitTransaction' ? 'committed' : 'aborted';
+        if (nested.within) {
+          return { reason: `the transaction is ${done} inside ${nested.within} of a step's own callback (line ${lineOf(nested.call)}), which manages the transaction itself; only a chain whose steps commit or abort it is rewritten` };
+        }
+        return { reason: `the transaction is ${done} in a promise chain nested inside a step (line ${lineOf(nested.call)}); only the steps of one flat chain are rewritten` };
       }
       result = 'transaction';
     }
@@ -383,13 +384,19 @@ class ChainPlanner {
     return { pre, body, ending, post, abortsAtEnd, bodyReturns, result, transactionValue, floatingCommit };
   }
 
-  /** The first commitTransaction() or abortTransaction() of the session anywhere inside the given steps' callbacks. */
-  private nestedLifecycleCall(steps: readonly ChainStep[]): { call: Path; method: string } | undefined {
+  /**
+   * The first commitTransaction() or abortTransaction() of the session anywhere inside the given
+   * steps' callbacks; `within` names the statement of the step's own callback that holds it (`a try
+   * block`), where it is not in a function nested there (a chain of its own).
+   */
+  private nestedLifecycleCall(steps: readonly ChainStep[]): { call: Path; method: string; within?: string } | undefined {
     for (const step of steps) {
       const inside = step.callback ? this.analysis.index.within(step.callback.node, 'CallExpression') : [];
       for (const call of inside) {
         const method = ['commitTransaction', 'abortTransaction'].find((m) => this.isSessionCall(call, m));
-        if (method) return { call, method };
+        if (!method) continue;
+        const own = enclosingFunction(call)?.node === step.callback!.node;
+        return own ? { call, method, within: holdingStatement(call, step.callback!.node) } : { call, method };
       }
     }
     return undefined;
@@ -764,3 +771,23 @@ function unwrapAwait(path: Path): Path {
   return current;
 }
 
+const HOLDERS: Record<string, string> = {
+  TryStatement: 'a try block',
+  CatchClause: 'a catch',
+  IfStatement: 'a condition',
+  ForStatement: 'a loop',
+  ForOfStatement: 'a loop',
+  ForInStatement: 'a loop',
+  WhileStatement: 'a loop',
+  DoWhileStatement: 'a loop',
+  SwitchStatement: 'a switch',
+};
+
+/** The outermost statement of `callback` that holds `call` and is not a plain statement of it (`a try block`), or `a block`. */
+function holdingStatement(call: Path, callback: Node): string {
+  let holder = 'a block';
+  for (let current = call.parent as Path | null; current && current.node !== callback; current = current.parent as Path | null) {
+    holder = HOLDERS[current.node.type] ?? holder;
+  }
+  return holder;
+}

@@ -477,15 +477,17 @@ class ManualPlanner {
   /**
    * `session.startTransaction(); let total = 0; try { ... } finally { ... } return total;`: a
    * declaration between the start and the try is visible after the try, so one read there (or in
-   * what stays of the finally) must stay before the call, with every statement before it (they
+   * the catch, or what stays of the finally) must stay before the call, with every statement before it (they
    * keep their order; none may use the session). Empty when nothing after the try reads them.
    */
   private keptBeforeCall(layout: Layout, main: Path[], startIndex: number, ends: Path[]): Path[] | { reason: string; at: Path } {
     if (!layout.tryStatement) return [];
     const between = main.slice(startIndex + 1, main.length - layout.main.length);
     const statements = statementsOf(layout.block.node)!;
+    // What stays outside the callback: the statements after the try, what stays of the finally, and the catch.
     const after = [
       ...statements.slice(layout.to + 1).map((_, i) => layout.block.get('body', layout.to + 1 + i) as Path),
+      ...this.handlerStatements(layout.tryStatement),
       ...this.finallyRest(layout.tryStatement, ends),
     ];
     const readAfter = (statement: Path) => declaredNames(statement.node).some((id) => after.some((s) => this.analysis.bindings.referencesIn(s, id).length > 0));
@@ -496,7 +498,7 @@ class ManualPlanner {
     const kept = between.slice(0, count);
     const usesSession = kept.find((s) => this.refsIn(s).length > 0);
     if (usesSession) {
-      return { reason: `a value declared between startTransaction() and the try is read after the try, and it is computed with the session (line ${lineOf(usesSession)}), so it can neither stay before transaction() nor move into it`, at: usesSession };
+      return { reason: `a value declared between startTransaction() and the try is read after the try or in its catch, and it is computed with the session (line ${lineOf(usesSession)}), so it can neither stay before transaction() nor move into it`, at: usesSession };
     }
     return kept;
   }

@@ -24,6 +24,7 @@ import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './ap
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
 import { STORING_METHODS } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
+import { isLogLine } from './retry-safety';
 import { lineOf } from './transaction-body';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
@@ -408,7 +409,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBe
   }
 
   let next = 0;
-  while (next < rest.length && (startsTransaction(rest[next]!, binding.declaration) || cannotThrow(rest[next]!))) next++;
+  while (next < rest.length && (startsTransaction(rest[next]!, binding.declaration) || cannotThrow(rest[next]!) || logsNamedValues(rest[next]!))) next++;
   if (next === rest.length) {
     const conditional = tryAfterConditionalStart(analysis, binding, container);
     if (conditional) return conditional;
@@ -446,6 +447,17 @@ function tryAfterConditionalStart(analysis: MongooseAnalysis, binding: SessionBi
  */
 export function cannotThrow(statement: Node): boolean {
   return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).every((d) => isIdentifier(d.id as Node) && (!d.init || isInert(d.init as Node)));
+}
+
+/**
+ * `logger.info(`Processing payout ${payoutId}`);`, `console.log('Transaction started')`: a log line
+ * of literals and names, which a finally need not cover (it does not throw).
+ */
+function logsNamedValues(statement: Node): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  const call = statement.expression as Node;
+  if (!isLogLine(call)) return false;
+  return (call.arguments as Node[]).every((arg) => isInert(arg) || (arg.type === 'TemplateLiteral' && (arg.expressions as Node[]).every(isInert)));
 }
 
 /** `session.startTransaction()`, also under an if whose test cannot throw (`if (ownSession) session.startTransaction();`). */

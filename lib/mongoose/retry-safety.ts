@@ -270,11 +270,22 @@ const LOGGER_NAMES = /^(_*logg?er|_*log|[A-Za-z]*Logger)$/i;
 
 /** `logger.info(...)`, `this.logger.error(...)`, `Logger.warn(...)`, `req.log.debug(...)`: a log line, harmless when repeated. */
 export function isLogging(call: Path): boolean {
-  const callee = call.node.callee as Node;
+  return isLoggerCall(call.node);
+}
+
+function isLoggerCall(call: Node): boolean {
+  const callee = call.callee as Node;
   if (!isMember(callee) || !LOG_LEVELS.has(propertyName(callee) ?? '')) return false;
   const object = callee.object as Node;
   const name = isIdentifier(object) ? object.name : isMember(object) ? propertyName(object) : undefined;
   return name !== undefined && LOGGER_NAMES.test(name);
+}
+
+/** `console.log(...)` or a logger's call (`logger.info(...)`, `this.logger.debug(...)`): a log line. */
+export function isLogLine(call: Node): boolean {
+  if (!isCall(call)) return false;
+  const callee = call.callee as Node;
+  return isLoggerCall(call) || (isMember(callee) && isIdentifier(callee.object, 'console'));
 }
 
 /** A call whose value is thrown (`throw createError(404, ...)`, `throw this.notFound(id)`), or made to build it. */

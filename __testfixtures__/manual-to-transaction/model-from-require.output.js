@@ -1,0 +1,19 @@
+const model = require('../models/Purchases.js');
+const Product = require('../models/Products.js');
+
+// Each controller requires its own model as `model`: its startSession() is that model's, so the
+// transaction runs on model.db.
+const create = async (req, res) => {
+  try {
+    const purchase = await model.db.transaction(async (session) => {
+      const [purchase] = await model.create([req.body], { session });
+      await Product.updateOne({ _id: req.body.product }, { $inc: { stock: req.body.qty } }, { session });
+      return purchase;
+    });
+    res.status(200).json(purchase);
+  } catch (error) {
+    res.status(500).json({ message: error.message });
+  }
+};
+
+module.exports = { create };
