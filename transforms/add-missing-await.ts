@@ -224,11 +224,17 @@ class AwaitRewriter {
       const mapCall = call.get('arguments', 0) as Path;
       const callback = mapCall.get('arguments', 0) as Path;
       if (!containsOperation(this.analysis, callback, context)) return;
-      if (!statement || combinator === 'race') {
-        this.report(call, `Promise.${combinator}() runs session operations in parallel (undefined behaviour in a transaction); its result is used, so rewrite it as a sequential loop by hand`);
+      const why = `Promise.${combinator}() runs session operations in parallel`;
+      const collect = !statement && combinator === 'all' && awaited ? collectedDeclaration(this.analysis, awaited, this.ctx.source, /\.[cm]?tsx?$/.test(this.ctx.file)) : undefined;
+      if (collect) {
+        this.loop(scope, collect.declaration, mapCall.get('callee', 'object') as Path, callback, { settle: false, why, collect });
         return;
       }
-      this.loop(scope, statement, mapCall.get('callee', 'object') as Path, callback, { settle: combinator === 'allSettled', why: `Promise.${combinator}() runs session operations in parallel` });
+      if (!statement || combinator === 'race') {
+        this.report(call, `${why} (undefined behaviour in a transaction); its result is used, so rewrite it as a sequential loop by hand`);
+        return;
+      }
+      this.loop(scope, statement, mapCall.get('callee', 'object') as Path, callback, { settle: combinator === 'allSettled', why });
       return;
     }
     if (isIdentifier(arg)) {
@@ -314,11 +320,9 @@ class AwaitRewriter {
     if (!at.awaited || combinator !== 'all') return 'its result is used';
     const { source } = this.ctx;
     const arrayId = (collected.declaration.node.declarations as Node[])[0]!.id as Node;
-    const rename = renameTarget(this.analysis, at.awaited, collected);
-    const renamedId = rename && ((rename.node.declarations as Node[])[0]!.id as Node);
-    const renamed = (annotation: string): CollectedPlan => ({ kind: 'rename', statement: rename!, target: renamedId!.name as string, declarationKind: rename!.node.kind as string, annotation });
-    const ownType = renamedId?.typeAnnotation as Node | undefined;
-    if (ownType) return renamed(source.slice(startOf(ownType), endOf(ownType)));
+    const rename = renameTarget(this.analysis, at.awaited, collected, /\.[cm]?tsx?$/.test(this.ctx.file));
+    const renamed = (annotation: string): CollectedPlan => ({ kind: 'rename', statement: rename!.declaration, target: rename!.name, declarationKind: rename!.kind, annotation });
+    if (rename?.annotation) return renamed(rename.annotation);
     const arrayType = resultArrayType(source, arrayId.typeAnnotation as Node | undefined);
     if (arrayType === null) return `the type of their results cannot be read from the array's declared type (\`${shortText(source, arrayId.typeAnnotation as Node)}\`)`;
     if (rename) return renamed(arrayType ?? '');
@@ -365,9 +369,10 @@ class AwaitRewriter {
   }
 
   /** `items.forEach(async (x) => {...})` and friends -> `for (const x of items) {...}`. */
-  private loop(scope: OperationScope, statement: Path, receiver: Path, callback: Path, options: { settle: boolean; why: string }): void {
+  private loop(scope: OperationScope, statement: Path, receiver: Path, callback: Path, options: { settle: boolean; why: string; collect?: CollectingDeclaration }): void {
     const { ctx } = this;
-    const problem = loopProblem(this.analysis, callback, options.settle);
+    const { collect } = options;
+    const problem = loopProblem(this.analysis, callback, options.settle, collect !== undefined);
     if (problem) {
       this.report(statement, `${options.why}; it was left as is because ${problem}`);
       return;
@@ -377,12 +382,23 @@ class AwaitRewriter {
     const receiverText = ctx.edits.take(startOf(receiver.node), endOf(receiver.node));
     const iterable = params.length === 2 ? `${wrapForMember(receiver.node, receiverText)}.entries()` : receiverText;
     const binding = params.length === 2 ? `[${paramText(ctx.source, params[1]!)}, ${paramText(ctx.source, params[0]!)}]` : paramText(ctx.source, params[0]!);
-    const header = `for (const ${binding} of ${iterable}) {`;
     const body = callback.node.body as Node;
     const indent = indentAt(ctx.source, startOf(statement.node));
     const inner = innerIndent(ctx, indent);
+    const declared = collect ? `${statementText(ctx, `${collect.kind} ${collect.name}${collect.annotation} = []`)}\n${indent}` : '';
+    const header = `${declared}for (const ${binding} of ${iterable}) {`;
     if (body.type === 'BlockStatement') {
-      for (const ret of returnsOf(this.analysis, callback)) ctx.edits.replace(startOf(ret.node), endOf(ret.node), statementText(ctx, 'continue'));
+      for (const ret of returnsOf(this.analysis, callback)) {
+        if (!collect) {
+          ctx.edits.replace(startOf(ret.node), endOf(ret.node), statementText(ctx, 'continue'));
+          continue;
+        }
+        // The value the callback returned is what Promise.all() put in the array, in the same place.
+        const retIndent = indentAt(ctx.source, startOf(ret.node));
+        const pushed = statementText(ctx, `${collect.name}.push(${movedText(ctx, [ret.node.argument as Node], retIndent)})`);
+        const text = endsBody(ret, body) ? pushed : statementsOf(ret.parent!.node as Node) ? `${pushed}\n${retIndent}${statementText(ctx, 'continue')}` : `{ ${pushed} ${statementText(ctx, 'continue')} }`;
+        ctx.edits.replace(startOf(ret.node), endOf(ret.node), text);
+      }
       const first = (body.body as Node[])[0];
       const bodyIndent = first ? indentAt(ctx.source, startOf(first)) : inner;
       if (bodyIndent !== inner && !some(body, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'))) {
@@ -395,11 +411,11 @@ class AwaitRewriter {
       }
     } else {
       const expression = movedText(ctx, [body], inner);
-      const awaited = statementText(ctx, `await ${expression}`);
+      const awaited = statementText(ctx, collect ? `${collect.name}.push(await ${expression})` : `await ${expression}`);
       const content = options.settle ? `try {\n${innerIndent(ctx, inner)}${awaited}\n${inner}} catch {}` : awaited;
       ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}\n${inner}${content}\n${indent}}`);
     }
-    ctx.change(statement, `${options.why}: now a for...of loop that awaits each step`);
+    ctx.change(statement, `${options.why}: now a for...of loop that awaits each step${collect ? `, collecting the results in \`${collect.name}\` in the same order` : ''}`);
   }
 
   private report(at: Path, reason: string): void {
@@ -519,19 +535,14 @@ function placementProblem(collected: Collected, call: Path): string | undefined 
 
 /**
  * `const results = await Promise.all(ops);` in the block that declares `ops`: the declaration
- * whose name can take the array's place (nothing before it uses the name, and no binding of the
- * same name stands between a push and the block).
+ * whose name can take the array's place (no binding of the same name stands between a push and
+ * the block).
  */
-function renameTarget(analysis: MongooseAnalysis, awaited: Path, collected: Collected): Path | undefined {
-  const declarator = awaited.parent as Path;
-  const declaration = declarator?.parent as Path | undefined;
-  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== awaited.node || !isIdentifier(declarator.node.id as Node)) return undefined;
-  if (!declaration || declaration.parent?.node !== collected.declaration.parent!.node || (declaration.node.declarations as Node[]).length !== 1) return undefined;
-  if (declaration.node.kind === 'var') return undefined;
-  const id = declarator.node.id as Node;
-  const fn = enclosingFunction(declaration) ?? (analysis.root.get() as Path);
-  if (analysis.bindings.referencesIn(fn, id).some((ref) => startOf(ref.node) < startOf(declaration.node))) return undefined;
-  return collected.pushes.every((push) => analysis.bindings.resolve(id.name as string, push) === id) ? declaration : undefined;
+function renameTarget(analysis: MongooseAnalysis, awaited: Path, collected: Collected, typescript: boolean): CollectingDeclaration | undefined {
+  const target = collectedDeclaration(analysis, awaited, analysis.source, typescript);
+  if (!target || target.declaration.parent?.node !== collected.declaration.parent!.node) return undefined;
+  const id = (target.declaration.node.declarations as Node[])[0]!.id as Node;
+  return collected.pushes.every((push) => analysis.bindings.resolve(target.name, push) === id) ? target : undefined;
 }
 
 /**
@@ -597,6 +608,36 @@ function withParentheses(source: string, node: Node): [number, number] {
   return close ? [extra.parenStart!, endOf(node) + close[0].length] : [startOf(node), endOf(node)];
 }
 
+/** `const results = await Promise.all(items.map(...))`: the declaration the loop fills instead. */
+interface CollectingDeclaration {
+  declaration: Path;
+  kind: string;
+  name: string;
+  /** The declared type (`: Seat[]`), or ''. */
+  annotation: string;
+}
+
+/**
+ * `const results = await Promise.all(...)` as a statement of its own in a statement list, its
+ * name not used before it: the results can be pushed into `results` one at a time. In
+ * TypeScript without an annotation the array's type is built from the pushes, which a closure
+ * reading it cannot see, so none may.
+ */
+function collectedDeclaration(analysis: MongooseAnalysis, awaited: Path, source: string, typescript: boolean): CollectingDeclaration | undefined {
+  const declarator = awaited.parent as Path | null;
+  const declaration = declarator?.parent as Path | null;
+  if (!declarator || declarator.node.type !== 'VariableDeclarator' || declarator.node.init !== awaited.node) return undefined;
+  if (!declaration || (declaration.node.declarations as Node[]).length !== 1 || declaration.node.kind === 'var' || !statementsOf(declaration.parent!.node as Node)) return undefined;
+  const id = declarator.node.id as Node;
+  if (!isIdentifier(id)) return undefined;
+  const fn = enclosingFunction(declaration) ?? (analysis.root.get() as Path);
+  const refs = analysis.bindings.referencesIn(fn, id);
+  if (refs.some((ref) => startOf(ref.node) < startOf(declaration.node))) return undefined;
+  const annotation = id.typeAnnotation as Node | undefined;
+  if (!annotation && typescript && refs.some((ref) => enclosingFunction(ref)?.node !== fn.node)) return undefined;
+  return { declaration, kind: declaration.node.kind as string, name: id.name as string, annotation: annotation ? source.slice(startOf(annotation), endOf(annotation)) : '' };
+}
+
 /** `Promise.all(...)` -> 'all' (likewise allSettled, race); undefined for anything else. */
 function combinatorOf(node: Node): string | undefined {
   if (!isCall(node)) return undefined;
@@ -639,7 +680,7 @@ function awaitVerdict(analysis: MongooseAnalysis, call: Path, context: Operation
 }
 
 /** Why a callback cannot become a loop body, or undefined when it can. */
-function loopProblem(analysis: MongooseAnalysis, callback: Path, settle: boolean): string | undefined {
+function loopProblem(analysis: MongooseAnalysis, callback: Path, settle: boolean, collecting = false): string | undefined {
   const fn = callback.node;
   const params = fn.params as Node[];
   if (params.length === 0 || params.length > 2) return 'the callback does not take one item (and at most an index)';
@@ -652,13 +693,38 @@ function loopProblem(analysis: MongooseAnalysis, callback: Path, settle: boolean
   }
   const body = fn.body as Node;
   if (body.type === 'BlockStatement' && settle) return 'a settled loop needs each step in its own try/catch';
-  for (const ret of returnsOf(analysis, callback)) {
-    if (ret.node.argument) return 'the callback returns a value';
+  const returns = returnsOf(analysis, callback);
+  if (collecting && body.type === 'BlockStatement') {
+    // Each step's value goes into the array: every way out of the callback must give one.
+    const statements = body.body as Node[];
+    if (returns.some((ret) => !ret.node.argument) || !alwaysLeaves(statements)) return 'not every path of the callback returns a value';
+  }
+  for (const ret of returns) {
+    if (ret.node.argument && !collecting) return 'the callback returns a value';
     for (let p = ret.parent as Path | null; p && p.node !== fn; p = p.parent as Path | null) {
       if (LOOP_TYPES.has(p.node.type)) return 'it returns from inside a nested loop';
     }
   }
   return undefined;
+}
+
+/** Statements that never run to their end: each path returns or throws (through blocks and if/else). */
+function alwaysLeaves(statements: readonly Node[]): boolean {
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (last.type === 'ReturnStatement' || last.type === 'ThrowStatement') return true;
+  if (last.type === 'BlockStatement') return alwaysLeaves(last.body as Node[]);
+  if (last.type === 'IfStatement') return last.alternate != null && alwaysLeaves([last.consequent as Node]) && alwaysLeaves([last.alternate as Node]);
+  return false;
+}
+
+/** A return after which the loop body would end anyway: the last statement on its way out of `body`, through blocks and if/else. */
+function endsBody(ret: Path, body: Node): boolean {
+  for (let child = ret, parent = ret.parent as Path; child.node !== body; child = parent, parent = parent.parent as Path) {
+    const list = statementsOf(parent.node);
+    if (list ? list[list.length - 1] !== child.node : parent.node.type !== 'IfStatement') return false;
+  }
+  return true;
 }
 
 /** `return` statements of the callback itself (not of functions nested in it). */

@@ -11,6 +11,7 @@ import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance,
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/called-functions';
+import { calledFunction as resolveCallee } from '../lib/mongoose/callees';
 import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
 import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
@@ -125,7 +126,7 @@ class SessionAdder {
   orderCreate(call: Path): void {
     if (this.ordered.has(call.node) || calleeName(call.node) !== 'create' || insideAssertion(call)) return;
     const chain = callChain(call);
-    if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model') return;
+    if (chain.links[0]?.call.node !== call.node || !chain.root || this.analysis.kindOf(chain.root) !== 'model' || projectFunction(this.analysis, call)) return;
     const args = call.node.arguments as Node[];
     const options = args[1];
     if (args.length !== 2 || !options || !carriesSession(this.analysis, [chain.links[0]!], []) || !this.mayHoldSeveral(call.get('arguments', 0) as Path)) return;
@@ -266,7 +267,7 @@ class SessionAdder {
       return sessionLess && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'callback' : undefined;
     }
     if (verdict.kind !== 'operation' || !verdict.outside) return undefined;
-    if (isModel) return this.declaredElsewhere(base.call, chain.root!) ? undefined : 'model';
+    if (isModel) return this.declaredElsewhere(base.call, chain.root!) || projectFunction(this.analysis, base.call) ? undefined : 'model';
     return 'document';
   }
 
@@ -286,6 +287,10 @@ class SessionAdder {
     const what = this.label(chain);
     if (hasNullishSession(chain)) return `${what} passes an explicit empty session, so it stays outside the transaction as written`;
     if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
+    const caught = failureCaught(scope, chain);
+    if (caught) {
+      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails; pass the session by hand (and let the error through) if it belongs in it`;
+    }
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;
     const model = this.modelName(chain, receiver);
@@ -519,6 +524,14 @@ class SessionAdder {
   }
 }
 
+/**
+ * The call runs a function of the project (found through the import graph), not Mongoose's: a
+ * domain class's static factory named like a model method (`UserEntity.create(props)`).
+ */
+function projectFunction(analysis: MongooseAnalysis, call: Path): boolean {
+  return resolveCallee(analysis, call) !== undefined;
+}
+
 /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: a write, as a reader finds it. */
 function writeLabel(source: string, chain: CallChain): string {
   const root = chain.root?.node;
@@ -645,6 +658,27 @@ function isAbortStatement(statement: Node): boolean {
   let expression = unwrapExpression(statement.expression as Node);
   if (expression.type === 'AwaitExpression') expression = unwrapExpression(expression.argument as Node);
   return isCall(expression) && calleeName(expression) === 'abortTransaction';
+}
+
+/**
+ * How the write's failure is caught without failing the transaction, if it is: a `.catch()` (or a
+ * `.then()` rejection handler) on its chain, or a try around it that guards only work outside the
+ * transaction (no commit, no use of the session) and whose catch neither rethrows nor aborts.
+ */
+function failureCaught(scope: OperationScope, chain: CallChain): string | undefined {
+  const handler = chain.links.slice(1).find((link) => link.method === 'catch' || (link.method === 'then' && link.args.length > 1));
+  if (handler) return `\`.${handler.method}()\``;
+  const call = chain.links[chain.links.length - 1]!.call;
+  const sessions = new Set(scope.sessions.map((declaration) => declaration.name as string));
+  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== scope.fn.node; child = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    if (node.type !== 'TryStatement' || node.block !== child.node || !node.handler) continue;
+    const ends = (n: Node) => isCall(n) && ['commitTransaction', 'abortTransaction'].includes(calleeName(n) ?? '');
+    const usesSession = (n: Node) => isIdentifier(n) && sessions.has(n.name as string);
+    if (some(node.block as Node, (n) => ends(n) || usesSession(n))) return undefined;
+    if (!some(node.handler as Node, (n) => ends(n) || n.type === 'ThrowStatement')) return 'a catch that neither rethrows nor aborts';
+  }
+  return undefined;
 }
 
 /** `{ session: null }`, `{ session: undefined }` or `.session(null)`: the author kept the write out on purpose. */
