@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
@@ -442,7 +442,8 @@ function assignedCalls(analysis: MongooseAnalysis, fn: Path): Array<{ at: Path; 
 
 /**
  * The references that see the value assigned: those up to the next `x = ...` (`let check = a.save(o);
- * if (!check) ...; check = b.save(o);` gives the second operation its own assignment).
+ * if (!check) ...; check = b.save(o);` gives the second operation its own assignment), and those in
+ * that assignment's right side, which runs first (`query = query.session(session)`).
  */
 function usesOfValue(later: Path[]): Path[] {
   const sorted = [...later].sort((a, b) => startOf(a.node) - startOf(b.node));
@@ -450,7 +451,9 @@ function usesOfValue(later: Path[]): Path[] {
     const parent = ref.parent?.node as Node | undefined;
     return parent?.type === 'AssignmentExpression' && parent.left === ref.node;
   });
-  return next === -1 ? sorted : sorted.slice(0, next);
+  if (next === -1) return sorted;
+  const right = (sorted[next]!.parent!.node as Node).right as Node;
+  return [...sorted.slice(0, next), ...sorted.slice(next + 1).filter((ref) => encloses(right, ref.node))];
 }
 
 /** A use that reads the variable as the operation's result: a test, a property read, a comparison, a response. */
