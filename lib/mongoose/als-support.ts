@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { isCall, isIdentifier, type Path } from '../ast/nodes';
 import type { MongooseVersion } from '../facts/project';
-import type { ProjectView } from '../transform';
+import type { ProjectView } from './project-view';
 import type { MongooseInstance } from './als-detection';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { DOCUMENT_RESULTS, MODEL_OPERATIONS } from './api';

@@ -22,7 +22,7 @@ import { calledFunction, exportedDefinition } from './callees';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
 import { detectFactory, type SessionFactory } from './factories';
 import { conditionalOwnership } from './owned-when';
-import type { ProjectView } from '../transform';
+import type { ProjectView } from './project-view';
 import { startsNoProgramSession } from './no-program-session';
 import { holdsOnlyDoubles, mocksModule, replacedSessionFactories } from './test-doubles';
 

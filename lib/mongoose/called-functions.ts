@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { endOf, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, startOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { enclosingClass, propertyAnnotation } from '../facts/declared-facts';
 import { packageOf } from '../facts/import-scan';
-import type { TransformContext } from '../transform';
+import type { FileContext } from './file-context';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 
 /** The function a call runs, with the analysis of the file that declares it. */
@@ -21,7 +21,7 @@ export interface CalledFunction {
  * calls that can reach project code are followed: of a local name, an imported or required one,
  * or a member of `this`.
  */
-export function calledFunction(ctx: TransformContext, analysis: MongooseAnalysis, call: Path): CalledFunction | undefined {
+export function calledFunction(ctx: FileContext, analysis: MongooseAnalysis, call: Path): CalledFunction | undefined {
   const callee = unwrapPath(call.get('callee') as Path);
   const name = ctx.source.slice(startOf(callee.node), endOf(callee.node)).replace(/^this\./, '').replace(/\s+/g, '');
   const local = analysis.localFunctionCalled(call);
@@ -41,7 +41,7 @@ export function calledFunction(ctx: TransformContext, analysis: MongooseAnalysis
  * so type facts never name a project function for them, and asking builds a program for nothing
  * (laudspeaker's accounts service: 2.6 s for `admin.app(id)` of firebase-admin).
  */
-function mayReachProjectCode(ctx: TransformContext, analysis: MongooseAnalysis, callee: Path): boolean {
+function mayReachProjectCode(ctx: FileContext, analysis: MongooseAnalysis, callee: Path): boolean {
   let object = callee;
   while (object.node.type === 'MemberExpression' || object.node.type === 'OptionalMemberExpression') object = object.get('object') as Path;
   if (object.node.type === 'ThisExpression') return !isPackageProperty(ctx, analysis, callee);
@@ -60,7 +60,7 @@ function mayReachProjectCode(ctx: TransformContext, analysis: MongooseAnalysis, 
 }
 
 /** `this.dataSource.createQueryRunner()` where the class declares `dataSource: DataSource` imported from a package. */
-function isPackageProperty(ctx: TransformContext, analysis: MongooseAnalysis, callee: Path): boolean {
+function isPackageProperty(ctx: FileContext, analysis: MongooseAnalysis, callee: Path): boolean {
   if (!isMember(callee.node)) return false;
   const object = unwrapPath(callee.get('object') as Path);
   if (!isMember(object.node) || (object.node.object as Node).type !== 'ThisExpression') return false;
@@ -73,7 +73,7 @@ function isPackageProperty(ctx: TransformContext, analysis: MongooseAnalysis, ca
 }
 
 /** A bare specifier that names no file of the project (its import graph, with workspaces and path aliases): a package's. */
-function isPackage(ctx: TransformContext, specifier: string): boolean {
+function isPackage(ctx: FileContext, specifier: string): boolean {
   return packageOf(specifier) !== undefined && ctx.project.moduleFile(specifier) === undefined;
 }
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
-import type { TransformContext } from '../transform';
+import type { FileContext } from './file-context';
 import { MongooseAnalysis } from './analysis';
 
 /** One place a helper function is called from. */
@@ -53,7 +53,7 @@ class SiteCollector implements CallSiteSearch {
  */
 export class CallSiteFinder {
   constructor(
-    private readonly ctx: TransformContext,
+    private readonly ctx: FileContext,
     private readonly analysis: MongooseAnalysis,
   ) {}
 

@@ -2,7 +2,7 @@ import { enclosingFunction, functionName, isIdentifier, isMember, propertyName, 
 import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { mockedModules, replacedSessionFactories } from './test-doubles';
-import type { ProjectView } from '../transform';
+import type { ProjectView } from './project-view';
 
 /**
  * A function of the project that hands out a new session: it starts one and returns it

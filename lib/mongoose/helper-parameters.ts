@@ -1,7 +1,7 @@
 import { enclosingFunction, type Node, type Path } from '../ast/nodes';
 import type { ParameterSlot } from '../ast/parameters';
-import { removeListItem, removeParameter } from '../edit/rewrite';
-import type { TransformContext } from '../transform';
+import { removeListItem, removeParameter, type RewriteTarget } from '../edit/rewrite';
+import type { FileContext } from './file-context';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSite, CallSiteFinder } from './callers';
 
@@ -26,7 +26,7 @@ export function parameterRemovalProblem(analysis: MongooseAnalysis, finder: Call
  * Removes the parameter at `index` of `fn` and the argument at `index` of each call in `sites`
  * (adding each argument removed to `removed`).
  */
-export function removeParameterAndArguments(ctx: TransformContext, fn: Path, index: number, sites: readonly CallSite[], removed: Set<Node>): void {
+export function removeParameterAndArguments(ctx: FileContext & RewriteTarget, fn: Path, index: number, sites: readonly CallSite[], removed: Set<Node>): void {
   removeParameter(ctx, fn.node, index);
   for (const site of sites) {
     const args = site.call.node.arguments as Node[];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { endOf, enclosingFunction, isCall, isFunction, startOf, type Node, type Path } from '../ast/nodes';
 import { moduleName } from '../facts/text-index';
-import type { ProjectView } from '../transform';
+import type { ProjectView } from './project-view';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { describeSite, functionName } from './callers';
 import { fakeSessions, moduleMock, propertyNamed, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
