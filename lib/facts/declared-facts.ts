@@ -350,7 +350,7 @@ function memberOf(module: Module, owner: Path, name: string): Declared | undefin
 }
 
 /** The class whose instance `this` is at `path`: through arrow functions, up to the method or property it is in. */
-function enclosingClass(path: Path): Path | undefined {
+export function enclosingClass(path: Path): Path | undefined {
   for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
     if (current.node.type === 'ClassBody') return current.parent as Path;
     if (isFunction(current.node) && current.node.type !== 'ArrowFunctionExpression' && current.node.type !== 'ClassMethod' && current.node.type !== 'ClassPrivateMethod') return undefined;
@@ -368,7 +368,7 @@ function atModuleLevel(path: Path): boolean {
 }
 
 /** The type annotation of a class property or constructor property named `name`. */
-function propertyAnnotation(classNode: Node, name: string): Node | undefined {
+export function propertyAnnotation(classNode: Node, name: string): Node | undefined {
   for (const member of (classNode.body as Node).body as Node[]) {
     if (member.type === 'ClassProperty' && nameOf(member.key as Node) === name) return ((member.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) ?? undefined;
     if (member.type === 'ClassMethod' && member.kind === 'constructor') {
