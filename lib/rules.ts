@@ -13,6 +13,7 @@ export const RULE_NAMES = [
   'no-redundant-als-session',
   'no-session-less-operation',
   'create-many-needs-ordered',
+  'no-request-scoped-transaction',
 ] as const;
 
 export type RuleName = (typeof RULE_NAMES)[number];
@@ -90,6 +91,14 @@ export const RULES: Readonly<Record<RuleName, RuleInfo>> = {
     problem: 'create() with a session and several documents needs ordered: true',
     severity: 'error',
     transforms: ['add-missing-session'],
+  },
+  'no-request-scoped-transaction': {
+    name: 'no-request-scoped-transaction',
+    description:
+      'A transaction whose session rides on the request: a middleware that commits when next() returns (Express does not wait for the route handler, so the commit runs before its writes), or a handler that commits, aborts or ends a session it got from the request',
+    problem: 'This transaction is split between a middleware and the route handlers',
+    severity: 'error',
+    transforms: ['hoist-end-session'],
   },
 };
 

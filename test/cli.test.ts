@@ -7,7 +7,7 @@ import { ESCAPING_SOURCE, HANDED_ON_SOURCE, LEAKY_FIXED, LEAKY_SOURCE, git, read
 
 /** What hoist-end-session and manual-to-transaction both say of HANDED_ON_SOURCE's session, as one reason. */
 const STORED_REASONS =
-  'no finally was added to end this session, and hand-managed transaction left as is: the session is stored on an object or another variable, so it outlives the function';
+  'no finally was added to end this session, and hand-managed transaction left as is: the session is put on the request (`res.locals.dbSession`) for the route handlers, so it outlives the function';
 
 /** A hand-managed transaction whose body sends a mail (a retry would send it twice) and whose abort can follow the commit. */
 const RETRY_HAZARD_SOURCE = `const mongoose = require('mongoose');

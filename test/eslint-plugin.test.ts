@@ -53,6 +53,7 @@ describe('the tx-codemod ESLint plugin', () => {
       'tx-codemod/no-redundant-als-session': 'error',
       'tx-codemod/no-session-less-operation': 'error',
       'tx-codemod/create-many-needs-ordered': 'error',
+      'tx-codemod/no-request-scoped-transaction': 'error',
     });
   });
 

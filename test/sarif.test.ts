@@ -74,7 +74,7 @@ describe('--report findings.sarif', () => {
     const results = (log.runs[0].results as Array<SarifResult & { properties: { transform: string; reasons?: Array<{ transform: string; reason: string }> } }>).filter((r) => r.kind === undefined);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ ruleId: 'end-session-in-finally', level: 'error', properties: { transform: 'hoist-end-session' } });
-    expect(results[0]!.message.text).toMatch(/^no finally was added to end this session, and hand-managed transaction left as is: the session is stored/);
+    expect(results[0]!.message.text).toMatch(/^no finally was added to end this session, and hand-managed transaction left as is: the session is put on the request/);
     expect(results[0]!.properties.reasons!.map((r) => r.transform)).toEqual(['hoist-end-session', 'manual-to-transaction']);
   });
 

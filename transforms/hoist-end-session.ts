@@ -6,6 +6,7 @@ import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/cal
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
+import { requestSessionFindings } from '../lib/mongoose/request-sessions';
 import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
@@ -29,6 +30,7 @@ export const hoistEndSession: Transform = {
     removeEndsInsideSessionScopes(ctx, analysis);
     const owners = fixOwners(ctx, analysis);
     stopReceiversEnding(ctx, analysis, owners);
+    for (const { at, reason } of requestSessionFindings(analysis)) ctx.report(at, reason, 'no-request-scoped-transaction');
   },
 };
 

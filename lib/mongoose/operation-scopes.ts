@@ -3,6 +3,7 @@ import { parameterSlots } from '../ast/parameters';
 import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis } from './analysis';
 import type { CallSiteFinder } from './callers';
+import { requestSessionCalls } from './request-sessions';
 
 /**
  * A stretch of code whose Mongoose operations must finish before the transaction (or session)
@@ -74,6 +75,39 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
       start: endOf(call.node),
       end: last,
       sessions: [declaration],
+      inTransaction: true,
+      mayBecomeAsync: false,
+      endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),
+    });
+  }
+  return [...scopes, ...requestScopes(analysis)];
+}
+
+/**
+ * Route handlers that commit or abort the transaction of a session they got from the request
+ * (`req.dbSession`): from the start of the handler (or its own startTransaction()) to its last
+ * commit or abort, the session runs a transaction.
+ */
+function requestScopes(analysis: MongooseAnalysis): OperationScope[] {
+  const scopes: OperationScope[] = [];
+  const calls = requestSessionCalls(analysis);
+  const handlers = new Set(calls.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction').map((c) => c.slot.fn.node));
+  for (const handler of handlers) {
+    const own = calls.filter((c) => c.slot.fn.node === handler && enclosingFunction(c.call)?.node === handler);
+    const ends = own.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction');
+    if (ends.length === 0) continue;
+    const fn = ends[0]!.slot.fn;
+    const started = own.find((c) => c.method === 'startTransaction');
+    const endCalls = new Set(ends.map((c) => c.call.node));
+    // The locals the handler reads the session into (`const session = req.dbSession`).
+    const sessions = own.map((c) => unwrapExpression((c.call.node.callee as Node).object as Node)).filter((n) => n.type === 'Identifier');
+    const declarations = [...new Set(sessions.flatMap((id) => analysis.index.named(id.name as string).filter((ref) => ref.node === id).map((ref) => analysis.bindings.declarationOf(ref)).filter((d): d is Node => d !== undefined)))];
+    scopes.push({
+      kind: 'manual',
+      fn,
+      start: started ? endOf(started.call.node) : startOf(fn.node.body as Node),
+      end: Math.max(...ends.map((c) => startOf(c.call.node))),
+      sessions: declarations,
       inTransaction: true,
       mayBecomeAsync: false,
       endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),

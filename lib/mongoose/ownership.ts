@@ -26,6 +26,7 @@ import { STORING_METHODS } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './transaction-body';
+import { requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -594,6 +595,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
         if (isIdentifier(node.left as Node) && declaredWithin(analysis, parent.get('left') as Path, fn)) {
           return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
         }
+        const slot = requestSlotOf(analysis, parent.get('left') as Path);
+        if (slot) return `the session is put on the request (\`${slot.text}\`) for the route handlers, so it outlives the function`;
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
         if (awaited) return undefined;

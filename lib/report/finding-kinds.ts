@@ -77,12 +77,19 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /replaces or spies on/,
   },
   {
+    key: 'request-scoped',
+    title: 'Transaction split between middleware and handlers',
+    meaning:
+      'A session rides on the request (`req.dbSession`, `res.locals.session`): a middleware that commits when next() returns commits before the route handler writes (Express does not wait for the handler), and a handler that commits, aborts or ends the session it got from the request splits one transaction across functions. Start, commit and end the transaction in one place, such as connection.transaction() in the handler.',
+    pattern: /this middleware puts the session on the request|a session it got from the request/,
+  },
+  {
     key: 'session-escapes',
     title: 'Session outlives the function',
     meaning:
       'The session leaves the function (returned, stored on an object, captured by a callback, handed to a helper that goes on using it, used by a promise the function returns without awaiting it), so the function cannot end it or swap it for a transaction() of its own; a finally of the function would end it while that use goes on.',
     pattern:
-      /the promise of startSession\(\) is kept|goes on using the session|the session (is returned|is stored|is kept|is put into|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
+      /the promise of startSession\(\) is kept|goes on using the session|the session (is returned|is stored|is kept|is put into|is put on the request|is passed to a constructor|is captured|is handed|variable is reassigned|variable is declared outside)|passed to a constructor|not stored in a variable|stored with \w+\(\)|created (at the top level|outside any function)/,
   },
   {
     key: 'session-used-outside',

@@ -1,0 +1,199 @@
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import type { MongooseAnalysis } from './analysis';
+import { lineOf } from './transaction-body';
+
+/**
+ * Request-scoped sessions: an Express middleware puts a session on the request (`req.dbSession =
+ * session`, `res.locals.session = session`) and the route handlers read it from there. Express
+ * does not wait for a handler: `next()` returns once the handler reaches its first `await`.
+ */
+
+/** A session read from the request: where (`req.dbSession`), and the handler whose request it is. */
+export interface RequestSlot {
+  /** The slot as the code writes it: `req.dbSession`, `res.locals.session`. */
+  text: string;
+  /** The function whose `req`/`res` parameter the slot hangs on. */
+  fn: Path;
+}
+
+/** A session method called on a session read from the request. */
+export interface RequestSessionCall {
+  call: Path;
+  method: string;
+  slot: RequestSlot;
+}
+
+/** Methods only a MongoDB session has: express-session's `req.session` (save, destroy, regenerate) has none of them. */
+const SESSION_ONLY_METHODS = new Set(['startTransaction', 'commitTransaction', 'abortTransaction', 'endSession', 'withTransaction']);
+
+const REQUEST_NAMES = /^req(uest)?$/i;
+const RESPONSE_NAMES = /^res(ponse)?$/i;
+
+/**
+ * The request slot `expression` reads: `req.X` (a handler's request parameter, named as Express
+ * names it: first, or second in an error handler `(err, req, res, next)`), `res.locals.X`, or a local initialised from one (`const session =
+ * req.dbSession`, `const { dbSession } = req`) and never assigned again.
+ */
+export function requestSlotOf(analysis: MongooseAnalysis, expression: Path, depth = 0): RequestSlot | undefined {
+  const node = expression.node;
+  if (depth > 2) return undefined;
+  if (isMember(node) && !node.computed) {
+    const property = propertyName(node);
+    const object = expression.get('object') as Path;
+    const owner = object.node;
+    if (!property) return undefined;
+    if (isIdentifier(owner)) {
+      const parameter = handlerParameter(analysis, object);
+      if (parameter && REQUEST_NAMES.test(owner.name)) return { text: `${owner.name}.${property}`, fn: parameter.fn };
+      return undefined;
+    }
+    if (isMember(owner) && propertyName(owner) === 'locals' && isIdentifier(owner.object as Node)) {
+      const response = object.get('object') as Path;
+      const parameter = handlerParameter(analysis, response);
+      if (parameter && RESPONSE_NAMES.test(response.node.name as string)) return { text: `${response.node.name as string}.locals.${property}`, fn: parameter.fn };
+    }
+    return undefined;
+  }
+  if (!isIdentifier(node)) return undefined;
+  const declaration = analysis.bindings.declarationOf(expression);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || origin.declaration.kind !== 'const') return undefined;
+  const init = origin.declarator.get('init') as Path;
+  if (!init.node) return undefined;
+  const id = origin.declarator.node.id as Node;
+  if (id === declaration) return requestSlotOf(analysis, init, depth + 1);
+  // `const { dbSession } = req` / `const { dbSession: session } = req`.
+  if (id.type !== 'ObjectPattern' || !isIdentifier(init.node)) return undefined;
+  const property = (id.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && p.value === declaration);
+  const key = property && ((property.key as Node).name ?? (property.key as Node).value);
+  const parameter = typeof key === 'string' ? handlerParameter(analysis, init) : undefined;
+  return parameter && REQUEST_NAMES.test(init.node.name as string) ? { text: `${init.node.name as string}.${key as string}`, fn: parameter.fn } : undefined;
+}
+
+/** The handler parameter `identifier` names, when it names one of a function of two or more parameters. */
+function handlerParameter(analysis: MongooseAnalysis, identifier: Path): { fn: Path; index: number } | undefined {
+  const declaration = analysis.bindings.declarationOf(identifier);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'parameter' || origin.param !== declaration) return undefined;
+  return (origin.fn.node.params as Node[]).length >= 2 ? { fn: origin.fn, index: origin.index } : undefined;
+}
+
+/** Calls of a session's own methods on a session read from the request (`req.dbSession.commitTransaction()`, `session.endSession()` for `const session = req.dbSession`). */
+export function requestSessionCalls(analysis: MongooseAnalysis): RequestSessionCall[] {
+  const out: RequestSessionCall[] = [];
+  for (const call of analysis.index.calls()) {
+    const method = calleeName(call.node);
+    const callee = call.node.callee as Node;
+    if (!method || !SESSION_ONLY_METHODS.has(method) || !isMember(callee)) continue;
+    const slot = requestSlotOf(analysis, call.get('callee', 'object') as Path);
+    if (slot) out.push({ call, method, slot });
+  }
+  return out;
+}
+
+/** A middleware's commit that runs when `next()` returns, and the request slot it put the session in. */
+export interface CommitAfterNext {
+  commit: Path;
+  next: Path;
+  slot: string;
+}
+
+/**
+ * Middlewares `(req, res, next)` that put a session on the request, call `next()` and then commit
+ * that session in the same function: the commit runs before the route handler's writes.
+ */
+export function commitsAfterNext(analysis: MongooseAnalysis): CommitAfterNext[] {
+  const out: CommitAfterNext[] = [];
+  const requestCalls = requestSessionCalls(analysis);
+  for (const { fn, slots, sessions } of sessionStores(analysis)) {
+    const nextParam = (fn.node.params as Node[])[2];
+    if (!nextParam || !isIdentifier(nextParam)) continue;
+    const inFn = (path: Path) => enclosingFunction(path)?.node === fn.node;
+    const nextCalls = analysis.bindings
+      .referencesIn(fn, nextParam)
+      .filter((ref) => isCall(ref.parent?.node) && (ref.parent!.node as Node).callee === ref.node && ((ref.parent!.node as Node).arguments as Node[]).length === 0 && inFn(ref.parent as Path))
+      .map((ref) => ref.parent as Path);
+    if (nextCalls.length === 0) continue;
+    const commits = [
+      ...analysis.index.within(fn.node, 'CallExpression').filter((call) => {
+        const lifecycle = analysis.lifecycleCall(call);
+        return lifecycle?.method === 'commitTransaction' && lifecycle.declaration !== undefined && sessions.has(lifecycle.declaration);
+      }),
+      ...requestCalls.filter((c) => c.method === 'commitTransaction' && c.slot.fn.node === fn.node && slots.has(c.slot.text)).map((c) => c.call),
+    ];
+    for (const commit of commits) {
+      if (!inFn(commit)) continue;
+      const next = nextCalls.find((n) => endOf(n.node) <= startOf(commit.node) && !inCatchOf(commit, n));
+      if (next) out.push({ commit, next, slot: [...slots][0]! });
+    }
+  }
+  return out;
+}
+
+/** Functions that put a session on the request: the slots they fill and the session variables they put there. */
+function sessionStores(analysis: MongooseAnalysis): Array<{ fn: Path; slots: Set<string>; sessions: Set<Node> }> {
+  const byFunction = new Map<Node, { fn: Path; slots: Set<string>; sessions: Set<Node> }>();
+  for (const store of analysis.index.of('AssignmentExpression')) {
+    if (store.node.operator !== '=') continue;
+    let value = store.get('right') as Path;
+    if (value.node.type === 'AwaitExpression') value = value.get('argument') as Path;
+    const created = isCall(value.node) && analysis.creationAt(value) !== undefined;
+    if (!created && !analysis.isSessionReference(value)) continue;
+    const slot = requestSlotOf(analysis, store.get('left') as Path);
+    if (!slot || enclosingFunction(store)?.node !== slot.fn.node) continue;
+    let entry = byFunction.get(slot.fn.node);
+    if (!entry) byFunction.set(slot.fn.node, (entry = { fn: slot.fn, slots: new Set(), sessions: new Set() }));
+    entry.slots.add(slot.text);
+    const declaration = created ? undefined : analysis.bindings.declarationOf(value);
+    if (declaration) entry.sessions.add(declaration);
+  }
+  return [...byFunction.values()];
+}
+
+/** The functions that fill a request slot with a session (the middlewares), by node. */
+export function sessionStoringFunctions(analysis: MongooseAnalysis): Map<Node, Set<string>> {
+  return new Map(sessionStores(analysis).map((entry) => [entry.fn.node, entry.slots]));
+}
+
+/** `call` runs only when the try around `next` failed: it is in the catch of a try whose block holds `next`. */
+function inCatchOf(call: Path, next: Path): boolean {
+  for (let current = call.parent as Path | null; current && !isFunction(current.node); current = current.parent as Path | null) {
+    if (current.node.type !== 'CatchClause') continue;
+    const tryStatement = current.parent?.node as Node | undefined;
+    if (tryStatement && contains(tryStatement.block as Node, next.node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where request-scoped sessions go wrong, with why: a middleware's commit when `next()` returns,
+ * and handlers that commit, abort or end a session they got from the request (its transaction or
+ * its lifecycle is then split between functions Express does not run one after the other).
+ */
+export function requestSessionFindings(analysis: MongooseAnalysis): Array<{ at: Path; reason: string }> {
+  const out: Array<{ at: Path; reason: string }> = [];
+  for (const { commit, next, slot } of commitsAfterNext(analysis)) {
+    out.push({
+      at: commit,
+      reason: `this middleware puts the session on the request (\`${slot}\`) and commits it when next() returns (line ${lineOf(next)}), but Express does not wait for the route handler: next() returns as soon as the handler first awaits, so the commit runs before the handler's writes, and an error the handler throws later never reaches the abort; commit where the handler's work ends (in the handler itself, or with connection.transaction() there)`,
+    });
+  }
+  const stores = sessionStoringFunctions(analysis);
+  const calls = requestSessionCalls(analysis).filter((c) => !stores.get(c.slot.fn.node)?.has(c.slot.text));
+  for (const { call, method, slot } of calls) {
+    const startsHere = calls.some((c) => c.method === 'startTransaction' && c.slot.fn.node === slot.fn.node && c.slot.text === slot.text);
+    if (method === 'endSession') {
+      out.push({
+        at: call,
+        reason: `this handler ends a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; nothing was changed: end it once, in the function that started it, after the handler's work`,
+      });
+    } else if ((method === 'commitTransaction' || method === 'abortTransaction') && !startsHere) {
+      const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
+      out.push({
+        at: call,
+        reason: `this handler ${verb} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; nothing was changed: start, commit and end the transaction in one place (connection.transaction() in the handler)`,
+      });
+    }
+  }
+  return out;
+}
