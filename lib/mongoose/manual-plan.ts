@@ -603,12 +603,13 @@ class ManualPlanner {
 
   /**
    * `[await] session.abortTransaction();` as a statement, alone or under `if (session.inTransaction())`,
-   * `if (session)`, or in its own `try { } catch { }`.
+   * `if (session)` (with the `else throw err` hoist-end-session gives a catch that swallows the error),
+   * or in its own `try { } catch { }`.
    */
   private isAbortStatement(statement: Path): boolean {
     const node = statement.node;
     if (this.isMethodStatement(statement, 'abortTransaction')) return true;
-    if (node.type === 'IfStatement' && !node.alternate) return this.onlyAborts(statement.get('consequent') as Path);
+    if (node.type === 'IfStatement' && (!node.alternate || rethrowsOnly(node.alternate as Node))) return this.onlyAborts(statement.get('consequent') as Path);
     if (node.type === 'TryStatement' && !node.finalizer) return this.onlyAborts(statement.get('block') as Path);
     return false;
   }
@@ -863,4 +864,10 @@ function statementCall(statement: Path): Path | undefined {
   let expression = unwrapPath(statement.get('expression') as Path);
   if (expression.node.type === 'AwaitExpression') expression = unwrapPath(expression.get('argument') as Path);
   return isCall(expression.node) ? expression : undefined;
+}
+
+/** `throw err;` or `{ throw err; }`: an else that only rethrows what was caught. */
+function rethrowsOnly(statement: Node): boolean {
+  const inner = statement.type === 'BlockStatement' && (statement.body as Node[]).length === 1 ? (statement.body as Node[])[0]! : statement;
+  return inner.type === 'ThrowStatement' && isIdentifier(inner.argument as Node);
 }

@@ -1,0 +1,7 @@
+module.exports = {
+  // The Mongoose transaction holds no operation, so its commit sends nothing that could fail.
+  commitFailures: [],
+  paths: {
+    normal: [{ call: 'AuthService#verifyEmail', construct: () => [{ transaction: async (work) => work({ save: async () => undefined }) }], args: [{ id: 'acc' }, { status: 'verified' }] }],
+  },
+};
