@@ -110,6 +110,10 @@ class HazardFinder {
       // `total += x` on a variable declared outside: a second run adds again.
       return isIdentifier(target.node) && this.declaredOutside(target) ? { kind: 'changes-read-value', at: path, name: target.node.name as string } : undefined;
     }
+    if (node.type === 'AssignmentExpression' && isIdentifier(node.left as Node) && this.declaredOutside(path.get('left') as Path)) {
+      // `attempts = attempts + 1`: the same as `+=`, written out.
+      return this.readsItself(path) ? { kind: 'changes-read-value', at: path, name: (node.left as Node).name as string } : undefined;
+    }
     if (!isCall(node)) return undefined;
     if (this.leavesProcess(path)) return { kind: 'effect', at: path };
     const database = this.databaseCall(path);
@@ -202,6 +206,15 @@ class HazardFinder {
         return property === undefined || changed === undefined || property === changed;
       });
     return read ? { kind: 'changes-read-value', at: path, name } : undefined;
+  }
+
+  /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
+  private readsItself(assignment: Path): boolean {
+    const target = assignment.get('left') as Path;
+    const declaration = this.analysis.bindings.declarationOf(target);
+    return this.analysis.index
+      .within(assignment.node.right as Node, 'Identifier')
+      .some((ref) => ref.node.name === target.node.name && this.analysis.bindings.declarationOf(ref) === declaration);
   }
 
   /**

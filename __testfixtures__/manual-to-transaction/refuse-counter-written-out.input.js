@@ -1,0 +1,25 @@
+const mongoose = require('mongoose');
+const Payment = mongoose.model('Payment');
+
+// A retry counter kept outside the body and written out as `x = x + 1`: a second run of the body
+// after a transient error would count again, exactly as `attempts += 1` would.
+async function settle(payments) {
+  let attempts = 0;
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    attempts = attempts + 1;
+    for (const payment of payments) {
+      await Payment.updateOne({ _id: payment.id }, { $set: { settled: true } }, { session });
+    }
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+  return attempts;
+}
+
+module.exports = { settle };
