@@ -248,6 +248,8 @@ class ManualPlanner {
     const connection = connectionOf(this.analysis, this.creation);
     if (typeof connection !== 'string' && this.creation.kind === 'client') return this.refuse(connection.reason);
     const version = versionProblem(this.context.mongoose);
+    // session.withTransaction() is already the form a version without a session-ending transaction() wants.
+    if (version && starts.length === 0) return undefined;
     if (version) return this.refuse(version);
     if (typeof connection !== 'string' && !connection.unknown) return this.refuse(connection.reason);
     // Where the connection cannot be named, a reason found in the code itself is the one to give.

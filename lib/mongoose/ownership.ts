@@ -22,7 +22,7 @@ import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
-import { STORING_METHODS } from './session-storage';
+import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './transaction-body';
@@ -557,8 +557,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
       case 'CallExpression':
       case 'OptionalCallExpression': {
         if (node.callee === child.node) break;
-        const name = calleeName(node);
-        if (name && STORING_METHODS.has(name)) {
+        const name = storingMethod(node);
+        if (name) {
           // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
           const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
           const escaped = collected && derivedEscape(analysis, collected, fn, binding, depth);

@@ -32,10 +32,22 @@ export function storedBeyond(ref: Path, region: Node, bindings: Bindings): strin
   }
   if (node.type === 'NewExpression') return 'passed to a constructor, which may keep it';
   if (!isCall(node) || node.callee === child.node) return undefined;
-  const name = calleeName(node);
-  if (!name || !STORING_METHODS.has(name)) return undefined;
+  const name = storingMethod(node);
+  if (!name) return undefined;
   const callee = parent.get('callee') as Path;
   const collection = COLLECTION_MUTATORS.has(name) && isMember(callee.node) ? rootIdentifier(callee.get('object') as Path) : undefined;
   if (collection && !bindings.declaredOutside(collection, region)) return undefined;
   return `stored with ${name}()`;
+}
+
+/**
+ * The name of the method when `call` is one that keeps its arguments; `set.add(value)` and
+ * `map.set(key, value)` are told by their argument count from a service's `add(data, session)`.
+ */
+export function storingMethod(call: Node): string | undefined {
+  const name = calleeName(call);
+  if (!name || !STORING_METHODS.has(name)) return undefined;
+  const count = (call.arguments as Node[]).length;
+  if ((name === 'add' && count !== 1) || (name === 'set' && count !== 2)) return undefined;
+  return name;
 }
