@@ -65,6 +65,11 @@ class AwaitRewriter {
       const argument = unwrapPath(awaited.get('argument') as Path);
       if (combinatorOf(argument.node)) this.rewriteCombinator(scope, context, awaited, argument);
     }
+    for (const returned of this.analysis.index.within(scope.fn.node, 'ReturnStatement')) {
+      const argument = returned.node.argument ? unwrapPath(returned.get('argument') as Path) : undefined;
+      if (!argument || !combinatorOf(argument.node) || !isIdentifier((argument.node.arguments as Node[])[0]) || !contains(scope, returned)) continue;
+      this.rewriteCombinator(scope, context, undefined, argument);
+    }
     for (const { at, value, variable } of assignedCalls(this.analysis, scope.fn)) {
       if (!this.handled.has(at.node) && contains(scope, at)) this.rewriteAssigned(scope, context, at, value, variable);
     }
@@ -143,7 +148,13 @@ class AwaitRewriter {
         if (!containsOperation(this.analysis, callback, context)) return;
         // One finding for the loop, not one per call inside it.
         for (const inner of this.analysis.index.within(callback.node, 'ExpressionStatement')) this.handled.add(inner.node);
-        this.report(statement, `the ${method}() callback starts operations without waiting for them; rewrite it as a for...of loop with await`);
+        const array = pushedInto(callback);
+        this.report(
+          statement,
+          array
+            ? `the ${method}() callback collects session operations in \`${array}\`, which run in parallel on one session (undefined behaviour in a transaction); a callback cannot await them one at a time, so rewrite it as a for...of loop with await`
+            : `the ${method}() callback starts operations without waiting for them; rewrite it as a for...of loop with await`,
+        );
         return;
       }
       this.handled.add(statement.node);
@@ -314,6 +325,9 @@ class AwaitRewriter {
   private collectedPlan(combinator: string, at: CombinatorSite, collected: Collected, verdicts: OperationVerdict[]): CollectedPlan | string {
     if (combinator === 'race') return 'it waits only for the first of them to settle';
     if (verdicts.some((v) => v.kind !== 'operation')) return 'some of what is collected is not a Mongoose operation';
+    const read = collected.reads[0];
+    if (read) return `\`${shortText(this.ctx.source, read.parent!.node as Node)}\` also reads the array`;
+    if (!at.awaited && !at.statement) return 'it is returned without await';
     const placement = placementProblem(collected, at.call);
     if (placement) return placement;
     if (at.statement) return { kind: 'discard' };
@@ -496,6 +510,8 @@ interface CombinatorSite {
 interface Collected {
   declaration: Path;
   pushes: Path[];
+  /** Uses of the array other than its pushes and the combinator (`if (ops.length)`). */
+  reads: Path[];
 }
 
 type CollectedPlan =
@@ -587,17 +603,34 @@ function collectedOperations(analysis: MongooseAnalysis, array: Path): Collected
   if (init?.type !== 'ArrayExpression' || (init.elements as unknown[]).length > 0 || (statement.node.declarations as Node[]).length !== 1) return undefined;
   const fn = enclosingFunction(statement);
   const pushes: Path[] = [];
+  const reads: Path[] = [];
   for (const ref of analysis.bindings.referencesIn(fn ?? (analysis.root.get() as Path), declaration!)) {
     if (ref.node === array.node) continue;
     const member = ref.parent as Path;
     const call = member?.parent as Path | null;
     const push = call?.parent as Path | null;
     const isPush = isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === 'push' && call && isCall(call.node) && call.node.callee === member.node;
-    if (!isPush || (call!.node.arguments as Node[]).length !== 1 || push?.node.type !== 'ExpressionStatement') return undefined;
+    if (!isPush) {
+      if (enclosingFunction(ref)?.node !== fn?.node) return undefined;
+      reads.push(ref);
+      continue;
+    }
+    if ((call!.node.arguments as Node[]).length !== 1 || push?.node.type !== 'ExpressionStatement') return undefined;
     if (enclosingFunction(push)?.node !== fn?.node) return undefined;
     pushes.push(push);
   }
-  return pushes.length > 0 ? { declaration: statement, pushes } : undefined;
+  return pushes.length > 0 ? { declaration: statement, pushes, reads } : undefined;
+}
+
+/** `(x) => ops.push(op(x))` or `(x) => { ops.push(op(x)); }`: the array every statement of the callback pushes into. */
+function pushedInto(callback: Path): string | undefined {
+  const body = callback.node.body as Node;
+  const expressions = body.type === 'BlockStatement' ? (body.body as Node[]).map((s) => (s.type === 'ExpressionStatement' ? (s.expression as Node) : undefined)) : [body];
+  const arrays = new Set(
+    expressions.map((e) => (e && isCall(e) && isMember(e.callee as Node) && propertyName(e.callee as Node) === 'push' && isIdentifier((e.callee as Node).object as Node) ? (((e.callee as Node).object as Node).name as string) : undefined)),
+  );
+  const [only] = arrays;
+  return arrays.size === 1 && only !== undefined && expressions.length > 0 ? only : undefined;
 }
 
 /** The range of an expression with the parentheses written around it (`(await x)` -> all of it): a name needs none. */
