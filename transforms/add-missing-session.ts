@@ -528,7 +528,7 @@ class SessionAdder {
  * domain class's static factory named like a model method (`UserEntity.create(props)`).
  */
 function projectFunction(analysis: MongooseAnalysis, call: Path): boolean {
-  return calledFunction(analysis, call) !== undefined;
+  return calledFunction(analysis, call, { syntaxOnly: true }) !== undefined;
 }
 
 /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: a write, as a reader finds it. */

@@ -292,7 +292,7 @@ export class MongooseAnalysis {
     const out: SessionCreation[] = [];
     for (const call of this.index.calls()) {
       if (known.some((c) => c.call.node === call.node) || !this.keptAsSession(call)) continue;
-      const target = calledFunction(this, call);
+      const target = calledFunction(this, call, { syntaxOnly: true });
       const factory = target && target.analysis.factoryOf(target.fn);
       if (factory) out.push({ call, kind: factory.inner.kind, receiver: undefined, factory: { ...factory, analysis: target.analysis, fn: target.fn } });
     }
@@ -416,7 +416,7 @@ export class MongooseAnalysis {
     for (const call of this.index.calls()) {
       const args = call.node.arguments as Node[];
       if (!args.some((a) => isFunction(a) || (isIdentifier(a) && functionNames.has(a.name))) || this.scopeOfCall(call)) continue;
-      const target = calledFunction(this, call);
+      const target = calledFunction(this, call, { syntaxOnly: true });
       const wrapper = target && target.analysis.wrapperOf(target.fn);
       if (!wrapper) continue;
       const callback = this.callbackAt(call, wrapper.callbackIndex);
@@ -466,7 +466,7 @@ export class MongooseAnalysis {
     const callee = unwrapPath(path.get('callee') as Path);
     if (!isMember(callee.node)) return undefined;
     // A method of the project's own (`this.withSession(cb)` of a service) is not Mongoose's; it may be a wrapper.
-    if (calledFunction(this, path)) return undefined;
+    if (calledFunction(this, path, { syntaxOnly: true })) return undefined;
     const receiver = callee.get('object') as Path;
     const args = path.node.arguments as Node[];
     const callbackIndex = args.findIndex((a) => isFunction(a));

@@ -35,9 +35,10 @@ const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfi
  * imported module or object (`export default { f }`, `module.exports = { f }`), `this.m()`,
  * `this.service.m()` for a class member typed with a class, `instance.m()` for `new C()`, `C.m()`
  * for a static method. Where syntax cannot tell, type facts (declared-callee.ts); undefined when
- * neither can.
+ * neither can. `syntaxOnly`: for sweeps over every call of a file (the wrappers and factories it
+ * may call), where asking type facts about each `result.map(cb)` costs a TypeScript program per file.
  */
-export function calledFunction(analysis: MongooseAnalysis, call: Path): CalledFunction | undefined {
+export function calledFunction(analysis: MongooseAnalysis, call: Path, options: { syntaxOnly?: boolean } = {}): CalledFunction | undefined {
   if (!isCall(call.node)) return undefined;
   const callee = unwrapPath(call.get('callee') as Path);
   const name = analysis.source.slice(startOf(callee.node), endOf(callee.node)).replace(/^this\./, '').replace(/\s+/g, '');
@@ -46,7 +47,7 @@ export function calledFunction(analysis: MongooseAnalysis, call: Path): CalledFu
   const local = analysis.localFunctionCalled(call);
   if (local) return { analysis, fn: local, file: analysis.file, name };
   // `Order.create()` on what the code shows to be a model (`module.exports = mongoose.model(...)`): Mongoose's method, no question for type facts.
-  if (isMember(callee.node) && MONGOOSE_KINDS.has(analysis.kindOf(callee.get('object') as Path, 0, false))) return undefined;
+  if (options.syntaxOnly || (isMember(callee.node) && MONGOOSE_KINDS.has(analysis.kindOf(callee.get('object') as Path, 0, false)))) return undefined;
   const declared = declaredCallee(analysis, call, callee);
   return declared && { ...declared, name };
 }

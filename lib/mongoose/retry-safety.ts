@@ -162,14 +162,13 @@ class HazardFinder {
     if (root && this.loadedInBody(root)) return { kind: 'unknown-call', at: path };
     if (root && PURE_GLOBALS.has(root.node.name as string) && !this.analysis.bindings.declarationOf(root)) return undefined;
     if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
-    const target = calledFunction(this.analysis, path);
-    if (target) return this.follow(path, target, depth);
     if (returnsNothing(path)) return undefined;
     if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
     if (root && !this.declaredOutside(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
-    return { kind: 'unknown-call', at: path };
+    const target = calledFunction(this.analysis, path);
+    return target ? this.follow(path, target, depth) : { kind: 'unknown-call', at: path };
   }
 
   /**
