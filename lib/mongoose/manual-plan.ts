@@ -1,4 +1,3 @@
-import semver from 'semver';
 import { declaredNames } from '../ast/bindings';
 import {
   calleeName,
@@ -22,7 +21,7 @@ import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCre
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -756,8 +755,7 @@ class ManualPlanner {
    * TypeScript need the type the declaration states.
    */
   private carryStyle(names: Node[]): 'return' | 'let' | { reason: string; at: Path } {
-    const { version } = this.context.mongoose;
-    const returns = !resolvesToCommitResult(this.context.mongoose) && !(this.context.typescript && version !== undefined && semver.lt(version, '8.5.0'));
+    const returns = !callbackValueLost(this.context.mongoose, this.context.typescript);
     if (returns || names.length === 0) return names.length === 0 || returns ? 'return' : 'let';
     if (this.context.typescript) {
       const untyped = names.find((n) => !n.typeAnnotation);
@@ -785,10 +783,8 @@ class ManualPlanner {
     const expression = statement!.get('argument') as Path;
     if (!withoutEffects(expression.node)) return undefined;
     const fn = enclosingFunction(statement!);
-    const declared = (fn?.node.returnType as Node | undefined)?.typeAnnotation as Node | undefined;
-    const params = declared?.type === 'TSTypeReference' && isIdentifier(declared.typeName as Node, 'Promise') ? ((declared.typeParameters as Node | undefined)?.params as Node[] | undefined) : undefined;
-    if (!fn?.node.async || params?.length !== 1) return undefined;
-    return { statement: statement!, expression, type: this.analysis.source.slice(startOf(params[0]!), endOf(params[0]!)) };
+    const type = fn?.node.async ? declaredPromiseType(fn.node, this.analysis.source) : undefined;
+    return type === undefined ? undefined : { statement: statement!, expression, type };
   }
 
   /** Whether `statements` use the session outside the statements that go. */
