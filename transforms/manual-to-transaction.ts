@@ -220,6 +220,7 @@ class ManualWriter {
     for (const statement of this.plan.body) {
       if (statement.node.type !== 'VariableDeclaration') continue;
       const declarator = (statement.node.declarations as Node[])[0]!;
+      if (!declarator.init) continue;
       const id = declarator.id as Node;
       if (!this.plan.carried.some((c) => startOf(id) <= startOf(c) && endOf(c) <= endOf(id))) continue;
       const target = this.ctx.source.slice(startOf(id), id.typeAnnotation ? startOf(id.typeAnnotation as Node) : endOf(id));

@@ -451,6 +451,8 @@ class ManualPlanner {
     const carryStyle = this.carryStyle(carried.names);
     const computed = typeof carryStyle === 'string' || exits.length > 0 ? undefined : this.computedReturn(post, handler?.keep?.statements ?? [], carried.names);
     if (typeof carryStyle !== 'string' && !computed) return this.refuse(carryStyle.reason, carryStyle.at);
+    // `let order: Order;` of a name carried in a variable: declared before the call instead.
+    const declaredAhead = carryStyle === 'let' && !computed ? body.filter((s) => isUninitialised(s.node) && declaredNames(s.node).some((id) => carried.names.includes(id))) : [];
     return {
       kind: 'manual',
       unprotected: tryStatement === undefined,
@@ -459,7 +461,7 @@ class ManualPlanner {
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
       before: [...outside, ...kept],
       beforeInside: main.slice(0, startIndex),
-      body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
+      body: body.filter((s) => ![...bodyEnds, ...thrownAborts, ...declaredAhead].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
       abortsBeforeThrow: thrownAborts,
       earlyExits: exits,
@@ -740,7 +742,7 @@ class ManualPlanner {
       for (const declared of declaredNames(statement.node)) {
         const read = after.some((s) => this.analysis.bindings.referencesIn(s, declared).length > 0);
         if (!read) continue;
-        if (statement.node.type !== 'VariableDeclaration' || statement.node.kind === 'var' || (statement.node.declarations as Node[]).length !== 1 || !(statement.node.declarations as Node[])[0]!.init) {
+        if (statement.node.type !== 'VariableDeclaration' || statement.node.kind === 'var' || (statement.node.declarations as Node[]).length !== 1 || !carriable((statement.node.declarations as Node[])[0]!)) {
           return { reason: `\`${declared.name as string}\` is declared in the transaction body in a way that cannot be carried out of it`, at: statement };
         }
         names.push(declared);
@@ -804,6 +806,16 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/** `const x = value`, `const { a } = value`, or `let x: T;` assigned later (declared before the call as it is). */
+function carriable(declarator: Node): boolean {
+  return declarator.init ? true : (declarator.id as Node).type === 'Identifier';
+}
+
+/** `let x;`: one name, no value. */
+function isUninitialised(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).length === 1 && !(statement.declarations as Node[])[0]!.init;
 }
 
 /**
