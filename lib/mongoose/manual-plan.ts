@@ -21,6 +21,7 @@ import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCre
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
+import { modelDocumentType } from './model-types';
 import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, versionProblem } from './transaction-body';
 
 /**
@@ -79,6 +80,8 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /** TypeScript: types for carried names the code declares without an annotation, from their model's interface. */
+  carriedTypes: Map<Node, string>;
   /**
    * TypeScript where transaction() does not give the callback's value and the carried names have no
    * stated type: the `return <expression>` after the commit, whose value the callback computes into a
@@ -323,6 +326,7 @@ class ManualPlanner {
       lifecycle: [...ends, ...this.handlerAborts(tryStatement)],
       carried: [],
       carryStyle: 'return',
+      carriedTypes: new Map(),
       usesSession: isFunction(callback.node) && this.analysis.bindings.referencesIn(callback, this.session).length > 0,
       callback,
       resultStatement: result,
@@ -448,7 +452,8 @@ class ManualPlanner {
 
     const carried = this.carriedNames(body, [...post, ...(handler?.keep?.statements ?? [])]);
     if ('reason' in carried) return this.refuse(carried.reason, carried.at);
-    const carryStyle = this.carryStyle(carried.names);
+    const stated = this.context.typescript ? this.modelTypes(carried.names) : { types: new Map<Node, string>(), reasons: new Map<Node, string>() };
+    const carryStyle = this.carryStyle(carried.names, stated);
     const computed = typeof carryStyle === 'string' || exits.length > 0 ? undefined : this.computedReturn(post, handler?.keep?.statements ?? [], carried.names);
     if (typeof carryStyle !== 'string' && !computed) return this.refuse(carryStyle.reason, carryStyle.at);
     // `let order: Order;` of a name carried in a variable: declared before the call instead.
@@ -470,6 +475,7 @@ class ManualPlanner {
       lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...this.handlerAborts(tryStatement)],
       carried: computed ? [] : carried.names,
       carryStyle: computed ? 'let' : (carryStyle as 'return' | 'let'),
+      carriedTypes: stated.types,
       computed,
       usesSession: this.sessionReadIn(body, [...bodyEnds, ...thrownAborts, ...exits.flatMap((e) => [...e.moved, ...e.ends])]) || exits.length > 0,
       callback: undefined,
@@ -756,19 +762,33 @@ class ManualPlanner {
    * whose types said `Promise<void>` before), else variables declared before the call, which in
    * TypeScript need the type the declaration states.
    */
-  private carryStyle(names: Node[]): 'return' | 'let' | { reason: string; at: Path } {
+  private carryStyle(names: Node[], stated: { types: Map<Node, string>; reasons: Map<Node, string> }): 'return' | 'let' | { reason: string; at: Path } {
     const returns = !callbackValueLost(this.context.mongoose, this.context.typescript);
     if (returns || names.length === 0) return names.length === 0 || returns ? 'return' : 'let';
     if (this.context.typescript) {
-      const untyped = names.find((n) => !n.typeAnnotation);
+      const untyped = names.find((n) => !n.typeAnnotation && !stated.types.has(n));
       if (untyped) {
+        const why = stated.reasons.get(untyped) ?? 'the code states no type for it (an annotation, or the interface of the model that makes it)';
         return {
-          reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and without a type annotation it cannot be declared before the call`,
+          reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and ${why}, so it cannot be declared before the call`,
           at: this.creation.call,
         };
       }
     }
     return 'let';
+  }
+
+  /** Carried names without an annotation whose value a model makes, with the document type the code's model interface gives. */
+  private modelTypes(names: Node[]): { types: Map<Node, string>; reasons: Map<Node, string> } {
+    const types = new Map<Node, string>();
+    const reasons = new Map<Node, string>();
+    for (const name of names) {
+      const origin = name.typeAnnotation ? undefined : this.analysis.bindings.originOf(name);
+      const found = origin?.kind === 'variable' ? modelDocumentType(this.analysis, origin.declarator, name) : undefined;
+      if (found && 'type' in found) types.set(name, found.type);
+      else if (found) reasons.set(name, found.reason);
+    }
+    return { types, reasons };
   }
 
   /**
