@@ -768,7 +768,7 @@ class ManualPlanner {
     if (this.context.typescript) {
       const untyped = names.find((n) => !n.typeAnnotation && !stated.types.has(n));
       if (untyped) {
-        const why = stated.reasons.get(untyped) ?? 'the code states no type for it (an annotation, or the interface of the model that makes it)';
+        const why = stated.reasons.get(untyped) ?? 'no type the code states for it is found (an annotation, or the interface that a model of this file is declared with, Model<T> or model<T>())';
         return {
           reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and ${why}, so it cannot be declared before the call`,
           at: this.creation.call,
