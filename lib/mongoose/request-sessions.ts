@@ -187,7 +187,7 @@ export function requestSessionFindings(analysis: MongooseAnalysis): Array<{ at: 
     const key = `${startOf(slot.fn.node)}\0${slot.text}`;
     const add = (reason: string) => sites.set(key, [...(sites.get(key) ?? []), { at: call, reason }]);
     if (method === 'endSession') {
-      add(`this handler ends${lineNote(call, sites.get(key))} a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; nothing was changed: end it once, in the function that started it, after the handler's work`);
+      add(`this handler ends${lineNote(call, sites.get(key))} a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; the call was left as it is: end it once, in the function that started it, after the handler's work`);
     } else if ((method === 'commitTransaction' || method === 'abortTransaction') && !startsHere) {
       const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
       add(`this handler ${verb}${lineNote(call, sites.get(key))} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; the split is left as it is: start, commit and end the transaction in one place (connection.transaction() in the handler)`);
