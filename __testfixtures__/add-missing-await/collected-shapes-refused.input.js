@@ -1,0 +1,47 @@
+const mongoose = require('mongoose');
+const Seat = require('../models/seat');
+const Ticket = require('../models/ticket');
+
+// The callback adds waiting seats to the very array forEach walks: forEach stops at the length it
+// started with, a for...of loop would also walk the seats added.
+exports.holdWithWaitlist = async (req, res) => {
+  const seats = [...req.body.seats];
+  await mongoose.connection.transaction(async (session) => {
+    const holds = [];
+    seats.forEach((seat) => {
+      if (seat.waitlist) seats.push({ ...seat, waitlist: false });
+      holds.push(Ticket.create([{ seat: seat.id }], { session }));
+    });
+    await Promise.all(holds);
+  });
+  res.status(204).end();
+};
+
+// The callback reads the array it is given as its third argument.
+exports.holdRows = async (req, res) => {
+  await mongoose.connection.transaction(async (session) => {
+    const holds = [];
+    req.body.seats.forEach((seat, i, all) => holds.push(Seat.updateOne({ _id: seat }, { $set: { row: all.length - i } }, { session })));
+    await Promise.all(holds);
+  });
+  res.status(204).end();
+};
+
+// The operation was started before the map keeps it.
+exports.countViews = async (req, res) => {
+  await mongoose.connection.transaction(async (session) => {
+    const updates = new Map();
+    const first = Seat.updateOne({ _id: req.body.first }, { $inc: { views: 1 } }, { session });
+    updates.set('first', first);
+    await Promise.all(updates.values());
+    res.json({ first: await updates.get('first') });
+  });
+};
+
+// Reads with no session, outside any transaction: nothing to change.
+exports.seatMap = async (req, res) => {
+  const lookups = [];
+  req.body.rows.forEach((row) => lookups.push(Seat.find({ row })));
+  const rows = await Promise.all(lookups);
+  res.json(rows);
+};
