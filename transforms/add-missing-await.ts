@@ -83,7 +83,7 @@ class AwaitRewriter {
    * operation is awaited where it is assigned. A variable awaited, chained or passed on later is left.
    */
   private rewriteAssigned(scope: OperationScope, context: OperationContext, at: Path, value: Path, variable: Node): void {
-    const verdict = this.decide(value, context);
+    const verdict = this.decide(value, context, scope);
     if (verdict.kind !== 'operation') return;
     const fn = enclosingFunction(at)!;
     const uses = usesOfValue(this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node)));
@@ -170,7 +170,7 @@ class AwaitRewriter {
       return;
     }
     if (this.movedByOwner(statement)) return;
-    const verdict = this.decide(call, context);
+    const verdict = this.decide(call, context, scope);
     if (verdict.kind === 'callback') {
       const callback = isFunction(verdict.argument) ? 'a Node-style callback' : `\`${shortText(this.ctx.source, verdict.argument)}\` where Mongoose 5/6 take a Node-style callback`;
       this.report(statement, `${shortText(this.ctx.source, call.node)} passes ${callback}, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
@@ -191,8 +191,10 @@ class AwaitRewriter {
 
   /** Shape first; where the shape cannot tell, the expression's type (a callable `then`) decides. */
   /** `combinator`: the call is one of those a `Promise.all()` (or allSettled, race) waits for, which the finding then speaks of. */
-  private decide(call: Path, context: OperationContext, combinator?: string): OperationVerdict {
+  private decide(call: Path, context: OperationContext, scope: OperationScope, combinator?: string): OperationVerdict {
     const verdict = awaitVerdict(this.analysis, call, context);
+    // A request handler's session without a commit of its own: only what runs on that session is its business.
+    if (scope.sessionOnly && verdict.kind === 'operation' && verdict.outside) return { kind: 'not-operation' };
     if (verdict.kind !== 'unknown') return verdict;
     const fact = this.ctx.types.thenableAt(this.ctx.file, this.ctx.source, startOf(call.node), endOf(call.node));
     if (fact?.thenable && (verdict.carriesSession || fact.origin === 'mongoose' || fact.origin === 'mongodb')) return { kind: 'operation', lazy: false };
@@ -267,7 +269,7 @@ class AwaitRewriter {
       this.report(call, `Promise.${combinator}() waits for operations that were already started in parallel (undefined behaviour in a transaction); start them one at a time by hand`);
       return;
     }
-    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context, combinator) : undefined));
+    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context, scope, combinator) : undefined));
     if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
     this.sequential(scope, combinator, awaited, call, statement, paths);
   }
@@ -283,7 +285,7 @@ class AwaitRewriter {
   private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, at: CombinatorSite, array: Path): void {
     const collected = collectedOperations(this.analysis, array);
     if (!collected) return;
-    const verdicts = collected.pushes.map((push) => this.decide(push.value, context, combinator));
+    const verdicts = collected.pushes.map((push) => this.decide(push.value, context, scope, combinator));
     if (!verdicts.some((v) => v.kind === 'operation') && !collected.pushes.some((push) => this.startedOperation(push.value, context))) return;
     const arrayName = array.node.name as string;
     const where = collected.container === 'map' ? `kept in the map \`${arrayName}\`` : `collected in \`${arrayName}\``;

@@ -1,0 +1,23 @@
+import { Request, Response } from 'express';
+import { ClientSession } from 'mongoose';
+import { Ledger, Wallet } from '../models/wallet';
+
+// The transaction middleware put the session on res.locals; this handler writes with it and
+// ends it, as the routes of that project do.
+export async function settle(req: Request, res: Response): Promise<void> {
+  const session: ClientSession = res.locals.session;
+  const { from, to, amount } = req.body as { from: string; to: string; amount: number };
+  const debit = await Wallet.findOneAndUpdate({ _id: from }, { $inc: { balance: -amount } }, { session, new: true });
+  const credit = await Wallet.findOneAndUpdate({ _id: to }, { $inc: { balance: amount } }, { session, new: true });
+  await Ledger.create([{ from, to, amount }], { session });
+  await session.endSession();
+  res.json({ from: debit?.balance, to: credit?.balance });
+}
+
+// Reads without the session: nothing to change.
+export async function balances(req: Request, res: Response): Promise<void> {
+  const session: ClientSession = res.locals.session;
+  const [from, to] = await Promise.all([Wallet.findById(req.query.from), Wallet.findById(req.query.to)]);
+  await session.endSession();
+  res.json({ from: from?.balance, to: to?.balance });
+}
