@@ -1,21 +1,23 @@
 import * as path from 'node:path';
 import semver from 'semver';
-import { calleeName, enclosingFunction, endOf, enclosingStatement, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
-import { lineEndOf, lineStartOf, shortText } from '../lib/edit/text';
+import { calleeName, contains as encloses, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import type { MongooseInstance } from '../lib/mongoose/als-detection';
 import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
-import { unwrapPath, type MongooseAnalysis, type SessionCreation } from '../lib/mongoose/analysis';
+import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
-import { calledFunction, type CalledFunction } from '../lib/mongoose/called-functions';
+import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
+import { sessionLessWrite, sessionUses } from '../lib/mongoose/helper-writes';
+import { calledFunction } from '../lib/mongoose/called-functions';
 import { calledFunction as resolveCallee } from '../lib/mongoose/callees';
-import { clientOf, differentClients, type MongoClientIdentity } from '../lib/mongoose/connections';
-import { contains, directScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { clientOf, differentClients } from '../lib/mongoose/connections';
+import { contains, directScopes, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
-import { callChain, carriesSession, classifyCall, isInnerLink, isNullish, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import { callChain, carriesSession, classifyCall, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import { insideAssertion } from '../lib/mongoose/test-doubles';
 import type { RuleName } from '../lib/rules';
 import type { Transform, TransformContext } from '../lib/transform';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
@@ -44,14 +46,6 @@ export default asJscodeshiftTransform(addMissingSession);
 
 const NO_SESSION = 'runs outside the transaction (no session)';
 
-/** Models whose writes may be meant to outlive an abort (an audit trail, a log of attempts). */
-const LOG_MODEL = /(^|[a-z0-9])(Log|Logs|History|Audit|AuditTrail)$|^(log|logs|audit|history)$/i;
-/** A comment saying the write stays out of the transaction on purpose. */
-const OUTSIDE_COMMENT = /outside|not (part of|in)|independent|separate|surviv|regardless|even (if|when)|on purpose|deliberate/i;
-const TRANSACTION_WORDS = /transaction|session|abort|roll ?back/i;
-
-/** Callbacks whose body runs as part of the statement that calls them (the transaction waits for them when it awaits the call). */
-const INLINE_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex']);
 /** Calls that build an array from another (`lines.map(...)`): a create() of their value may hold several documents. */
 const ARRAY_BUILDERS = new Set(['map', 'flatMap', 'filter', 'concat', 'slice', 'from', 'fill']);
 
@@ -114,7 +108,7 @@ class SessionAdder {
     this.apply(placement);
     const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
     // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
-    const later = !scope.alsInstance && alsOnFor(this.ctx.project, this.sessionInstance(scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
+    const later = !scope.alsInstance && alsOnFor(this.ctx.project, scopeSessionInstance(this.analysis, scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
     this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
   }
 
@@ -170,7 +164,7 @@ class SessionAdder {
     const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
     if (verdict.kind === 'operation' || verdict.kind === 'callback') return;
     const target = calledFunction(this.ctx, this.analysis, base.call);
-    if (!target || target.fn.node === scope.fn.node || containsCall(target.fn, call)) return;
+    if (!target || target.fn.node === scope.fn.node || encloses(target.fn.node, call.node)) return;
     const where = target.file === this.ctx.file ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
     const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
     if (slots.length > 0) {
@@ -238,7 +232,7 @@ class SessionAdder {
       const node = parent.node;
       if (node.type === 'CatchClause') return false;
       if (node.type === 'TryStatement' && node.finalizer === child.node) return false;
-      if (isFunction(child.node) && !isInlineCallback(child)) return false;
+      if (isFunction(child.node) && !isSynchronousCallback(child)) return false;
       const siblings = statementsOf(node);
       if (siblings && leadsToAbort(siblings.slice(siblings.indexOf(child.node) + 1))) return false;
     }
@@ -287,14 +281,13 @@ class SessionAdder {
     const what = this.label(chain);
     if (hasNullishSession(chain)) return `${what} passes an explicit empty session, so it stays outside the transaction as written`;
     if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
-    const caught = failureCaught(scope, chain);
+    const caught = failureCaught(scope.fn, scope.sessions, chain);
     if (caught) {
       return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails; pass the session by hand (and let the error through) if it belongs in it`;
     }
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;
-    const model = this.modelName(chain, receiver);
-    if (model && LOG_MODEL.test(model.replace(/Model$/, ''))) {
+    if (isLogModel(receiver === 'model' ? chain.root : modelOfDocument(this.analysis, chain.root!))) {
       return `${what} has no session, so it runs outside the transaction and is kept even when the transaction aborts, as a log may be meant to be: pass the session by hand if it belongs in the transaction`;
     }
     if (commentSaysOutside(this.analysis, base.call)) return `${what} has no session, and a comment says it is meant to stay outside the transaction: pass the session by hand if it belongs in it`;
@@ -303,10 +296,10 @@ class SessionAdder {
 
   /** The write's model belongs to another client than the transaction's session, or cannot be told apart from one. */
   private connectionProblem(scope: OperationScope, chain: CallChain, receiver: 'model' | 'document'): string | undefined {
-    const model = receiver === 'model' ? chain.root! : this.modelOfDocument(chain.root!);
+    const model = receiver === 'model' ? chain.root! : modelOfDocument(this.analysis, chain.root!);
     if (!model) return undefined;
     const modelClient = clientOf(this.analysis, model);
-    const sessionClient = this.sessionClient(scope);
+    const sessionClient = scopeClient(this.analysis, scope);
     if (differentClients(modelClient, sessionClient)) {
       return `is on another connection than the transaction's session, which it cannot take (ClientSession must be from the same MongoClient): it runs outside the transaction`;
     }
@@ -315,49 +308,6 @@ class SessionAdder {
       return `runs outside the transaction (no session), and its model cannot be traced to the transaction's connection while the package creates Mongoose instances of its own (${created.join(', ')}): a session of another client would throw, so pass it by hand if it is the same`;
     }
     return undefined;
-  }
-
-  /** The client of the connection the scope's transaction runs on. */
-  private sessionClient(scope: OperationScope): MongoClientIdentity {
-    if (scope.transactionCall) return clientOf(this.analysis, scope.transactionCall.get('callee', 'object') as Path);
-    const creation = this.creationOf(scope);
-    if (!creation) return { kind: 'unknown' };
-    return creation.receiver ? clientOf(this.analysis, creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
-  }
-
-  /** The Mongoose instance of the session of a hand-managed or withTransaction() scope. */
-  private sessionInstance(scope: OperationScope): MongooseInstance {
-    const creation = this.creationOf(scope);
-    if (!creation) return { kind: 'unknown' };
-    return creation.receiver ? this.analysis.instanceOf(creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
-  }
-
-  /** Where the scope's session was started, when this file starts it. */
-  private creationOf(scope: OperationScope): SessionCreation | undefined {
-    return this.analysis.sessionCreations().find((creation) => {
-      const binding = this.analysis.bindingOf(creation);
-      return binding !== undefined && scope.sessions.includes(binding.declaration);
-    });
-  }
-
-  /** `Order` for `const doc = new Order(...)` or `const doc = await Order.findOne(...)`. */
-  private modelOfDocument(root: Path): Path | undefined {
-    if (root.node.type === 'NewExpression') return root.get('callee') as Path;
-    if (!isIdentifier(root.node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(root);
-    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
-    if (origin?.kind !== 'variable' || !origin.declarator.node.init) return undefined;
-    let value = unwrapPath(origin.declarator.get('init') as Path);
-    if (value.node.type === 'AwaitExpression') value = unwrapPath(value.get('argument') as Path);
-    if (value.node.type === 'NewExpression') return value.get('callee') as Path;
-    return isCall(value.node) ? callChain(value).root : undefined;
-  }
-
-  private modelName(chain: CallChain, receiver: 'model' | 'document'): string | undefined {
-    const model = receiver === 'model' ? chain.root : this.modelOfDocument(chain.root!);
-    if (!model) return undefined;
-    const node = unwrapPath(model).node;
-    return isIdentifier(node) ? node.name : isMember(node) ? propertyName(node) : undefined;
   }
 
   /** The name of the transaction's session where the call is, when it reaches there (the most used one, when several do). */
@@ -552,156 +502,8 @@ function passesSession(analysis: MongooseAnalysis, call: Path, sessions: Node[])
   );
 }
 
-function containsCall(fn: Path, call: Path): boolean {
-  return startOf(fn.node) <= startOf(call.node) && endOf(call.node) <= endOf(fn.node);
-}
-
-/**
- * The first write of a helper's own body that carries no session (a helper that starts a session
- * or transaction of its own, or writes only to logs, has none to report).
- */
-function sessionLessWrite(target: CalledFunction): Path | undefined {
-  const { analysis, fn } = target;
-  if (analysis.sessionCreations().some((c) => containsCall(fn, c.call)) || analysis.sessionScopes().some((s) => containsCall(fn, s.call))) return undefined;
-  const context = operationContext(analysis, fn, [], false);
-  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
-    if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node || insideHandler(call, fn)) continue;
-    const chain = callChain(call);
-    const method = chain.links[0]?.method ?? '';
-    const isModel = chain.root !== undefined && analysis.kindOf(chain.root) === 'model';
-    if (!(method in (isModel ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS))) continue;
-    const verdict = classifyCall(analysis, call, context);
-    if (verdict.kind !== 'operation' || !verdict.outside || hasNullishSession(chain)) continue;
-    const model = chain.root && unwrapPath(chain.root).node;
-    const name = model && (isIdentifier(model) ? model.name : isMember(model) ? propertyName(model) : undefined);
-    if (name && LOG_MODEL.test(name.replace(/Model$/, ''))) continue;
-    return call;
-  }
-  return undefined;
-}
-
-/** Names of functions that only read (`hasStarted`, `findByEmail`, `isTaken`). */
-const READ_NAMES = /^(is|has|get|find|fetch|load|read|check|count|exists?|list|search|query|lookup|can|should|already|verify|validate)([A-Z_]|$)/;
-
-/**
- * What a helper does with its session parameter: `writes` when some use is a write or a call that
- * may write (a name that does not say it only reads), `reads` when every use reads.
- */
-function sessionUses(target: CalledFunction, param: Node): 'writes' | 'reads' {
-  const { analysis, fn } = target;
-  for (const ref of analysis.bindings.referencesIn(fn, param)) {
-    let holder = ref.parent as Path | null;
-    while (holder && (holder.node.type === 'ObjectProperty' || holder.node.type === 'ObjectExpression')) holder = holder.parent as Path | null;
-    if (!holder || !isCall(holder.node)) return 'writes';
-    let outer = holder;
-    while (isInnerLink(outer)) outer = outer.parent!.parent as Path;
-    const chain = callChain(outer);
-    const method = chain.links[0]?.method ?? '';
-    const name = calleeName(holder.node) === 'session' ? method : (calleeName(holder.node) ?? '');
-    if (!READ_OPERATIONS.has(name) && !READ_NAMES.test(name)) return 'writes';
-  }
-  return 'reads';
-}
-
-/** Inside a catch or finally of the function: error handling, not the helper's work. */
-function insideHandler(call: Path, fn: Path): boolean {
-  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
-    if (parent.node.type === 'CatchClause' || (parent.node.type === 'TryStatement' && parent.node.finalizer === child.node)) return true;
-  }
-  return false;
-}
-
 function relativeTo(from: string, file: string): string {
   return path.relative(path.dirname(from), file).split(path.sep).join('/');
-}
-
-/**
- * Test code that checks what a call does as written (`assert.rejects(Model.create(docs, { session }))`,
- * `expect(() => ...).toThrow()`): changing the call would change what the test checks.
- */
-function insideAssertion(call: Path): boolean {
-  for (let current = call.parent as Path | null; current; current = current.parent as Path | null) {
-    // Out of a block only when it is the body of a callback handed to a call: `assert.rejects(async () => { ... })`.
-    if (statementsOf(current.node) && !(isFunction(current.parent?.node as Node) && isCall(current.parent?.parent?.node as Node))) return false;
-    if (!isCall(current.node)) continue;
-    const root = rootIdentifier(current.get('callee') as Path);
-    if (root && ASSERTIONS.has(root.node.name as string)) return true;
-  }
-  return false;
-}
-
-const ASSERTIONS = new Set(['assert', 'expect', 'should', 'chai']);
-
-/** A callback of `items.map(...)`, `items.forEach(...)`... that runs while the statement calling it does. */
-function isInlineCallback(fn: Path): boolean {
-  const call = fn.parent as Path | null;
-  return call !== null && isCall(call.node) && (call.node.arguments as Node[])[0] === fn.node && INLINE_CALLBACKS.has(calleeName(call.node) ?? '') && isMember(call.node.callee as Node);
-}
-
-/**
- * Of the statements that follow, in order, one throws or aborts before any commits, returns or
- * leaves the loop: what came before runs only on the way to the abort.
- */
-function leadsToAbort(statements: Node[]): boolean {
-  for (const statement of statements) {
-    if (statement.type === 'ThrowStatement' || isAbortStatement(statement)) return true;
-    if (some(statement, (n) => LEAVES.has(n.type) || (isCall(n) && calleeName(n) === 'commitTransaction'))) return false;
-  }
-  return false;
-}
-
-const LEAVES = new Set(['ReturnStatement', 'BreakStatement', 'ContinueStatement']);
-
-/** `[await] x.abortTransaction();` as a statement of its own. */
-function isAbortStatement(statement: Node): boolean {
-  if (statement.type !== 'ExpressionStatement') return false;
-  let expression = unwrapExpression(statement.expression as Node);
-  if (expression.type === 'AwaitExpression') expression = unwrapExpression(expression.argument as Node);
-  return isCall(expression) && calleeName(expression) === 'abortTransaction';
-}
-
-/**
- * How the write's failure is caught without failing the transaction, if it is: a `.catch()` (or a
- * `.then()` rejection handler) on its chain, or a try around it that guards only work outside the
- * transaction (no commit, no use of the session) and whose catch neither rethrows nor aborts.
- */
-function failureCaught(scope: OperationScope, chain: CallChain): string | undefined {
-  const handler = chain.links.slice(1).find((link) => link.method === 'catch' || (link.method === 'then' && link.args.length > 1));
-  if (handler) return `\`.${handler.method}()\``;
-  const call = chain.links[chain.links.length - 1]!.call;
-  const sessions = new Set(scope.sessions.map((declaration) => declaration.name as string));
-  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== scope.fn.node; child = parent, parent = parent.parent as Path | null) {
-    const node = parent.node;
-    if (node.type !== 'TryStatement' || node.block !== child.node || !node.handler) continue;
-    const ends = (n: Node) => isCall(n) && ['commitTransaction', 'abortTransaction'].includes(calleeName(n) ?? '');
-    const usesSession = (n: Node) => isIdentifier(n) && sessions.has(n.name as string);
-    if (some(node.block as Node, (n) => ends(n) || usesSession(n))) return undefined;
-    if (!some(node.handler as Node, (n) => ends(n) || n.type === 'ThrowStatement')) return 'a catch that neither rethrows nor aborts';
-  }
-  return undefined;
-}
-
-/** `{ session: null }`, `{ session: undefined }` or `.session(null)`: the author kept the write out on purpose. */
-function hasNullishSession(chain: CallChain): boolean {
-  return chain.links.some((link) => {
-    if (link.method === 'session') return link.args[0] !== undefined && isNullish(link.args[0]);
-    return link.args.some((arg) => arg.type === 'ObjectExpression' && (arg.properties as Node[]).some((p) => propertyKey(p) === 'session' && isNullish(p.value as Node)));
-  });
-}
-
-/** A comment above the call's statement, in it, or after it on its line, that says the write stays out of the transaction. */
-function commentSaysOutside(analysis: MongooseAnalysis, call: Path): boolean {
-  const statement = enclosingStatement(call);
-  const siblings = statement.parent ? statementsOf(statement.parent.node as Node) : undefined;
-  const previous = siblings?.[siblings.indexOf(statement.node) - 1];
-  const from = previous ? endOf(previous) : lineStartOf(analysis.source, startOf(statement.node));
-  const to = lineEndOf(analysis.source, endOf(statement.node));
-  const comments = ((analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
-  return comments.some((comment) => {
-    if (startOf(comment) < from || endOf(comment) > to) return false;
-    const text = analysis.source.slice(startOf(comment), endOf(comment));
-    return OUTSIDE_COMMENT.test(text) && TRANSACTION_WORDS.test(text);
-  });
 }
 
 function isAssigned(member: Path): boolean {

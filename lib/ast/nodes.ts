@@ -149,6 +149,15 @@ export function rootIdentifier(path: Path): Path | undefined {
   return isIdentifier(current.node) ? current : undefined;
 }
 
+/** Array methods that call their callback before they return: its body runs while the statement calling them does. */
+export const SYNCHRONOUS_CALLBACK_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
+
+/** A callback of `items.map(...)`, `items.forEach(...)`...: it runs while the statement calling it does. */
+export function isSynchronousCallback(fn: Path): boolean {
+  const call = fn.parent as Path | null;
+  return call !== null && isCall(call.node) && (call.node.arguments as Node[])[0] === fn.node && SYNCHRONOUS_CALLBACK_METHODS.has(calleeName(call.node) ?? '') && isMember(call.node.callee as Node);
+}
+
 /** A function passed to `.then()`, `.catch()` or `.finally()`: it is handed a promise's outcome, not a caller's argument. */
 export function isPromiseCallback(fn: Path): boolean {
   const call = fn.parent as Path | null;

@@ -1,8 +1,9 @@
 import { enclosingFunction, endOf, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { parameterSlots } from '../ast/parameters';
 import type { MongooseInstance } from './als-detection';
-import type { MongooseAnalysis } from './analysis';
+import type { MongooseAnalysis, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
+import { clientOf, type MongoClientIdentity } from './connections';
 import { requestSessionCalls } from './request-sessions';
 
 /**
@@ -212,4 +213,27 @@ function endsTransaction(statement: Node, isEnd: (call: Node) => boolean): boole
 function leaves(block: Node): boolean {
   const last = (block.body as Node[])[(block.body as Node[]).length - 1];
   return last?.type === 'ThrowStatement' || last?.type === 'ReturnStatement';
+}
+
+/** The client of the connection the scope's transaction runs on. */
+export function scopeClient(analysis: MongooseAnalysis, scope: OperationScope): MongoClientIdentity {
+  if (scope.transactionCall) return clientOf(analysis, scope.transactionCall.get('callee', 'object') as Path);
+  const creation = sessionCreationOf(analysis, scope);
+  if (!creation) return { kind: 'unknown' };
+  return creation.receiver ? clientOf(analysis, creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+}
+
+/** The Mongoose instance of the session of a hand-managed or withTransaction() scope. */
+export function scopeSessionInstance(analysis: MongooseAnalysis, scope: OperationScope): MongooseInstance {
+  const creation = sessionCreationOf(analysis, scope);
+  if (!creation) return { kind: 'unknown' };
+  return creation.receiver ? analysis.instanceOf(creation.receiver) : creation.kind === 'mongoose' ? { kind: 'default' } : { kind: 'unknown' };
+}
+
+/** Where the scope's session was started, when this file starts it. */
+function sessionCreationOf(analysis: MongooseAnalysis, scope: OperationScope): SessionCreation | undefined {
+  return analysis.sessionCreations().find((creation) => {
+    const binding = analysis.bindingOf(creation);
+    return binding !== undefined && scope.sessions.includes(binding.declaration);
+  });
 }

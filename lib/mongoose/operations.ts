@@ -1,4 +1,4 @@
-import { calleeName, isCall, isFunction, isIdentifier, isMember, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyKey, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import {
   ASYNC_LIFECYCLE,
   CALLBACK_POSITION,
@@ -193,6 +193,14 @@ export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], s
   });
 }
 
+/** `{ session: null }`, `{ session: undefined }` or `.session(null)`: the author kept the operation out of the transaction on purpose. */
+export function hasNullishSession(chain: CallChain): boolean {
+  return chain.links.some((link) => {
+    if (link.method === 'session') return link.args[0] !== undefined && isNullish(link.args[0]);
+    return link.args.some((arg) => arg.type === 'ObjectExpression' && (arg.properties as Node[]).some((p) => propertyKey(p) === 'session' && isNullish(p.value as Node)));
+  });
+}
+
 /** The value of a `session` property in an options object literal. */
 function sessionOption(object: Node): Node | undefined {
   for (const prop of object.properties as Node[]) {
@@ -343,6 +351,19 @@ export function operationContext(analysis: MongooseAnalysis, fn: Path, sessions:
     if (declaration && carriesSession(analysis, chain.links, sessions)) context.sessionDocuments.add(declaration);
   }
   return context;
+}
+
+/** `Order` for `doc` made by `const doc = new Order(...)` or `const doc = await Order.findOne(...)`, and for `new Order(...)` itself. */
+export function modelOfDocument(analysis: MongooseAnalysis, root: Path): Path | undefined {
+  if (root.node.type === 'NewExpression') return root.get('callee') as Path;
+  if (!isIdentifier(root.node)) return undefined;
+  const declaration = analysis.bindings.declarationOf(root);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || !origin.declarator.node.init) return undefined;
+  let value = unwrapPath(origin.declarator.get('init') as Path);
+  if (value.node.type === 'AwaitExpression') value = unwrapPath(value.get('argument') as Path);
+  if (value.node.type === 'NewExpression') return value.get('callee') as Path;
+  return isCall(value.node) ? callChain(value).root : undefined;
 }
 
 /** `doc` in `const doc = ...`, `a`/`b` in `const [a, b] = ...` (create() and find() return arrays). */

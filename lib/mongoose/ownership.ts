@@ -13,6 +13,7 @@ import {
   some,
   startOf,
   statementsOf,
+  SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
   type Node,
   type Path,
@@ -679,7 +680,7 @@ function closureReason(closure: Path): string | undefined {
   }
   if (isAwaitedCall(call)) return undefined;
   const name = calleeName(call.node);
-  if (name && SYNC_ITERATION.has(name) && !closure.node.async) return undefined;
+  if (name && SYNCHRONOUS_CALLBACK_METHODS.has(name) && !closure.node.async) return undefined;
   if (name === 'map' && isAwaitedCall(parentCallOf(call))) return undefined;
   return 'the session is captured by a callback that may run after this function returns';
 }
@@ -696,8 +697,6 @@ function isAwaitedCall(call: Path | undefined): boolean {
   while (current.parent && ['TSAsExpression', 'TSNonNullExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
   return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
 }
-
-const SYNC_ITERATION = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
 
 /** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
 export interface UnguardedAbort {

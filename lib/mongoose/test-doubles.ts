@@ -1,5 +1,5 @@
 import type { PathIndex } from '../ast/path-index';
-import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 
 /**
@@ -162,4 +162,22 @@ export function sessionCallChecks(index: PathIndex): SessionCallCheck[] {
 /** Every value a variable is given (its initialiser and `x = value` assignments) is a test double. */
 export function holdsOnlyDoubles(values: readonly Path[]): boolean {
   return values.length > 0 && values.every((value) => isTestDouble(value.node));
+}
+
+/** Roots of assertion calls: `assert.rejects(...)`, `expect(...)`, `should(...)`, `chai.expect(...)`. */
+const ASSERTIONS = new Set(['assert', 'expect', 'should', 'chai']);
+
+/**
+ * Test code that checks what a call does as written (`assert.rejects(Model.create(docs, { session }))`,
+ * `expect(() => ...).toThrow()`): changing the call would change what the test checks.
+ */
+export function insideAssertion(call: Path): boolean {
+  for (let current = call.parent as Path | null; current; current = current.parent as Path | null) {
+    // Out of a block only when it is the body of a callback handed to a call: `assert.rejects(async () => { ... })`.
+    if (statementsOf(current.node) && !(isFunction(current.parent?.node as Node) && isCall(current.parent?.parent?.node as Node))) return false;
+    if (!isCall(current.node)) continue;
+    const root = rootIdentifier(current.get('callee') as Path);
+    if (root && ASSERTIONS.has(root.node.name as string)) return true;
+  }
+  return false;
 }

@@ -1,0 +1,63 @@
+import { calleeName, contains, enclosingFunction, isCall, type Node, type Path } from '../ast/nodes';
+import { DOCUMENT_WRITE_OPTIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from './api';
+import type { CalledFunction } from './called-functions';
+import { isLogModel } from './deliberately-outside';
+import { callChain, classifyCall, hasNullishSession, isInnerLink, operationContext } from './operations';
+
+/**
+ * What a function of the project does with a transaction it is called in without the session: the
+ * writes it sends without one, and what it does with a session parameter it is not given.
+ */
+
+/** Names of functions that only read (`hasStarted`, `findByEmail`, `isTaken`). */
+const READ_NAMES = /^(is|has|get|find|fetch|load|read|check|count|exists?|list|search|query|lookup|can|should|already|verify|validate)([A-Z_]|$)/;
+
+/**
+ * The first write of a helper's own body that carries no session (a helper that starts a session
+ * or transaction of its own, or writes only to logs, has none to report).
+ */
+export function sessionLessWrite(target: CalledFunction): Path | undefined {
+  const { analysis, fn } = target;
+  if (analysis.sessionCreations().some((c) => contains(fn.node, c.call.node)) || analysis.sessionScopes().some((s) => contains(fn.node, s.call.node))) return undefined;
+  const context = operationContext(analysis, fn, [], false);
+  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
+    if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node || insideHandler(call, fn)) continue;
+    const chain = callChain(call);
+    const method = chain.links[0]?.method ?? '';
+    const isModel = chain.root !== undefined && analysis.kindOf(chain.root) === 'model';
+    if (!(method in (isModel ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS))) continue;
+    const verdict = classifyCall(analysis, call, context);
+    if (verdict.kind !== 'operation' || !verdict.outside || hasNullishSession(chain)) continue;
+    if (isLogModel(chain.root)) continue;
+    return call;
+  }
+  return undefined;
+}
+
+/**
+ * What a helper does with its session parameter: `writes` when some use is a write or a call that
+ * may write (a name that does not say it only reads), `reads` when every use reads.
+ */
+export function sessionUses(target: CalledFunction, param: Node): 'writes' | 'reads' {
+  const { analysis, fn } = target;
+  for (const ref of analysis.bindings.referencesIn(fn, param)) {
+    let holder = ref.parent as Path | null;
+    while (holder && (holder.node.type === 'ObjectProperty' || holder.node.type === 'ObjectExpression')) holder = holder.parent as Path | null;
+    if (!holder || !isCall(holder.node)) return 'writes';
+    let outer = holder;
+    while (isInnerLink(outer)) outer = outer.parent!.parent as Path;
+    const chain = callChain(outer);
+    const method = chain.links[0]?.method ?? '';
+    const name = calleeName(holder.node) === 'session' ? method : (calleeName(holder.node) ?? '');
+    if (!READ_OPERATIONS.has(name) && !READ_NAMES.test(name)) return 'writes';
+  }
+  return 'reads';
+}
+
+/** Inside a catch or finally of the function: error handling, not the helper's work. */
+function insideHandler(call: Path, fn: Path): boolean {
+  for (let child: Path = call, parent = call.parent as Path | null; parent && child.node !== fn.node; child = parent, parent = parent.parent as Path | null) {
+    if (parent.node.type === 'CatchClause' || (parent.node.type === 'TryStatement' && parent.node.finalizer === child.node)) return true;
+  }
+  return false;
+}
