@@ -580,6 +580,11 @@ function placementProblem(collected: Collected, call: Path): string | undefined 
   if (!anchor) return 'it does not stand in a statement list';
   const block = anchor.parent!.node as Node;
   for (const push of collected.pushes) {
+    for (let inner = push.call as Path | null; push.forEach && inner && inner.node !== push.forEach.callback.node; inner = inner.parent as Path | null) {
+      if (inner.parent?.node.type === 'TryStatement' && inner.parent.node.block === inner.node) {
+        return 'an operation is collected inside a try statement of the forEach() callback, whose handlers would then see the operation fail';
+      }
+    }
     let current = (push.forEach?.statement ?? push.statement) as Path | null;
     for (; current && current.parent?.node !== block; current = current.parent as Path | null) {
       if (isFunction(current.node)) break;
@@ -840,8 +845,10 @@ function lengthGuard(collected: Collected, statement: Path | undefined): { state
 function forEachProblem(analysis: MongooseAnalysis, callback: Path, combinator: string): string | undefined {
   if (combinator !== 'all') return `Promise.${combinator}() would need each step in its own try/catch`;
   if (callback.node.async) return 'the callback is async';
-  const receiver = ((callback.parent as Path).node.callee as Node).object as Node;
+  const receiverPath = (callback.parent as Path).get('callee', 'object') as Path;
+  const receiver = receiverPath.node;
   const walked = analysis.source.slice(startOf(receiver), endOf(receiver));
+  if (isIdentifier(receiver) && isMapValue(analysis, receiverPath) && (callback.node.params as Node[]).length < 2) return `\`${walked}\` is a Map, whose forEach() gives values where a loop gives [key, value] pairs`;
   const textOf = (n: Node) => analysis.source.slice(startOf(n), endOf(n));
   if (some(callback.node.body as Node, (n) => (isIdentifier(n) || isMember(n)) && textOf(n) === walked)) return `it uses \`${walked}\`, the array forEach() walks, which a loop walks differently when it changes`;
   return loopProblem(analysis, callback, false);
@@ -881,4 +888,12 @@ function resultMapTypeArguments(source: string, init: Node): { start: number; en
 function isInert(node: Node): boolean {
   if (isIdentifier(node) || /Literal$/.test(node.type) && node.type !== 'TemplateLiteral') return true;
   return isMember(node) && !node.computed && isInert(node.object as Node);
+}
+
+/** A name declared with `new Map(...)`. */
+function isMapValue(analysis: MongooseAnalysis, name: Path): boolean {
+  const declaration = analysis.bindings.declarationOf(name);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  const init = origin?.kind === 'variable' ? (origin.declarator.node.init as Node | null) : null;
+  return init?.type === 'NewExpression' && isIdentifier(init.callee as Node, 'Map');
 }

@@ -45,3 +45,30 @@ exports.seatMap = async (req, res) => {
   const rows = await Promise.all(lookups);
   res.json(rows);
 };
+
+// A failed hold is passed over inside the callback: awaited there, its failure would be caught.
+exports.holdWhatCan = async (req, res) => {
+  await mongoose.connection.transaction(async (session) => {
+    const holds = [];
+    req.body.seats.forEach((seat) => {
+      try {
+        holds.push(Ticket.create([{ seat }], { session }));
+      } catch (error) {
+        console.warn('skipped', seat, error);
+      }
+    });
+    await Promise.all(holds);
+  });
+  res.status(204).end();
+};
+
+// forEach over a Map gives its values; a for...of loop over it would give [key, value] pairs.
+exports.holdByRow = async (req, res) => {
+  const rows = new Map(Object.entries(req.body.rows));
+  await mongoose.connection.transaction(async (session) => {
+    const holds = [];
+    rows.forEach((seats) => holds.push(Seat.updateMany({ _id: { $in: seats } }, { $set: { held: true } }, { session })));
+    await Promise.all(holds);
+  });
+  res.status(204).end();
+};
