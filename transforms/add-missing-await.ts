@@ -360,7 +360,7 @@ class AwaitRewriter {
   private collectedPlan(combinator: string, at: CombinatorSite, collected: Collected, verdicts: OperationVerdict[], context: OperationContext): CollectedPlan | string {
     if (combinator === 'race') return 'it waits only for the first of them to settle';
     const started = collected.pushes.find((push) => this.startedOperation(push.value, context));
-    if (started) return `\`${shortText(this.ctx.source, started.value.node)}\` was started before it was collected, so awaiting it there would not stop it running beside the others`;
+    if (started) return `\`${shortText(this.ctx.source, started.value.node)}\` was started before it was collected (awaiting it there would not stop it running beside the others)`;
     if (verdicts.some((v) => v.kind !== 'operation')) return 'some of what is collected is not a Mongoose operation';
     const guard = collected.container === 'array' ? lengthGuard(collected, at.statement) : undefined;
     const mapType = collected.container === 'map' ? mapTypeProblem(this.ctx.source, collected.declaration) : undefined;
