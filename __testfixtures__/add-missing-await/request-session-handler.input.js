@@ -17,6 +17,16 @@ const removeFood = asyncHandler(async (req, res) => {
     res.status(204).end();
 });
 
+// The middleware commits once the response is sent; this handler only writes with the session.
+const moveFood = asyncHandler(async (req, res) => {
+    const { from, to, foodId } = req.body;
+    await Promise.all([
+        Theater.updateOne({ _id: from }, { $pull: { foods: foodId } }, { session: req.session }),
+        Theater.updateOne({ _id: to }, { $push: { foods: foodId } }, { session: req.session }),
+    ]);
+    res.status(204).end();
+});
+
 // Reads without the session, in parallel: nothing to change.
 const listFoods = asyncHandler(async (req, res) => {
     const session = req.session;
@@ -33,4 +43,4 @@ const rememberTheater = asyncHandler(async (req, res) => {
     res.json({ theater, foods, visitor: req.session.id });
 });
 
-module.exports = { removeFood, listFoods, rememberTheater };
+module.exports = { removeFood, moveFood, listFoods, rememberTheater };

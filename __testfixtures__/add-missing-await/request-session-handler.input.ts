@@ -16,6 +16,13 @@ export async function settle(req: Request, res: Response): Promise<void> {
   res.json({ from: debit?.balance, to: credit?.balance });
 }
 
+// The middleware commits after the route; this handler only writes with the session.
+export async function topUp(req: Request, res: Response): Promise<void> {
+  const { wallets, amount } = req.body as { wallets: string[]; amount: number };
+  await Promise.all(wallets.map((id) => Wallet.updateOne({ _id: id }, { $inc: { balance: amount } }, { session: res.locals.session })));
+  res.status(204).end();
+}
+
 // Reads without the session: nothing to change.
 export async function balances(req: Request, res: Response): Promise<void> {
   const session: ClientSession = res.locals.session;

@@ -1,4 +1,4 @@
-const { req, res } = require('../../test/harness/simulation/kit');
+const { id, req, res } = require('../../test/harness/simulation/kit');
 
 // The session the transaction middleware put on req.session before the route ran.
 const withSession = (handler, request) => async (ctx) => {
@@ -17,11 +17,11 @@ module.exports = {
     },
     seed: {
       Cinema: [{ _id: 'c1', foods: ['popcorn', 'soda'] }],
-      Theater: [{ _id: 't1', foods: ['popcorn'] }],
+      Theater: [{ _id: 't1', foods: ['popcorn'] }, { _id: 't2', foods: [] }],
       Food: [{ _id: 'f1', name: 'popcorn', theater: 't1' }],
     },
     paths: {
-      normal: [withSession('removeFood', { params: { foodId: 'popcorn' } }), withSession('listFoods', {})],
+      normal: [withSession('removeFood', { params: { foodId: 'popcorn' } }), withSession('moveFood', { body: { from: id('t1'), to: id('t2'), foodId: 'popcorn' } }), withSession('listFoods', {})],
     },
     noCommit: 'the handlers end the session the middleware started, which aborts its transaction',
   },

@@ -4,7 +4,7 @@ import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
 import { clientOf, type MongoClientIdentity } from './connections';
-import { requestSessionCalls } from './request-sessions';
+import { requestSessionArguments, requestSessionCalls } from './request-sessions';
 
 /**
  * A stretch of code whose Mongoose operations must finish before the transaction (or session)
@@ -88,7 +88,7 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
 
 /**
  * Route handlers that use a session they got from the request (`req.dbSession`) as one: they
- * commit, abort or end it, or start its transaction. The middleware that put it there started
+ * commit, abort or end it, start its transaction, or give it to operations as their session. The middleware that put it there started
  * the transaction, so from the start of the handler (or its own startTransaction()) to its last
  * commit or abort (without one, to where it ends the session, or to its end) the session runs a
  * transaction, whose parallel operations are made sequential. express-session's `req.session` has
@@ -97,10 +97,10 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
 function requestScopes(analysis: MongooseAnalysis): OperationScope[] {
   const scopes: OperationScope[] = [];
   const calls = requestSessionCalls(analysis);
-  for (const handler of new Set(calls.map((c) => c.slot.fn.node))) {
+  const handed = requestSessionArguments(analysis);
+  for (const handler of new Set([...calls, ...handed].map((c) => c.slot.fn.node))) {
     const own = calls.filter((c) => c.slot.fn.node === handler && enclosingFunction(c.call)?.node === handler);
-    if (own.length === 0) continue;
-    const fn = own[0]!.slot.fn;
+    const fn = [...own, ...handed].find((c) => c.slot.fn.node === handler)!.slot.fn;
     const commits = own.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction');
     const ends = commits.length > 0 ? commits : own.filter((c) => c.method === 'endSession');
     const started = own.find((c) => c.method === 'startTransaction');
