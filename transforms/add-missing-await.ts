@@ -150,8 +150,8 @@ class AwaitRewriter {
         if (!containsOperation(this.analysis, callback, context)) return;
         // One finding for the loop, not one per call inside it.
         for (const inner of this.analysis.index.within(callback.node, 'ExpressionStatement')) this.handled.add(inner.node);
-        // The operations a combinator waits for: it rewrites them, or says why not.
-        if (this.analysis.index.within(callback.node, 'CallExpression').some((call) => collectsForCombinator(this.analysis, call))) return;
+        // Every operation is collected for a combinator, which rewrites them or says why not.
+        if (collectedForCombinator(this.analysis, callback, context)) return;
         const array = arrayEveryStepPushesInto(callback);
         this.report(
           statement,
@@ -854,14 +854,31 @@ function forEachProblem(analysis: MongooseAnalysis, callback: Path, combinator: 
   return loopProblem(analysis, callback, false);
 }
 
-/** `ops.push(op)` into an array that a combinator is then given, in the function that declares it. */
-function collectsForCombinator(analysis: MongooseAnalysis, call: Path): boolean {
-  const pushed = pushedOnto(call);
-  const declaration = pushed && analysis.bindings.declarationOf(pushed.array);
+/**
+ * Every operation of a forEach callback is the value of a push (`ops.push(op(x, session))`) into
+ * an array that a combinator is given and that collectedOperations follows: the combinator's
+ * rewrite, or its finding, covers the callback.
+ */
+function collectedForCombinator(analysis: MongooseAnalysis, callback: Path, context: OperationContext): boolean {
+  const operations = analysis.index.within(callback.node, 'CallExpression').filter((call) => awaitVerdict(analysis, call, context).kind === 'operation');
+  return operations.length > 0 && operations.every((operation) => {
+    for (let current = operation.parent as Path | null; current && current.node !== callback.node; current = current.parent as Path | null) {
+      const pushed = isCall(current.node) ? pushedOnto(current) : undefined;
+      if (!pushed || !encloses(pushed.value.node, operation.node)) continue;
+      const argument = combinatorArgument(analysis, pushed.array);
+      return argument !== undefined && collectedOperations(analysis, argument) !== undefined;
+    }
+    return false;
+  });
+}
+
+/** The reference to `array` that a combinator is given, in the function that declares the array. */
+function combinatorArgument(analysis: MongooseAnalysis, array: Path): Path | undefined {
+  const declaration = analysis.bindings.declarationOf(array);
   const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
-  if (origin?.kind !== 'variable') return false;
+  if (origin?.kind !== 'variable') return undefined;
   const fn = enclosingFunction(origin.declarator) ?? (analysis.root.get() as Path);
-  return analysis.bindings.referencesIn(fn, declaration!).some((ref) => {
+  return analysis.bindings.referencesIn(fn, declaration!).find((ref) => {
     const combinator = ref.parent?.node as Node | undefined;
     return combinator !== undefined && combinatorOf(combinator) !== undefined && (combinator.arguments as Node[])[0] === ref.node;
   });
