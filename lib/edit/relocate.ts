@@ -56,7 +56,8 @@ export class CodeMover {
    * back: one that ended a line of code goes at the end of the last new line from code before
    * it; any other before the first new line from code after it, with that line's indentation
    * (lines written afresh are not candidates); left-over ones go last. `placeAt` may say where a
-   * comment belongs instead of where it stood.
+   * comment belongs instead of where it stood. A blank line between moved pieces is kept as it
+   * was, spaces and all.
    */
   withComments(lines: Line[], comments: Node[], start: number, end: number, placeAt: (comment: Node) => number = startOf): string[] {
     const { source } = this.target;
@@ -83,7 +84,8 @@ export class CodeMover {
     let previous: Line | undefined;
     for (const line of out) {
       const gap = previous?.end !== undefined && line.at > previous.end ? source.slice(previous.end, line.at) : '';
-      if (/\n[ \t]*\n/.test(gap) && line.before.length === 0 && !line.text.trimStart().startsWith('}')) kept.push('');
+      const blank = /\n([ \t]*)\n/.exec(gap);
+      if (blank && line.before.length === 0 && !line.text.trimStart().startsWith('}')) kept.push(blank[1]!);
       kept.push(...line.before, line.text + line.after);
       if (line.at !== CLOSING) previous = line;
     }
