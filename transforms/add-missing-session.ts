@@ -45,6 +45,8 @@ export const addMissingSession: Transform = {
 export default asJscodeshiftTransform(addMissingSession);
 
 const NO_SESSION = 'runs outside the transaction (no session)';
+/** Why a best-effort write cannot simply be given the session. */
+const BEST_EFFORT_RISK = 'inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails';
 
 /** Calls that build an array from another (`lines.map(...)`): a create() of their value may hold several documents. */
 const ARRAY_BUILDERS = new Set(['map', 'flatMap', 'filter', 'concat', 'slice', 'from', 'fill']);
@@ -164,7 +166,8 @@ class SessionAdder {
     const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
     if (verdict.kind === 'operation' || verdict.kind === 'callback') return;
     const target = calledFunction(this.ctx, this.analysis, base.call);
-    if (!target || target.fn.node === scope.fn.node || encloses(target.fn.node, call.node)) return;
+    // A call of the helper from inside itself (offsets compare only within one file).
+    if (!target || target.fn.node === scope.fn.node || (target.analysis === this.analysis && encloses(target.fn.node, call.node))) return;
     const where = target.file === this.ctx.file ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
     const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
     if (slots.length > 0) {
@@ -178,10 +181,18 @@ class SessionAdder {
     }
     const write = sessionLessWrite(target);
     if (!write) return;
-    this.ctx.report(
-      call,
-      `${target.name}()${where} writes without the session (${writeLabel(target.analysis.source, callChain(write))} at line ${lineOf(write)}) and is not given it, so that write runs outside the transaction: give the helper the session if the write belongs in it`,
-    );
+    const helper = `${target.name}()${where} writes without the session (${writeLabel(target.analysis.source, callChain(write.call))} at line ${lineOf(write.call)})`;
+    const advice = 'give the helper the session if the write belongs in it';
+    if (write.caught) {
+      this.ctx.report(call, `${helper} and catches its failure and passes it over (${write.caught}), as a best-effort write outside the transaction does: ${BEST_EFFORT_RISK}; ${advice} (and let the error through)`);
+      return;
+    }
+    const caught = failureCaught(scope.fn, scope.sessions, chain);
+    if (caught) {
+      this.ctx.report(call, `${helper} and is not given it, and the failure of this call is caught and passed over (${caught}), as that of a best-effort write outside the transaction is: ${BEST_EFFORT_RISK}; ${advice} (and let the error through)`);
+      return;
+    }
+    this.ctx.report(call, `${helper} and is not given it, so that write runs outside the transaction: ${advice}`);
   }
 
   /**
@@ -283,7 +294,7 @@ class SessionAdder {
     if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
     const caught = failureCaught(scope.fn, scope.sessions, chain);
     if (caught) {
-      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails; pass the session by hand (and let the error through) if it belongs in it`;
+      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: ${BEST_EFFORT_RISK}; pass the session by hand (and let the error through) if it belongs in it`;
     }
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;
