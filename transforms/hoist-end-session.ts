@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
+import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { requestSessionFindings } from '../lib/mongoose/request-sessions';
 import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
@@ -63,7 +63,7 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
   const doubled = doubledFactorySessions(ctx, analysis);
   const aborts = unguardedAborts(analysis).filter((abort) => !doubled.has(abort.session));
-  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis)]);
+  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis), ...requestErrorHandlerAborts(analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
     const test = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
@@ -111,7 +111,7 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node> {
   const guarded = new Set<Node>();
   const { analysis } = ctx;
-  for (const { statement, session, presenceCheck, rethrow } of aborts) {
+  for (const { statement, session, presenceCheck, rethrow, target } of aborts) {
     const creation = analysis.sessionCreations().find((c) => analysis.bindingOf(c)?.declaration === session);
     const pinned = guardPinnedBy({ project: ctx.project, file: ctx.file, analysis }, statement, creation ? { kind: 'created', creation } : { kind: 'received' });
     if (pinned) {
@@ -120,7 +120,7 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
     }
     const expression = statement.node.expression as Node;
     // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
-    const name = session.name as string;
+    const name = target ?? (session.name as string);
     const inTransaction = `${name}${abortsOptionally(expression) ? '?' : ''}.inTransaction()`;
     const guard = presenceCheck ?? statement;
     // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
