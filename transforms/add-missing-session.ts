@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import semver from 'semver';
-import { calleeName, contains as encloses, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
 import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
@@ -130,7 +130,8 @@ class SessionAdder {
     const dropped = droppedValue(call);
     if (!dropped) return {};
     const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
-    const lazy = verdict.kind === 'operation' && verdict.lazy;
+    // An async callback's promise resolves with the query's result, which runs the query.
+    const lazy = verdict.kind === 'operation' && verdict.lazy && !(dropped === 'callback' && enclosingFunction(call)?.node.async === true);
     const awaitable = dropped === 'statement' && mayAwaitIn(scope, call);
     if (awaitable && this.ctx.transforms.includes('add-missing-await')) return { awaitedLater: lazy ? 'lazy' : 'eager' };
     const hint = awaitable ? ' (add-missing-await awaits it)' : dropped === 'callback' ? ' (in a for...of loop instead of forEach())' : '';

@@ -20,6 +20,7 @@ exports.pay = async (req, res) => {
     new Payment({ order: orderId, amount: req.body.amount }).save();
     void Ledger.insertMany([{ order: orderId, amount: req.body.amount }]);
     req.body.items.forEach((item) => Stock.updateOne({ sku: item.sku }, { $inc: { held: -item.quantity } }).exec());
+    req.body.items.forEach(async (item) => Stock.updateOne({ sku: item.sku }, { $inc: { sold: item.quantity } }));
     await session.commitTransaction();
     Order.updateOne({ _id: orderId }, { $set: { notifiedAt: new Date() } }).exec();
     res.json({ ok: true });

@@ -20,6 +20,9 @@ exports.pay = async (req, res) => {
     await new Payment({ order: orderId, amount: req.body.amount }).save({ session });
     void Ledger.insertMany([{ order: orderId, amount: req.body.amount }]);
     req.body.items.forEach((item) => Stock.updateOne({ sku: item.sku }, { $inc: { held: -item.quantity } }).exec());
+    for (const item of req.body.items) {
+      await Stock.updateOne({ sku: item.sku }, { $inc: { sold: item.quantity } }, { session });
+    }
     await session.commitTransaction();
     Order.updateOne({ _id: orderId }, { $set: { notifiedAt: new Date() } }).exec();
     res.json({ ok: true });
