@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import semver from 'semver';
-import { calleeName, contains as encloses, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
 import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
@@ -14,9 +14,9 @@ import { sessionLessWrite, sessionUses } from '../lib/mongoose/helper-writes';
 import { calledFunction } from '../lib/mongoose/called-functions';
 import { calledFunction as resolveCallee } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
-import { contains, directScopes, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
-import { callChain, carriesSession, classifyCall, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import { callChain, carriesSession, classifyCall, droppedValue, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
 import { insideAssertion } from '../lib/mongoose/test-doubles';
 import type { RuleName } from '../lib/rules';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -97,6 +97,11 @@ class SessionAdder {
       if (why !== 'silent') this.ctx.report(call, why);
       return;
     }
+    const unawaited = this.unawaited(scope, call);
+    if (unawaited.left) {
+      this.ctx.report(call, `${this.label(chain)} ${unawaited.left}`);
+      return;
+    }
     const session = this.sessionName(scope, call);
     if (!session) {
       this.reportNoName(scope, call, chain);
@@ -111,7 +116,31 @@ class SessionAdder {
     const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
     // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
     const later = !scope.alsInstance && alsOnFor(this.ctx.project, scopeSessionInstance(this.analysis, scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
-    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
+    const ran = unawaited.awaitedLater === 'lazy' ? 'nothing awaited it, so it never ran; add-missing-await awaits it, with the session' : `without it the write ran outside the transaction, and no abort undid it${unawaited.awaitedLater ? ' (add-missing-await awaits it, so it finishes before the commit)' : ''}`;
+    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: ${ran}${later}`);
+  }
+
+  /**
+   * A write nothing awaits: given the session as it stands, an eager one could still run after the
+   * commit (outside the transaction all the same) or after the session ends (and throw), and a lazy
+   * one never runs at all. It gets the session only where add-missing-await, in the same run, awaits
+   * it (`awaitedLater`, with its kind); elsewhere it is `left` as written, with the reason.
+   */
+  private unawaited(scope: OperationScope, call: Path): { left?: string; awaitedLater?: 'lazy' | 'eager' } {
+    const dropped = droppedValue(call);
+    if (!dropped) return {};
+    const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
+    // An async callback's promise resolves with the query's result, which runs the query.
+    const lazy = verdict.kind === 'operation' && verdict.lazy && !(dropped === 'callback' && enclosingFunction(call)?.node.async === true);
+    const awaitable = dropped === 'statement' && mayAwaitIn(scope, call);
+    if (awaitable && this.ctx.transforms.includes('add-missing-await')) return { awaitedLater: lazy ? 'lazy' : 'eager' };
+    const hint = awaitable ? ' (add-missing-await awaits it)' : dropped === 'callback' ? ' (in a for...of loop instead of forEach())' : '';
+    if (lazy) {
+      return { left: `has no session and nothing awaits it, so it never runs (a query runs only when awaited, exec()-ed or then()-ed); the session was not added: await it with { session }${hint} if the write is wanted` };
+    }
+    return {
+      left: `has no session and nothing awaits it, so it runs outside the transaction and may finish after the commit; the session was not added, since without await the write could still run after the commit, or after the session ends and then throw: await it${hint} and pass { session }`,
+    };
   }
 
   /**
