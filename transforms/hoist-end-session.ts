@@ -340,8 +340,7 @@ function callersEndSession(
     const declaration = typeof arg !== 'string' && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
     return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
   };
-  // A session handed out by a factory of the project (`helper.startTransaction()`) is started there, not here.
-  if (!finder.hasCallByName(fn, ['startSession', 'Session(', 'Transaction('], passesOwnSession)) return 'no caller was found that passes a session it started';
+  if (!finder.hasCallByName(fn, ownerMarkers(analysis), passesOwnSession)) return 'no caller was found that passes a session it started';
   const search = finder.find(fn);
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';
@@ -350,6 +349,16 @@ function callersEndSession(
     if (problem) return problem;
   }
   return undefined;
+}
+
+/**
+ * Text a caller that owns its session holds: `startSession()`, or a call of a session factory
+ * (`helper.startTransaction()`, or a factory of the helper's own file, such as a transaction
+ * service's `start()` beside its `commitAndEnd(session)`), whose caller owns what it hands out.
+ */
+function ownerMarkers(analysis: MongooseAnalysis): string[] {
+  const factories = analysis.index.functions().map((fn) => analysis.factoryOf(fn)?.name).filter((name): name is string => name !== undefined);
+  return ['startSession', 'Session(', 'Transaction(', ...new Set(factories.map((name) => `${name}(`))];
 }
 
 function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlot, onlyWhenGiven: boolean, localOwners: Map<Node, OwnerFix> | undefined): string | undefined {
