@@ -566,6 +566,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           if (escaped) return escaped;
           // `ops.push(helper(x, session))` then `await Promise.all(ops)`: what is kept is the call's promise, waited for here.
           if (collected && !(handedTo && isHelperCall(handedTo) && !awaitedCollection(analysis, collected, fn))) return undefined;
+          // `results.push(await helper(x, session))`: the call has finished; what is kept is what it gave.
+          if (viaCall && awaited) return undefined;
           return viaCall
             ? `a call given the session is kept with ${name}(), so it may still run after the function returns`
             : `the session is stored with ${name}(), so it outlives the function`;
