@@ -3,6 +3,7 @@ import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node,
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { FileContext } from './file-context';
+import { replacedOrCheckedAsDouble } from './test-doubles';
 import { MongooseAnalysis } from './analysis';
 
 /** One place a helper function is called from. */
@@ -353,6 +354,8 @@ class ImporterSearch {
   private use(ref: Path): void {
     const call = callOfCallee(ref);
     if (call) this.found.add({ file: this.file, analysis: this.analysis, call });
+    // A test's stand-in for the helper is not one of its callers, and does not hand it anywhere.
+    else if (replacedOrCheckedAsDouble(namingExpression(ref))) return;
     else this.found.miss(`${this.target.helper} is used as a value in ${relative(this.helperFile, this.file)}, so not all of its callers can be found`);
   }
 
@@ -573,6 +576,12 @@ function isCommonJsExport(identifier: Path): boolean {
   if (parent.node.type !== 'ObjectProperty' || parent.node.value !== identifier.node) return false;
   const assignment = parent.parent?.parent?.node as Node | undefined;
   return assignment?.type === 'AssignmentExpression' && isExportsTarget(assignment.left as Node);
+}
+
+/** `obj.name` for the property `name` of a member expression, else the identifier itself. */
+function namingExpression(identifier: Path): Path {
+  const parent = identifier.parent as Path | null;
+  return parent && isMember(parent.node) && parent.node.property === identifier.node ? parent : identifier;
 }
 
 /** `name(...)` or `obj.name(...)` with `identifier` as the called name. */

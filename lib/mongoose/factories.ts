@@ -86,7 +86,8 @@ function lifecycleOf(ref: Path): string | undefined {
 export function factoryDoubledBy(project: ProjectView, factory: NonNullable<SessionCreation['factory']>): string | undefined {
   for (const file of project.filesMentioning(factory.name)) {
     const test = project.analysisOf(file);
-    if (!test) continue;
+    // `exports.startTransaction = async function () {...}` defines the factory; it replaces nothing.
+    if (!test || test === factory.analysis) continue;
     if (replacedSessionFactories(test.index, test.source, factory.name).size > 0) return file;
     if (mockedModules(test.index).some((specifier) => test.links.moduleAt(specifier) === factory.analysis)) return file;
   }

@@ -4,7 +4,7 @@ import { moduleName } from '../facts/text-index';
 import type { ProjectView } from './project-view';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { describeSite, functionName } from './callers';
-import { fakeSessions, moduleMock, propertyNamed, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
+import { fakeSessions, moduleMock, propertyNamed, replacesWithDouble, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
 
 /**
  * A spec of the same package pins a function's hand-managed session lifecycle when it loads the
@@ -49,8 +49,12 @@ export function conversionPinnedBy(context: SpecContext, creation: SessionCreati
  * the spec checks that the abort is called while its stand-in does not answer true.
  */
 export function guardPinnedBy(context: SpecContext, at: Path, source: SessionSource): string | undefined {
+  const enclosing = enclosingFunction(at);
+  const helper = source.kind === 'received' && enclosing ? functionName(enclosing) : undefined;
   for (const spec of candidateSpecs(context, at, ['abortTransaction', 'commitTransaction'])) {
     if (source.kind === 'created' && !replacementOf(spec.analysis, context.analysis, source.creation)) continue;
+    // A spec that replaces the helper itself never runs its body: nothing there sees the guard.
+    if (helper && replacesWithDouble(spec.analysis.index, helper)) continue;
     const fakes = fakeSessions(spec.analysis.index);
     const without = fakes.find((fake) => propertyNamed(fake.node, 'inTransaction') === undefined);
     if (without) {

@@ -181,3 +181,30 @@ export function insideAssertion(call: Path): boolean {
   }
   return false;
 }
+
+/** Matchers that only a double can satisfy: `toHaveBeenCalled`, `toBeCalledWith`, `toHaveReturned`... */
+const CALL_RECORD_MATCHERS = /^(toHaveBeenCalled|toBeCalled|toHaveBeenLastCalledWith|lastCalledWith|toHaveBeenNthCalledWith|nthCalledWith|toHaveReturned|toReturn|toHaveLastReturnedWith|lastReturnedWith|toHaveNthReturnedWith|nthReturnedWith)/;
+
+/**
+ * A test puts a double in place of the function `named` names (`helpers.abortTransaction =
+ * jest.fn()`), or reads a double's record of calls (`expect(helpers.abortTransaction).toHaveBeenCalled()`):
+ * neither calls the function nor hands it to code that could.
+ */
+export function replacedOrCheckedAsDouble(named: Path): boolean {
+  const parent = named.parent as Path | null;
+  if (!parent) return false;
+  if (parent.node.type === 'AssignmentExpression') return parent.node.left === named.node && parent.node.operator === '=' && isTestDouble(parent.node.right as Node);
+  if (!isCall(parent.node) || !isIdentifier(unwrapExpression(parent.node.callee as Node), 'expect') || (parent.node.arguments as Node[])[0] !== named.node) return false;
+  let matcher = parent.parent as Path | null;
+  while (matcher && isMember(matcher.node) && propertyName(matcher.node) === 'not') matcher = matcher.parent as Path | null;
+  const call = matcher?.parent as Path | null | undefined;
+  return matcher != null && isMember(matcher.node) && CALL_RECORD_MATCHERS.test(propertyName(matcher.node) ?? '') && call != null && isCall(call.node) && call.node.callee === matcher.node;
+}
+
+/** The file puts a double in place of a function named `name` (`helpers.abortTransaction = jest.fn()`): there its body never runs. */
+export function replacesWithDouble(index: PathIndex, name: string): boolean {
+  return index.of('AssignmentExpression').some((assignment) => {
+    const left = unwrapExpression(assignment.node.left as Node);
+    return isMember(left) && propertyName(left) === name && isTestDouble(assignment.node.right as Node);
+  });
+}

@@ -1,0 +1,23 @@
+const bookingController = require("../../controllers/booking-controller");
+const Booking = require("../../models/booking");
+const transactionHelper = require("../../services/util/transaction-helper");
+
+function setUpMocks() {
+  Booking.create = jest.fn().mockReturnValue([{ _id: "B1" }]);
+  transactionHelper.startTransaction = jest.fn().mockReturnValue({});
+  transactionHelper.commitTransaction = jest.fn().mockReturnValue({});
+}
+
+test("createBooking commits", async () => {
+  setUpMocks();
+  const res = { json: jest.fn(), status: jest.fn().mockReturnThis() };
+  await bookingController.createBooking({ body: { pet: "P1", days: 2 } }, res);
+  expect(transactionHelper.startTransaction).toHaveBeenCalled();
+  expect(transactionHelper.commitTransaction).toHaveBeenCalled();
+});
+
+test("abortTransaction answers a rejected commit", async () => {
+  const session = { abortTransaction: jest.fn(), endSession: jest.fn() };
+  await [transactionHelper.abortTransaction].reduce((done, abort) => done.then(() => abort(session)), Promise.resolve());
+  expect(session.endSession).toHaveBeenCalled();
+});

@@ -1,0 +1,3 @@
+const mongoose = require("mongoose");
+
+module.exports = mongoose.model("Booking", new mongoose.Schema({ pet: String, days: Number }));
