@@ -3,7 +3,7 @@ import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifi
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
@@ -148,6 +148,7 @@ class ChainPlanner {
       this.sessionUsedOutside(body, bodyReturns) ??
       alsJoinProblem(this.analysis, bodyParts, this.sessions, this.als) ??
       retryProblem(this.analysis, bodyParts, this.chain.outer.node, this.sessions) ??
+      staleDocumentProblem(this.analysis, bodyParts, this.chain.outer.node, this.mongoose) ??
       this.callbackUsesThis([...pre, ...body, ...post]) ??
       this.bodyEarlyReturns(body, bodyReturns);
     if (problem) return { reason: problem };

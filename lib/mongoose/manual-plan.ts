@@ -22,7 +22,7 @@ import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCre
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -444,6 +444,7 @@ class ManualPlanner {
       this.jumpsOut(body) ??
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
       retryProblem(this.analysis, body, region, [this.session], movedOut) ??
+      staleDocumentProblem(this.analysis, body, region, this.context.mongoose) ??
       this.exitReadsBody(exits, region);
     if (problem) return this.refuse(problem);
 

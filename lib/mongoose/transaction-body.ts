@@ -6,6 +6,7 @@ import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { defaultConnectionOf } from './default-connection';
 import { classifyCall, isInnerLink } from './operations';
 import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
+import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
 
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
@@ -97,6 +98,23 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
     }
   }
   return undefined;
+}
+
+/**
+ * Why the body cannot be retried on this Mongoose: it saves a document made before it, and before
+ * 7.4.4 transaction() does not reset that document between attempts, so a second attempt saves a
+ * document that looks saved already (no modified paths: nothing is written; `isNew` false: an
+ * update of a document the abort removed). Undefined where the version resets it, or nothing is saved so.
+ */
+export function staleDocumentProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, mongoose: MongooseVersion): string | undefined {
+  if (!keepsStateBetweenRetries(mongoose)) return undefined;
+  const save = outerDocumentSave(analysis, parts, region);
+  if (!save) return undefined;
+  const uses = mongoose.floorOf ? `the project must work with Mongoose ${mongoose.version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${mongoose.version}`;
+  return (
+    `the transaction body saves \`${save.name}\` (line ${lineOf(save.at)}), a document made before it; ${uses}, and before ${RESETS_BETWEEN_RETRIES} transaction() does not reset a saved document between attempts, ` +
+    'so after a transient error the second run would save it as the first run left it (changes already cleared: nothing written, or an update of a document the abort removed)'
+  );
 }
 
 /**
