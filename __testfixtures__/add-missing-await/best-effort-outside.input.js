@@ -1,0 +1,21 @@
+const mongoose = require('mongoose');
+const Order = require('../models/order');
+const Stat = require('../models/stat');
+
+async function placeOrder(order) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Order.create([order], { session });
+    Stat.updateOne({ day: order.day }, { $inc: { orders: 1 } }).catch((err) => console.warn('stats not updated', err));
+    Stat.updateOne({ day: order.day }, { $inc: { items: order.items.length } }, { session }).catch((err) => console.warn(err));
+    await session.commitTransaction();
+  } catch (err) {
+    await session.abortTransaction();
+    throw err;
+  } finally {
+    await session.endSession();
+  }
+}
+
+module.exports = { placeOrder };
