@@ -17,6 +17,10 @@ import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } f
 
 /** Before this version transaction() never ends its session. */
 const TRANSACTION_ENDS_SESSION = '6.1.8';
+/** Connection#transaction() first appears in this version. */
+const TRANSACTION_ADDED = '5.10.0';
+/** From here the driver Mongoose ships has session.withTransaction(). */
+const SESSION_WITH_TRANSACTION = '5.5.0';
 
 /** Why this Mongoose version (or this package) cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
@@ -30,7 +34,9 @@ export function versionProblem(mongoose: MongooseVersion): string | undefined {
   }
   if (!semver.lt(version, TRANSACTION_ENDS_SESSION)) return undefined;
   const uses = mongoose.floorOf ? `the project must work with Mongoose ${version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${version}`;
-  return `${uses}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`;
+  const instead = semver.lt(version, SESSION_WITH_TRANSACTION) ? '' : ' (use session.withTransaction() with endSession() in a finally instead)';
+  if (semver.lt(version, TRANSACTION_ADDED)) return `${uses}, which has no transaction(): it was added in ${TRANSACTION_ADDED}${instead}`;
+  return `${uses}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session${instead}`;
 }
 
 /** Before Mongoose 8, transaction() resolves to the commit's result, not to the callback's value. */
