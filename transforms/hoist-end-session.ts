@@ -4,7 +4,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/para
 import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { abortHelpers, endedInFinally, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
+import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { requestSessionFindings } from '../lib/mongoose/request-sessions';
 import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
@@ -63,7 +63,7 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
   const doubled = doubledFactorySessions(ctx, analysis);
   const aborts = unguardedAborts(analysis).filter((abort) => !doubled.has(abort.session));
-  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis)]);
+  const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis), ...requestErrorHandlerAborts(analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
     const test = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
@@ -111,7 +111,7 @@ function endsSessionHere(analysis: MongooseAnalysis, creation: Path): boolean {
 function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node> {
   const guarded = new Set<Node>();
   const { analysis } = ctx;
-  for (const { statement, session, presenceCheck, rethrow } of aborts) {
+  for (const { statement, session, presenceCheck, rethrow, target } of aborts) {
     const creation = analysis.sessionCreations().find((c) => analysis.bindingOf(c)?.declaration === session);
     const pinned = guardPinnedBy({ project: ctx.project, file: ctx.file, analysis }, statement, creation ? { kind: 'created', creation } : { kind: 'received' });
     if (pinned) {
@@ -120,7 +120,7 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
     }
     const expression = statement.node.expression as Node;
     // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
-    const name = session.name as string;
+    const name = target ?? (session.name as string);
     const inTransaction = `${name}${abortsOptionally(expression) ? '?' : ''}.inTransaction()`;
     const guard = presenceCheck ?? statement;
     // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
@@ -340,8 +340,7 @@ function callersEndSession(
     const declaration = typeof arg !== 'string' && isIdentifier(arg.node) ? there.bindings.declarationOf(arg) : undefined;
     return declaration !== undefined && there.sessionCreations().some((c) => there.bindingOf(c)?.declaration === declaration);
   };
-  // A session handed out by a factory of the project (`helper.startTransaction()`) is started there, not here.
-  if (!finder.hasCallByName(fn, ['startSession', 'Session(', 'Transaction('], passesOwnSession)) return 'no caller was found that passes a session it started';
+  if (!finder.hasCallByName(fn, ownerMarkers(analysis), passesOwnSession)) return 'no caller was found that passes a session it started';
   const search = finder.find(fn);
   if (search.incomplete) return search.incomplete;
   if (search.sites.length === 0) return 'no caller was found, so nothing else would end the session';
@@ -350,6 +349,16 @@ function callersEndSession(
     if (problem) return problem;
   }
   return undefined;
+}
+
+/**
+ * Text a caller that owns its session holds: `startSession()`, or a call of a session factory
+ * (`helper.startTransaction()`, or a factory of the helper's own file, such as a transaction
+ * service's `start()` beside its `commitAndEnd(session)`), whose caller owns what it hands out.
+ */
+function ownerMarkers(analysis: MongooseAnalysis): string[] {
+  const factories = analysis.index.functions().map((fn) => analysis.factoryOf(fn)?.name).filter((name): name is string => name !== undefined);
+  return ['startSession', 'Session(', 'Transaction(', ...new Set(factories.map((name) => `${name}(`))];
 }
 
 function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlot, onlyWhenGiven: boolean, localOwners: Map<Node, OwnerFix> | undefined): string | undefined {

@@ -205,11 +205,12 @@ class ManualWriter {
   /** Before Mongoose 8: `let order;` (`let order: Order;` in TypeScript) in front of the call. */
   private carriedDeclarations(indent: string): Line[] {
     if (this.plan.carried.length === 0) return [];
-    const typed = this.plan.carried.some((id) => id.typeAnnotation);
+    const typed = this.plan.carried.some((id) => id.typeAnnotation || this.plan.carriedTypes.has(id));
     const declare = (id: Node) => {
       const annotation = id.typeAnnotation as Node | undefined;
+      const type = annotation ? this.ctx.source.slice(startOf(annotation), endOf(annotation)) : this.plan.carriedTypes.has(id) ? `: ${this.plan.carriedTypes.get(id)!}` : '';
       // Assigned in the callback, which TypeScript does not follow: the `!` says it is assigned before use.
-      return `${id.name as string}${annotation ? `!${this.ctx.source.slice(startOf(annotation), endOf(annotation))}` : ''}`;
+      return `${id.name as string}${type ? `!${type}` : ''}`;
     };
     const texts = typed ? this.plan.carried.map((id) => `let ${declare(id)}`) : [`let ${this.plan.carried.map((id) => id.name as string).join(', ')}`];
     return texts.map((text) => ({ text: indent + this.statement(text), at: CLOSING }));
@@ -220,6 +221,7 @@ class ManualWriter {
     for (const statement of this.plan.body) {
       if (statement.node.type !== 'VariableDeclaration') continue;
       const declarator = (statement.node.declarations as Node[])[0]!;
+      if (!declarator.init) continue;
       const id = declarator.id as Node;
       if (!this.plan.carried.some((c) => startOf(id) <= startOf(c) && endOf(c) <= endOf(id))) continue;
       const target = this.ctx.source.slice(startOf(id), id.typeAnnotation ? startOf(id.typeAnnotation as Node) : endOf(id));

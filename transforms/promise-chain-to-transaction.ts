@@ -7,7 +7,7 @@ import { planChainTransaction, type ChainPlan, type Piece } from '../lib/mongoos
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { isSynchronousCall, returnsNothing } from '../lib/mongoose/retry-safety';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
-import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
+import { ABORT_BEFORE_THROW_NOTE, callbackValueLost, declaredPromiseType, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
 import { indentAt } from '../lib/edit/text';
@@ -58,9 +58,9 @@ interface UnsupportedSite {
   chain: { outer: Path };
 }
 
-/** Where a chain sits: `return chain;`, `await chain;`, `chain;` (floating) or an arrow's body. */
+/** Where a chain sits: `return chain;`, `await chain;`, `chain;` (floating), an arrow's body, or `const r = await chain;`. */
 interface ChainSite {
-  kind: 'return' | 'await' | 'floating' | 'arrow';
+  kind: 'return' | 'await' | 'floating' | 'arrow' | 'declare';
   /** The statement to replace, or the arrow function. */
   holder: Path;
   fn: Path;
@@ -85,11 +85,20 @@ function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSi
     const kind = statement.node.type === 'ReturnStatement' ? 'return' : awaited ? 'await' : 'floating';
     consider(kind, statement, inner, enclosingFunction(statement));
   }
+  for (const declaration of analysis.index.of('VariableDeclaration')) {
+    const [declarator, ...others] = declaration.node.declarations as Node[];
+    const init = declarator?.init as Node | undefined;
+    if (others.length > 0 || init?.type !== 'AwaitExpression' || !STATEMENT_LISTS.has(declaration.parent?.node.type as string)) continue;
+    consider('declare', declaration, declaration.get('declarations', 0, 'init', 'argument') as Path, enclosingFunction(declaration));
+  }
   for (const arrow of analysis.index.of('ArrowFunctionExpression')) {
     if (arrow.node.body && (arrow.node.body as Node).type !== 'BlockStatement') consider('arrow', arrow, arrow.get('body') as Path, arrow);
   }
   return sites.sort((a, b) => startOf(a.chain.outer.node) - startOf(b.chain.outer.node));
 }
+
+/** Where a declaration is a statement of its own. */
+const STATEMENT_LISTS = new Set(['BlockStatement', 'Program', 'StaticBlock', 'SwitchCase']);
 
 /** Rewrites one chain, or reports why not; true when it was rewritten. */
 function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainSite | UnsupportedSite, creation: SessionCreation): boolean {
@@ -98,8 +107,14 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
     return false;
   }
   const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
-  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als });
+  const typescript = /\.[cm]?tsx?$/.test(ctx.file);
+  const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als, typescript, valueUse: valueUseOf(ctx, site) });
   if (!plan) return false;
+  const declared = !('reason' in plan) && site.kind === 'declare' ? declaredValueProblem(plan, callbackValueLost(ctx.project.mongoose(), typescript)) : undefined;
+  if (declared) {
+    ctx.report(site.chain.outer, `promise-chain transaction left as is: ${declared}`);
+    return false;
+  }
   if ('reason' in plan) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${plan.reason}`);
     return false;
@@ -119,6 +134,27 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
     ctx.report(site.chain.outer, 'this promise-chain transaction was neither returned nor awaited; it is awaited now, so the function waits for it (and returns a promise)');
   }
   return true;
+}
+
+/** `const r = await chain`: why the rewrite could not give `r` the value the chain resolved to. */
+function declaredValueProblem(plan: ChainPlan, callbackValueLost: boolean): string | undefined {
+  if (plan.handler) return "the chain's value is declared as a variable and its .catch() does more than abort, so the declaration would move into a try whose block the code after it cannot see into";
+  // From Mongoose 8 both are undefined: the callback returns nothing, and so do endSession() and the driver's commit.
+  if (plan.result === 'nothing' && callbackValueLost) {
+    return "the chain's value is declared as a variable, and it is what the chain's last lifecycle call (the commit or endSession()) resolved to; on this Mongoose version transaction() resolves to the commit's result instead, which endSession() does not give";
+  }
+  return undefined;
+}
+
+/** Where the chain's value is used, with the type the code states for it there; undefined when it is not used. */
+function valueUseOf(ctx: TransformContext, site: ChainSite): { type: string | undefined } | undefined {
+  if (site.kind === 'await' || site.kind === 'floating') return undefined;
+  if (site.kind === 'declare') {
+    const id = (site.holder.node.declarations as Node[])[0]!.id as Node;
+    const annotation = (id.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+    return { type: annotation ? ctx.source.slice(startOf(annotation), endOf(annotation)) : undefined };
+  }
+  return { type: declaredPromiseType(site.fn.node, ctx.source) };
 }
 
 function startsTransaction(source: string, at: Path): boolean {
@@ -157,7 +193,7 @@ class ChainWriter {
     this.unit = ctx.style.indentUnit;
     this.mover = new CodeMover(ctx);
     this.insideTry = plan.handler !== undefined;
-    this.returnsValue = site.kind === 'return' || site.kind === 'arrow';
+    this.returnsValue = site.kind === 'return' || site.kind === 'arrow' || site.kind === 'declare';
     this.returnsTransactionValue = this.returnsValue && plan.result === 'transaction';
     this.transactionValueNeeded = plan.transactionBind !== undefined || this.returnsTransactionValue;
     this.carry = this.transactionValueNeeded && plan.resultName !== undefined;
@@ -224,7 +260,7 @@ class ChainWriter {
     const { plan } = this;
     const inner = indent + this.unit;
     const lines: Line[] = [...this.pieces(plan.pre, indent, false)];
-    if (this.carry) lines.push({ text: indent + this.statement(`let ${plan.resultName}`), at: plan.startAt });
+    if (this.carry) lines.push({ text: indent + this.statement(`let ${plan.resultName}${plan.resultType !== undefined ? `!: ${plan.resultType}` : ''}`), at: plan.startAt });
     const body = this.pieces(plan.body, inner, plan.withTransaction && this.transactionValueNeeded);
     if (plan.abortsAtEnd) body.push({ text: inner + this.statement(`await ${plan.sessionName}.abortTransaction()`), at: CLOSING });
     if (plan.transactionValue) {
@@ -236,14 +272,24 @@ class ChainWriter {
     lines.push(...transactionCallLines(call, body));
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
-    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(`return ${plan.resultName}`), at: CLOSING });
+    if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(this.deliver(plan.resultName!)), at: CLOSING });
     return lines;
+  }
+
+  /** What the chain's value becomes where it was used: `return <value>`, or `const r = <value>` as declared. */
+  private deliver(value: string): string {
+    if (this.site.kind !== 'declare') return `return ${value}`;
+    const declaration = this.site.holder.node;
+    const id = (declaration.declarations as Node[])[0]!.id as Node;
+    return `${declaration.kind as string} ${this.ctx.source.slice(startOf(id), endOf(id))} = ${value}`;
   }
 
   /** How the transaction() call starts: bound to a name, returned, or only awaited. */
   private transactionPrefix(): string {
     const { plan } = this;
     if (plan.transactionBind && !this.carry) return `const ${plan.transactionBind} = await `;
+    // `const r = await chain` whose value is the transaction's, or nothing (undefined either way from Mongoose 8).
+    if (this.site.kind === 'declare' && !plan.transactionBind && !this.carry && plan.result !== 'post') return this.deliver('await ');
     if (!plan.transactionBind && this.returnsTransactionValue && !this.carry) return this.insideTry ? 'return await ' : 'return ';
     return 'await ';
   }
@@ -256,10 +302,10 @@ class ChainWriter {
       if (!piece.value) return;
       const at = startOf(piece.value.node);
       const value = this.valueText(piece.value, indent);
-      if (returnLast && index === pieces.length - 1 && !returnsNothing(piece.value)) {
+      if (returnLast && index === pieces.length - 1 && (!returnsNothing(piece.value) || this.site.kind === 'declare')) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
-        const returned = this.insideTry ? value : this.mover.move([piece.value.node], indent);
-        lines.push({ text: indent + this.statement(`return ${returned}`), at });
+        const returned = this.insideTry || this.site.kind === 'declare' ? value : this.mover.move([piece.value.node], indent);
+        lines.push({ text: indent + this.statement(this.deliver(returned)), at });
         return;
       }
       else if (piece.bind) lines.push({ text: indent + this.statement(`const ${this.bindingText(piece.bind)} = ${value}`), at });

@@ -15,11 +15,11 @@ export interface ImportLine {
 /**
  * Comments, strings and the four forms that load a module, in one pass of the regular expression
  * engine: a form counts only where it is code, so `require('mongodb')` in a JSDoc example or a
- * string does not. Template literals and regular expressions are approximated (a quote inside a
+ * string does not, nor `obj.require('x')`, while a spread `...require('./x')` (a barrel) does. Template literals and regular expressions are approximated (a quote inside a
  * regular expression can hide the rest of its line), which is enough for import lines.
  */
 const TOKENS =
-  /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\\n]|\\[\s\S])*'|"(?:[^"\\\n]|\\[\s\S])*"|`(?:[^`\\]|\\[\s\S])*`|(?<![\w$.])(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1\s*\)|(?<![\w$.])(?:from|import)\s*(['"])([^'"\n]+)\3/g;
+  /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\\n]|\\[\s\S])*'|"(?:[^"\\\n]|\\[\s\S])*"|`(?:[^`\\]|\\[\s\S])*`|(?<![\w$])(?<!(?<!\.\.)\.)(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1\s*\)|(?<![\w$.])(?:from|import)\s*(['"])([^'"\n]+)\3/g;
 
 /** The modules a file loads, in order, read from its text without parsing it. */
 export function scanImports(text: string): ImportLine[] {

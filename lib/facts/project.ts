@@ -44,6 +44,7 @@ const ASSUMED_CURRENT: MongooseVersion = {
 export class PackageFacts {
   private readonly rootByDir = new Map<string, string | undefined>();
   private readonly versionByRoot = new Map<string, MongooseVersion>();
+  private readonly entriesByRoot = new Map<string, string[]>();
 
   /** The folder of the nearest package.json at or above `file`'s folder. */
   packageRoot(file: string): string | undefined {
@@ -59,6 +60,23 @@ export class PackageFacts {
       this.versionByRoot.set(key, cached);
     }
     return cached;
+  }
+
+  /**
+   * The source files other packages load when they import the package `file` belongs to: what its
+   * package.json names as `main`, `module`, `exports` or `types`, each mapped back to its source
+   * (`dist/index.js` -> `src/index.ts`). Empty for a package that is `private` (nothing outside the
+   * repository can install it) or names no entry (an application).
+   */
+  publicEntries(file: string): string[] {
+    const root = this.packageRoot(file);
+    if (root === undefined) return [];
+    let known = this.entriesByRoot.get(root);
+    if (!known) {
+      known = entrySources(root);
+      this.entriesByRoot.set(root, known);
+    }
+    return known;
   }
 
   /** Versions looked up so far, keyed by package root, for the report. */
@@ -107,6 +125,45 @@ export class PackageFacts {
     if (declared) return { version: undefined, source: `the mongoose dependency of ${root} names no version`, assumedCurrent: false };
     return { version: undefined, source: `no mongoose dependency found from ${root}`, assumedCurrent: false, absent: true };
   }
+}
+
+interface EntryFields {
+  private?: unknown;
+  main?: unknown;
+  module?: unknown;
+  types?: unknown;
+  typings?: unknown;
+  exports?: unknown;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Folders a build writes to, and the folder its sources usually come from. */
+const BUILD_FOLDER = /^(dist|lib|build|out|cjs|esm)(\/|$)/;
+
+function entrySources(root: string): string[] {
+  const pkg = readJson<EntryFields>(path.join(root, 'package.json'));
+  if (!pkg || pkg.private === true) return [];
+  const declared = [pkg.main, pkg.module, pkg.types, pkg.typings, ...exportTargets(pkg.exports)].filter((e): e is string => typeof e === 'string');
+  if (declared.length === 0) return [];
+  const found = new Set<string>();
+  for (const entry of declared) {
+    const relative = path.normalize(entry).split(path.sep).join('/').replace(/^\.\//, '');
+    const stem = relative.replace(/(\.d)?\.(c|m)?(j|t)sx?$/, '');
+    const stems = [stem, ...(BUILD_FOLDER.test(stem) ? [stem.replace(BUILD_FOLDER, 'src$2'), stem.replace(BUILD_FOLDER, '')] : [])];
+    for (const candidate of stems.flatMap((s) => [s, `${s}/index`])) {
+      const file = SOURCE_EXTENSIONS.map((ext) => path.join(root, candidate + ext)).find((f) => fs.existsSync(f));
+      if (file) found.add(file);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Every file path an `exports` map names, whatever its conditions. */
+function exportTargets(exports: unknown): unknown[] {
+  if (typeof exports === 'string') return [exports];
+  if (Array.isArray(exports)) return exports.flatMap(exportTargets);
+  if (exports && typeof exports === 'object') return Object.values(exports).flatMap(exportTargets);
+  return [];
 }
 
 /** Mongoose's own repository: its tests load it by path (`require('../../')`), its package.json says which version it is. */

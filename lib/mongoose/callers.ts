@@ -68,6 +68,7 @@ export class CallSiteFinder {
     const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
     if (identity.exported && mentionedElsewhere) this.findAcrossFiles(fn, identity, found);
     else this.findInFile(fn, identity, found);
+    if (identity.exported && !mentionedElsewhere) this.missIfPublic(identity, classNameOf(fn), self, found);
     return found;
   }
 
@@ -120,6 +121,14 @@ export class CallSiteFinder {
   /** Other files reach a helper by its name, or (a default export, which importers may rename) its module's. */
   private namesOf(identity: HelperIdentity): string[] {
     return identity.defaultExport ? [identity.name, moduleName(this.ctx.file)] : [identity.name];
+  }
+
+  /** A module that exports the helper and is an entry of its package: code outside the project may call it. */
+  private missIfPublic(identity: HelperIdentity, className: string | undefined, file: string, found: SiteCollector): void {
+    if (!this.ctx.project.isPublicEntry(file)) return;
+    const what = identity.isMethod && className ? `${identity.name}() belongs to ${className}, which` : identity.name;
+    const via = path.resolve(file) === path.resolve(this.ctx.file) ? 'its module' : relative(this.ctx.file, file);
+    found.miss(`${what} is exported by ${via}, an entry of the package (its package.json main, module or exports), so code outside this project can call it`);
   }
 
   /** The analysis of this file, or of another one as it is on disk (undefined if unreadable). */
@@ -186,6 +195,7 @@ export class CallSiteFinder {
       const key = `${exported.file}\0${exported.name}\0${exported.whole}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      this.missIfPublic(identity, className, exported.file, found);
       for (const site of this.ctx.project.importersOf(exported.file)) {
         const analysis = this.analysisOf(site.file);
         if (!analysis) {

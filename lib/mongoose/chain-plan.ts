@@ -1,9 +1,9 @@
 import { declaredNames, freeName, patternIdentifiers } from '../ast/bindings';
-import { calleeName, contains, enclosingFunction, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
@@ -49,6 +49,8 @@ export interface ChainPlan {
   transactionBind: string | undefined;
   /** Before Mongoose 8 (transaction() resolves to the commit result): a free name to carry the body's value out. */
   resultName: string | undefined;
+  /** TypeScript: the type the code states for the carried value, which the variable is declared with. */
+  resultType: string | undefined;
   /** Identifiers to rename: the session parameter to `sessionName`, step parameters that would clash. */
   renames: Array<{ identifier: Node; name: string }>;
   /** The `.catch()` code that stays (in a try/catch around everything), or undefined when it only aborted and rethrew. */
@@ -63,6 +65,19 @@ export interface ChainPlan {
 
 export type ChainPlanResult = ChainPlan | { reason: string } | undefined;
 
+/** What the project and the chain's place tell the planner. */
+export interface ChainContext {
+  mongoose: MongooseVersion;
+  als: boolean;
+  typescript: boolean;
+  /**
+   * Where the chain's value is used (returned, or declared: `const r = await chain`), with the type
+   * the code states for it there (the `Promise<T>` the function declares, the declaration's
+   * annotation); undefined when nothing uses the value.
+   */
+  valueUse: { type: string | undefined } | undefined;
+}
+
 /**
  * Plans the rewrite of a promise-chain transaction into `await conn.transaction(async (session) => ...)`
  * (docs/mongoose-semantics.md §1, §5.1). Undefined when the chain does not run a transaction on the
@@ -73,9 +88,9 @@ export function planChainTransaction(
   chain: PromiseChain,
   creation: SessionCreation,
   fn: Path,
-  project: { mongoose: MongooseVersion; als: boolean },
+  context: ChainContext,
 ): ChainPlanResult {
-  return new ChainPlanner(analysis, chain, creation, fn, project.mongoose, project.als).plan();
+  return new ChainPlanner(analysis, chain, creation, fn, context).plan();
 }
 
 /** Pieces with the names their values are bound to. */
@@ -112,11 +127,18 @@ class ChainPlanner {
     private readonly chain: PromiseChain,
     private readonly creation: SessionCreation,
     private readonly fn: Path,
-    private readonly mongoose: MongooseVersion,
-    /** AsyncLocalStorage is on: inside transaction() every Mongoose operation joins the transaction. */
-    private readonly als: boolean,
+    private readonly context: ChainContext,
   ) {
     this.steps = chain.steps;
+  }
+
+  private get mongoose(): MongooseVersion {
+    return this.context.mongoose;
+  }
+
+  /** AsyncLocalStorage is on: inside transaction() every Mongoose operation joins the transaction. */
+  private get als(): boolean {
+    return this.context.als;
   }
 
   plan(): ChainPlanResult {
@@ -165,6 +187,8 @@ class ChainPlanner {
     if ('reason' in names) return names;
     const escaped = this.bodyLocalUsedAfter(body, ending, post, transactionValue);
     if (escaped) return { reason: escaped };
+    const carried = this.carriedType(result, names, post);
+    if ('reason' in carried) return carried;
     // Where the connection cannot be named, a reason found in the code itself is the one to give.
     if (typeof connection !== 'string') return { reason: connection.reason };
     if (outer) this.removedStatements.push(outer.declarationStatement);
@@ -185,6 +209,7 @@ class ChainPlanner {
       transactionValue,
       transactionBind: names.transactionBind,
       resultName: names.resultName,
+      resultType: carried.type,
       renames: [...this.sessionRenames(sessionName), ...names.renames],
       handler: handler?.keep,
       removals: this.removedStatements,
@@ -655,7 +680,7 @@ class ChainPlanner {
     // Mongoose 8, where transaction() resolves to the commit result) the variable carrying it out.
     const transactionBind = readsTransaction ? this.bind(first!, undefined, functionScope, flat, renameIn) : undefined;
     if (transactionBind !== undefined && typeof transactionBind !== 'string') return { reason: 'the first step after the commit destructures what the transaction resolved to' };
-    const carries = resolvesToCommitResult(this.mongoose) && !roles.withTransaction && valueFromBody;
+    const carries = callbackValueLost(this.mongoose, this.context.typescript) && !roles.withTransaction && valueFromBody;
     const resultName = carries ? (transactionBind ?? freeName('result', functionScope)) : undefined;
     const pre = toPieces(roles.pre, functionScope);
     if ('reason' in pre) return pre;
@@ -664,6 +689,34 @@ class ChainPlanner {
     const post = toPieces(roles.post, functionScope);
     if ('reason' in post) return post;
     return { pre, body, post, transactionBind, resultName, renames };
+  }
+
+  /**
+   * TypeScript, where the transaction's value is carried out in a variable: the type the code states
+   * for that value (the annotation of the step that reads it, else the type stated where the chain's
+   * value is used, when the value is the chain's: no step reads it, or the last step only passes it
+   * on); a reason when it states none, since an untyped `let` assigned in a callback is `undefined`
+   * to the type checker after the call.
+   */
+  private carriedType(result: ChainPlan['result'], names: NamedPieces, post: ChainStep[]): { type: string | undefined } | { reason: string } {
+    if (!this.context.typescript || names.resultName === undefined) return { type: undefined };
+    const read = names.transactionBind !== undefined;
+    if (!read && (this.context.valueUse === undefined || result !== 'transaction')) return { type: undefined };
+    const reader = post[0];
+    const annotation = read ? ((reader?.param?.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) : undefined;
+    const chainValue = !read || (post.length === 1 && result === 'post' && this.passesOn(reader!));
+    const type = annotation ? this.analysis.source.slice(startOf(annotation), endOf(annotation)) : chainValue ? this.context.valueUse?.type : undefined;
+    if (type !== undefined) return { type };
+    const user = read ? `the step after the commit (line ${lineOf(reader!.callback ?? reader!.value!)}) reads the value the transaction gives` : 'the chain\'s value is the value the transaction gives, and it is used';
+    return {
+      reason: `${user}; on this Mongoose version transaction() does not resolve to its callback's value (in TypeScript's types not before 8.5), so it would be carried out in a variable declared before the call, and the code states no type to declare it with`,
+    };
+  }
+
+  /** `.then((result) => { ...; return result; })`: the step's value is the value it was handed. */
+  private passesOn(step: ChainStep): boolean {
+    const { value, param } = step;
+    return value !== undefined && param !== undefined && isIdentifier(value.node) && this.analysis.bindings.declarationOf(value) === param;
   }
 
   /**

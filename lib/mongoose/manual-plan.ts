@@ -1,4 +1,3 @@
-import semver from 'semver';
 import { declaredNames } from '../ast/bindings';
 import {
   calleeName,
@@ -22,7 +21,8 @@ import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCre
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
-import { abortBeforeThrow, alsJoinProblem, connectionOf, isLifecycleDemo, lineOf, resolvesToCommitResult, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
+import { modelDocumentType } from './model-types';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -80,6 +80,8 @@ export interface ManualPlan {
   carried: Node[];
   /** `return`: the callback returns them (Mongoose 8+); `let`: assigned to variables declared before the call. */
   carryStyle: 'return' | 'let';
+  /** TypeScript: types for carried names the code declares without an annotation, from their model's interface. */
+  carriedTypes: Map<Node, string>;
   /**
    * TypeScript where transaction() does not give the callback's value and the carried names have no
    * stated type: the `return <expression>` after the commit, whose value the callback computes into a
@@ -324,6 +326,7 @@ class ManualPlanner {
       lifecycle: [...ends, ...this.handlerAborts(tryStatement)],
       carried: [],
       carryStyle: 'return',
+      carriedTypes: new Map(),
       usesSession: isFunction(callback.node) && this.analysis.bindings.referencesIn(callback, this.session).length > 0,
       callback,
       resultStatement: result,
@@ -450,9 +453,12 @@ class ManualPlanner {
 
     const carried = this.carriedNames(body, [...post, ...(handler?.keep?.statements ?? [])]);
     if ('reason' in carried) return this.refuse(carried.reason, carried.at);
-    const carryStyle = this.carryStyle(carried.names);
+    const stated = this.context.typescript ? this.modelTypes(carried.names) : { types: new Map<Node, string>(), reasons: new Map<Node, string>() };
+    const carryStyle = this.carryStyle(carried.names, stated);
     const computed = typeof carryStyle === 'string' || exits.length > 0 ? undefined : this.computedReturn(post, handler?.keep?.statements ?? [], carried.names);
     if (typeof carryStyle !== 'string' && !computed) return this.refuse(carryStyle.reason, carryStyle.at);
+    // `let order: Order;` of a name carried in a variable: declared before the call instead.
+    const declaredAhead = carryStyle === 'let' && !computed ? body.filter((s) => isUninitialised(s.node) && declaredNames(s.node).some((id) => carried.names.includes(id))) : [];
     return {
       kind: 'manual',
       unprotected: tryStatement === undefined,
@@ -461,7 +467,7 @@ class ManualPlanner {
       options: (start.node.arguments as Node[])[0] ? (start.get('arguments', 0) as Path) : undefined,
       before: [...outside, ...kept],
       beforeInside: main.slice(0, startIndex),
-      body: body.filter((s) => ![...bodyEnds, ...thrownAborts].some((e) => e.node === s.node)),
+      body: body.filter((s) => ![...bodyEnds, ...thrownAborts, ...declaredAhead].some((e) => e.node === s.node)),
       bodyRemovals: bodyEnds,
       abortsBeforeThrow: thrownAborts,
       earlyExits: exits,
@@ -470,6 +476,7 @@ class ManualPlanner {
       lifecycle: [main[startIndex]!, ...(abortsAtEnd ? [] : [main[endIndex]!]), ...ends, ...this.handlerAborts(tryStatement)],
       carried: computed ? [] : carried.names,
       carryStyle: computed ? 'let' : (carryStyle as 'return' | 'let'),
+      carriedTypes: stated.types,
       computed,
       usesSession: this.sessionReadIn(body, [...bodyEnds, ...thrownAborts, ...exits.flatMap((e) => [...e.moved, ...e.ends])]) || exits.length > 0,
       callback: undefined,
@@ -742,7 +749,7 @@ class ManualPlanner {
       for (const declared of declaredNames(statement.node)) {
         const read = after.some((s) => this.analysis.bindings.referencesIn(s, declared).length > 0);
         if (!read) continue;
-        if (statement.node.type !== 'VariableDeclaration' || statement.node.kind === 'var' || (statement.node.declarations as Node[]).length !== 1 || !(statement.node.declarations as Node[])[0]!.init) {
+        if (statement.node.type !== 'VariableDeclaration' || statement.node.kind === 'var' || (statement.node.declarations as Node[]).length !== 1 || !carriable((statement.node.declarations as Node[])[0]!)) {
           return { reason: `\`${declared.name as string}\` is declared in the transaction body in a way that cannot be carried out of it`, at: statement };
         }
         names.push(declared);
@@ -756,20 +763,33 @@ class ManualPlanner {
    * whose types said `Promise<void>` before), else variables declared before the call, which in
    * TypeScript need the type the declaration states.
    */
-  private carryStyle(names: Node[]): 'return' | 'let' | { reason: string; at: Path } {
-    const { version } = this.context.mongoose;
-    const returns = !resolvesToCommitResult(this.context.mongoose) && !(this.context.typescript && version !== undefined && semver.lt(version, '8.5.0'));
+  private carryStyle(names: Node[], stated: { types: Map<Node, string>; reasons: Map<Node, string> }): 'return' | 'let' | { reason: string; at: Path } {
+    const returns = !callbackValueLost(this.context.mongoose, this.context.typescript);
     if (returns || names.length === 0) return names.length === 0 || returns ? 'return' : 'let';
     if (this.context.typescript) {
-      const untyped = names.find((n) => !n.typeAnnotation);
+      const untyped = names.find((n) => !n.typeAnnotation && !stated.types.has(n));
       if (untyped) {
+        const why = stated.reasons.get(untyped) ?? 'no type the code states for it is found (an annotation, or the interface that a model of this file is declared with, Model<T> or model<T>())';
         return {
-          reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and without a type annotation it cannot be declared before the call`,
+          reason: `\`${untyped.name as string}\` is used after the commit; on this Mongoose version transaction() does not return the callback's value, and ${why}, so it cannot be declared before the call`,
           at: this.creation.call,
         };
       }
     }
     return 'let';
+  }
+
+  /** Carried names without an annotation whose value a model makes, with the document type the code's model interface gives. */
+  private modelTypes(names: Node[]): { types: Map<Node, string>; reasons: Map<Node, string> } {
+    const types = new Map<Node, string>();
+    const reasons = new Map<Node, string>();
+    for (const name of names) {
+      const origin = name.typeAnnotation ? undefined : this.analysis.bindings.originOf(name);
+      const found = origin?.kind === 'variable' ? modelDocumentType(this.analysis, origin.declarator, name) : undefined;
+      if (found && 'type' in found) types.set(name, found.type);
+      else if (found) reasons.set(name, found.reason);
+    }
+    return { types, reasons };
   }
 
   /**
@@ -786,10 +806,8 @@ class ManualPlanner {
     const expression = statement!.get('argument') as Path;
     if (!withoutEffects(expression.node)) return undefined;
     const fn = enclosingFunction(statement!);
-    const declared = (fn?.node.returnType as Node | undefined)?.typeAnnotation as Node | undefined;
-    const params = declared?.type === 'TSTypeReference' && isIdentifier(declared.typeName as Node, 'Promise') ? ((declared.typeParameters as Node | undefined)?.params as Node[] | undefined) : undefined;
-    if (!fn?.node.async || params?.length !== 1) return undefined;
-    return { statement: statement!, expression, type: this.analysis.source.slice(startOf(params[0]!), endOf(params[0]!)) };
+    const type = fn?.node.async ? declaredPromiseType(fn.node, this.analysis.source) : undefined;
+    return type === undefined ? undefined : { statement: statement!, expression, type };
   }
 
   /** Whether `statements` use the session outside the statements that go. */
@@ -809,6 +827,16 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/** `const x = value`, `const { a } = value`, or `let x: T;` assigned later (declared before the call as it is). */
+function carriable(declarator: Node): boolean {
+  return declarator.init ? true : (declarator.id as Node).type === 'Identifier';
+}
+
+/** `let x;`: one name, no value. */
+function isUninitialised(statement: Node): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.declarations as Node[]).length === 1 && !(statement.declarations as Node[])[0]!.init;
 }
 
 /**

@@ -27,7 +27,7 @@ import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './transaction-body';
-import { requestSlotOf } from './request-sessions';
+import { requestSessionCalls, requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -708,6 +708,8 @@ export interface UnguardedAbort {
    * commit would pass for a success. The name to throw (`declare`: the catch has no parameter yet).
    */
   rethrow: { name: string; declare: Path | undefined } | undefined;
+  /** The session as the abort names it, where that is not the declaration's name (`req.dbSession`). */
+  target?: string;
 }
 
 /**
@@ -771,6 +773,52 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
     }
   }
   return out;
+}
+
+/**
+ * Error handlers `(err, req, res, next)` that abort the session of the request (`req.dbSession`,
+ * `res.locals.session`, or a local read from one), unguarded: a route may have committed the
+ * transaction before it failed (or its commit failed, which leaves the session "committed" too),
+ * and the abort then throws "Cannot call abortTransaction after calling commitTransaction" instead
+ * of the handler answering with the route's error. The handler runs only for an error, so a
+ * skipped abort lets no failure pass for a success.
+ */
+export function requestErrorHandlerAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
+  const out: UnguardedAbort[] = [];
+  for (const { call, method, slot } of requestSessionCalls(analysis)) {
+    const fn = slot.fn;
+    if (method !== 'abortTransaction' || (fn.node.params as Node[]).length !== 4 || enclosingFunction(call)?.node !== fn.node) continue;
+    const statement = expressionStatementOf(call);
+    const object = unwrapExpression((call.node.callee as Node).object as Node);
+    const target = analysis.source.slice(startOf(object), endOf(object));
+    if (!statement || failureHandled(statement, fn.node) || testsInTransactionOf(statement, target, fn.node, analysis.source)) continue;
+    out.push({ statement, session: object, presenceCheck: presenceCheckOf(statement, target, analysis.source), rethrow: undefined, target });
+  }
+  return out;
+}
+
+/** Inside `if (<target>.inTransaction())` (or `?.`, or `&&` with it) between the statement and `within`. */
+function testsInTransactionOf(statement: Path, target: string, within: Node, source: string): boolean {
+  for (let current = statement.parent as Path | null; current && current.node !== within; current = current.parent as Path | null) {
+    if (current.node.type !== 'IfStatement') continue;
+    const object = (n: Node) => unwrapExpression((n.callee as Node).object as Node);
+    if (some(current.node.test as Node, (n) => isCall(n) && calleeName(n) === 'inTransaction' && isMember(n.callee) && textOf(source, object(n)) === target)) return true;
+  }
+  return false;
+}
+
+/** `if (<target>) <statement>` with nothing else in it: the if that only checks the session is there. */
+function presenceCheckOf(statement: Path, target: string, source: string): Path | undefined {
+  let candidate = statement.parent as Path | null;
+  if (candidate?.node.type === 'BlockStatement') {
+    if ((candidate.node.body as Node[]).length !== 1) return undefined;
+    candidate = candidate.parent as Path | null;
+  }
+  return candidate?.node.type === 'IfStatement' && !candidate.node.alternate && textOf(source, candidate.node.test as Node) === target ? candidate : undefined;
+}
+
+function textOf(source: string, node: Node): string {
+  return source.slice(startOf(node), endOf(node));
 }
 
 /** `if (!session.inTransaction()) return;` (or `=== false`) before the statement, in its block: the abort is already guarded. */

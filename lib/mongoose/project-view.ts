@@ -38,6 +38,8 @@ export interface ProjectView {
   analysisOf(file: string): MongooseAnalysis | undefined;
   /** Where other files that can reach Mongoose load `file` (absolute): each module specifier's file and offset, from the import graph. */
   importersOf(file: string): ImportSite[];
+  /** True when `file` (absolute) is an entry of its package that other packages load: package.json's `main`, `module`, `exports` or `types` of a package that is not private. */
+  isPublicEntry(file: string): boolean;
   /** The file of the project that `specifier`, as this file writes it in an import or require, loads (from the import graph); undefined for packages and files outside the graph. */
   moduleFile(specifier: string): string | undefined;
 }

@@ -180,20 +180,28 @@ export function requestSessionFindings(analysis: MongooseAnalysis): Array<{ at: 
   }
   const stores = sessionStoringFunctions(analysis);
   const calls = requestSessionCalls(analysis).filter((c) => !stores.get(c.slot.fn.node)?.has(c.slot.text));
+  // One finding per handler and slot, at its first reported call, with a reason for each call.
+  const sites = new Map<string, Array<{ at: Path; reason: string }>>();
   for (const { call, method, slot } of calls) {
     const startsHere = calls.some((c) => c.method === 'startTransaction' && c.slot.fn.node === slot.fn.node && c.slot.text === slot.text);
+    const key = `${startOf(slot.fn.node)}\0${slot.text}`;
+    const add = (reason: string) => sites.set(key, [...(sites.get(key) ?? []), { at: call, reason }]);
     if (method === 'endSession') {
-      out.push({
-        at: call,
-        reason: `this handler ends a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; nothing was changed: end it once, in the function that started it, after the handler's work`,
-      });
+      add(`this handler ends${lineNote(call, sites.get(key))} a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; the call was left as it is: end it once, in the function that started it, after the handler's work`);
     } else if ((method === 'commitTransaction' || method === 'abortTransaction') && !startsHere) {
       const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
-      out.push({
-        at: call,
-        reason: `this handler ${verb} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; nothing was changed: start, commit and end the transaction in one place (connection.transaction() in the handler)`,
-      });
+      add(`this handler ${verb}${lineNote(call, sites.get(key))} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; the split is left as it is: start, commit and end the transaction in one place (connection.transaction() in the handler)`);
     }
   }
+  for (const reasons of sites.values()) {
+    const at = reasons[0]!.at;
+    for (const { reason } of reasons) out.push({ at, reason });
+  }
   return out;
+}
+
+/** ` (line N)` for a call reported at an earlier call of the same handler, whose line the finding shows. */
+function lineNote(call: Path, earlier: ReadonlyArray<{ at: Path }> | undefined): string {
+  const first = earlier?.[0]?.at;
+  return first && lineOf(first) !== lineOf(call) ? ` (line ${lineOf(call)})` : '';
 }

@@ -44,6 +44,24 @@ export function resolvesToCommitResult(mongoose: MongooseVersion): boolean {
   return mongoose.version !== undefined && semver.lt(mongoose.version, '8.0.0');
 }
 
+/**
+ * The value of transaction() is not the callback's: at run time before Mongoose 8, and in
+ * TypeScript's types before 8.5 (`Promise<void>`), so a value the code needs is carried out in a
+ * variable declared before the call.
+ */
+export function callbackValueLost(mongoose: MongooseVersion, typescript: boolean): boolean {
+  const { version } = mongoose;
+  return resolvesToCommitResult(mongoose) || (typescript && version !== undefined && semver.lt(version, '8.5.0'));
+}
+
+/** `T`, as written, of the `Promise<T>` a function declares it returns; undefined when it declares none. */
+export function declaredPromiseType(fn: Node, source: string): string | undefined {
+  const declared = (fn.returnType as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (declared?.type !== 'TSTypeReference' || (declared.typeName as Node).type !== 'Identifier' || (declared.typeName as Node).name !== 'Promise') return undefined;
+  const params = (declared.typeParameters as Node | undefined)?.params as Node[] | undefined;
+  return params?.length === 1 ? source.slice(startOf(params[0]!), endOf(params[0]!)) : undefined;
+}
+
 /** Not a reason found in the code: planners give it only when the code itself holds none. */
 const UNKNOWN_CONNECTION = { reason: 'it cannot tell which connection the session comes from', unknown: true } as const;
 

@@ -93,6 +93,7 @@ export class RunEnvironment {
       },
       importersOf: (other) => noted('importersOf', [other], this.graphFor(other).importersOf(other)),
       moduleFile: (specifier) => this.moduleFile(file, specifier),
+      isPublicEntry: (other) => noted('isPublicEntry', [other], this.packages.publicEntries(other).includes(path.resolve(other))),
     };
   }
 
@@ -147,6 +148,8 @@ export class RunEnvironment {
         return view.fileMentions(rest[0] as string, rest[1] as string);
       case 'importersOf':
         return view.importersOf(rest[0] as string);
+      case 'isPublicEntry':
+        return view.isPublicEntry(rest[0] as string);
       case 'resolve':
         return this.resolverFor(file).resolve(file, rest[0] as string) ?? null;
       case 'typeSetup':

@@ -132,6 +132,7 @@ function projectViewFor(spec: CaseSpec, env: RunEnvironment, file: string, detec
     analysisOf: (other) => env.projectView(other).analysisOf(other),
     importersOf: (other) => env.projectView(other).importersOf(other),
     moduleFile: (specifier) => (detect ? detected.moduleFile(specifier) : undefined),
+    isPublicEntry: (other) => (detect ? detected.isPublicEntry(other) : false),
   };
 }
 

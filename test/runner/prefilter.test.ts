@@ -174,7 +174,8 @@ describe('scanImports', () => {
       "import './side';",
       "import z = require('./g');",
       "foo.require('./not-a-require');",
+      "module.exports = { connect, ...require('./barrel-part') };",
     ].join('\n');
-    expect(scanImports(text).map((i) => i.specifier)).toEqual(['mongoose', './a', './b', './c', './e', './side', './g']);
+    expect(scanImports(text).map((i) => i.specifier)).toEqual(['mongoose', './a', './b', './c', './e', './side', './g', './barrel-part']);
   });
 });

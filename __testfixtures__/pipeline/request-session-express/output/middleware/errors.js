@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-unused-vars
 const handleErrors = async (err, req, res, next) => {
   if (req.dbSession) {
-    await req.dbSession.abortTransaction();
+    if (req.dbSession.inTransaction()) await req.dbSession.abortTransaction();
     req.dbSession.endSession();
   }
   res.status(err.status || 500).json({ message: err.message });

@@ -1,0 +1,3 @@
+const mongoose = require('mongoose');
+
+module.exports = mongoose.model('Car', new mongoose.Schema({}, { strict: false }));

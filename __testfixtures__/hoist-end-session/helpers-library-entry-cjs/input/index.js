@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('./lib/transactions'),
+  ...require('./lib/migrate'),
+};

@@ -1,0 +1,12 @@
+// Public API of the package: applications call these with sessions they manage themselves.
+async function commitAndClose(session) {
+  await session.commitTransaction();
+  session.endSession();
+}
+
+async function rollbackAndClose(session) {
+  if (session.inTransaction()) await session.abortTransaction();
+  session.endSession();
+}
+
+module.exports = { commitAndClose, rollbackAndClose };

@@ -1,0 +1,2 @@
+export * from './transaction-manager';
+export * from './outbox.service';
