@@ -3,7 +3,7 @@ import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
 import { oneFindingPerSite } from './findings';
-import { callOriginsFrom, linksFrom, MongooseAnalysis } from './mongoose/analysis';
+import { callDeclarationsFrom, linksFrom, MongooseAnalysis } from './mongoose/analysis';
 import { parseFile, type ParsedFile } from './facts/parse';
 import { detectStyle, type CodeStyle } from './edit/style';
 import { indentAt, lineStartOf, LineIndex } from './edit/text';
@@ -140,7 +140,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
           return (stage.style ??= detectStyle(parsed.root.get().node as Node, stage.text));
         },
         get analysis() {
-          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callOriginsFrom(input.types, input.file, stage.text), linksFrom(input.project)));
+          return (stage.analysis ??= new MongooseAnalysis(parsed.j, parsed.root, stage.text, callDeclarationsFrom(input.types, input.file, stage.text), linksFrom(input.project), input.file));
         },
         project: input.project,
         types: input.types,

@@ -268,6 +268,28 @@ export async function run(id: string) {
 }
 `,
     ),
+    // Setting a property of the request (or of res.locals, ctx.state) cannot throw: the finally that follows covers the session.
+    ...project.cases(
+      ['js', 'ts', 'typed'],
+      'a middleware that puts the session on the request before the try whose finally ends it',
+      `${MODELS_JS}
+async function withTransaction(req, res, next) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  req.dbSession = session;
+  res.locals.session = session;
+  try {
+    await next();
+    await session.commitTransaction();
+  } catch (err) {
+    await session.abortTransaction();
+    next(err);
+  } finally {
+    session.endSession();
+  }
+}
+`,
+    ),
     ...project.cases(
       ['js', 'ts'],
       'a factory that hands a new session to its caller',
@@ -384,6 +406,25 @@ export async function pay(id: string) {
 }
 `,
       },
+    ),
+    project.case(
+      'js',
+      'a session put on the request, then a call before the try: the call can throw and leak it',
+      `${MODELS_JS}
+async function withTransaction(req, res, next) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  req.dbSession = session;
+  await loadTenant(req);
+  try {
+    await next();
+    await session.commitTransaction();
+  } finally {
+    session.endSession();
+  }
+}
+`,
+      { errors: [{ message: containing('endSession() was not moved into a finally:'), line: 8 }] },
     ),
     project.case(
       'ts',

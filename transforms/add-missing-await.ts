@@ -1,9 +1,11 @@
-import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { freeName } from '../lib/ast/bindings';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { calledFunction } from '../lib/mongoose/callees';
 import { CallSiteFinder } from '../lib/mongoose/callers';
+import { arrayEveryStepPushesInto, collectedOperations, pushedOnto, type Collected, type CollectedPush } from '../lib/mongoose/collected-operations';
 import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
@@ -81,7 +83,7 @@ class AwaitRewriter {
    * operation is awaited where it is assigned. A variable awaited, chained or passed on later is left.
    */
   private rewriteAssigned(scope: OperationScope, context: OperationContext, at: Path, value: Path, variable: Node): void {
-    const verdict = this.decide(value, context);
+    const verdict = this.decide(value, context, scope);
     if (verdict.kind !== 'operation') return;
     const fn = enclosingFunction(at)!;
     const uses = usesOfValue(this.analysis.bindings.referencesIn(fn, variable).filter((ref) => startOf(ref.node) >= endOf(at.node)));
@@ -148,7 +150,9 @@ class AwaitRewriter {
         if (!containsOperation(this.analysis, callback, context)) return;
         // One finding for the loop, not one per call inside it.
         for (const inner of this.analysis.index.within(callback.node, 'ExpressionStatement')) this.handled.add(inner.node);
-        const array = pushedInto(callback);
+        // Every operation is collected for a combinator, which rewrites them or says why not.
+        if (collectedForCombinator(this.analysis, callback, context)) return;
+        const array = arrayEveryStepPushesInto(callback);
         this.report(
           statement,
           array
@@ -166,7 +170,7 @@ class AwaitRewriter {
       return;
     }
     if (this.movedByOwner(statement)) return;
-    const verdict = this.decide(call, context);
+    const verdict = this.decide(call, context, scope);
     if (verdict.kind === 'callback') {
       const callback = isFunction(verdict.argument) ? 'a Node-style callback' : `\`${shortText(this.ctx.source, verdict.argument)}\` where Mongoose 5/6 take a Node-style callback`;
       this.report(statement, `${shortText(this.ctx.source, call.node)} passes ${callback}, so await would run it twice; it still finishes after the transaction: convert it to a promise by hand`);
@@ -189,8 +193,10 @@ class AwaitRewriter {
 
   /** Shape first; where the shape cannot tell, the expression's type (a callable `then`) decides. */
   /** `combinator`: the call is one of those a `Promise.all()` (or allSettled, race) waits for, which the finding then speaks of. */
-  private decide(call: Path, context: OperationContext, combinator?: string): OperationVerdict {
+  private decide(call: Path, context: OperationContext, scope: OperationScope, combinator?: string): OperationVerdict {
     const verdict = awaitVerdict(this.analysis, call, context);
+    // A request handler's session without a commit of its own: only what runs on that session is its business.
+    if (scope.sessionOnly && verdict.kind === 'operation' && verdict.outside) return { kind: 'not-operation' };
     if (verdict.kind !== 'unknown') return verdict;
     const fact = this.ctx.types.thenableAt(this.ctx.file, this.ctx.source, startOf(call.node), endOf(call.node));
     if (fact?.thenable && (verdict.carriesSession || fact.origin === 'mongoose' || fact.origin === 'mongodb')) return { kind: 'operation', lazy: false };
@@ -238,7 +244,7 @@ class AwaitRewriter {
       const callback = mapCall.get('arguments', 0) as Path;
       if (!containsOperation(this.analysis, callback, context)) return;
       const why = `Promise.${combinator}() runs session operations in parallel`;
-      const collect = !statement && combinator === 'all' && awaited ? collectedDeclaration(this.analysis, awaited, this.ctx.source, /\.[cm]?tsx?$/.test(this.ctx.file)) : undefined;
+      const collect = !statement && combinator === 'all' && awaited ? (collectedDeclaration(this.analysis, awaited, this.ctx.source, /\.[cm]?tsx?$/.test(this.ctx.file)) ?? assignedCollection(this.analysis, awaited)) : undefined;
       if (collect) {
         this.loop(scope, collect.declaration, mapCall.get('callee', 'object') as Path, callback, { settle: false, why, collect });
         return;
@@ -254,6 +260,10 @@ class AwaitRewriter {
       this.rewriteCollected(scope, context, combinator, { call, statement, awaited }, call.get('arguments', 0) as Path);
       return;
     }
+    if (isMapValues(arg)) {
+      this.rewriteCollected(scope, context, combinator, { call, statement, awaited }, call.get('arguments', 0, 'callee', 'object') as Path);
+      return;
+    }
     if (arg.type !== 'ArrayExpression') return;
     const elements = arg.elements as Array<Node | null>;
     const paths = elements.map((_, i) => call.get('arguments', 0, 'elements', i) as Path);
@@ -261,7 +271,7 @@ class AwaitRewriter {
       this.report(call, `Promise.${combinator}() waits for operations that were already started in parallel (undefined behaviour in a transaction); start them one at a time by hand`);
       return;
     }
-    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context, combinator) : undefined));
+    const verdicts = paths.map((p) => (p.node && isCall(p.node) ? this.decide(p, context, scope, combinator) : undefined));
     if (!verdicts.some((v) => v?.kind === 'operation') || verdicts.some((v) => v === undefined)) return;
     this.sequential(scope, combinator, awaited, call, statement, paths);
   }
@@ -277,34 +287,32 @@ class AwaitRewriter {
   private rewriteCollected(scope: OperationScope, context: OperationContext, combinator: string, at: CombinatorSite, array: Path): void {
     const collected = collectedOperations(this.analysis, array);
     if (!collected) return;
-    const verdicts = collected.pushes.map((push) => this.decide(push.get('expression', 'arguments', 0) as Path, context, combinator));
-    if (!verdicts.some((v) => v.kind === 'operation')) return;
+    const verdicts = collected.pushes.map((push) => this.decide(push.value, context, scope, combinator));
+    if (!verdicts.some((v) => v.kind === 'operation') && !collected.pushes.some((push) => this.startedOperation(push.value, context))) return;
     const arrayName = array.node.name as string;
-    const why = `Promise.${combinator}() runs session operations collected in \`${arrayName}\` in parallel (undefined behaviour in a transaction)`;
-    const plan = this.collectedPlan(combinator, at, collected, verdicts);
+    const where = collected.container === 'map' ? `kept in the map \`${arrayName}\`` : `collected in \`${arrayName}\``;
+    const why = `Promise.${combinator}() runs session operations ${where} in parallel (undefined behaviour in a transaction)`;
+    const plan = this.collectedPlan(combinator, at, collected, verdicts, context);
     if (typeof plan === 'string') {
       this.report(at.call, `${why}; ${plan}, so make them sequential by hand`);
       return;
     }
-    if (!collected.pushes.every((push) => this.ensureAsync(scope, push, why))) return;
+    const loops = [...new Map(collected.pushes.filter((p) => p.forEach).map((p) => [p.forEach!.statement.node, p.forEach!])).values()];
+    if (!collected.pushes.every((push) => this.ensureAsync(scope, push.forEach?.statement ?? push.statement!, why))) return;
     const { ctx } = this;
     const settle = combinator === 'allSettled';
-    for (const push of collected.pushes) {
-      // A push that is the body of a loop or if without braces gets them when it needs more than one line.
-      const braced = settle && !statementsOf(push.parent!.node as Node);
-      const outer = indentAt(ctx.source, startOf(push.node));
-      const indent = braced ? innerIndent(ctx, outer) : outer;
-      const operation = movedText(ctx, [(push.node.expression as Node & { arguments: Node[] }).arguments[0]!], indent);
-      const awaited = plan.kind === 'discard' ? statementText(ctx, `await ${operation}`) : statementText(ctx, `${plan.target}.push(await ${operation})`);
-      const text = settle ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
-      ctx.edits.replace(startOf(push.node), endOf(push.node), braced ? `{\n${indent}${text}\n${outer}}` : text);
-      this.handled.add(push.node);
+    const mapTypes = collected.container === 'map' ? resultMapTypeArguments(ctx.source, (collected.declaration.node.declarations as Node[])[0]!.init as Node) : undefined;
+    if (mapTypes) ctx.edits.replace(mapTypes.start, mapTypes.end, mapTypes.text);
+    for (const push of collected.pushes) this.awaitCollected(push, plan, collected, settle);
+    for (const { statement, callback } of loops) {
+      this.handled.add(statement.node);
+      this.loop(scope, statement, statement.get('expression', 'callee', 'object') as Path, callback, { settle: false, why: `the forEach() callback collected session operations ${where}`, asStatement: true });
     }
-    const ran = `Promise.${combinator}() ran the session operations collected in \`${arrayName}\` in parallel`;
+    const ran = `Promise.${combinator}() ran the session operations ${where} in parallel`;
     if (plan.kind === 'discard') {
-      removeStatement(ctx, collected.declaration);
-      removeStatement(ctx, at.statement!);
-      ctx.change(at.statement!, `${ran}: each is now awaited where it was collected`);
+      if (!plan.keepMap) removeStatement(ctx, collected.declaration);
+      removeStatement(ctx, plan.remove);
+      ctx.change(plan.remove, `${ran}: each is now awaited where it was collected`);
       return;
     }
     const declarator = (collected.declaration.node.declarations as Node[])[0]!;
@@ -318,27 +326,68 @@ class AwaitRewriter {
     if (annotation && plan.annotation !== undefined && plan.annotation !== ctx.source.slice(startOf(annotation), endOf(annotation))) {
       ctx.edits.replace(startOf(annotation), endOf(annotation), plan.annotation);
     }
-    const [start, end] = withParentheses(ctx.source, at.awaited!.node);
-    ctx.edits.replace(start, end, arrayName);
-    ctx.change(at.awaited!, `${ran}: each is now awaited where it was collected, and \`${arrayName}\` holds the results in the same order`);
+    const replaced = at.awaited ?? at.call;
+    const [start, end] = withParentheses(ctx.source, replaced.node);
+    const values = collected.container === 'map' ? `Array.from(${arrayName}.values())` : arrayName;
+    ctx.edits.replace(start, end, values);
+    const holds = collected.container === 'map' ? `\`${values}\` gives the results in the same order` : `\`${arrayName}\` holds the results in the same order`;
+    ctx.change(replaced, `${ran}: each is now awaited where it was collected, and ${holds}`);
+  }
+
+  /** One collected operation awaited where it is collected: `await op`, or its result collected in its place. */
+  private awaitCollected(push: CollectedPush, plan: CollectedPlan, collected: Collected, settle: boolean): void {
+    const { ctx } = this;
+    const target = push.statement ?? push.call;
+    // A push that is the body of a loop or if without braces gets them when it needs more than one line.
+    const braced = settle && push.statement !== undefined && !statementsOf(push.statement.parent!.node as Node);
+    const outer = indentAt(ctx.source, startOf(target.node));
+    const indent = braced ? innerIndent(ctx, outer) : outer;
+    const operation = `await ${movedText(ctx, [push.value.node], indent)}`;
+    const callee = push.call.node.callee as Node;
+    const keptMap = collected.container === 'map' && (plan.kind !== 'discard' || plan.keepMap);
+    const key = keptMap ? `${ctx.edits.take(startOf((push.call.node.arguments as Node[])[0]!), endOf((push.call.node.arguments as Node[])[0]!))}, ` : '';
+    const into = keptMap ? ctx.source.slice(startOf(callee.object as Node), endOf(callee.object as Node)) : plan.kind === 'rename' || plan.kind === 'in-place' ? plan.target : undefined;
+    const expression = into === undefined ? operation : `${into}.${collected.container === 'map' ? 'set' : 'push'}(${key}${operation})`;
+    if (!push.statement) {
+      ctx.edits.replace(startOf(push.call.node), endOf(push.call.node), expression);
+    } else {
+      const awaited = statementText(ctx, expression);
+      const text = settle ? `try {\n${innerIndent(ctx, indent)}${awaited}\n${indent}} catch {}` : awaited;
+      ctx.edits.replace(startOf(push.statement.node), endOf(push.statement.node), braced ? `{\n${indent}${text}\n${outer}}` : text);
+    }
+    this.handled.add(target.node);
   }
 
   /** How the collected operations become sequential, or why they cannot. */
-  private collectedPlan(combinator: string, at: CombinatorSite, collected: Collected, verdicts: OperationVerdict[]): CollectedPlan | string {
+  private collectedPlan(combinator: string, at: CombinatorSite, collected: Collected, verdicts: OperationVerdict[], context: OperationContext): CollectedPlan | string {
     if (combinator === 'race') return 'it waits only for the first of them to settle';
+    const started = collected.pushes.find((push) => this.startedOperation(push.value, context));
+    if (started) return `\`${shortText(this.ctx.source, started.value.node)}\` was started before it was collected (awaiting it there would not stop it running beside the others)`;
     if (verdicts.some((v) => v.kind !== 'operation')) return 'some of what is collected is not a Mongoose operation';
-    const read = collected.reads[0];
-    if (read) return `\`${shortText(this.ctx.source, read.parent!.node as Node)}\` also reads the array`;
-    if (!at.awaited && !at.statement) return 'it is returned without await';
-    const placement = placementProblem(collected, at.call);
+    const guard = collected.container === 'array' ? lengthGuard(collected, at.statement) : undefined;
+    const mapType = collected.container === 'map' ? mapTypeProblem(this.ctx.source, collected.declaration) : undefined;
+    if (mapType) return mapType;
+    if (collected.container === 'map' && resultMapTypeArguments(this.ctx.source, (collected.declaration.node.declarations as Node[])[0]!.init as Node) === null) return "the map's type arguments do not say what its operations give";
+    const read = collected.reads.find((ref) => ref.node !== guard?.read.node && !(collected.container === 'map' && readsOnlyKeys(ref)));
+    if (read) return `\`${shortText(this.ctx.source, read.parent!.node as Node)}\` also reads the ${collected.container}`;
+    for (const push of collected.pushes) {
+      const problem = push.forEach && forEachProblem(this.analysis, push.forEach.callback, combinator);
+      if (problem) return `they are collected in a forEach() callback that cannot become a for...of loop: ${problem}`;
+    }
+    const returned = !at.awaited && !at.statement && (at.call.parent?.node as Node | undefined)?.type === 'ReturnStatement';
+    if (!at.awaited && !at.statement && !returned) return 'its promise is used as it is';
+    const placement = placementProblem(collected, guard?.statement ?? at.call);
     if (placement) return placement;
-    if (at.statement) return { kind: 'discard' };
-    if (!at.awaited || combinator !== 'all') return 'its result is used';
+    // A map read for its keys, or keyed by what a call computes, stays, filled with the results.
+    const keepMap = collected.container === 'map' && (collected.reads.length > 0 || !collected.pushes.every((push) => isInert((push.call.node.arguments as Node[])[0]!)));
+    if (at.statement) return { kind: 'discard', remove: guard?.statement ?? at.statement, keepMap };
+    if (combinator !== 'all') return 'its result is used';
     const { source } = this.ctx;
     const arrayId = (collected.declaration.node.declarations as Node[])[0]!.id as Node;
-    const rename = renameTarget(this.analysis, at.awaited, collected, /\.[cm]?tsx?$/.test(this.ctx.file));
+    if (collected.container === 'map') return { kind: 'in-place', target: arrayId.name as string, annotation: undefined };
+    const rename = at.awaited && renameTarget(this.analysis, at.awaited, collected, /\.[cm]?tsx?$/.test(this.ctx.file));
     const renamed = (annotation: string): CollectedPlan => ({ kind: 'rename', statement: rename!.declaration, target: rename!.name, declarationKind: rename!.kind, annotation });
-    if (rename?.annotation) return renamed(rename.annotation);
+    if (rename && rename.annotation) return renamed(rename.annotation);
     const arrayType = resultArrayType(source, arrayId.typeAnnotation as Node | undefined);
     if (arrayType === null) return `the type of their results cannot be read from the array's declared type (\`${shortText(source, arrayId.typeAnnotation as Node)}\`)`;
     if (rename) return renamed(arrayType ?? '');
@@ -385,7 +434,7 @@ class AwaitRewriter {
   }
 
   /** `items.forEach(async (x) => {...})` and friends -> `for (const x of items) {...}`. */
-  private loop(scope: OperationScope, statement: Path, receiver: Path, callback: Path, options: { settle: boolean; why: string; collect?: CollectingDeclaration }): void {
+  private loop(scope: OperationScope, statement: Path, receiver: Path, callback: Path, options: { settle: boolean; why: string; collect?: CollectingDeclaration; asStatement?: boolean }): void {
     const { ctx } = this;
     const { collect } = options;
     const problem = loopProblem(this.analysis, callback, options.settle, collect !== undefined);
@@ -402,6 +451,8 @@ class AwaitRewriter {
     const indent = indentAt(ctx.source, startOf(statement.node));
     const inner = innerIndent(ctx, indent);
     const declared = collect ? `${statementText(ctx, `${collect.kind} ${collect.name}${collect.annotation} = []`)}\n${indent}` : '';
+    // `x = await Promise.all(...)`: the results are assigned once all are in, as before.
+    const assigned = collect?.assignTo ? `\n${indent}${statementText(ctx, `${collect.assignTo} = ${collect.name}`)}` : '';
     const header = `${declared}for (const ${binding} of ${iterable}) {`;
     if (body.type === 'BlockStatement') {
       for (const ret of returnsOf(this.analysis, callback)) {
@@ -420,16 +471,16 @@ class AwaitRewriter {
       if (bodyIndent !== inner && !some(body, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'))) {
         // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's.
         const interior = shiftIndent(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner).replace(/\n[ \t]*$/, '');
-        ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}`);
+        ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}${assigned}`);
       } else {
         ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
-        ctx.edits.replace(endOf(body) - 1, endOf(statement.node), '}');
+        ctx.edits.replace(endOf(body) - 1, endOf(statement.node), `}${assigned}`);
       }
     } else {
       const expression = movedText(ctx, [body], inner);
-      const awaited = statementText(ctx, collect ? `${collect.name}.push(await ${expression})` : `await ${expression}`);
+      const awaited = statementText(ctx, options.asStatement ? expression : collect ? `${collect.name}.push(await ${expression})` : `await ${expression}`);
       const content = options.settle ? `try {\n${innerIndent(ctx, inner)}${awaited}\n${inner}} catch {}` : awaited;
-      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}\n${inner}${content}\n${indent}}`);
+      ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}\n${inner}${content}\n${indent}}${assigned}`);
     }
     ctx.change(statement, `${options.why}: now a for...of loop that awaits each step${collect ? `, collecting the results in \`${collect.name}\` in the same order` : ''}`);
   }
@@ -509,16 +560,9 @@ interface CombinatorSite {
   awaited: Path | undefined;
 }
 
-interface Collected {
-  declaration: Path;
-  pushes: Path[];
-  /** Uses of the array other than its pushes and the combinator (`if (ops.length)`). */
-  reads: Path[];
-}
-
 type CollectedPlan =
-  /** The result is not used: each push becomes `await op`, and the array goes. */
-  | { kind: 'discard' }
+  /** The result is not used: each push becomes `await op`, the array goes, and so does `remove` (the combinator's statement, or the if that guards it). */
+  | { kind: 'discard'; remove: Path; keepMap?: boolean }
   /** `const results = await Promise.all(ops)`: the array becomes `results`, filled with the awaited values. */
   | { kind: 'rename'; statement: Path; target: string; declarationKind: string; annotation: string }
   /** The result is used in place: the array holds the awaited values and stands where the await was. */
@@ -538,7 +582,12 @@ function placementProblem(collected: Collected, call: Path): string | undefined 
   if (!anchor) return 'it does not stand in a statement list';
   const block = anchor.parent!.node as Node;
   for (const push of collected.pushes) {
-    let current = push as Path | null;
+    for (let inner = push.call as Path | null; push.forEach && inner && inner.node !== push.forEach.callback.node; inner = inner.parent as Path | null) {
+      if (inner.parent?.node.type === 'TryStatement' && inner.parent.node.block === inner.node) {
+        return 'an operation is collected inside a try statement of the forEach() callback, whose handlers would then see the operation fail';
+      }
+    }
+    let current = (push.forEach?.statement ?? push.statement) as Path | null;
     for (; current && current.parent?.node !== block; current = current.parent as Path | null) {
       if (isFunction(current.node)) break;
       if (current.parent?.node.type === 'TryStatement' && current.parent.node.block === current.node) {
@@ -560,7 +609,7 @@ function renameTarget(analysis: MongooseAnalysis, awaited: Path, collected: Coll
   const target = collectedDeclaration(analysis, awaited, analysis.source, typescript);
   if (!target || target.declaration.parent?.node !== collected.declaration.parent!.node) return undefined;
   const id = (target.declaration.node.declarations as Node[])[0]!.id as Node;
-  return collected.pushes.every((push) => analysis.bindings.resolve(target.name, push) === id) ? target : undefined;
+  return collected.pushes.every((push) => analysis.bindings.resolve(target.name, push.call) === id) ? target : undefined;
 }
 
 /**
@@ -592,49 +641,6 @@ function onlyTypeArgument(type: Node, name: string): Node | undefined {
   return params?.length === 1 ? params[0] : undefined;
 }
 
-/**
- * An array declared empty (`const ops = []`) whose only uses are `ops.push(<one value>);`
- * statements in the same function and the combinator: the statements, and the declaration.
- */
-function collectedOperations(analysis: MongooseAnalysis, array: Path): Collected | undefined {
-  const declaration = analysis.bindings.declarationOf(array);
-  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
-  if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
-  const init = origin.declarator.node.init as Node | null;
-  const statement = origin.declarator.parent as Path;
-  if (init?.type !== 'ArrayExpression' || (init.elements as unknown[]).length > 0 || (statement.node.declarations as Node[]).length !== 1) return undefined;
-  const fn = enclosingFunction(statement);
-  const pushes: Path[] = [];
-  const reads: Path[] = [];
-  for (const ref of analysis.bindings.referencesIn(fn ?? (analysis.root.get() as Path), declaration!)) {
-    if (ref.node === array.node) continue;
-    const member = ref.parent as Path;
-    const call = member?.parent as Path | null;
-    const push = call?.parent as Path | null;
-    const isPush = isMember(member.node) && member.node.object === ref.node && propertyName(member.node) === 'push' && call && isCall(call.node) && call.node.callee === member.node;
-    if (!isPush) {
-      if (enclosingFunction(ref)?.node !== fn?.node) return undefined;
-      reads.push(ref);
-      continue;
-    }
-    if ((call!.node.arguments as Node[]).length !== 1 || push?.node.type !== 'ExpressionStatement') return undefined;
-    if (enclosingFunction(push)?.node !== fn?.node) return undefined;
-    pushes.push(push);
-  }
-  return pushes.length > 0 ? { declaration: statement, pushes, reads } : undefined;
-}
-
-/** `(x) => ops.push(op(x))` or `(x) => { ops.push(op(x)); }`: the array every statement of the callback pushes into. */
-function pushedInto(callback: Path): string | undefined {
-  const body = callback.node.body as Node;
-  const expressions = body.type === 'BlockStatement' ? (body.body as Node[]).map((s) => (s.type === 'ExpressionStatement' ? (s.expression as Node) : undefined)) : [body];
-  const arrays = new Set(
-    expressions.map((e) => (e && isCall(e) && isMember(e.callee as Node) && propertyName(e.callee as Node) === 'push' && isIdentifier((e.callee as Node).object as Node) ? (((e.callee as Node).object as Node).name as string) : undefined)),
-  );
-  const [only] = arrays;
-  return arrays.size === 1 && only !== undefined && expressions.length > 0 ? only : undefined;
-}
-
 /** The range of an expression with the parentheses written around it (`(await x)` -> all of it): a name needs none. */
 function withParentheses(source: string, node: Node): [number, number] {
   const extra = node.extra as { parenthesized?: boolean; parenStart?: number } | undefined;
@@ -650,6 +656,8 @@ interface CollectingDeclaration {
   name: string;
   /** The declared type (`: Seat[]`), or ''. */
   annotation: string;
+  /** `x = await Promise.all(...)`: the variable the filled array is assigned to after the loop. */
+  assignTo?: string;
 }
 
 /**
@@ -776,4 +784,135 @@ function paramText(source: string, param: Node): string {
 
 function wrapForMember(node: Node, text: string): string {
   return ['Identifier', 'MemberExpression', 'CallExpression', 'ThisExpression'].includes(node.type) ? text : `(${text})`;
+}
+
+/**
+ * `x = await Promise.all(items.map(...))` as a statement of its own in a statement list: the loop
+ * fills a new array that is assigned to `x` once every step is done, as the combinator's value
+ * was (a step that fails leaves `x` as it was, and the steps never see a half-filled `x`).
+ */
+function assignedCollection(analysis: MongooseAnalysis, awaited: Path): CollectingDeclaration | undefined {
+  const assignment = awaited.parent as Path | null;
+  const statement = assignment?.parent as Path | null;
+  if (assignment?.node.type !== 'AssignmentExpression' || assignment.node.operator !== '=' || assignment.node.right !== awaited.node) return undefined;
+  const left = assignment.node.left as Node;
+  if (!isIdentifier(left) || statement?.node.type !== 'ExpressionStatement' || !statementsOf(statement.parent!.node as Node)) return undefined;
+  const taken = new Set(analysis.index.of('Identifier').map((id) => id.node.name as string));
+  const name = freeName(`next${left.name.charAt(0).toUpperCase()}${left.name.slice(1)}`, taken);
+  return { declaration: statement, kind: 'const', name, annotation: '', assignTo: left.name };
+}
+
+/** `tasks.values()` on a plain name. */
+function isMapValues(node: Node): boolean {
+  return isCall(node) && (node.arguments as Node[]).length === 0 && isMember(node.callee) && propertyName(node.callee) === 'values' && isIdentifier(node.callee.object as Node);
+}
+
+/** A read of a map that its values being results instead of promises does not change: `tasks.keys()`, `tasks.has(key)`, `tasks.size`. */
+function readsOnlyKeys(ref: Path): boolean {
+  const member = ref.parent?.node as Node | undefined;
+  if (!member || !isMember(member) || member.object !== ref.node) return false;
+  const name = propertyName(member);
+  if (name === 'size') return true;
+  const call = ref.parent!.parent?.node as Node | undefined;
+  return (name === 'keys' || name === 'has') && call !== undefined && isCall(call) && call.callee === member;
+}
+
+/**
+ * `if (ops.length) await Promise.all(ops);` (or `ops.length > 0`, `!== 0`, `>= 1`; in braces; no
+ * else), the array's only read being that length: the if, and the read. Once each operation is
+ * awaited where it is collected, the if has nothing left to guard.
+ */
+function lengthGuard(collected: Collected, statement: Path | undefined): { statement: Path; read: Path } | undefined {
+  const read = collected.reads[0];
+  if (!statement || !read || collected.reads.length !== 1) return undefined;
+  let guard = statement.parent as Path | null;
+  if (guard?.node.type === 'BlockStatement') guard = (guard.node.body as Node[]).length === 1 ? (guard.parent as Path | null) : null;
+  if (!guard || guard.node.type !== 'IfStatement' || guard.node.alternate || !statementsOf(guard.parent!.node as Node)) return undefined;
+  const member = read.parent!.node as Node;
+  if (!isMember(member) || member.object !== read.node || propertyName(member) !== 'length') return undefined;
+  const test = unwrapExpression(guard.node.test as Node);
+  if (test === member) return { statement: guard, read };
+  const zero = (n: Node, value: number) => n.type === 'NumericLiteral' && n.value === value;
+  const comparison = test.type === 'BinaryExpression' && unwrapExpression(test.left as Node) === member;
+  const nonEmpty = comparison && ((['>', '!==', '!='].includes(test.operator as string) && zero(test.right as Node, 0)) || (test.operator === '>=' && zero(test.right as Node, 1)));
+  return nonEmpty ? { statement: guard, read } : undefined;
+}
+
+/**
+ * Why a forEach() callback that collects operations cannot become a for...of loop: what a loop
+ * body cannot do as the callback did (loopProblem), a callback that uses the array it walks (a
+ * loop walks an array that changes differently), an async callback (forEach never waited for it),
+ * or Promise.allSettled(), whose steps would each need a try of their own.
+ */
+function forEachProblem(analysis: MongooseAnalysis, callback: Path, combinator: string): string | undefined {
+  if (combinator !== 'all') return `Promise.${combinator}() would need each step in its own try/catch`;
+  if (callback.node.async) return 'the callback is async';
+  const receiverPath = (callback.parent as Path).get('callee', 'object') as Path;
+  const receiver = receiverPath.node;
+  const walked = analysis.source.slice(startOf(receiver), endOf(receiver));
+  if (isIdentifier(receiver) && isMapValue(analysis, receiverPath) && (callback.node.params as Node[]).length < 2) return `\`${walked}\` is a Map, whose forEach() gives values where a loop gives [key, value] pairs`;
+  const textOf = (n: Node) => analysis.source.slice(startOf(n), endOf(n));
+  if (some(callback.node.body as Node, (n) => (isIdentifier(n) || isMember(n)) && textOf(n) === walked)) return `it uses \`${walked}\`, the array forEach() walks, which a loop walks differently when it changes`;
+  return loopProblem(analysis, callback, false);
+}
+
+/**
+ * Every operation of a forEach callback is the value of a push (`ops.push(op(x, session))`) into
+ * an array that a combinator is given and that collectedOperations follows: the combinator's
+ * rewrite, or its finding, covers the callback.
+ */
+function collectedForCombinator(analysis: MongooseAnalysis, callback: Path, context: OperationContext): boolean {
+  const operations = analysis.index.within(callback.node, 'CallExpression').filter((call) => awaitVerdict(analysis, call, context).kind === 'operation');
+  return operations.length > 0 && operations.every((operation) => {
+    for (let current = operation.parent as Path | null; current && current.node !== callback.node; current = current.parent as Path | null) {
+      const pushed = isCall(current.node) ? pushedOnto(current) : undefined;
+      if (!pushed || !encloses(pushed.value.node, operation.node)) continue;
+      const argument = combinatorArgument(analysis, pushed.array);
+      return argument !== undefined && collectedOperations(analysis, argument) !== undefined;
+    }
+    return false;
+  });
+}
+
+/** The reference to `array` that a combinator is given, in the function that declares the array. */
+function combinatorArgument(analysis: MongooseAnalysis, array: Path): Path | undefined {
+  const declaration = analysis.bindings.declarationOf(array);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable') return undefined;
+  const fn = enclosingFunction(origin.declarator) ?? (analysis.root.get() as Path);
+  return analysis.bindings.referencesIn(fn, declaration!).find((ref) => {
+    const combinator = ref.parent?.node as Node | undefined;
+    return combinator !== undefined && combinatorOf(combinator) !== undefined && (combinator.arguments as Node[])[0] === ref.node;
+  });
+}
+
+/** A map whose declared type says its values are promises (`Map<K, Promise<V>>` on the name): they would be results. */
+function mapTypeProblem(source: string, declaration: Path): string | undefined {
+  const declarator = (declaration.node.declarations as Node[])[0]!;
+  const annotation = (declarator.id as Node).typeAnnotation as Node | undefined;
+  return annotation ? `the map's declared type (\`${shortText(source, annotation)}\`) would no longer fit the results it then holds` : undefined;
+}
+
+/** `new Map<K, Promise<V>>()` -> `new Map<K, V>()`: the type arguments once the map holds results (undefined when nothing changes, null when V cannot be read). */
+function resultMapTypeArguments(source: string, init: Node): { start: number; end: number; text: string } | null | undefined {
+  const params = (init.typeParameters as Node | undefined)?.params as Node[] | undefined;
+  if (!params) return undefined;
+  const value = params[1];
+  const awaited = params.length === 2 && value ? onlyTypeArgument(value, 'Promise') : undefined;
+  if (!awaited) return params.length === 2 && value && !/\bPromise(Like)?\b/.test(source.slice(startOf(value), endOf(value))) ? undefined : null;
+  return { start: startOf(value!), end: endOf(value!), text: source.slice(startOf(awaited), endOf(awaited)) };
+}
+
+/** A key whose evaluation does nothing: a name, a literal, a property read. */
+function isInert(node: Node): boolean {
+  if (isIdentifier(node) || /Literal$/.test(node.type) && node.type !== 'TemplateLiteral') return true;
+  return isMember(node) && !node.computed && isInert(node.object as Node);
+}
+
+/** A name declared with `new Map(...)`. */
+function isMapValue(analysis: MongooseAnalysis, name: Path): boolean {
+  const declaration = analysis.bindings.declarationOf(name);
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  const init = origin?.kind === 'variable' ? (origin.declarator.node.init as Node | null) : null;
+  return init?.type === 'NewExpression' && isIdentifier(init.callee as Node, 'Map');
 }

@@ -11,8 +11,7 @@ import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
 import { sessionLessWrite, sessionUses } from '../lib/mongoose/helper-writes';
-import { calledFunction } from '../lib/mongoose/called-functions';
-import { calledFunction as resolveCallee } from '../lib/mongoose/callees';
+import { calledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
 import { contains, directScopes, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
@@ -163,9 +162,9 @@ class SessionAdder {
     if (carriesSession(this.analysis, chain.links, scope.sessions) || passesSession(this.analysis, base.call, scope.sessions)) return;
     const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
     if (verdict.kind === 'operation' || verdict.kind === 'callback') return;
-    const target = calledFunction(this.ctx, this.analysis, base.call);
+    const target = calledFunction(this.analysis, base.call);
     if (!target || target.fn.node === scope.fn.node || encloses(target.fn.node, call.node)) return;
-    const where = target.file === this.ctx.file ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
+    const where = target.file === undefined || target.analysis === this.analysis ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
     const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
     if (slots.length > 0) {
       const used = slots.filter((slot) => sessionUses(target, slot.declaration) === 'writes');
@@ -479,7 +478,7 @@ class SessionAdder {
  * domain class's static factory named like a model method (`UserEntity.create(props)`).
  */
 function projectFunction(analysis: MongooseAnalysis, call: Path): boolean {
-  return resolveCallee(analysis, call) !== undefined;
+  return calledFunction(analysis, call, { syntaxOnly: true }) !== undefined;
 }
 
 /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: a write, as a reader finds it. */

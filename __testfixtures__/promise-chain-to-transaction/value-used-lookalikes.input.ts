@@ -12,8 +12,9 @@ export class StockService {
     private readonly stockModel: Model<Stock>,
   ) {}
 
-  // No type is stated for the value: a variable carrying it out of the callback would be
-  // `undefined` to the type checker after the call.
+  // The model states its interface (Model<Stock>), but the file imports neither HydratedDocument
+  // nor Document to write the document's type with, and an untyped variable carrying the value
+  // out of the callback would be `undefined` to the type checker after the call.
   async restock(sku: string, qty: number) {
     let session: ClientSession;
     const stock = await this.connection

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { ClientSession, Connection, Model } from 'mongoose';
+import { ClientSession, Connection, HydratedDocument, Model } from 'mongoose';
 
 interface Order {
   sku: string;
@@ -13,8 +13,9 @@ interface Stock {
 }
 
 // A NestJS service on Mongoose 7 whose chains give their value to the caller: returned under the
-// Promise<T> the method declares, or awaited into a typed const. transaction() resolves to the
-// commit's result there, so the value leaves the callback in a variable of the type the code states.
+// Promise<T> the method declares, or awaited into a const. transaction() resolves to the commit's
+// result there, so the value leaves the callback in a variable of the type the code states (the
+// return type, the annotation, or the interface of the model that makes the value).
 @Injectable()
 export class OrdersService {
   constructor(
@@ -23,7 +24,7 @@ export class OrdersService {
     @InjectModel('Stock') private readonly stockModel: Model<Stock>,
   ) {}
 
-  place(sku: string, qty: number): Promise<Order> {
+  place(sku: string, qty: number): Promise<HydratedDocument<Order>> {
     let session: ClientSession;
     return this.connection
       .startSession()
@@ -52,6 +53,21 @@ export class OrdersService {
       .then((doc) => session.commitTransaction().then(() => doc))
       .finally(() => session.endSession());
     return { sku, qty: stock ? stock.qty : 0 };
+  }
+
+  // No annotation: the type is the document of the interface the injected model states (Model<Stock>).
+  async reserve(sku: string, qty: number) {
+    let session: ClientSession;
+    const stock = await this.connection
+      .startSession()
+      .then((s) => {
+        session = s;
+        session.startTransaction();
+        return this.stockModel.findOneAndUpdate({ sku, qty: { $gte: qty } }, { $inc: { qty: -qty } }, { session, new: true });
+      })
+      .then((doc) => session.commitTransaction().then(() => doc))
+      .finally(() => session.endSession());
+    return stock ? stock.qty : -1;
   }
 
   // The commit sits one step down, in the chain the step returns.

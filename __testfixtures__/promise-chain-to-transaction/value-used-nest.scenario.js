@@ -11,7 +11,7 @@ module.exports = {
   },
   seed: { Stock: [{ sku: 'pen', qty: 5 }], Order: [{ sku: 'ink', qty: 1 }] },
   paths: {
-    normal: [service('place', ['pen', 2]), service('restock', ['pen', 4]), service('cancel', ['ink'])],
-    'out of stock': [service('place', ['pen', 9])],
+    normal: [service('place', ['pen', 2]), service('restock', ['pen', 4]), service('reserve', ['pen', 3]), service('cancel', ['ink'])],
+    'out of stock': [service('place', ['pen', 9]), service('reserve', ['pen', 9])],
   },
 };

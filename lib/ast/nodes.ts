@@ -74,6 +74,13 @@ export function unwrapExpression(node: Node): Node {
   return current;
 }
 
+/** The path of `path`'s value, past the same wrappers. */
+export function unwrapPath(path: Path): Path {
+  let current = path;
+  while (current.node && TRANSPARENT.has(current.node.type)) current = current.get('expression') as Path;
+  return current;
+}
+
 export function startOf(node: Node): number {
   return node.start ?? 0;
 }

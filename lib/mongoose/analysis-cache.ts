@@ -1,7 +1,7 @@
 import { FileCache } from '../facts/file-cache';
 import { parseFile } from '../facts/parse';
 import type { TypeFacts } from '../facts/type-facts';
-import { callOriginsFrom, MongooseAnalysis, type ModuleLinks } from './analysis';
+import { callDeclarationsFrom, MongooseAnalysis, type ModuleLinks } from './analysis';
 
 /** Files looked at from other files (callers of a helper) are parsed once per run, up to this many at a time. */
 const CAPACITY = 64;
@@ -27,7 +27,7 @@ export class AnalysisCache {
   private analyse(file: string, text: string): MongooseAnalysis | undefined {
     try {
       const parsed = parseFile(file, text);
-      return new MongooseAnalysis(parsed.j, parsed.root, text, callOriginsFrom(this.types, file, text), this.linksOf(file));
+      return new MongooseAnalysis(parsed.j, parsed.root, text, callDeclarationsFrom(this.types, file, text), this.linksOf(file), file);
     } catch {
       return undefined;
     }

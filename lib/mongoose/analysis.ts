@@ -13,8 +13,11 @@ import {
   startOf,
   type Node,
   type Path,
+  unwrapPath,
 } from '../ast/nodes';
-import type { DeclarationOrigin, TypeFacts } from '../facts/type-facts';
+
+export { unwrapPath };
+import type { SourceLocation, ThenableFact, TypeFacts } from '../facts/type-facts';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
@@ -55,18 +58,20 @@ export interface SessionBinding {
   promise?: { declaration: Node; statement: Path };
 }
 
-/** Where the function called by the call at [start, end) of the analysed text is declared, from type facts. */
-export type CallOrigin = (start: number, end: number) => DeclarationOrigin | undefined;
+/** Where the function called by the call at [start, end) of the analysed text is declared (a package, or a place in the project), from type facts. */
+export type CallDeclarations = (start: number, end: number) => Pick<ThenableFact, 'origin' | 'declaredAt'> | undefined;
 
-/** Call origins in `file` (whose current text is `source`), asked of the run's type facts. */
-export function callOriginsFrom(types: TypeFacts, file: string, source: string): CallOrigin {
-  return (start, end) => types.thenableAt(file, source, start, end)?.origin;
+/** Call declarations in `file` (whose current text is `source`), asked of the run's type facts. */
+export function callDeclarationsFrom(types: TypeFacts, file: string, source: string): CallDeclarations {
+  return (start, end) => types.thenableAt(file, source, start, end);
 }
 
 /** What a file's analysis may ask about the files it loads (the run's import graph). */
 export interface ModuleLinks {
   /** The analysis of the project file that `specifier`, as this file writes it, loads (as it is on disk); undefined for packages and files outside the graph. */
   moduleAt(specifier: string): MongooseAnalysis | undefined;
+  /** The analysis of another file of the project, by its absolute path (as it is on disk). */
+  analysisOf(file: string): MongooseAnalysis | undefined;
 }
 
 /** The links of the file a project view belongs to. */
@@ -76,6 +81,7 @@ export function linksFrom(project: ProjectView): ModuleLinks {
       const file = project.moduleFile(specifier);
       return file === undefined ? undefined : project.analysisOf(file);
     },
+    analysisOf: (file) => project.analysisOf(file),
   };
 }
 
@@ -109,7 +115,7 @@ export interface LifecycleCall {
   declaration: Node | undefined;
 }
 
-const NO_LINKS: ModuleLinks = { moduleAt: () => undefined };
+const NO_LINKS: ModuleLinks = { moduleAt: () => undefined, analysisOf: () => undefined };
 
 /** Calls whose result belongs to the same Mongoose instance as the object they are called on. */
 const INSTANCE_PRESERVING = new Set(['model', 'createConnection', 'useDb', 'asPromise', 'openUri', 'connect']);
@@ -151,8 +157,10 @@ export class MongooseAnalysis {
     readonly j: JSCodeshift,
     readonly root: Collection,
     readonly source: string,
-    private readonly callOrigin: CallOrigin = () => undefined,
+    private readonly callDeclarations: CallDeclarations = () => undefined,
     readonly links: ModuleLinks = NO_LINKS,
+    /** The analysed file's absolute path, where the run knows it. */
+    readonly file?: string,
   ) {
     this.index = new PathIndex(j, root);
     this.bindings = new Bindings(this.index);
@@ -284,9 +292,9 @@ export class MongooseAnalysis {
     const out: SessionCreation[] = [];
     for (const call of this.index.calls()) {
       if (known.some((c) => c.call.node === call.node) || !this.keptAsSession(call)) continue;
-      const target = calledFunction(this, call);
+      const target = calledFunction(this, call, { syntaxOnly: true });
       const factory = target && target.analysis.factoryOf(target.fn);
-      if (factory) out.push({ call, kind: factory.inner.kind, receiver: undefined, factory: { ...factory, ...target } });
+      if (factory) out.push({ call, kind: factory.inner.kind, receiver: undefined, factory: { ...factory, analysis: target.analysis, fn: target.fn } });
     }
     return out;
   }
@@ -408,14 +416,14 @@ export class MongooseAnalysis {
     for (const call of this.index.calls()) {
       const args = call.node.arguments as Node[];
       if (!args.some((a) => isFunction(a) || (isIdentifier(a) && functionNames.has(a.name))) || this.scopeOfCall(call)) continue;
-      const target = calledFunction(this, call);
+      const target = calledFunction(this, call, { syntaxOnly: true });
       const wrapper = target && target.analysis.wrapperOf(target.fn);
       if (!wrapper) continue;
       const callback = this.callbackAt(call, wrapper.callbackIndex);
       if (!callback) continue;
       const param = (callback.node.params as Node[])[wrapper.sessionIndex];
       const session = param && (param.type === 'AssignmentPattern' ? (param.left as Node) : param);
-      scopes.push({ kind: 'wrapper', call, callback, sessions: session && isIdentifier(session) ? [session] : [], wrapper: { ...wrapper, ...target } });
+      scopes.push({ kind: 'wrapper', call, callback, sessions: session && isIdentifier(session) ? [session] : [], wrapper: { ...wrapper, analysis: target.analysis, fn: target.fn } });
     }
     return scopes;
   }
@@ -458,7 +466,7 @@ export class MongooseAnalysis {
     const callee = unwrapPath(path.get('callee') as Path);
     if (!isMember(callee.node)) return undefined;
     // A method of the project's own (`this.withSession(cb)` of a service) is not Mongoose's; it may be a wrapper.
-    if (calledFunction(this, path)) return undefined;
+    if (calledFunction(this, path, { syntaxOnly: true })) return undefined;
     const receiver = callee.get('object') as Path;
     const args = path.node.arguments as Node[];
     const callbackIndex = args.findIndex((a) => isFunction(a));
@@ -613,8 +621,13 @@ export class MongooseAnalysis {
 
   /** Type facts place the called function in the project or another package: a look-alike `startSession()`. */
   private declaredOutsideMongo(call: Path): boolean {
-    const origin = this.callOrigin(startOf(call.node), endOf(call.node));
+    const origin = this.callDeclarations(startOf(call.node), endOf(call.node))?.origin;
     return origin === 'project' || origin === 'other';
+  }
+
+  /** Where type facts say the project function `call` runs is declared (its file's text on disk); undefined for anything else. */
+  declarationCalled(call: Path): SourceLocation | undefined {
+    return this.callDeclarations(startOf(call.node), endOf(call.node))?.declaredAt;
   }
 
   /** Calls to local functions whose whole body is `return <creation>`. */
@@ -870,14 +883,6 @@ function destructuredBinding(call: Path, property: string): SessionBinding | und
   return value && isIdentifier(value) ? { declaration: value, form: 'declarator', statement: declarator.parent as Path } : undefined;
 }
 
-/** Steps through `x!`, `x as T`, `(x)` to the expression that carries the value. */
-export function unwrapPath(path: Path): Path {
-  let current = path;
-  while (current.node && ['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression'].includes(current.node.type)) {
-    current = current.get('expression') as Path;
-  }
-  return current;
-}
 
 function firstParamIdentifier(fn: Node): Node | undefined {
   const first = (fn.params as Node[] | undefined)?.[0];

@@ -1,5 +1,6 @@
-import { isCall, isFunction, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
-import type { MongooseAnalysis } from './analysis';
+import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { declaredCallee } from './declared-callee';
+import type { MongooseAnalysis, ReceiverKind } from './analysis';
 
 /**
  * What an expression stands for, as far as syntax can follow it: in its own file, and in the files
@@ -18,20 +19,37 @@ export type Value =
 export interface CalledFunction {
   analysis: MongooseAnalysis;
   fn: Path;
+  /** Path of the declaring file, where the run knows it. */
+  file: string | undefined;
+  /** The function's name as the call names it (`startTaskProcessing`, `userRepository.save`). */
+  name: string;
 }
 
 const MAX_DEPTH = 12;
+const MONGOOSE_KINDS: ReadonlySet<ReceiverKind> = new Set(['mongoose', 'connection', 'model', 'client', 'session', 'session-promise']);
 const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression', 'AwaitExpression']);
 
 /**
- * The function `call` runs: `f()` for a function of this file or an imported one, `helper.f()`
- * for a required module, `this.m()`, `this.service.m()` for a class member typed with a class,
- * `instance.m()` for `new C()`, `C.m()` for a static method. Undefined when syntax cannot tell.
+ * The function `call` runs, the one answer every question about a call's target gets. Syntax
+ * first: `f()` for a function of this file or an imported one, `helper.f()` for a required or
+ * imported module or object (`export default { f }`, `module.exports = { f }`), `this.m()`,
+ * `this.service.m()` for a class member typed with a class, `instance.m()` for `new C()`, `C.m()`
+ * for a static method. Where syntax cannot tell, type facts (declared-callee.ts); undefined when
+ * neither can. `syntaxOnly`: for sweeps over every call of a file (the wrappers and factories it
+ * may call), where asking type facts about each `result.map(cb)` costs a TypeScript program per file.
  */
-export function calledFunction(analysis: MongooseAnalysis, call: Path): CalledFunction | undefined {
+export function calledFunction(analysis: MongooseAnalysis, call: Path, options: { syntaxOnly?: boolean } = {}): CalledFunction | undefined {
   if (!isCall(call.node)) return undefined;
-  const value = valueOf(analysis, call.get('callee') as Path, 0);
-  return value?.kind === 'function' ? { analysis: value.analysis, fn: value.fn } : undefined;
+  const callee = unwrapPath(call.get('callee') as Path);
+  const name = analysis.source.slice(startOf(callee.node), endOf(callee.node)).replace(/^this\./, '').replace(/\s+/g, '');
+  const value = valueOf(analysis, callee, 0);
+  if (value?.kind === 'function') return { analysis: value.analysis, fn: value.fn, file: value.analysis.file, name };
+  const local = analysis.localFunctionCalled(call);
+  if (local) return { analysis, fn: local, file: analysis.file, name };
+  // `Order.create()` on what the code shows to be a model (`module.exports = mongoose.model(...)`): Mongoose's method, no question for type facts.
+  if (options.syntaxOnly || (isMember(callee.node) && MONGOOSE_KINDS.has(analysis.kindOf(callee.get('object') as Path, 0, false)))) return undefined;
+  const declared = declaredCallee(analysis, call, callee);
+  return declared && { ...declared, name };
 }
 
 /**

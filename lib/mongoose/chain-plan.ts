@@ -5,6 +5,7 @@ import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
 import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
+import { documentTypeFrom } from './model-types';
 
 /** A step turned into code: its statements as written, then its value, bound to `bind` when the next step reads it. */
 export interface Piece {
@@ -187,7 +188,7 @@ class ChainPlanner {
     if ('reason' in names) return names;
     const escaped = this.bodyLocalUsedAfter(body, ending, post, transactionValue);
     if (escaped) return { reason: escaped };
-    const carried = this.carriedType(result, names, post);
+    const carried = this.carriedType(result, names, post, transactionValue);
     if ('reason' in carried) return carried;
     // Where the connection cannot be named, a reason found in the code itself is the one to give.
     if (typeof connection !== 'string') return { reason: connection.reason };
@@ -698,19 +699,34 @@ class ChainPlanner {
    * on); a reason when it states none, since an untyped `let` assigned in a callback is `undefined`
    * to the type checker after the call.
    */
-  private carriedType(result: ChainPlan['result'], names: NamedPieces, post: ChainStep[]): { type: string | undefined } | { reason: string } {
+  private carriedType(result: ChainPlan['result'], names: NamedPieces, post: ChainStep[], carried: Path | undefined): { type: string | undefined } | { reason: string } {
     if (!this.context.typescript || names.resultName === undefined) return { type: undefined };
     const read = names.transactionBind !== undefined;
     if (!read && (this.context.valueUse === undefined || result !== 'transaction')) return { type: undefined };
     const reader = post[0];
     const annotation = read ? ((reader?.param?.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) : undefined;
     const chainValue = !read || (post.length === 1 && result === 'post' && this.passesOn(reader!));
-    const type = annotation ? this.analysis.source.slice(startOf(annotation), endOf(annotation)) : chainValue ? this.context.valueUse?.type : undefined;
-    if (type !== undefined) return { type };
+    const stated = annotation ? this.analysis.source.slice(startOf(annotation), endOf(annotation)) : chainValue ? this.context.valueUse?.type : undefined;
+    if (stated !== undefined) return { type: stated };
+    const fromModel = carried ? this.modelTypeOf(carried) : undefined;
+    if (fromModel && 'type' in fromModel) return fromModel;
     const user = read ? `the step after the commit (line ${lineOf(reader!.callback ?? reader!.value!)}) reads the value the transaction gives` : 'the chain\'s value is the value the transaction gives, and it is used';
+    const why = fromModel?.reason ?? 'the code states no type to declare it with';
     return {
-      reason: `${user}; on this Mongoose version transaction() does not resolve to its callback's value (in TypeScript's types not before 8.5), so it would be carried out in a variable declared before the call, and the code states no type to declare it with`,
+      reason: `${user}; on this Mongoose version transaction() does not resolve to its callback's value (in TypeScript's types not before 8.5), so it would be carried out in a variable declared before the call, and ${why}`,
     };
+  }
+
+  /**
+   * `.then(([order]) => session.commitTransaction().then(() => order))`: the value carried past the
+   * commit is what the step before made, typed by its model's interface when the code states one.
+   */
+  private modelTypeOf(carried: Path): { type: string } | { reason: string } | undefined {
+    if (!isIdentifier(carried.node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(carried);
+    const index = this.steps.findIndex((s) => s.param !== undefined && declaration !== undefined && patternIdentifiers(s.param).includes(declaration));
+    const made = index > 0 ? this.steps[index - 1]!.value : undefined;
+    return made && declaration ? documentTypeFrom(this.analysis, made, this.steps[index]!.param!, declaration) : undefined;
   }
 
   /** `.then((result) => { ...; return result; })`: the step's value is the value it was handed. */

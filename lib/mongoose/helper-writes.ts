@@ -1,6 +1,6 @@
 import { calleeName, contains, enclosingFunction, isCall, type Node, type Path } from '../ast/nodes';
 import { DOCUMENT_WRITE_OPTIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from './api';
-import type { CalledFunction } from './called-functions';
+import type { CalledFunction } from './callees';
 import { isLogModel } from './deliberately-outside';
 import { callChain, classifyCall, hasNullishSession, isInnerLink, operationContext } from './operations';
 

@@ -10,15 +10,22 @@ import { findClassMember, type MongooseAnalysis } from './analysis';
  * aggregation), there is no type.
  */
 export function modelDocumentType(analysis: MongooseAnalysis, declarator: Path, name: Node): { type: string } | { reason: string } | undefined {
-  const init = declarator.node.init as Node | undefined;
-  if (!init) return undefined;
-  const made = madeBy(unwrapAwait(init));
+  const init = declarator.node.init ? (declarator.get('init') as Path) : undefined;
+  return init ? documentTypeFrom(analysis, init, declarator.node.id as Node, name) : undefined;
+}
+
+/**
+ * The same for a name bound to what `value` resolves to: `id` binds it (`doc`, or the pattern
+ * `[order]` a chain step takes its parameter apart with) and `name` is the identifier wanted.
+ */
+export function documentTypeFrom(analysis: MongooseAnalysis, value: Path, id: Node, name: Node): { type: string } | { reason: string } | undefined {
+  const made = madeBy(unwrapAwait(value.node));
   if (!made) return undefined;
-  const face = modelInterface(analysis, made.model, declarator.get('init') as Path);
+  const face = modelInterface(analysis, made.model, value);
   if (!face) return undefined;
   const interfaceName = analysis.source.slice(startOf(face), endOf(face));
   if ('plain' in made) return { reason: `its model states the interface \`${interfaceName}\`, but ${made.plain} gives plain objects, not the model's documents` };
-  const shape = shapeOf(made, declarator.node.id as Node, name);
+  const shape = shapeOf(made, id, name);
   if (!shape) return undefined;
   const document = documentOf(analysis, interfaceName);
   if (!document) return { reason: `its model states the interface \`${interfaceName}\`, but the file imports neither HydratedDocument nor Document from Mongoose to write the document's type with (nothing new is imported)` };

@@ -4,7 +4,7 @@ import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
 import { clientOf, type MongoClientIdentity } from './connections';
-import { requestSessionCalls } from './request-sessions';
+import { requestSessionArguments, requestSessionCalls } from './request-sessions';
 
 /**
  * A stretch of code whose Mongoose operations must finish before the transaction (or session)
@@ -35,6 +35,8 @@ export interface OperationScope {
   alsInstance?: MongooseInstance;
   /** The callback of a home-made wrapper: the call that hands it over, the wrapper's name, and which of the callback's arguments is the session. */
   wrapper?: { call: Path; name: string; sessionIndex: number };
+  /** Only operations that carry the scope's session count (not those a type or shape says run without it). */
+  sessionOnly?: boolean;
   /** `fn` is the callback itself, so it may be made `async` (those APIs expect a promise anyway). */
   mayBecomeAsync: boolean;
   /** `manual`: true for code that only runs once the transaction was committed or aborted on every path to it. */
@@ -85,19 +87,22 @@ export function directScopes(analysis: MongooseAnalysis): OperationScope[] {
 }
 
 /**
- * Route handlers that commit or abort the transaction of a session they got from the request
- * (`req.dbSession`): from the start of the handler (or its own startTransaction()) to its last
- * commit or abort, the session runs a transaction.
+ * Route handlers that use a session they got from the request (`req.dbSession`) as one: they
+ * commit, abort or end it, start its transaction, or give it to operations as their session. The middleware that put it there started
+ * the transaction, so from the start of the handler (or its own startTransaction()) to its last
+ * commit or abort (without one, to where it ends the session, or to its end) the session runs a
+ * transaction, whose parallel operations are made sequential. express-session's `req.session` has
+ * none of these methods.
  */
 function requestScopes(analysis: MongooseAnalysis): OperationScope[] {
   const scopes: OperationScope[] = [];
   const calls = requestSessionCalls(analysis);
-  const handlers = new Set(calls.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction').map((c) => c.slot.fn.node));
-  for (const handler of handlers) {
+  const handed = requestSessionArguments(analysis);
+  for (const handler of new Set([...calls, ...handed].map((c) => c.slot.fn.node))) {
     const own = calls.filter((c) => c.slot.fn.node === handler && enclosingFunction(c.call)?.node === handler);
-    const ends = own.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction');
-    if (ends.length === 0) continue;
-    const fn = ends[0]!.slot.fn;
+    const fn = [...own, ...handed].find((c) => c.slot.fn.node === handler)!.slot.fn;
+    const commits = own.filter((c) => c.method === 'commitTransaction' || c.method === 'abortTransaction');
+    const ends = commits.length > 0 ? commits : own.filter((c) => c.method === 'endSession');
     const started = own.find((c) => c.method === 'startTransaction');
     const endCalls = new Set(ends.map((c) => c.call.node));
     // The locals the handler reads the session into (`const session = req.dbSession`).
@@ -107,9 +112,12 @@ function requestScopes(analysis: MongooseAnalysis): OperationScope[] {
       kind: 'manual',
       fn,
       start: started ? endOf(started.call.node) : startOf(fn.node.body as Node),
-      end: Math.max(...ends.map((c) => startOf(c.call.node))),
+      // Up to a commit or abort; else up to, not including, the endSession() (which aborts it).
+      end: ends.length > 0 ? Math.max(...ends.map((c) => startOf(c.call.node))) - (commits.length > 0 ? 0 : 1) : endOf(fn.node),
       sessions: declarations,
-      inTransaction: true,
+      // Without a commit here, whether its writes are ever committed is not this handler's to say: no session is added to them.
+      inTransaction: commits.length > 0,
+      sessionOnly: commits.length === 0,
       mayBecomeAsync: false,
       endedBefore: (path) => endedOnEveryPath(path, fn.node, (node) => endCalls.has(node)),
     });

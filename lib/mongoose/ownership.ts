@@ -15,6 +15,7 @@ import {
   statementsOf,
   SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
+  unwrapPath,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -411,7 +412,11 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBe
   }
 
   let next = 0;
-  while (next < rest.length && (startsTransaction(rest[next]!, binding.declaration) || cannotThrow(rest[next]!) || logsNamedValues(rest[next]!))) next++;
+  const passOver = (offset: number): boolean => {
+    const node = rest[offset]!;
+    return startsTransaction(node, binding.declaration) || cannotThrow(node) || logsNamedValues(node) || putOnParameter(analysis, container.get('body', index + 1 + offset) as Path, binding.declaration);
+  };
+  while (next < rest.length && passOver(next)) next++;
   if (next === rest.length) {
     const conditional = tryAfterConditionalStart(analysis, binding, container);
     if (conditional) return conditional;
@@ -460,6 +465,25 @@ function logsNamedValues(statement: Node): boolean {
   const call = statement.expression as Node;
   if (!isLogLine(call)) return false;
   return (call.arguments as Node[]).every((arg) => isInert(arg) || (arg.type === 'TemplateLiteral' && (arg.expressions as Node[]).every(isInert)));
+}
+
+/**
+ * `req.session = session`, `res.locals.session = session`, `ctx.state.session = session`: the
+ * session put on a property of an object the function is handed (the request a middleware passes
+ * on). Setting a property of a plain object does not throw, so a finally need not cover it.
+ */
+function putOnParameter(analysis: MongooseAnalysis, statement: Path, declaration: Node): boolean {
+  if (statement.node?.type !== 'ExpressionStatement') return false;
+  const assignment = statement.get('expression') as Path;
+  if (assignment.node.type !== 'AssignmentExpression' || assignment.node.operator !== '=') return false;
+  const target = assignment.get('left') as Path;
+  const value = unwrapPath(assignment.get('right') as Path);
+  if (!isMember(target.node) || target.node.computed || !isIdentifier(value.node) || analysis.bindings.declarationOf(value) !== declaration) return false;
+  let object = target.get('object') as Path;
+  while (isMember(object.node) && !object.node.computed) object = object.get('object') as Path;
+  const holder = isIdentifier(object.node) ? analysis.bindings.declarationOf(object) : undefined;
+  const origin = holder && analysis.bindings.originOf(holder);
+  return origin?.kind === 'parameter' && origin.param === holder;
 }
 
 /** `session.startTransaction()`, also under an if whose test cannot throw (`if (ownSession) session.startTransaction();`). */
@@ -566,6 +590,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           if (escaped) return escaped;
           // `ops.push(helper(x, session))` then `await Promise.all(ops)`: what is kept is the call's promise, waited for here.
           if (collected && !(handedTo && isHelperCall(handedTo) && !awaitedCollection(analysis, collected, fn))) return undefined;
+          // `results.push(await helper(x, session))`: the call has finished; what is kept is what it gave.
+          if (viaCall && awaited) return undefined;
           return viaCall
             ? `a call given the session is kept with ${name}(), so it may still run after the function returns`
             : `the session is stored with ${name}(), so it outlives the function`;

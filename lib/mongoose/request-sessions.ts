@@ -91,6 +91,27 @@ export function requestSessionCalls(analysis: MongooseAnalysis): RequestSessionC
   return out;
 }
 
+/**
+ * A session read from the request handed to an operation as its session: `{ session:
+ * req.dbSession }`, `{ session }` for `const session = res.locals.session`, `.session(req.dbSession)`.
+ * express-session's `req.session` is never an operation's session.
+ */
+export function requestSessionArguments(analysis: MongooseAnalysis): Array<{ at: Path; slot: RequestSlot }> {
+  const out: Array<{ at: Path; slot: RequestSlot }> = [];
+  for (const property of analysis.index.of('ObjectProperty')) {
+    const key = property.node.key as Node;
+    if (property.node.computed || (key.name ?? key.value) !== 'session') continue;
+    const slot = requestSlotOf(analysis, property.get('value') as Path);
+    if (slot) out.push({ at: property, slot });
+  }
+  for (const call of analysis.index.calls()) {
+    if (calleeName(call.node) !== 'session' || !isMember(call.node.callee as Node) || (call.node.arguments as Node[]).length !== 1) continue;
+    const slot = requestSlotOf(analysis, call.get('arguments', 0) as Path);
+    if (slot) out.push({ at: call, slot });
+  }
+  return out;
+}
+
 /** A middleware's commit that runs when `next()` returns, and the request slot it put the session in. */
 export interface CommitAfterNext {
   commit: Path;

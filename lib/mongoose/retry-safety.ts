@@ -1,5 +1,6 @@
 import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
+import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
 import { isPurePackage } from './imports';
 import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
@@ -68,7 +69,6 @@ function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
 }
 
 class HazardFinder {
-  private readonly visited = new Set<Node>();
   /** The functions of this file being followed from the body, innermost last. */
   private readonly following: Node[] = [];
 
@@ -78,6 +78,8 @@ class HazardFinder {
     private readonly context: OperationContext,
     /** Code inside the nodes that runs once, outside the retried body (what follows an intentional abort). */
     private readonly skip: Node[],
+    /** Functions already followed, in any file: each is judged once. */
+    private readonly visited = new Set<Node>(),
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
@@ -147,19 +149,10 @@ class HazardFinder {
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
   }
 
-  /** Computation in memory, or a call into this file whose body is itself free of hazards. */
+  /** Computation in memory, or a call into the project whose function is itself free of hazards. */
   private localCall(path: Path, depth: number): RetryHazard | undefined {
     const fn = this.analysis.localFunctionCalled(path);
-    if (fn) {
-      if (this.visited.has(fn.node)) return undefined;
-      this.visited.add(fn.node);
-      if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: path };
-      this.following.push(fn.node);
-      const inner = this.within(fn.get('body') as Path, depth + 1);
-      this.following.pop();
-      // A hazard inside a local function is reported at the call that runs it.
-      return inner ? { ...inner, at: path } : undefined;
-    }
+    if (fn) return this.follow(path, { analysis: this.analysis, fn }, depth);
     // Loading a module twice loads it once; what it exports is judged where it is called.
     if (isModuleLoad(path.node)) return undefined;
     // Logging twice, or building an error that is thrown (the throw ends the run anyway), does no harm.
@@ -174,7 +167,34 @@ class HazardFinder {
     if (root && !this.declaredOutside(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
-    return { kind: 'unknown-call', at: path };
+    const target = calledFunction(this.analysis, path);
+    return target ? this.follow(path, target, depth) : { kind: 'unknown-call', at: path };
+  }
+
+  /**
+   * What running `target` from `call` would do again, reported at the call (the body's reader
+   * knows the call, not the helper's insides). A function of another file is judged there: its
+   * variables are made afresh by each call, its parameters and module state are not, and the
+   * parameters the call hands the session to hold the session.
+   */
+  private follow(call: Path, target: { analysis: MongooseAnalysis; fn: Path }, depth: number): RetryHazard | undefined {
+    const { analysis, fn } = target;
+    if (this.visited.has(fn.node)) return undefined;
+    this.visited.add(fn.node);
+    if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: call };
+    const body = fn.get('body') as Path;
+    // A declaration without a body (an overload, `declare function`): what runs is not in sight.
+    if (!body.node) return { kind: 'unknown-call', at: call };
+    let inner: RetryHazard | undefined;
+    if (analysis === this.analysis) {
+      this.following.push(fn.node);
+      inner = this.within(body, depth + 1);
+      this.following.pop();
+    } else {
+      const context: OperationContext = { sessions: sessionParameters(this.analysis, call, fn, this.context.sessions), alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
+      inner = new HazardFinder(analysis, body.node, context, [], this.visited).within(body, depth + 1);
+    }
+    return inner ? { ...inner, at: call } : undefined;
   }
 
   /**
@@ -241,6 +261,19 @@ class HazardFinder {
     const name = specifier?.type === 'StringLiteral' ? (specifier.value as string) : undefined;
     return name === undefined || !isPurePackage(name);
   }
+}
+
+/** The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`): sessions inside it. */
+function sessionParameters(analysis: MongooseAnalysis, call: Path, fn: Path, sessions: Node[]): Node[] {
+  const params = fn.node.params as Node[];
+  return (call.node.arguments as Node[]).flatMap((arg, index) => {
+    const value = unwrapPath(call.get('arguments', index) as Path);
+    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
+    if (!declaration || !(sessions.includes(declaration) || analysis.isSessionDeclaration(declaration))) return [];
+    const param = params[index];
+    const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
+    return name && isIdentifier(name) && arg.type !== 'SpreadElement' ? [name] : [];
+  });
 }
 
 /** The variable a call is made on, also through `(acc[k] = acc[k] || [])` or `(list ?? [])`. */

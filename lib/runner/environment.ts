@@ -3,7 +3,7 @@ import { ALS_OPTION, findAlsSwitches, findCreatedInstances, type AlsSwitch } fro
 import { PackageFacts } from '../facts/project';
 import type { AlsMode, ProjectView } from '../transform';
 import { AnalysisCache } from '../mongoose/analysis-cache';
-import type { ModuleLinks } from '../mongoose/analysis';
+import type { ModuleLinks, MongooseAnalysis } from '../mongoose/analysis';
 import { graphOfPackage, packageNames } from './prefilter/package-graph';
 import { ModuleResolver } from './prefilter/resolve';
 import { DeclaredTypeFacts } from '../facts/declared-facts';
@@ -85,12 +85,7 @@ export class RunEnvironment {
       filesMentioning: (word) => noted('filesMentioning', [word], this.scopedIndex(file).filesMentioning(word)),
       filesContainingAny: (texts) => noted('filesContainingAny', [texts], this.scopedIndex(file).filesContainingAny(texts)),
       fileMentions: (other, word) => noted('fileMentions', [other, word], this.scopedIndex(file).mentions(other, word)),
-      analysisOf: (other) => {
-        const analysis = this.timed('caller search', () => this.analyses.get(other));
-        this.recorder?.text(other);
-        this.noteTypeInputs(other);
-        return analysis;
-      },
+      analysisOf: (other) => this.analysisOf(other),
       importersOf: (other) => noted('importersOf', [other], this.graphFor(other).importersOf(other)),
       moduleFile: (specifier) => this.moduleFile(file, specifier),
       isPublicEntry: (other) => noted('isPublicEntry', [other], this.packages.publicEntries(other).includes(path.resolve(other))),
@@ -104,6 +99,14 @@ export class RunEnvironment {
     return target;
   }
 
+  /** Another file of the run, analysed as it is on disk (its text and type inputs recorded for the result cache). */
+  private analysisOf(file: string): MongooseAnalysis | undefined {
+    const analysis = this.timed('caller search', () => this.analyses.get(file));
+    this.recorder?.text(file);
+    this.noteTypeInputs(file);
+    return analysis;
+  }
+
   /** What the analysis of `file` may ask about the files it loads: their analyses, as on disk. */
   private linksOf(file: string): ModuleLinks {
     return {
@@ -114,6 +117,7 @@ export class RunEnvironment {
         this.noteTypeInputs(target);
         return this.timed('caller search', () => this.analyses.get(target));
       },
+      analysisOf: (other) => this.analysisOf(other),
     };
   }
 

@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Path } from '../../lib/ast/nodes';
 import { parseFile } from '../../lib/facts/parse';
-import { MongooseAnalysis, type ModuleLinks } from '../../lib/mongoose/analysis';
+import type { SourceLocation } from '../../lib/facts/type-facts';
+import { MongooseAnalysis, type CallDeclarations, type ModuleLinks } from '../../lib/mongoose/analysis';
 import { calledFunction } from '../../lib/mongoose/callees';
 
-/** Analyses of in-memory files that load each other by their names (`./tx` is `tx.ts`). */
-function project(files: Record<string, string>): (name: string) => MongooseAnalysis {
+/**
+ * Analyses of in-memory files that load each other by their names (`./tx` is `tx.ts`); `types`
+ * answers, for a file, where the function a call's text runs is declared (as type facts would).
+ */
+function project(files: Record<string, string>, types: (file: string, callText: string) => SourceLocation | undefined = () => undefined): (name: string) => MongooseAnalysis {
   const analyses = new Map<string, MongooseAnalysis>();
   const get = (name: string): MongooseAnalysis => {
     let analysis = analyses.get(name);
     if (!analysis) {
       const { j, root } = parseFile(name, files[name]!);
-      const links: ModuleLinks = { moduleAt: (specifier) => (specifier.startsWith('./') && files[`${specifier.slice(2)}.ts`] !== undefined ? get(`${specifier.slice(2)}.ts`) : undefined) };
-      analysis = new MongooseAnalysis(j, root, files[name]!, undefined, links);
+      const links: ModuleLinks = {
+        moduleAt: (specifier) => (specifier.startsWith('./') && files[`${specifier.slice(2)}.ts`] !== undefined ? get(`${specifier.slice(2)}.ts`) : undefined),
+        analysisOf: (file) => (files[file] === undefined ? undefined : get(file)),
+      };
+      const declarations: CallDeclarations = (start, end) => {
+        const declaredAt = types(name, files[name]!.slice(start, end));
+        return declaredAt && { origin: 'project', declaredAt };
+      };
+      analysis = new MongooseAnalysis(j, root, files[name]!, declarations, links, name);
       analyses.set(name, analysis);
     }
     return analysis;
@@ -58,6 +69,36 @@ describe('calledFunction', () => {
     const a = get('a.ts');
     expect(calleeOf(a, 'this.tx.withTransaction(f)')).toBe('other:withTransaction');
     expect(calleeOf(a, 'transactionService.withTransaction(g)')).toBe('other:withTransaction');
+  });
+
+  it('follows an object of functions a module exports by default, or as module.exports', () => {
+    const get = project({
+      'stock.ts': 'const takeUnits = (sku, units, session) => Stock.findOneAndUpdate({ sku }, {}, { session });\nexport default { takeUnits };\n',
+      'labels.ts': 'function labelFor(sku) { return sku; }\nmodule.exports = { labelFor, padSku: (s) => s };\n',
+      'a.ts': "import stockRepo from './stock';\nconst labels = require('./labels');\nstockRepo.takeUnits(1, 2, s); labels.labelFor(1); labels.padSku(2);",
+    });
+    const a = get('a.ts');
+    expect(calleeOf(a, 'stockRepo.takeUnits(')).toBe('other:takeUnits');
+    expect(calleeOf(a, 'labels.labelFor(')).toBe('other:labelFor');
+    expect(calleeOf(a, 'labels.padSku(')).toBe('other:?');
+  });
+
+  it('asks type facts only where syntax cannot tell, and follows their answer into the declaring file', () => {
+    const asked: string[] = [];
+    const files = {
+      'stock.ts': 'export function takeUnits(sku) {}\n',
+      'impl.ts': 'export class StockStore { async release(sku) {} }\n',
+      'svc.ts': 'export const store = makeStore();\n',
+      'a.ts': "import { takeUnits } from './stock';\nimport { store } from './svc';\ntakeUnits(1); store.release(2);",
+    };
+    const get = project(files, (_file, callText) => {
+      asked.push(callText);
+      return callText === 'store.release(2)' ? { file: 'impl.ts', start: files['impl.ts'].indexOf('release') } : undefined;
+    });
+    const a = get('a.ts');
+    expect(calleeOf(a, 'takeUnits(1)')).toBe('other:takeUnits');
+    expect(calleeOf(a, 'store.release(2)')).toBe('other:release');
+    expect(asked).toEqual(['store.release(2)']);
   });
 
   it('leaves packages and unknown receivers alone', () => {

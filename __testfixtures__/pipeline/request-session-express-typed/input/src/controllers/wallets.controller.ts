@@ -17,6 +17,7 @@ export async function transfer(req: Request, res: Response): Promise<void> {
   ]);
   await Transfer.create([{ from, to, amount }], { session });
   await session.commitTransaction();
+  await session.endSession();
   res.status(201).json({ from, to, amount });
 }
 

@@ -15,6 +15,7 @@ export async function transfer(req: Request, res: Response): Promise<void> {
   await Wallet.updateOne({ _id: to }, { $inc: { balance: amount } }, { session: res.locals.session });
   await Transfer.create([{ from, to, amount }], { session });
   await session.commitTransaction();
+  await session.endSession();
   res.status(201).json({ from, to, amount });
 }
 

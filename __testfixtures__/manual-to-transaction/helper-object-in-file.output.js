@@ -1,0 +1,33 @@
+const mongoose = require('mongoose');
+const Stock = require('../models/stock');
+const Shipment = require('../models/shipment');
+
+// Repository objects kept next to the service that uses them.
+const stockRepo = {
+  takeUnits(sku, units, session) {
+    return Stock.findOneAndUpdate(
+      { sku, available: { $gte: units } },
+      { $inc: { available: -units } },
+      { new: true, session }
+    );
+  },
+};
+
+const shipmentRepo = {
+  openShipment: (data, session) => Shipment.create([data], { session }),
+};
+
+const shipUnits = async ({ sku, units }) => {
+  await mongoose.connection.transaction(async (session) => {
+    const stock = await stockRepo.takeUnits(sku, units, session);
+    if (!stock) {
+      throw new Error('Not enough stock');
+    }
+
+    await shipmentRepo.openShipment({ sku, units, state: 'OPEN' }, session);
+  });
+
+  return { message: 'Shipment opened' };
+};
+
+module.exports = { shipUnits };
