@@ -10,7 +10,7 @@ import { contains, directScopes, helperScopes, type OperationScope } from '../li
 import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
-import { addAwait, innerIndent, makeAsync, movedText, removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
+import { addAwait, innerIndent, makeAsync, movedText, multilineTemplates, removeStatement, shiftIndent, shiftIndentAround, statementText } from '../lib/edit/rewrite';
 import { indentAt, shortText } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -468,9 +468,11 @@ class AwaitRewriter {
       }
       const first = (body.body as Node[])[0];
       const bodyIndent = first ? indentAt(ctx.source, startOf(first)) : inner;
-      if (bodyIndent !== inner && !some(body, (n) => n.type === 'TemplateLiteral' && ctx.source.slice(startOf(n), endOf(n)).includes('\n'))) {
-        // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's.
-        const interior = shiftIndent(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner).replace(/\n[ \t]*$/, '');
+      // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's; a multi-line template's text stays as written.
+      const templates = multilineTemplates(ctx.source, body);
+      if (bodyIndent !== inner && !templates.some((t) => ctx.edits.touches(startOf(t), endOf(t)))) {
+        const texts = templates.map((t) => ctx.source.slice(startOf(t), endOf(t)));
+        const interior = shiftIndentAround(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner, texts)!.replace(/\n[ \t]*$/, '');
         ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}${assigned}`);
       } else {
         ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);

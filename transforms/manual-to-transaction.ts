@@ -10,7 +10,7 @@ import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/t
 import { wrapperReruns } from '../lib/mongoose/wrappers';
 import { CLOSING, CodeMover, type Line } from '../lib/edit/relocate';
 import { removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
-import { indentAt } from '../lib/edit/text';
+import { indentAt, lineStartOf } from '../lib/edit/text';
 import type { Transform, TransformContext } from '../lib/transform';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 
@@ -64,6 +64,9 @@ export const manualToTransaction: Transform = {
 
 export default asJscodeshiftTransform(manualToTransaction);
 
+/** What a comment over a commit, abort or endSession() says when it speaks of that call. */
+const LIFECYCLE_WORDS = /\b(commit|abort|roll[\s-]*back|rollback|end|close|session|transaction)/i;
+
 function regionLength(plan: ManualPlan): number {
   const statements = statementsOf(plan.block.node)!;
   return endOf(statements[plan.to]!) - startOf(statements[plan.from]!);
@@ -109,19 +112,39 @@ class ManualWriter {
     const exits = plan.earlyExits.map((exit, i) => this.rewriteExit(exit, this.flags[i]!));
     if (plan.carryStyle === 'let') this.assignCarried();
     const comments = ((this.analysis.root.get().node as Node).comments as Node[] | undefined) ?? [];
-    const text = this.mover.withComments(this.lines(indent, exits), comments, start, end, (comment) => this.placeOf(comment)).join('\n').trimStart();
+    const text = this.mover.withComments(this.lines(indent, exits), comments, start, end, (comment) => this.placeOf(comment, comments)).join('\n').trimStart();
     ctx.edits.take(start, end);
     ctx.edits.replace(start, end, text);
   }
 
   /**
-   * A comment right above a statement that goes (`// commit the changes` over the commit) speaks of
-   * the transaction's start, commit or abort, which transaction() now does: it goes above the call.
+   * Where a comment of the region goes. One over the start (on its line, or on its own lines right
+   * above) speaks of what transaction() now does: it goes above the call. One that ends the line
+   * of a commit, abort or endSession() that goes, or stands right above one and speaks of it
+   * (`// Always end the session`), goes with it. Any other stays by the code around it.
    */
-  private placeOf(comment: Node): number {
-    const after = this.ctx.source.slice(endOf(comment));
-    const next = endOf(comment) + (after.length - after.trimStart().length);
-    return this.plan.lifecycle.some((statement) => startOf(statement.node) === next) ? this.plan.startAt - 1 : startOf(comment);
+  private placeOf(comment: Node, comments: Node[]): number | null {
+    const { source } = this.ctx;
+    for (const statement of this.plan.lifecycle) {
+      const goes = startOf(statement.node) === this.plan.startAt ? this.plan.startAt - 1 : null;
+      if (endOf(statement.node) <= startOf(comment) && /^[ \t]*$/.test(source.slice(endOf(statement.node), startOf(comment)))) return goes;
+      const above = this.commentsAbove(statement.node, comments);
+      if (!above.includes(comment)) continue;
+      return goes !== null || LIFECYCLE_WORDS.test(source.slice(startOf(above[0]!), endOf(above[above.length - 1]!))) ? goes : startOf(comment);
+    }
+    return startOf(comment);
+  }
+
+  /** The comments right above `statement`, each on lines of its own, with no blank line between. */
+  private commentsAbove(statement: Node, comments: Node[]): Node[] {
+    const { source } = this.ctx;
+    const above: Node[] = [];
+    for (let at = startOf(statement); ; ) {
+      const comment = comments.find((c) => endOf(c) <= at && /^[ \t]*\r?\n[ \t]*$/.test(source.slice(endOf(c), at)));
+      if (!comment || source.slice(lineStartOf(source, startOf(comment)), startOf(comment)).trim() !== '') return above;
+      above.unshift(comment);
+      at = startOf(comment);
+    }
   }
 
   /** The new code for the whole region: what stays before, the call, what follows it, the kept catch and finally. */

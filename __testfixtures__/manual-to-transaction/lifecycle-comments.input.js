@@ -2,7 +2,8 @@ import mongoose from 'mongoose';
 import Order from '../models/orderModel.js';
 import Product from '../models/productModel.js';
 
-// The comments over the start, the commit and the abort describe what transaction() now does.
+// The comment over the start speaks of what transaction() now does: it goes above the call. Those
+// over the commit and the abort speak of calls that go: they go with them.
 export const createOrder = async (req, res) => {
   const session = await mongoose.startSession();
 

@@ -2,11 +2,10 @@ import mongoose from 'mongoose';
 import Order from '../models/orderModel.js';
 import Product from '../models/productModel.js';
 
-// The comments over the start, the commit and the abort describe what transaction() now does.
+// The comment over the start speaks of what transaction() now does: it goes above the call. Those
+// over the commit and the abort speak of calls that go: they go with them.
 export const createOrder = async (req, res) => {
   // Start the transaction
-  // If no error, commit the transaction and reflect changes in database
-  // Abort all transactions if error occurred
   const orderDoc = await mongoose.connection.transaction(async (session) => {
     // Make the order creation part of the transaction
     const orderDoc = await Order.create([req.body], { session });

@@ -21,6 +21,8 @@ export const CLOSING = -1;
 /** A comment no moved code carries: where it stood, its lines (unindented), and whether code precedes it on its line. */
 interface LostComment {
   at: number;
+  /** Where it stood in the source. */
+  from: number;
   lines: string[];
   trailing: boolean;
 }
@@ -56,18 +58,21 @@ export class CodeMover {
    * back: one that ended a line of code goes at the end of the last new line from code before
    * it; any other before the first new line from code after it, with that line's indentation
    * (lines written afresh are not candidates); left-over ones go last. `placeAt` may say where a
-   * comment belongs instead of where it stood.
+   * comment belongs instead of where it stood (it then goes on a line of its own), or `null` for
+   * one that goes with the removed code it describes. A blank line between moved pieces is kept
+   * as it was, spaces and all.
    */
-  withComments(lines: Line[], comments: Node[], start: number, end: number, placeAt: (comment: Node) => number = startOf): string[] {
+  withComments(lines: Line[], comments: Node[], start: number, end: number, placeAt: (comment: Node) => number | null = startOf): string[] {
     const { source } = this.target;
     const lost: LostComment[] = comments
       .filter((c) => startOf(c) >= start && endOf(c) <= end && !this.moved.some(([a, b]) => a <= startOf(c) && endOf(c) <= b))
-      .map((c) => ({
-        at: placeAt(c),
-        lines: shiftIndent(source.slice(startOf(c), endOf(c)), indentAt(source, startOf(c)), '').split('\n'),
-        trailing: source.slice(lineStartOf(source, startOf(c)), startOf(c)).trim() !== '',
-      }));
-    const out = lines.map((l) => ({ ...l, before: [] as string[], after: '' }));
+      .flatMap((c) => {
+        const at = placeAt(c);
+        if (at === null) return [];
+        const lines = shiftIndent(source.slice(startOf(c), endOf(c)), indentAt(source, startOf(c)), '').split('\n');
+        return [{ at, from: startOf(c), lines, trailing: at === startOf(c) && source.slice(lineStartOf(source, startOf(c)), startOf(c)).trim() !== '' }];
+      });
+    const out = lines.map((l) => ({ ...l, before: [] as string[], beforeFrom: Infinity, after: '' }));
     const rest: string[] = [];
     for (const comment of lost) {
       const before = out.filter((l) => l.at !== CLOSING && l.at < comment.at).pop();
@@ -78,12 +83,16 @@ export class CodeMover {
       const target = out.find((l) => l.at !== CLOSING && l.at > comment.at);
       const indent = /^[ \t]*/.exec(target?.text ?? out[out.length - 1]?.text ?? '')![0];
       (target ? target.before : rest).push(...comment.lines.map((line) => indent + line));
+      if (target) target.beforeFrom = Math.min(target.beforeFrom, comment.from);
     }
     const kept: string[] = [];
     let previous: Line | undefined;
     for (const line of out) {
-      const gap = previous?.end !== undefined && line.at > previous.end ? source.slice(previous.end, line.at) : '';
-      if (/\n[ \t]*\n/.test(gap) && line.before.length === 0 && !line.text.trimStart().startsWith('}')) kept.push('');
+      // Up to the first comment put above the line, when that comment stood after the code before.
+      const next = line.before.length > 0 ? line.beforeFrom : line.at;
+      const gap = previous?.end !== undefined && next > previous.end ? source.slice(previous.end, next) : '';
+      const blank = /\n([ \t]*)\n/.exec(gap);
+      if (blank && (line.before.length > 0 || !line.text.trimStart().startsWith('}'))) kept.push(blank[1]!);
       kept.push(...line.before, line.text + line.after);
       if (line.at !== CLOSING) previous = line;
     }

@@ -185,11 +185,45 @@ function promiseReturnType(target: RewriteTarget, fn: Node): void {
 
 /** Moves the continuation lines of `text` from indentation `from` to `to` (the first line has none). */
 export function shiftIndent(text: string, from: string, to: string): string {
+  return shiftIndentAround(text, from, to, [])!;
+}
+
+/**
+ * shiftIndent for code holding multi-line template literals (`templates`: their texts, in the
+ * order they come): a line that starts inside one is content and stays byte-identical. Undefined
+ * when a template is not found as it was written (an edit changed it).
+ */
+export function shiftIndentAround(text: string, from: string, to: string, templates: readonly string[]): string | undefined {
   if (!text.includes('\n') || from === to) return text;
+  const frozen: Array<[number, number]> = [];
+  let searchFrom = 0;
+  for (const template of templates) {
+    const found = text.indexOf(template, searchFrom);
+    if (found === -1) return undefined;
+    frozen.push([found, found + template.length]);
+    searchFrom = found + template.length;
+  }
+  let lineStart = 0;
   return text
     .split('\n')
-    .map((line, i) => (i === 0 || isBlank(line) || !line.startsWith(from) ? line : to + line.slice(from.length)))
+    .map((line, i) => {
+      const start = lineStart;
+      lineStart += line.length + 1;
+      const content = frozen.some(([a, b]) => a < start && start < b);
+      return i === 0 || content || isBlank(line) || !line.startsWith(from) ? line : to + line.slice(from.length);
+    })
     .join('\n');
+}
+
+/** The multi-line template literals in `node` (outermost ones, in source order). */
+export function multilineTemplates(source: string, node: Node): Node[] {
+  const found: Node[] = [];
+  walk(node, (n) => {
+    if (n.type !== 'TemplateLiteral' || !source.slice(startOf(n), endOf(n)).includes('\n')) return true;
+    found.push(n);
+    return false;
+  });
+  return found.sort((a, b) => startOf(a) - startOf(b));
 }
 
 /**
