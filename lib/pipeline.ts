@@ -101,6 +101,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   const stages: StageTrace[] | undefined = input.trace ? [] : undefined;
 
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
+  const names = input.transforms.map((t) => t.name);
 
   // One parse and one analysis per text: a stage that changes nothing hands both to the next.
   let current: ParsedText | undefined = input.original?.text === input.source ? input.original : undefined;
@@ -145,6 +146,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
         project: input.project,
         types: input.types,
         settings: input.settings,
+        transforms: names,
         inRun: input.inRun,
         report(path, stageReason, rule) {
           const { line, column } = locate(path);

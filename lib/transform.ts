@@ -20,6 +20,8 @@ export interface TransformContext extends FileContext {
   /** What the file holds as far as Mongoose is concerned (sessions, scopes, models), computed once per text. */
   readonly analysis: MongooseAnalysis;
   readonly settings: TransformSettings;
+  /** The transforms this run applies, in pipeline order: what a later one does, an earlier one may leave to it. */
+  readonly transforms: readonly TransformName[];
   /** True when `file` is processed by the same run (so this run also rewrites it). */
   inRun(file: string): boolean;
   /** Records a place left alone, or a change a reviewer must look at; `rule` when it is not the transform's own kind. */

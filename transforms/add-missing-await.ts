@@ -6,7 +6,7 @@ import { MongooseAnalysis, unwrapPath } from '../lib/mongoose/analysis';
 import { calledFunction } from '../lib/mongoose/callees';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { arrayEveryStepPushesInto, collectedOperations, pushedOnto, type Collected, type CollectedPush } from '../lib/mongoose/collected-operations';
-import { contains, directScopes, helperScopes, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { contains, directScopes, helperScopes, mayAwaitIn, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
@@ -222,7 +222,7 @@ class AwaitRewriter {
   private ensureAsync(scope: OperationScope, at: Path, what: string): boolean {
     const fn = enclosingFunction(at)!;
     if (fn.node.async || this.madeAsync.has(fn.node)) return true;
-    if (fn.node === scope.fn.node && scope.mayBecomeAsync) {
+    if (mayAwaitIn(scope, at)) {
       makeAsync(this.ctx, fn.node);
       this.madeAsync.add(fn.node);
       return true;

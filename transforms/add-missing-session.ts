@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import semver from 'semver';
-import { calleeName, contains as encloses, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
 import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
@@ -13,9 +13,9 @@ import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../
 import { sessionLessWrite, sessionUses } from '../lib/mongoose/helper-writes';
 import { calledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
-import { contains, directScopes, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
+import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
-import { callChain, carriesSession, classifyCall, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
+import { callChain, carriesSession, classifyCall, droppedValue, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
 import { insideAssertion } from '../lib/mongoose/test-doubles';
 import type { RuleName } from '../lib/rules';
 import type { Transform, TransformContext } from '../lib/transform';
@@ -44,6 +44,8 @@ export const addMissingSession: Transform = {
 export default asJscodeshiftTransform(addMissingSession);
 
 const NO_SESSION = 'runs outside the transaction (no session)';
+/** Why a best-effort write cannot simply be given the session. */
+const BEST_EFFORT_RISK = 'inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails';
 
 /** Calls that build an array from another (`lines.map(...)`): a create() of their value may hold several documents. */
 const ARRAY_BUILDERS = new Set(['map', 'flatMap', 'filter', 'concat', 'slice', 'from', 'fill']);
@@ -94,6 +96,11 @@ class SessionAdder {
       if (why !== 'silent') this.ctx.report(call, why);
       return;
     }
+    const unawaited = this.unawaited(scope, call);
+    if (unawaited.left) {
+      this.ctx.report(call, `${this.label(chain)} ${unawaited.left}`);
+      return;
+    }
     const session = this.sessionName(scope, call);
     if (!session) {
       this.reportNoName(scope, call, chain);
@@ -108,7 +115,31 @@ class SessionAdder {
     const ordered = this.ordered.has(base.call.node) ? ' (with ordered: true, which create() needs with a session and several documents from Mongoose 8.10.0)' : '';
     // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
     const later = !scope.alsInstance && alsOnFor(this.ctx.project, scopeSessionInstance(this.analysis, scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
-    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: without it the write ran outside the transaction, and no abort undid it${later}`);
+    const ran = unawaited.awaitedLater === 'lazy' ? 'nothing awaited it, so it never ran; add-missing-await awaits it, with the session' : `without it the write ran outside the transaction, and no abort undid it${unawaited.awaitedLater ? ' (add-missing-await awaits it, so it finishes before the commit)' : ''}`;
+    this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: ${ran}${later}`);
+  }
+
+  /**
+   * A write nothing awaits: given the session as it stands, an eager one could still run after the
+   * commit (outside the transaction all the same) or after the session ends (and throw), and a lazy
+   * one never runs at all. It gets the session only where add-missing-await, in the same run, awaits
+   * it (`awaitedLater`, with its kind); elsewhere it is `left` as written, with the reason.
+   */
+  private unawaited(scope: OperationScope, call: Path): { left?: string; awaitedLater?: 'lazy' | 'eager' } {
+    const dropped = droppedValue(call);
+    if (!dropped) return {};
+    const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
+    // An async callback's promise resolves with the query's result, which runs the query.
+    const lazy = verdict.kind === 'operation' && verdict.lazy && !(dropped === 'callback' && enclosingFunction(call)?.node.async === true);
+    const awaitable = dropped === 'statement' && mayAwaitIn(scope, call);
+    if (awaitable && this.ctx.transforms.includes('add-missing-await')) return { awaitedLater: lazy ? 'lazy' : 'eager' };
+    const hint = awaitable ? ' (add-missing-await awaits it)' : dropped === 'callback' ? ' (in a for...of loop instead of forEach())' : '';
+    if (lazy) {
+      return { left: `has no session and nothing awaits it, so it never runs (a query runs only when awaited, exec()-ed or then()-ed); the session was not added: await it with { session }${hint} if the write is wanted` };
+    }
+    return {
+      left: `has no session and nothing awaits it, so it runs outside the transaction and may finish after the commit; the session was not added, since without await the write could still run after the commit, or after the session ends and then throw: await it${hint} and pass { session }`,
+    };
   }
 
   /**
@@ -163,7 +194,8 @@ class SessionAdder {
     const verdict = classifyCall(this.analysis, call, this.contextOf(scope));
     if (verdict.kind === 'operation' || verdict.kind === 'callback') return;
     const target = calledFunction(this.analysis, base.call);
-    if (!target || target.fn.node === scope.fn.node || encloses(target.fn.node, call.node)) return;
+    // A call of the helper from inside itself (offsets compare only within one file).
+    if (!target || target.fn.node === scope.fn.node || (target.analysis === this.analysis && encloses(target.fn.node, call.node))) return;
     const where = target.file === undefined || target.analysis === this.analysis ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
     const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
     if (slots.length > 0) {
@@ -177,10 +209,18 @@ class SessionAdder {
     }
     const write = sessionLessWrite(target);
     if (!write) return;
-    this.ctx.report(
-      call,
-      `${target.name}()${where} writes without the session (${writeLabel(target.analysis.source, callChain(write))} at line ${lineOf(write)}) and is not given it, so that write runs outside the transaction: give the helper the session if the write belongs in it`,
-    );
+    const helper = `${target.name}()${where} writes without the session (${writeLabel(target.analysis.source, callChain(write.call))} at line ${lineOf(write.call)})`;
+    const advice = 'give the helper the session if the write belongs in it';
+    if (write.caught) {
+      this.ctx.report(call, `${helper} and catches its failure and passes it over (${write.caught}), as a best-effort write outside the transaction does: ${BEST_EFFORT_RISK}; ${advice} (and let the error through)`);
+      return;
+    }
+    const caught = failureCaught(scope.fn, scope.sessions, chain);
+    if (caught) {
+      this.ctx.report(call, `${helper} and is not given it, and the failure of this call is caught and passed over (${caught}), as that of a best-effort write outside the transaction is: ${BEST_EFFORT_RISK}; ${advice} (and let the error through)`);
+      return;
+    }
+    this.ctx.report(call, `${helper} and is not given it, so that write runs outside the transaction: ${advice}`);
   }
 
   /**
@@ -282,7 +322,7 @@ class SessionAdder {
     if (scope.alsInstance && alsSuppliesSession(this.ctx.project, this.analysis, chain, scope.alsInstance)) return 'silent';
     const caught = failureCaught(scope.fn, scope.sessions, chain);
     if (caught) {
-      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: inside it, a failed write can abort the whole transaction, which the catch would hide until the commit fails; pass the session by hand (and let the error through) if it belongs in it`;
+      return `${what} has no session, and its failure is caught and passed over (${caught}), as a best-effort write outside the transaction is: ${BEST_EFFORT_RISK}; pass the session by hand (and let the error through) if it belongs in it`;
     }
     const connectionProblem = this.connectionProblem(scope, chain, receiver);
     if (connectionProblem) return `${what} ${connectionProblem}`;

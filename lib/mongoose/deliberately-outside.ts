@@ -1,7 +1,7 @@
 import { calleeName, endOf, enclosingStatement, isCall, isIdentifier, isMember, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { lineEndOf, lineStartOf } from '../edit/text';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
-import type { CallChain } from './operations';
+import { isNullish, type CallChain } from './operations';
 
 /**
  * Signs in the code that a write sent without the transaction's session is meant to stay outside
@@ -47,7 +47,8 @@ export function commentSaysOutside(analysis: MongooseAnalysis, call: Path): bool
  * catch neither rethrows nor aborts.
  */
 export function failureCaught(fn: Path, sessions: readonly Node[], chain: CallChain): string | undefined {
-  const handler = chain.links.slice(1).find((link) => link.method === 'catch' || (link.method === 'then' && link.args.length > 1));
+  // `.catch()` with no handler (or `undefined`) passes the rejection on.
+  const handler = chain.links.slice(1).find((link) => handles(link.method === 'catch' ? link.args[0] : link.method === 'then' ? link.args[1] : undefined));
   if (handler) return `\`.${handler.method}()\``;
   const call = chain.links[chain.links.length - 1]!.call;
   const names = new Set(sessions.map((declaration) => declaration.name as string));
@@ -60,6 +61,10 @@ export function failureCaught(fn: Path, sessions: readonly Node[], chain: CallCh
     if (!some(node.handler as Node, (n) => ends(n) || n.type === 'ThrowStatement')) return 'a catch that neither rethrows nor aborts';
   }
   return undefined;
+}
+
+function handles(handler: Node | undefined): boolean {
+  return handler !== undefined && !isNullish(handler);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { calleeName, contains, enclosingFunction, isCall, type Node, type Path } from '../ast/nodes';
 import { DOCUMENT_WRITE_OPTIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from './api';
 import type { CalledFunction } from './callees';
-import { isLogModel } from './deliberately-outside';
+import { failureCaught, isLogModel } from './deliberately-outside';
 import { callChain, classifyCall, hasNullishSession, isInnerLink, operationContext } from './operations';
 
 /**
@@ -12,14 +12,21 @@ import { callChain, classifyCall, hasNullishSession, isInnerLink, operationConte
 /** Names of functions that only read (`hasStarted`, `findByEmail`, `isTaken`). */
 const READ_NAMES = /^(is|has|get|find|fetch|load|read|check|count|exists?|list|search|query|lookup|can|should|already|verify|validate)([A-Z_]|$)/;
 
+/** A write a helper sends without the session; `caught`: how the helper catches its failure and passes it over, for a best-effort write. */
+export interface SessionLessWrite {
+  call: Path;
+  caught: string | undefined;
+}
+
 /**
- * The first write of a helper's own body that carries no session (a helper that starts a session
- * or transaction of its own, or writes only to logs, has none to report).
+ * The first write of a helper's own body that carries no session, before any best-effort one (a
+ * helper that starts a session or transaction of its own, or writes only to logs, has none to report).
  */
-export function sessionLessWrite(target: CalledFunction): Path | undefined {
+export function sessionLessWrite(target: CalledFunction): SessionLessWrite | undefined {
   const { analysis, fn } = target;
   if (analysis.sessionCreations().some((c) => contains(fn.node, c.call.node)) || analysis.sessionScopes().some((s) => contains(fn.node, s.call.node))) return undefined;
   const context = operationContext(analysis, fn, [], false);
+  let bestEffort: SessionLessWrite | undefined;
   for (const call of analysis.index.within(fn.node, 'CallExpression')) {
     if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node || insideHandler(call, fn)) continue;
     const chain = callChain(call);
@@ -29,9 +36,11 @@ export function sessionLessWrite(target: CalledFunction): Path | undefined {
     const verdict = classifyCall(analysis, call, context);
     if (verdict.kind !== 'operation' || !verdict.outside || hasNullishSession(chain)) continue;
     if (isLogModel(chain.root)) continue;
-    return call;
+    const caught = failureCaught(fn, [], chain);
+    if (!caught) return { call, caught };
+    bestEffort ??= { call, caught };
   }
-  return undefined;
+  return bestEffort;
 }
 
 /**

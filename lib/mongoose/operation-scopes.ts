@@ -237,3 +237,9 @@ function sessionCreationOf(analysis: MongooseAnalysis, scope: OperationScope): S
     return binding !== undefined && scope.sessions.includes(binding.declaration);
   });
 }
+
+/** An `await` may stand at `path`: its function is async, or is the scope's own callback, which may be made async. */
+export function mayAwaitIn(scope: OperationScope, path: Path): boolean {
+  const fn = enclosingFunction(path);
+  return fn !== undefined && (fn.node.async === true || (fn.node === scope.fn.node && scope.mayBecomeAsync));
+}

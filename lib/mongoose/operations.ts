@@ -287,6 +287,24 @@ function isReassigned(analysis: MongooseAnalysis, declaration: Node): boolean {
   });
 }
 
+/**
+ * How nothing waits for an operation (the outermost call of its chain), if nothing does: its value
+ * is dropped as a statement of its own, voided, or returned from a forEach() callback, which drops it.
+ */
+export function droppedValue(call: Path): 'statement' | 'void' | 'callback' | undefined {
+  let current = call;
+  while (current.parent && TRANSPARENT.has((current.parent.node as Node).type)) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  if (parent?.type === 'ExpressionStatement') return 'statement';
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'void') return 'void';
+  const holder = current.parent?.parent?.node as Node | undefined;
+  if (parent && isFunction(parent) && parent.body === current.node && isCall(holder) && calleeName(holder) === 'forEach' && holder.arguments[0] === parent) return 'callback';
+  return undefined;
+}
+
+/** Wrappers that leave an expression's value as it is. */
+const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TypeCastExpression', 'ParenthesizedExpression']);
+
 /** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own. */
 export function handlesRejection(call: Path): boolean {
   const links = callChain(call).links;

@@ -146,7 +146,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     title: 'Operation outside the transaction',
     meaning:
       "An operation inside the transaction runs without the transaction's session (none given, an explicit empty one, options that may not hold it, a model of another connection, a create() of one document that cannot take options), so an abort does not undo it. Pass the session by hand if it belongs in the transaction.",
-    pattern: /has no session|runs outside the transaction|stays outside the transaction|may hold a session|another connection than the transaction/,
+    pattern: /has no session|runs outside the transaction|stays outside the transaction|may hold a session|another connection than the transaction|a best-effort write outside the transaction/,
   },
   {
     key: 'unknown-types',
