@@ -10,8 +10,8 @@ import { contains, directScopes, helperScopes, mayAwaitIn, type OperationScope }
 import { planOwner } from '../lib/mongoose/ownership';
 import { classifyCall, handlesRejection, lifecycleMethod, operationContext, type OperationContext, type OperationVerdict } from '../lib/mongoose/operations';
 import { isSynchronousCall } from '../lib/mongoose/retry-safety';
-import { addAwait, innerIndent, makeAsync, movedText, multilineTemplates, removeStatement, shiftIndent, shiftIndentAround, statementText } from '../lib/edit/rewrite';
-import { indentAt, shortText } from '../lib/edit/text';
+import { addAwait, innerIndent, makeAsync, movedText, multilineTemplates, reindentLines, removeStatement, shiftIndent, statementText } from '../lib/edit/rewrite';
+import { indentAt, isBlank, lineStartOf, shortText } from '../lib/edit/text';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -469,11 +469,11 @@ class AwaitRewriter {
       const first = (body.body as Node[])[0];
       const bodyIndent = first ? indentAt(ctx.source, startOf(first)) : inner;
       // `await Promise.all(\n  items.map(async (x) => {` indents the body deeper than the loop's; a multi-line template's text stays as written.
-      const templates = multilineTemplates(ctx.source, body);
-      if (bodyIndent !== inner && !templates.some((t) => ctx.edits.touches(startOf(t), endOf(t)))) {
-        const texts = templates.map((t) => ctx.source.slice(startOf(t), endOf(t)));
-        const interior = shiftIndentAround(ctx.edits.take(startOf(body) + 1, endOf(body) - 1), bodyIndent, inner, texts)!.replace(/\n[ \t]*$/, '');
-        ctx.edits.replace(startOf(statement.node), endOf(statement.node), `${header}${interior}\n${indent}}${assigned}`);
+      const closingLine = lineStartOf(ctx.source, endOf(body) - 1);
+      const closingAlone = isBlank(ctx.source.slice(closingLine, endOf(body) - 1));
+      if (bodyIndent !== inner && closingAlone && reindentLines(ctx, startOf(body) + 1, closingLine, bodyIndent, inner, multilineTemplates(ctx.source, body))) {
+        ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
+        ctx.edits.replace(closingLine, endOf(statement.node), `${indent}}${assigned}`);
       } else {
         ctx.edits.replace(startOf(statement.node), startOf(body) + 1, header);
         ctx.edits.replace(endOf(body) - 1, endOf(statement.node), `}${assigned}`);

@@ -370,6 +370,7 @@ function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlo
   const creation = site.analysis.sessionCreations().find((c) => declaration !== undefined && site.analysis.bindingOf(c)?.declaration === declaration);
   if (!declaration || !creation) return `the caller at ${where} passes a session it did not start`;
   const plan = localOwners?.get(declaration) ?? planOwner(site.analysis, creation);
+  if (plan.status === 'refuse') return `the caller at ${where} does not end the session in a finally that covers every use: ${plan.reason}`;
   if (plan.status !== 'fix') return `the caller at ${where} cannot end the session in a finally`;
   if (!contains(plan.fn.node, site.call.node)) return `the call at ${where} is outside the function that owns the session`;
   if (plan.placement.kind !== 'present' && site.file !== ctx.file && !ctx.inRun(site.file)) {

@@ -185,34 +185,35 @@ function promiseReturnType(target: RewriteTarget, fn: Node): void {
 
 /** Moves the continuation lines of `text` from indentation `from` to `to` (the first line has none). */
 export function shiftIndent(text: string, from: string, to: string): string {
-  return shiftIndentAround(text, from, to, [])!;
+  if (!text.includes('\n') || from === to) return text;
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || isBlank(line) || !line.startsWith(from) ? line : to + line.slice(from.length)))
+    .join('\n');
 }
 
 /**
- * shiftIndent for code holding multi-line template literals (`templates`: their texts, in the
- * order they come): a line that starts inside one is content and stays byte-identical. Undefined
- * when a template is not found as it was written (an edit changed it).
+ * Moves the lines that start in (start, end) from indentation `from` to `to`, one small edit per
+ * line, so that a position inside still maps to its own line (findings name lines). A line that
+ * starts inside a multi-line template literal of `templates` is content and stays byte-identical;
+ * text an earlier edit wrote there (a return made a push) is moved with it. False, with nothing
+ * changed, where a template was edited.
  */
-export function shiftIndentAround(text: string, from: string, to: string, templates: readonly string[]): string | undefined {
-  if (!text.includes('\n') || from === to) return text;
-  const frozen: Array<[number, number]> = [];
-  let searchFrom = 0;
-  for (const template of templates) {
-    const found = text.indexOf(template, searchFrom);
-    if (found === -1) return undefined;
-    frozen.push([found, found + template.length]);
-    searchFrom = found + template.length;
+export function reindentLines(target: RewriteTarget, start: number, end: number, from: string, to: string, templates: readonly Node[]): boolean {
+  const { source, edits } = target;
+  if (templates.some((t) => edits.touches(startOf(t), endOf(t)))) return false;
+  const inTemplate = (offset: number) => templates.some((t) => startOf(t) < offset && offset < endOf(t));
+  for (const edit of edits.list()) {
+    if (edit.start < start || edit.end > end || edit.start === edit.end || !edit.text.includes('\n')) continue;
+    const text = edits.take(edit.start, edit.end);
+    edits.replace(edit.start, edit.end, shiftIndent(text, from, to));
   }
-  let lineStart = 0;
-  return text
-    .split('\n')
-    .map((line, i) => {
-      const start = lineStart;
-      lineStart += line.length + 1;
-      const content = frozen.some(([a, b]) => a < start && start < b);
-      return i === 0 || content || isBlank(line) || !line.startsWith(from) ? line : to + line.slice(from.length);
-    })
-    .join('\n');
+  for (let line = lineEndOf(source, start) + 1; line < end; line = lineEndOf(source, line) + 1) {
+    const text = source.slice(line, lineEndOf(source, line));
+    if (isBlank(text) || !text.startsWith(from) || inTemplate(line) || edits.touches(line, line + from.length)) continue;
+    edits.replace(line, line + from.length, to);
+  }
+  return true;
 }
 
 /** The multi-line template literals in `node` (outermost ones, in source order). */

@@ -557,11 +557,12 @@ function isExportsTarget(node: Node): boolean {
   return isExportsTarget(object);
 }
 
-/** `import { x }`, `export { x }`, `module.exports = { x }`, `exports.x = x`: naming the helper, not using it. */
+/** `import { x }`, `export { x }`, `export default x`, `module.exports = { x }`, `exports.x = x`: naming the helper, not using it. */
 function isImportOrExportName(identifier: Path): boolean {
   const parent = identifier.parent as Path | null;
   if (!parent) return false;
   if (/^(Import|Export)(Default|Namespace)?Specifier$/.test(parent.node.type)) return true;
+  if (parent.node.type === 'ExportDefaultDeclaration') return parent.node.declaration === identifier.node;
   return isCommonJsExport(identifier);
 }
 

@@ -1,0 +1,3 @@
+import mongoose from 'mongoose';
+
+export default mongoose.model('Role', new mongoose.Schema({ name: String }));
