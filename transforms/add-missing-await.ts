@@ -177,6 +177,8 @@ class AwaitRewriter {
       return;
     }
     if (verdict.kind !== 'operation') return;
+    // A session-less write its author let run on its own, failure handled: nothing of it floats on the session (docs/mongoose-semantics.md §5.2).
+    if (verdict.outside && handlesRejection(call)) return;
     this.handled.add(statement.node);
     if (!this.ensureAsync(scope, statement, `${shortText(this.ctx.source, call.node)} is not awaited`)) return;
     addAwait(this.ctx, call.node);

@@ -3,7 +3,7 @@ import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isI
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, lineOf, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 import { documentTypeFrom } from './model-types';
 
@@ -171,6 +171,7 @@ class ChainPlanner {
       this.sessionUsedOutside(body, bodyReturns) ??
       alsJoinProblem(this.analysis, bodyParts, this.sessions, this.als) ??
       retryProblem(this.analysis, bodyParts, this.chain.outer.node, this.sessions) ??
+      staleDocumentProblem(this.analysis, bodyParts, this.chain.outer.node, this.mongoose) ??
       this.callbackUsesThis([...pre, ...body, ...post]) ??
       this.bodyEarlyReturns(body, bodyReturns);
     if (problem) return { reason: problem };

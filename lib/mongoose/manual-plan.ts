@@ -22,7 +22,7 @@ import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from '.
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { modelDocumentType } from './model-types';
-import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,
@@ -447,6 +447,7 @@ class ManualPlanner {
       this.jumpsOut(body) ??
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
       retryProblem(this.analysis, body, region, [this.session], movedOut) ??
+      staleDocumentProblem(this.analysis, body, region, this.context.mongoose) ??
       this.exitReadsBody(exits, region);
     if (problem) return this.refuse(problem);
 

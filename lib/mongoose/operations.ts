@@ -305,11 +305,11 @@ export function droppedValue(call: Path): 'statement' | 'void' | 'callback' | un
 /** Wrappers that leave an expression's value as it is. */
 const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TypeCastExpression', 'ParenthesizedExpression']);
 
-/** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own. */
+/** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own (`.catch()` without a handler passes the failure on). */
 export function handlesRejection(call: Path): boolean {
   const links = callChain(call).links;
   const last = links[links.length - 1];
-  return last?.method === 'catch' || (last?.method === 'then' && last.args.length >= 2);
+  return (last?.method === 'catch' && last.args.length >= 1) || (last?.method === 'then' && last.args.length >= 2);
 }
 
 function declarationOfRoot(analysis: MongooseAnalysis, root: Path | undefined): Node | undefined {

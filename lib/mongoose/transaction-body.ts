@@ -6,6 +6,7 @@ import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { defaultConnectionOf } from './default-connection';
 import { classifyCall, isInnerLink } from './operations';
 import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
+import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
 
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
@@ -16,6 +17,10 @@ import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
 
 /** Before this version transaction() never ends its session. */
 const TRANSACTION_ENDS_SESSION = '6.1.8';
+/** Connection#transaction() first appears in this version. */
+const TRANSACTION_ADDED = '5.10.0';
+/** From here the driver Mongoose ships has session.withTransaction(). */
+const SESSION_WITH_TRANSACTION = '5.5.0';
 
 /** Why this Mongoose version (or this package) cannot take the rewrite, or undefined. */
 export function versionProblem(mongoose: MongooseVersion): string | undefined {
@@ -29,7 +34,9 @@ export function versionProblem(mongoose: MongooseVersion): string | undefined {
   }
   if (!semver.lt(version, TRANSACTION_ENDS_SESSION)) return undefined;
   const uses = mongoose.floorOf ? `the project must work with Mongoose ${version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${version}`;
-  return `${uses}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session (use session.withTransaction() with endSession() in a finally instead)`;
+  const instead = semver.lt(version, SESSION_WITH_TRANSACTION) ? '' : ' (use session.withTransaction() with endSession() in a finally instead)';
+  if (semver.lt(version, TRANSACTION_ADDED)) return `${uses}, which has no transaction(): it was added in ${TRANSACTION_ADDED}${instead}`;
+  return `${uses}; before ${TRANSACTION_ENDS_SESSION} transaction() never ends its session${instead}`;
 }
 
 /** Before Mongoose 8, transaction() resolves to the commit's result, not to the callback's value. */
@@ -115,6 +122,23 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
     }
   }
   return undefined;
+}
+
+/**
+ * Why the body cannot be retried on this Mongoose: it saves a document made before it, and before
+ * 7.4.4 transaction() does not reset that document between attempts, so a second attempt saves a
+ * document that looks saved already (no modified paths: nothing is written; `isNew` false: an
+ * update of a document the abort removed). Undefined where the version resets it, or nothing is saved so.
+ */
+export function staleDocumentProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, mongoose: MongooseVersion): string | undefined {
+  if (!keepsStateBetweenRetries(mongoose)) return undefined;
+  const save = outerDocumentSave(analysis, parts, region);
+  if (!save) return undefined;
+  const uses = mongoose.floorOf ? `the project must work with Mongoose ${mongoose.version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${mongoose.version}`;
+  return (
+    `the transaction body saves \`${save.name}\` (line ${lineOf(save.at)}), a document made before it; ${uses}, and before ${RESETS_BETWEEN_RETRIES} transaction() does not reset a saved document between attempts, ` +
+    'so after a transient error the second run would save it as the first run left it (changes already cleared: nothing written, or an update of a document the abort removed)'
+  );
 }
 
 /**
