@@ -7,7 +7,7 @@ exports.startTransaction = async function () {
 };
 
 exports.abortTransaction = async function (session) {
-  await session.abortTransaction();
+  if (session.inTransaction()) await session.abortTransaction();
   await session.endSession();
 };
 
