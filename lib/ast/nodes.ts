@@ -81,6 +81,13 @@ export function unwrapPath(path: Path): Path {
   return current;
 }
 
+/** The outermost expression whose value is `path`'s: past the wrappers above it. */
+export function outermostExpression(path: Path): Path {
+  let current = path;
+  while (current.parent && TRANSPARENT.has((current.parent.node as Node).type)) current = current.parent as Path;
+  return current;
+}
+
 /** The call a statement runs, `[await] call;`, past the wrappers above; `awaited` when it runs under `await`. */
 export function statementCall(statement: Node): { call: Node & { callee: Node; arguments: Node[] }; awaited: boolean } | undefined {
   if (statement.type !== 'ExpressionStatement') return undefined;
