@@ -65,9 +65,9 @@ export function calleeName(call: Node): string | undefined {
 }
 
 /** For `x.m(...)`: `x`, with type assertions and non-null marks removed. */
-const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TypeCastExpression', 'ParenthesizedExpression']);
 
-/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, `(x)`. */
+/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, Flow's `(x: T)`, `(x)`. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   while (TRANSPARENT.has(current.type)) current = current.expression as Node;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Bindings } from '../ast/bindings';
-import { isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { exportName, isExportsObject, isWholeExports, requiredSpecifier } from '../ast/modules';
+import { isFunction, isIdentifier, isMember, propertyName, unwrapExpression, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { PathIndex } from '../ast/path-index';
 import { FileCache } from './file-cache';
 import { parseFile } from './parse';
@@ -122,7 +123,7 @@ export class DeclaredTypeFacts extends TypeFactsAround {
     }
     if (holder.node.type === 'ImportSpecifier' || holder.node.type === 'ImportDefaultSpecifier') {
       const target = this.moduleAt(module.file, (holder.parent!.node.source as Node).value as string);
-      const name = holder.node.type === 'ImportDefaultSpecifier' ? 'default' : nameOf(holder.node.imported as Node);
+      const name = holder.node.type === 'ImportDefaultSpecifier' ? 'default' : exportName(holder.node.imported as Node);
       return target && name !== undefined ? this.exportOf(target, name, depth + 1) : undefined;
     }
     return undefined;
@@ -164,15 +165,15 @@ export class DeclaredTypeFacts extends TypeFactsAround {
     }
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration as Node | null;
-      if (declaration?.type === 'FunctionDeclaration' && nameOf(declaration.id as Node) === name) return { fn: declaration, module };
+      if (declaration?.type === 'FunctionDeclaration' && exportName(declaration.id as Node) === name) return { fn: declaration, module };
       if (declaration?.type === 'VariableDeclaration') {
         for (const d of declaration.declarations as Node[]) {
-          if (nameOf(d.id as Node) === name && d.init && isFunction(unwrapExpression(d.init as Node))) return { fn: unwrapExpression(d.init as Node), module };
+          if (exportName(d.id as Node) === name && d.init && isFunction(unwrapExpression(d.init as Node))) return { fn: unwrapExpression(d.init as Node), module };
         }
       }
       for (const specifier of (statement.specifiers as Node[] | undefined) ?? []) {
-        if (specifier.type !== 'ExportSpecifier' || nameOf(specifier.exported as Node) !== name) continue;
-        const local = nameOf(specifier.local as Node)!;
+        if (specifier.type !== 'ExportSpecifier' || exportName(specifier.exported as Node) !== name) continue;
+        const local = exportName(specifier.local as Node)!;
         if (statement.source) {
           const target = this.moduleAt(module.file, (statement.source as Node).value as string);
           return target && this.exportOf(target, local, depth + 1);
@@ -194,7 +195,7 @@ export class DeclaredTypeFacts extends TypeFactsAround {
       if (right.type === 'ObjectExpression') {
         for (const prop of right.properties as Node[]) {
           if (prop.computed) continue;
-          const key = nameOf(prop.key as Node);
+          const key = exportName(prop.key as Node);
           if (key !== name) continue;
           if (prop.type === 'ObjectMethod') return { fn: prop, module };
           const value = unwrapExpression(prop.value as Node);
@@ -222,13 +223,13 @@ export class DeclaredTypeFacts extends TypeFactsAround {
   private typeMember(module: Module, type: Node, method: string): Declared | undefined {
     if (type.type !== 'TSTypeReference' || !isIdentifier(type.typeName as Node)) return undefined;
     const name = (type.typeName as Node).name as string;
-    const local = module.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => nameOf(p.node.id as Node) === name);
+    const local = module.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => exportName(p.node.id as Node) === name);
     if (local) return memberOf(module, local, method);
-    const imported = module.index.of('ImportSpecifier').find((p) => nameOf(p.node.local as Node) === name);
+    const imported = module.index.of('ImportSpecifier').find((p) => exportName(p.node.local as Node) === name);
     if (!imported) return undefined;
     const target = this.moduleAt(module.file, (imported.parent!.node.source as Node).value as string);
-    const exported = target && nameOf(imported.node.imported as Node);
-    const declaration = exported === undefined ? undefined : target!.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => nameOf(p.node.id as Node) === exported && isExportedDeclaration(p));
+    const exported = target && exportName(imported.node.imported as Node);
+    const declaration = exported === undefined ? undefined : target!.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => exportName(p.node.id as Node) === exported && isExportedDeclaration(p));
     return declaration ? memberOf(target!, declaration, method) : undefined;
   }
 
@@ -342,7 +343,7 @@ function returnedValues(body: Node): Node[] {
 function memberOf(module: Module, owner: Path, name: string): Declared | undefined {
   const body = owner.node.body as Node;
   for (const member of body.body as Node[]) {
-    if (member.computed || nameOf(member.key as Node) !== name || member.static) continue;
+    if (member.computed || exportName(member.key as Node) !== name || member.static) continue;
     if (member.type === 'ClassMethod' || member.type === 'TSDeclareMethod' || member.type === 'TSMethodSignature') return member.kind === 'get' || member.kind === 'set' ? undefined : { fn: member, module };
     if (member.type === 'ClassProperty' && member.value && isFunction(unwrapExpression(member.value as Node))) return { fn: unwrapExpression(member.value as Node), module };
   }
@@ -370,7 +371,7 @@ function atModuleLevel(path: Path): boolean {
 /** The type annotation of a class property or constructor property named `name`. */
 export function propertyAnnotation(classNode: Node, name: string): Node | undefined {
   for (const member of (classNode.body as Node).body as Node[]) {
-    if (member.type === 'ClassProperty' && nameOf(member.key as Node) === name) return ((member.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) ?? undefined;
+    if (member.type === 'ClassProperty' && exportName(member.key as Node) === name) return ((member.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) ?? undefined;
     if (member.type === 'ClassMethod' && member.kind === 'constructor') {
       for (const param of member.params as Node[]) {
         const inner = param.type === 'TSParameterProperty' ? (param.parameter as Node) : undefined;
@@ -405,43 +406,16 @@ function declarationHolder(module: Module, declaration: Node): Path | undefined 
 
 function destructuredKey(pattern: Node, declaration: Node): string | undefined {
   for (const prop of pattern.properties as Node[]) {
-    if (prop.type === 'ObjectProperty' && !prop.computed && prop.value === declaration) return nameOf(prop.key as Node);
+    if (prop.type === 'ObjectProperty' && !prop.computed && prop.value === declaration) return exportName(prop.key as Node);
   }
   return undefined;
 }
 
-/** `require('x')` (the specifier), else undefined. */
-function requiredSpecifier(node: Node): string | undefined {
-  if (!isCall(node) || !isIdentifier(node.callee, 'require')) return undefined;
-  const [arg] = node.arguments;
-  return arg?.type === 'StringLiteral' ? (arg.value as string) : undefined;
-}
-
 function hasDefaultExport(module: Module): boolean {
-  return (module.program.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => nameOf(sp.exported as Node) === 'default')));
+  return (module.program.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => exportName(sp.exported as Node) === 'default')));
 }
 
 function isExportedDeclaration(declaration: Path): boolean {
   const parent = declaration.parent?.node as Node | undefined;
   return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
-}
-
-function isWholeExports(node: Node): boolean {
-  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
-}
-
-function isExportsObject(node: Node): boolean {
-  return isIdentifier(node, 'exports') || isWholeExports(node);
-}
-
-function nameOf(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (isIdentifier(node)) return node.name;
-  return node.type === 'StringLiteral' ? (node.value as string) : undefined;
-}
-
-function unwrapPath(path: Path): Path {
-  let current = path;
-  while (/^(TSNonNullExpression|TSAsExpression|TSSatisfiesExpression|ParenthesizedExpression|TypeCastExpression)$/.test(current.node.type)) current = current.get('expression') as Path;
-  return current;
 }

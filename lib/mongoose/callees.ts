@@ -1,3 +1,4 @@
+import { exportName, isExportsObject, isWholeExports, requiredSpecifier } from '../ast/modules';
 import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
 import type { MongooseAnalysis, ReceiverKind } from './analysis';
@@ -200,12 +201,6 @@ function classOfAnnotation(analysis: MongooseAnalysis, holder: Node, depth: numb
   return value?.kind === 'class' ? value : undefined;
 }
 
-/** `require('./x')` with a plain string: the specifier. */
-function requiredSpecifier(call: Node): string | undefined {
-  const arg = (call.arguments as Node[])[0];
-  return isIdentifier(call.callee as Node, 'require') && arg?.type === 'StringLiteral' ? (arg.value as string) : undefined;
-}
-
 /** What `require(specifier)` gives: the value of `module.exports = X`, or the module's exports. */
 function wholeModule(analysis: MongooseAnalysis, specifier: string, depth: number): Value | undefined {
   const target = analysis.links.moduleAt(specifier);
@@ -273,16 +268,12 @@ function namedExport(analysis: MongooseAnalysis, statement: Path, name: string, 
   const specifiers = node.specifiers as Node[];
   const index = specifiers.findIndex((s) => s.type === 'ExportSpecifier' && exportName(s.exported as Node) === name);
   if (index === -1) return undefined;
-  const local = exportName(specifiers[index]!.local as Node);
+  const local = exportName(specifiers[index]!.local as Node)!;
   if (node.source) {
     const target = analysis.links.moduleAt((node.source as Node).value as string);
     return target ? exportedValue(target, local, depth + 1) : undefined;
   }
   return valueOf(analysis, statement.get('specifiers', index, 'local') as Path, depth + 1);
-}
-
-function exportName(id: Node): string {
-  return (id.name ?? id.value) as string;
 }
 
 /** `module.exports = X` (X itself for `default`, its member otherwise), `exports.name = X`, `module.exports.name = X`. */
@@ -292,14 +283,6 @@ function commonJsExport(analysis: MongooseAnalysis, assignment: Path, name: stri
   if (isWholeExports(left)) return name === 'default' ? valueOf(analysis, right, depth + 1) : memberOf(valueOf(analysis, right, depth + 1), name, depth + 1);
   if (isMember(left) && propertyName(left) === name && isExportsObject(left.object)) return valueOf(analysis, right, depth + 1);
   return undefined;
-}
-
-function isWholeExports(node: Node): boolean {
-  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
-}
-
-function isExportsObject(node: Node): boolean {
-  return isIdentifier(node, 'exports') || isWholeExports(node);
 }
 
 function objectMember(analysis: MongooseAnalysis, object: Path, name: string, depth: number): Value | undefined {
