@@ -1,3 +1,4 @@
+import { enclosingClass } from '../ast/classes';
 import { exportName, isExportsObject, isWholeExports, requiredSpecifier } from '../ast/modules';
 import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
@@ -326,16 +327,6 @@ function classMember(analysis: MongooseAnalysis, cls: Path, name: string, isStat
   if (cls.node.superClass) {
     const parent = valueOf(analysis, cls.get('superClass') as Path, depth + 1);
     if (parent?.kind === 'class') return classMember(parent.analysis, parent.cls, name, isStatic, depth + 1);
-  }
-  return undefined;
-}
-
-function enclosingClass(path: Path): Path | undefined {
-  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
-    const type = current.node.type;
-    if (type === 'ClassDeclaration' || type === 'ClassExpression') return current;
-    // `this` inside a plain function or object method is that function's own receiver, not the class's.
-    if (type === 'FunctionExpression' || type === 'FunctionDeclaration' || type === 'ObjectMethod') return undefined;
   }
   return undefined;
 }
