@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Bindings } from '../ast/bindings';
 import { enclosingClass, propertyAnnotation } from '../ast/classes';
-import { exportName, isExportsObject, isWholeExports, requiredSpecifier } from '../ast/modules';
+import { exportLeads, exportName, requiredSpecifier, type ExportLead } from '../ast/modules';
 import { isFunction, isIdentifier, isMember, propertyName, unwrapExpression, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { PathIndex } from '../ast/path-index';
 import { FileCache } from './file-cache';
@@ -15,7 +15,7 @@ interface Module {
   file: string;
   index: PathIndex;
   bindings: Bindings;
-  program: Node;
+  program: Path;
 }
 
 /** A function the syntax says a call reaches, in the module that declares it. */
@@ -151,67 +151,35 @@ export class DeclaredTypeFacts extends TypeFactsAround {
   /** The function `module` exports as `name` ('default' for its default export). */
   private exportOf(module: Module, name: string, depth: number): Declared | undefined {
     if (depth > 4) return undefined;
-    for (const statement of module.program.body as Node[]) {
-      const found = this.exportedBy(module, statement, name, depth);
+    for (const lead of exportLeads(module.program, name)) {
+      const found = this.leadFunction(module, lead, name, depth);
       if (found) return found;
     }
     return undefined;
   }
 
-  private exportedBy(module: Module, statement: Node, name: string, depth: number): Declared | undefined {
-    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
-      const declaration = statement.declaration as Node;
-      if (isFunction(declaration)) return { fn: declaration, module };
-      return isIdentifier(declaration) ? this.localValue(module, declaration.name, depth) : undefined;
-    }
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration as Node | null;
-      if (declaration?.type === 'FunctionDeclaration' && exportName(declaration.id as Node) === name) return { fn: declaration, module };
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const d of declaration.declarations as Node[]) {
-          if (exportName(d.id as Node) === name && d.init && isFunction(unwrapExpression(d.init as Node))) return { fn: unwrapExpression(d.init as Node), module };
-        }
+  private leadFunction(module: Module, lead: ExportLead, name: string, depth: number): Declared | undefined {
+    switch (lead.kind) {
+      case 'value':
+        return this.heldFunction(module, lead.path.node, depth);
+      case 'member': {
+        const object = unwrapExpression(lead.object.node);
+        const property = object.type === 'ObjectExpression' ? (object.properties as Node[]).find((p) => !p.computed && exportName(p.key as Node) === name) : undefined;
+        if (property?.type === 'ObjectMethod') return { fn: property, module };
+        return property?.type === 'ObjectProperty' ? this.heldFunction(module, property.value as Node, depth) : undefined;
       }
-      for (const specifier of (statement.specifiers as Node[] | undefined) ?? []) {
-        if (specifier.type !== 'ExportSpecifier' || exportName(specifier.exported as Node) !== name) continue;
-        const local = exportName(specifier.local as Node)!;
-        if (statement.source) {
-          const target = this.moduleAt(module.file, (statement.source as Node).value as string);
-          return target && this.exportOf(target, local, depth + 1);
-        }
-        return this.localValue(module, local, depth);
+      case 'from': {
+        const target = this.moduleAt(module.file, lead.specifier);
+        return target && this.exportOf(target, lead.name, depth + 1);
       }
-      return undefined;
     }
-    if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
-      const target = this.moduleAt(module.file, (statement.source as Node).value as string);
-      return target && this.exportOf(target, name, depth + 1);
-    }
-    if (statement.type !== 'ExpressionStatement') return undefined;
-    const expression = statement.expression as Node;
-    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return undefined;
-    const left = expression.left as Node;
-    const right = unwrapExpression(expression.right as Node);
-    if (isWholeExports(left)) {
-      if (right.type === 'ObjectExpression') {
-        for (const prop of right.properties as Node[]) {
-          if (prop.computed) continue;
-          const key = exportName(prop.key as Node);
-          if (key !== name) continue;
-          if (prop.type === 'ObjectMethod') return { fn: prop, module };
-          const value = unwrapExpression(prop.value as Node);
-          if (isFunction(value)) return { fn: value, module };
-          return isIdentifier(value) ? this.localValue(module, value.name, depth) : undefined;
-        }
-        return undefined;
-      }
-      if (name === 'default') return isFunction(right) ? { fn: right, module } : isIdentifier(right) ? this.localValue(module, right.name, depth) : undefined;
-      return undefined;
-    }
-    if (isMember(left) && propertyName(left) === name && isExportsObject(left.object)) {
-      return isFunction(right) ? { fn: right, module } : isIdentifier(right) ? this.localValue(module, right.name, depth) : undefined;
-    }
-    return undefined;
+  }
+
+  /** A function written in place, or the module-level name of one. */
+  private heldFunction(module: Module, node: Node, depth: number): Declared | undefined {
+    const value = unwrapExpression(node);
+    if (isFunction(value)) return { fn: value, module };
+    return isIdentifier(value) ? this.localValue(module, value.name, depth) : undefined;
   }
 
   /** A module-level name of `module`, followed to the function it holds. */
@@ -269,7 +237,7 @@ function parseModule(file: string, text: string): Module | undefined {
   try {
     const parsed = parseFile(file, text);
     const index = new PathIndex(parsed.j, parsed.root);
-    return { file, index, bindings: new Bindings(index), program: index.of('Program')[0]!.node };
+    return { file, index, bindings: new Bindings(index), program: index.of('Program')[0]! };
   } catch {
     return undefined;
   }
@@ -389,7 +357,7 @@ function destructuredKey(pattern: Node, declaration: Node): string | undefined {
 }
 
 function hasDefaultExport(module: Module): boolean {
-  return (module.program.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => exportName(sp.exported as Node) === 'default')));
+  return (module.program.node.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => exportName(sp.exported as Node) === 'default')));
 }
 
 function isExportedDeclaration(declaration: Path): boolean {
