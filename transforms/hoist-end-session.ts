@@ -373,7 +373,7 @@ function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlo
   const creation = site.analysis.sessionCreations().find((c) => declaration !== undefined && site.analysis.bindingOf(c)?.declaration === declaration);
   if (!declaration || !creation) return `the caller at ${where} passes a session it did not start`;
   const test = creation.factory && factoryDoubledBy(ctx.project, creation.factory);
-  if (test) return `the caller at ${where} gets its session from ${creation.factory!.name}(), which a test (${relativeTo(ctx.file, test)}) replaces with a stand-in, so no finally is added there to end it`;
+  if (test) return `the caller at ${where} gets its session from ${creation.factory!.name}(), which a test (${relativeTo(ctx.file, test)}) replaces or spies on, so what it gets there may be a stand-in and no finally is added there to end it`;
   const plan = localOwners?.get(declaration) ?? planOwner(site.analysis, creation);
   if (plan.status === 'refuse') return `the caller at ${where} does not end the session in a finally that covers every use: ${plan.reason}`;
   if (plan.status !== 'fix') return `the caller at ${where} cannot end the session in a finally`;

@@ -81,6 +81,22 @@ export function unwrapPath(path: Path): Path {
   return current;
 }
 
+/** The call a statement runs, `[await] call;`, past the wrappers above; `awaited` when it runs under `await`. */
+export function statementCall(statement: Node): { call: Node & { callee: Node; arguments: Node[] }; awaited: boolean } | undefined {
+  if (statement.type !== 'ExpressionStatement') return undefined;
+  let expression = unwrapExpression(statement.expression as Node);
+  const awaited = expression.type === 'AwaitExpression';
+  if (awaited) expression = unwrapExpression(expression.argument as Node);
+  return isCall(expression) ? { call: expression, awaited } : undefined;
+}
+
+/** The statement `[await] call;` that runs `call`: the inverse of statementCall. */
+export function callStatement(call: Path): Path | undefined {
+  let current = call.parent as Path | null;
+  while (current && (TRANSPARENT.has(current.node.type) || current.node.type === 'AwaitExpression')) current = current.parent as Path | null;
+  return current?.node.type === 'ExpressionStatement' && statementCall(current.node)?.call === call.node ? current : undefined;
+}
+
 export function startOf(node: Node): number {
   return node.start ?? 0;
 }

@@ -38,7 +38,7 @@ export class LintTypeFacts implements TypeFacts {
   thenableAt(file: string, source: string, start: number, end: number): ThenableFact | undefined {
     const typed = this.typed;
     if (!typed) return undefined;
-    if (file !== typed.file || source !== typed.text.transformed) return this.codemod.thenableAt(file, source, start, end);
+    if (file !== typed.file || source !== typed.text.transformed || isIsolated(typed.services.program)) return this.codemod.thenableAt(file, source, start, end);
     const node = this.estreeNode(typed, typed.text.toRaw(start), typed.text.toRaw(end));
     const tsNode = node && typed.services.esTreeNodeToTSNodeMap.get(node);
     if (!node || !tsNode) return undefined;
@@ -57,6 +57,15 @@ export class LintTypeFacts implements TypeFacts {
     }
     return undefined;
   }
+}
+
+/**
+ * A program of the linted file alone, whose imports are not resolved: typescript-eslint's fallback
+ * when it parses a file again in a single run (CI=true, a fix cycle). Everything imported is `any`
+ * there, so its answers would be "unknown" where the project's program knows.
+ */
+function isIsolated(program: ts.Program): boolean {
+  return program.getCompilerOptions().noResolve === true;
 }
 
 /** typescript-eslint's services when they carry a program (it sets `program: null` without type information). */

@@ -1,4 +1,4 @@
-import { calleeName, endOf, enclosingStatement, isCall, isIdentifier, isMember, propertyName, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, endOf, enclosingStatement, isCall, isIdentifier, isMember, propertyName, some, startOf, statementCall, statementsOf, type Node, type Path } from '../ast/nodes';
 import { lineEndOf, lineStartOf } from '../edit/text';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { isNullish, type CallChain } from './operations';
@@ -81,8 +81,6 @@ export function leadsToAbort(statements: readonly Node[]): boolean {
 
 /** `[await] x.abortTransaction();` as a statement of its own. */
 function isAbortStatement(statement: Node): boolean {
-  if (statement.type !== 'ExpressionStatement') return false;
-  let expression = unwrapExpression(statement.expression as Node);
-  if (expression.type === 'AwaitExpression') expression = unwrapExpression(expression.argument as Node);
-  return isCall(expression) && calleeName(expression) === 'abortTransaction';
+  const call = statementCall(statement)?.call;
+  return call !== undefined && calleeName(call) === 'abortTransaction';
 }

@@ -1,7 +1,7 @@
-import { enclosingFunction, functionName, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
+import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
 import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
-import { mockedModules, replacedSessionFactories } from './test-doubles';
+import { mockedModules, sessionFactoryReplacements } from './test-doubles';
 import type { ProjectView } from './project-view';
 
 /**
@@ -40,7 +40,7 @@ export function detectFactory(analysis: MongooseAnalysis, fn: Path): SessionFact
 }
 
 /** The expressions the function returns (its arrow body, or each `return <value>` of its own); `return;` makes it no factory. */
-function returnedValues(analysis: MongooseAnalysis, fn: Path): Path[] {
+export function returnedValues(analysis: MongooseAnalysis, fn: Path): Path[] {
   const body = fn.get('body') as Path;
   if (body.node.type !== 'BlockStatement') return [body];
   const returns = analysis.index.within(fn.node, 'ReturnStatement').filter((r) => enclosingFunction(r)?.node === fn.node);
@@ -84,14 +84,26 @@ function lifecycleOf(ref: Path): string | undefined {
  * end or guard it could fail the test. That test file, or undefined.
  */
 export function factoryDoubledBy(project: ProjectView, factory: NonNullable<SessionCreation['factory']>): string | undefined {
+  // A test that only spies (`jest.spyOn(tx, 'start')`, which still runs the factory) is named when no test replaces it outright.
+  let spiedBy: string | undefined;
   for (const file of project.filesMentioning(factory.name)) {
     const test = project.analysisOf(file);
     // `exports.startTransaction = async function () {...}` defines the factory; it replaces nothing.
     if (!test || test === factory.analysis) continue;
-    if (replacedSessionFactories(test.index, test.source, factory.name).size > 0) return file;
     if (mockedModules(test.index).some((specifier) => test.links.moduleAt(specifier) === factory.analysis)) return file;
+    const replacements = sessionFactoryReplacements(test.index, test.source, factory.name).filter((r) => r.owner !== '*');
+    if (replacements.some((r) => !onlySpies(r.at))) return file;
+    if (replacements.length > 0) spiedBy ??= file;
   }
-  return undefined;
+  return spiedBy;
+}
+
+/** `jest.spyOn(helper, 'start')` on its own: the spy records the calls and still runs the function. */
+function onlySpies(replacement: Path): boolean {
+  const call = replacement.node;
+  if (!isCall(call) || calleeName(call) !== 'spyOn') return false;
+  const parent = replacement.parent?.node as Node | undefined;
+  return !(parent && isMember(parent) && parent.object === call);
 }
 
 /** `file` as the reader of a finding about `from` sees it. */

@@ -10,6 +10,7 @@ import {
   isPromiseCallback,
   endOf,
   startOf,
+  statementCall,
   statementsOf,
   unwrapExpression,
   walk,
@@ -17,7 +18,7 @@ import {
   type Path,
 } from '../ast/nodes';
 import type { MongooseVersion } from '../facts/project';
-import { unwrapPath, type MongooseAnalysis, type SessionBinding, type SessionCreation } from './analysis';
+import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
@@ -158,7 +159,7 @@ export function planManualTransaction(analysis: MongooseAnalysis, creation: Sess
   }
   if (!binding) {
     // `parent ?? await startSession()`, `this.sessions[id] = await startSession()`: started here, owned elsewhere too.
-    const reason = unboundReason(analysis.source, creation.call, 'so it cannot replace that session with a transaction() of its own');
+    const reason = unboundReason(analysis, creation.call, 'so it cannot replace that session with a transaction() of its own');
     return startsTransactionIn(analysis, fn) ? { reason, at: creation.call } : undefined;
   }
   return new ManualPlanner(analysis, creation, binding, fn, context).plan();
@@ -631,8 +632,8 @@ class ManualPlanner {
   }
 
   private isMethodStatement(statement: Path, method: string): boolean {
-    const call = statementCall(statement);
-    return call !== undefined && this.calls(method).some((c) => c.node === call.node);
+    const call = statementCall(statement.node)?.call;
+    return call !== undefined && this.calls(method).some((c) => c.node === call);
   }
 
   /**
@@ -887,14 +888,6 @@ function statementOf(call: Path): Path | undefined {
     return parent.parent as Path;
   }
   return undefined;
-}
-
-/** The call an expression statement runs (through `await`). */
-function statementCall(statement: Path): Path | undefined {
-  if (statement.node.type !== 'ExpressionStatement') return undefined;
-  let expression = unwrapPath(statement.get('expression') as Path);
-  if (expression.node.type === 'AwaitExpression') expression = unwrapPath(expression.get('argument') as Path);
-  return isCall(expression.node) ? expression : undefined;
 }
 
 /** `throw err;` or `{ throw err; }`: an else that only rethrows what was caught. */

@@ -1,5 +1,6 @@
 import {
   calleeName,
+  callStatement,
   contains,
   endOf,
   enclosingFunction,
@@ -12,6 +13,7 @@ import {
   propertyName,
   some,
   startOf,
+  statementCall,
   statementsOf,
   SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
@@ -77,7 +79,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
-    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
+    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
   if (owned && !owned.recorded) return { status: 'refuse', at: creation.call, reason: ownedOnlyReason(owned, 'and nothing records whether it did, so it cannot be ended in a finally') };
@@ -212,7 +214,8 @@ function isReturnedAsIs(ref: Path, fn: Path): boolean {
 }
 
 /** Why a session that never lands in a plain variable of its own cannot be ended in a finally here. */
-export function unboundReason(source: string, call: Path, consequence = 'so it cannot simply be ended in a finally'): string {
+export function unboundReason(analysis: MongooseAnalysis, call: Path, consequence = 'so it cannot simply be ended in a finally'): string {
+  const source = analysis.source;
   let current = call;
   while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
   const parent = current.parent?.node as Node | undefined;
@@ -227,6 +230,9 @@ export function unboundReason(source: string, call: Path, consequence = 'so it c
     return `the session is kept in \`${text(parent.left as Node)}\` (a registry or another object), so it outlives this function; it is ended where it is taken out`;
   }
   if (parent?.type === 'ObjectProperty' || parent?.type === 'ArrayExpression') return 'the session is put into an object or array, so it outlives this function';
+  if (parent?.type === 'AssignmentExpression' && isIdentifier(parent.left as Node) && analysis.bindings.declarationOf(current.parent!.get('left') as Path) === undefined) {
+    return `the session is kept in \`${(parent.left as Node).name as string}\`, which nothing in this file declares (an implicit global, shared by every call that runs at the same time), ${consequence}`;
+  }
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
@@ -762,7 +768,7 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     for (const call of analysis.index.within(handler.node, 'CallExpression')) {
       const abort = analysis.lifecycleCall(call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
-      const statement = expressionStatementOf(call);
+      const statement = callStatement(call);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
       const presenceCheck = guardingIf(analysis, statement);
       const rethrow = swallowedError(analysis, tryPath.get('handler') as Path, presenceCheck ?? statement);
@@ -792,7 +798,7 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
       for (const use of uses) {
         if (use.method !== 'abortTransaction') continue;
         const call = methodCallOn(use.ref, 'abortTransaction')!;
-        const statement = enclosingFunction(call)?.node === fn.node ? expressionStatementOf(call) : undefined;
+        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call) : undefined;
         if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
         out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
       }
@@ -814,7 +820,7 @@ export function requestErrorHandlerAborts(analysis: MongooseAnalysis): Unguarded
   for (const { call, method, slot } of requestSessionCalls(analysis)) {
     const fn = slot.fn;
     if (method !== 'abortTransaction' || (fn.node.params as Node[]).length !== 4 || enclosingFunction(call)?.node !== fn.node) continue;
-    const statement = expressionStatementOf(call);
+    const statement = callStatement(call);
     const object = unwrapExpression((call.node.callee as Node).object as Node);
     const target = analysis.source.slice(startOf(object), endOf(object));
     if (!statement || failureHandled(statement, fn.node) || testsInTransactionOf(statement, target, fn.node, analysis.source)) continue;
@@ -918,13 +924,6 @@ function alwaysLeaves(statement: Node): boolean {
   return false;
 }
 
-/** `[await] s.abortTransaction();` as a whole statement. */
-function expressionStatementOf(call: Path): Path | undefined {
-  const parent = call.parent as Path | null;
-  const statement = parent?.node.type === 'AwaitExpression' ? (parent.parent as Path | null) : parent;
-  return statement?.node.type === 'ExpressionStatement' ? statement : undefined;
-}
-
 /** `try { await s.abortTransaction(); } catch {}`: the author already keeps a failing abort from hiding the error. */
 function failureHandled(statement: Path, within: Node): boolean {
   for (let child = statement, parent = statement.parent as Path | null; parent && parent.node !== within; child = parent, parent = parent.parent as Path | null) {
@@ -945,11 +944,9 @@ function guardedByInTransaction(statement: Path, session: Node, within: Node): b
 
 /** `s.method(...)` or `await s.method(...)` as a statement, on the given session. */
 function isSessionMethodStatement(statement: Node, declaration: Node, method: string): boolean {
-  if (statement.type !== 'ExpressionStatement') return false;
-  let expression = statement.expression as Node;
-  if (expression.type === 'AwaitExpression') expression = expression.argument as Node;
-  if (!isCall(expression) || calleeName(expression) !== method) return false;
-  const object = isMember(expression.callee) ? unwrapExpression(expression.callee.object as Node) : undefined;
+  const call = statementCall(statement)?.call;
+  if (!call || calleeName(call) !== method) return false;
+  const object = isMember(call.callee) ? unwrapExpression(call.callee.object as Node) : undefined;
   return isIdentifier(object, declaration.name as string);
 }
 
@@ -962,7 +959,7 @@ function unawaitedAbortsBefore(removals: Path[], declaration: Node): Path[] {
     if (!statements) continue;
     const index = statements.indexOf(removal.node);
     const previous = statements[index - 1];
-    if (previous && isSessionMethodStatement(previous, declaration, 'abortTransaction') && (previous.expression as Node).type !== 'AwaitExpression') {
+    if (previous && statementCall(previous)?.awaited === false && isSessionMethodStatement(previous, declaration, 'abortTransaction')) {
       out.push(block!.get('body', index - 1) as Path);
     }
   }
