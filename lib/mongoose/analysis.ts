@@ -13,6 +13,7 @@ import {
   startOf,
   type Node,
   type Path,
+  unwrapExpression,
   unwrapPath,
 } from '../ast/nodes';
 
@@ -23,7 +24,7 @@ import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 import { calledFunction, exportedDefinition } from './callees';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
-import { detectFactory, type SessionFactory } from './factories';
+import { detectFactory, returnedValues, type SessionFactory } from './factories';
 import { conditionalOwnership } from './owned-when';
 import type { ProjectView } from './project-view';
 import { startsNoProgramSession } from './no-program-session';
@@ -124,6 +125,9 @@ const GLOBAL_CONSTRUCTORS = new Set([
   'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Map', 'Math', 'Number', 'Object',
   'Promise', 'Proxy', 'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'URL',
 ]);
+
+/** What a database handle is: the kinds a helper that returns one, or a variable assigned one later, passes on. */
+const HANDLE_KINDS: ReadonlySet<ReceiverKind> = new Set(['client', 'connection', 'mongoose']);
 
 const TYPE_KINDS: Record<string, ReceiverKind> = {
   Connection: 'connection',
@@ -235,6 +239,13 @@ export class MongooseAnalysis {
     return { kind: 'unknown' };
   }
 
+  /** `let client; ... client = await MongoClient.connect(url)`: what every assignment gives, when that is a client, connection or mongoose. */
+  private assignedHandleKind(declaration: Node, depth: number, guess: boolean): ReceiverKind | undefined {
+    const kinds = new Set(this.assignedValues(declaration).map((value) => this.kindOf(value, depth + 1, guess)));
+    const [kind] = kinds;
+    return kinds.size === 1 && HANDLE_KINDS.has(kind!) ? kind : undefined;
+  }
+
   /** The right-hand sides of `x = <value>` assignments to a variable. */
   private assignedValues(declaration: Node): Path[] {
     return this.index
@@ -266,7 +277,7 @@ export class MongooseAnalysis {
     else if (parent?.node.type === 'AssignmentExpression' && parent.node.right === current.node) target = parent.node.left as Node;
     if (target?.type === 'ObjectPattern') return (target.properties as Node[]).some((p) => p.type === 'ObjectProperty' && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
     if (!target || !isIdentifier(target)) return false;
-    if (isSessionName(target.name as string)) return true;
+    if (mayNameSession(target.name as string)) return true;
     const declaration = parent!.node.type === 'VariableDeclarator' ? target : this.bindings.declarationOf(parent!.get('left') as Path);
     // Uses that look like a session's first (cheap), then whether they are this variable's.
     return declaration !== undefined && this.index.named(target.name as string).some((ref) => usedAsSessionHere(ref) && this.bindings.declarationOf(ref) === declaration);
@@ -682,11 +693,14 @@ export class MongooseAnalysis {
       const origin = this.bindings.originOf(declaration);
       if (origin?.kind === 'variable') {
         const init = origin.declarator.get('init') as Path;
-        if (init.node) {
+        if (origin.declarator.node.init) {
           const fromInit = this.kindOf(init, depth + 1, guess);
           if (fromInit !== 'unknown') return fromInit;
           // `const db = drizzle(...)`, `new Sequelize(...)`: made by a look-alike, whatever its name says.
           if (this.madeByLookalike(init)) return 'unknown';
+        } else {
+          const assigned = this.assignedHandleKind(declaration, depth, guess);
+          if (assigned) return assigned;
         }
       }
       const exported = this.exportedKind(path, declaration, depth, guess);
@@ -775,7 +789,24 @@ export class MongooseAnalysis {
     if (name === 'getClient' && objectKind === 'connection') return 'client';
     if (name === 'connect' && objectKind === 'client') return 'client';
     if (isIdentifier(callee.node) && this.imports.mongooseNamed.get(callee.node.name) === 'createConnection') return 'connection';
-    return 'unknown';
+    // `MongoClient.connect(url)`: the driver's static, whatever a name guess makes of the class.
+    if (name === 'connect' && isMember(callee.node) && namesMongoClientClass(callee.node.object as Node)) return 'client';
+    return this.returnedHandleKind(path, depth, guess) ?? 'unknown';
+  }
+
+  /**
+   * `mongoClient()`, `getConnection()`: a function of the project (of this file, or one it loads)
+   * that gives a driver client, a connection or the mongoose object, by its declared return type or
+   * by what every one of its returns gives. An async one only where the call is awaited.
+   */
+  private returnedHandleKind(call: Path, depth: number, guess: boolean): ReceiverKind | undefined {
+    const target = calledFunction(this, call, { syntaxOnly: true });
+    if (!target || (target.fn.node.async && (call.parent?.node as Node | undefined)?.type !== 'AwaitExpression')) return undefined;
+    const declared = returnTypeKind(target.fn.node);
+    if (HANDLE_KINDS.has(declared)) return declared;
+    const kinds = new Set(returnedValues(target.analysis, target.fn).map((value) => target.analysis.kindOf(value, depth + 1, guess)));
+    const [kind] = kinds;
+    return kinds.size === 1 && HANDLE_KINDS.has(kind!) ? kind : undefined;
   }
 
   /** `this.x` inside a class: decorators (@InjectConnection, @InjectModel), type annotation, then the name. */
@@ -799,6 +830,12 @@ export class MongooseAnalysis {
     if (/^[A-Z][A-Za-z0-9]*$/.test(name) && !GLOBAL_CONSTRUCTORS.has(name)) return 'model';
     return 'unknown';
   }
+}
+
+/** `MongoClient`, `mongodb.MongoClient`, `require('mongodb').MongoClient`: the driver's client class, by its name. */
+function namesMongoClientClass(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return isIdentifier(inner, 'MongoClient') || (isMember(inner) && propertyName(inner) === 'MongoClient');
 }
 
 /** The identifier a member chain starts from (`db` in `db.reports.conn`). */
@@ -847,6 +884,14 @@ function isSessionName(name: string): boolean {
   return /^_?(session|sess)$/i.test(name) || /[a-z]Session$/.test(name);
 }
 
+/**
+ * A variable name that may hold a session a factory hands out (`dbsession`, `mongoSession`): only
+ * decides which calls are followed to see whether they run a factory, never what a value is.
+ */
+function mayNameSession(name: string): boolean {
+  return isSessionName(name) || /session$/i.test(name);
+}
+
 const VALUE_WRAPPERS = ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'];
 
 /** The variable an expression's value lands in (`const s = <expr>` or `s = <expr>;`), and whether it is awaited on the way. */
@@ -893,7 +938,16 @@ function firstParamIdentifier(fn: Node): Node | undefined {
 
 /** Kind from a TypeScript annotation: `Connection`, `mongoose.Connection`, `Model<T>`, `ClientSession`... */
 function typeKind(node: Node): ReceiverKind {
-  const annotation = (node.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+  return annotationKind(node.typeAnnotation as Node | undefined);
+}
+
+/** `function f(): MongoClient`: what the function's declared return type says its value is. */
+function returnTypeKind(fn: Node): ReceiverKind {
+  return annotationKind(fn.returnType as Node | undefined);
+}
+
+function annotationKind(typeAnnotation: Node | undefined): ReceiverKind {
+  const annotation = typeAnnotation?.typeAnnotation as Node | undefined;
   if (!annotation) return 'unknown';
   const candidates = annotation.type === 'TSUnionType' ? (annotation.types as Node[]) : [annotation];
   for (const candidate of candidates) {

@@ -159,7 +159,7 @@ export function planManualTransaction(analysis: MongooseAnalysis, creation: Sess
   }
   if (!binding) {
     // `parent ?? await startSession()`, `this.sessions[id] = await startSession()`: started here, owned elsewhere too.
-    const reason = unboundReason(analysis.source, creation.call, 'so it cannot replace that session with a transaction() of its own');
+    const reason = unboundReason(analysis, creation.call, 'so it cannot replace that session with a transaction() of its own');
     return startsTransactionIn(analysis, fn) ? { reason, at: creation.call } : undefined;
   }
   return new ManualPlanner(analysis, creation, binding, fn, context).plan();

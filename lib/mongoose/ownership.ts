@@ -79,7 +79,7 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
   if (!binding) {
     if (isReturnedFactory(creation.call)) return { status: 'skip' };
     if (!fn || !fn.node.async) return { status: 'refuse', at: creation.call, reason: notAsyncReason(fn) };
-    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis.source, creation.call) };
+    return { status: 'refuse', at: creation.call, reason: unboundReason(analysis, creation.call) };
   }
   if (!fn) return { status: 'refuse', at: creation.call, reason: 'the session is created outside any function; it cannot be ended in a finally' };
   if (owned && !owned.recorded) return { status: 'refuse', at: creation.call, reason: ownedOnlyReason(owned, 'and nothing records whether it did, so it cannot be ended in a finally') };
@@ -214,7 +214,8 @@ function isReturnedAsIs(ref: Path, fn: Path): boolean {
 }
 
 /** Why a session that never lands in a plain variable of its own cannot be ended in a finally here. */
-export function unboundReason(source: string, call: Path, consequence = 'so it cannot simply be ended in a finally'): string {
+export function unboundReason(analysis: MongooseAnalysis, call: Path, consequence = 'so it cannot simply be ended in a finally'): string {
+  const source = analysis.source;
   let current = call;
   while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
   const parent = current.parent?.node as Node | undefined;
@@ -229,6 +230,9 @@ export function unboundReason(source: string, call: Path, consequence = 'so it c
     return `the session is kept in \`${text(parent.left as Node)}\` (a registry or another object), so it outlives this function; it is ended where it is taken out`;
   }
   if (parent?.type === 'ObjectProperty' || parent?.type === 'ArrayExpression') return 'the session is put into an object or array, so it outlives this function';
+  if (parent?.type === 'AssignmentExpression' && isIdentifier(parent.left as Node) && analysis.bindings.declarationOf(current.parent!.get('left') as Path) === undefined) {
+    return `the session is kept in \`${(parent.left as Node).name as string}\`, which nothing in this file declares (an implicit global, shared by every call that runs at the same time), ${consequence}`;
+  }
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
