@@ -44,7 +44,7 @@ const ASSUMED_CURRENT: MongooseVersion = {
 export class PackageFacts {
   private readonly rootByDir = new Map<string, string | undefined>();
   private readonly versionByRoot = new Map<string, MongooseVersion>();
-  private readonly entriesByRoot = new Map<string, string[]>();
+  private readonly entriesByRoot = new Map<string, PublicEntries>();
 
   /** The folder of the nearest package.json at or above `file`'s folder. */
   packageRoot(file: string): string | undefined {
@@ -63,20 +63,24 @@ export class PackageFacts {
   }
 
   /**
-   * The source files other packages load when they import the package `file` belongs to: what its
-   * package.json names as `main`, `module`, `exports` or `types`, each mapped back to its source
-   * (`dist/index.js` -> `src/index.ts`). Empty for a package that is `private` (nothing outside the
-   * repository can install it) or names no entry (an application).
+   * Whether other packages can load `file` when they import the package it belongs to: its
+   * package.json names it as `main`, `module`, `exports` or `types`, mapped back to its source
+   * (`dist/index.js` -> `src/index.ts`), or an `exports` subpath pattern covers it (`"./*":
+   * "./dist/*.js"` -> `src/<anything>.ts`). Never for a package that is `private` (nothing outside
+   * the repository can install it) or names no entry (an application).
    */
-  publicEntries(file: string): string[] {
+  isPublicEntry(file: string): boolean {
     const root = this.packageRoot(file);
-    if (root === undefined) return [];
+    if (root === undefined) return false;
     let known = this.entriesByRoot.get(root);
     if (!known) {
       known = entrySources(root);
       this.entriesByRoot.set(root, known);
     }
-    return known;
+    const absolute = path.resolve(file);
+    if (known.files.includes(absolute)) return true;
+    const stem = path.relative(root, absolute).split(path.sep).join('/').replace(SOURCE_EXTENSION, '');
+    return known.patterns.some((p) => stem.length > p.prefix.length + p.suffix.length && stem.startsWith(p.prefix) && stem.endsWith(p.suffix));
   }
 
   /** Versions looked up so far, keyed by package root, for the report. */
@@ -140,22 +144,47 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 /** Folders a build writes to, and the folder its sources usually come from. */
 const BUILD_FOLDER = /^(dist|lib|build|out|cjs|esm)(\/|$)/;
 
-function entrySources(root: string): string[] {
+/** A package's entries: source files, and `exports` subpath patterns as the part before and after their star (`src/` and `` for `src/*`). */
+interface PublicEntries {
+  files: string[];
+  patterns: Array<{ prefix: string; suffix: string }>;
+}
+
+const NO_ENTRIES: PublicEntries = { files: [], patterns: [] };
+const SOURCE_EXTENSION = /(\.d)?\.(c|m)?(j|t)sx?$/;
+
+function entrySources(root: string): PublicEntries {
   const pkg = readJson<EntryFields>(path.join(root, 'package.json'));
-  if (!pkg || pkg.private === true) return [];
+  if (!pkg || pkg.private === true) return NO_ENTRIES;
   const declared = [pkg.main, pkg.module, pkg.types, pkg.typings, ...exportTargets(pkg.exports)].filter((e): e is string => typeof e === 'string');
-  if (declared.length === 0) return [];
   const found = new Set<string>();
+  const patterns: PublicEntries['patterns'] = [];
   for (const entry of declared) {
     const relative = path.normalize(entry).split(path.sep).join('/').replace(/^\.\//, '');
-    const stem = relative.replace(/(\.d)?\.(c|m)?(j|t)sx?$/, '');
-    const stems = [stem, ...(BUILD_FOLDER.test(stem) ? [stem.replace(BUILD_FOLDER, 'src$2'), stem.replace(BUILD_FOLDER, '')] : [])];
+    const stem = relative.replace(SOURCE_EXTENSION, '');
+    const built = BUILD_FOLDER.test(stem);
+    if (stem.includes('*')) {
+      // `dist/*` is built from `src/*`, or, where neither folder is there (a build of the package root), from the same path at its root.
+      const folder = stem.match(BUILD_FOLDER)?.[1];
+      const fromRoot = folder !== undefined && !fs.existsSync(path.join(root, 'src')) && !fs.existsSync(path.join(root, folder));
+      const sources = folder === undefined ? [] : [stem.replace(BUILD_FOLDER, 'src$2'), ...(fromRoot ? [stem.replace(BUILD_FOLDER, '')] : [])];
+      for (const pattern of [stem, ...sources]) patterns.push(...starParts(pattern));
+      continue;
+    }
+    const stems = [stem, ...(built ? [stem.replace(BUILD_FOLDER, 'src$2'), stem.replace(BUILD_FOLDER, '')] : [])];
     for (const candidate of stems.flatMap((s) => [s, `${s}/index`])) {
       const file = SOURCE_EXTENSIONS.map((ext) => path.join(root, candidate + ext)).find((f) => fs.existsSync(f));
       if (file) found.add(file);
     }
   }
-  return [...found].sort();
+  return { files: [...found].sort(), patterns };
+}
+
+/** `src/*` as `{ prefix: 'src/', suffix: '' }`; Node takes one star per pattern (a second one matches no file name). */
+function starParts(pattern: string): PublicEntries['patterns'] {
+  const star = pattern.indexOf('*');
+  const suffix = pattern.slice(star + 1);
+  return suffix.includes('*') ? [] : [{ prefix: pattern.slice(0, star), suffix }];
 }
 
 /** Every file path an `exports` map names, whatever its conditions. */

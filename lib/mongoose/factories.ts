@@ -1,6 +1,7 @@
 import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
 import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
+import { calledFunction } from './callees';
 import { mockedModules, sessionFactoryReplacements } from './test-doubles';
 import type { ProjectView } from './project-view';
 
@@ -24,10 +25,10 @@ export interface SessionFactory {
 export function detectFactory(analysis: MongooseAnalysis, fn: Path): SessionFactory | undefined {
   const returned = returnedValues(analysis, fn);
   if (returned.length === 0) return undefined;
-  let found: { inner: SessionCreation; property: string | undefined; session: Node | undefined } | undefined;
+  let found: Handed | undefined;
   for (const value of returned) {
     const handed = handedOut(analysis, fn, value);
-    if (!handed || (found && (handed.inner !== found.inner || handed.property !== found.property))) return undefined;
+    if (!handed || (found && (handed.inner.call.node !== found.inner.call.node || handed.property !== found.property))) return undefined;
     found = handed;
   }
   const name = functionName(fn);
@@ -36,7 +37,15 @@ export function detectFactory(analysis: MongooseAnalysis, fn: Path): SessionFact
   const uses = session ? analysis.bindings.referencesIn(fn, session).map((ref) => lifecycleOf(ref)) : [];
   // A function that ends what it returns, or commits it, is not handing out a fresh session.
   if (uses.some((method) => method === 'endSession' || method === 'commitTransaction' || method === 'abortTransaction')) return undefined;
-  return { name, inner: found.inner, property: found.property, startsTransaction: uses.includes('startTransaction') };
+  return { name, inner: found.inner, property: found.property, startsTransaction: found.relayedStarted === true || uses.includes('startTransaction') };
+}
+
+/** What a returned value hands out: the creation (for a relay, the call of the other factory), where it is kept, and whether the other factory started the transaction. */
+interface Handed {
+  inner: SessionCreation;
+  property: string | undefined;
+  session: Node | undefined;
+  relayedStarted?: boolean;
 }
 
 /** The expressions the function returns (its arrow body, or each `return <value>` of its own); `return;` makes it no factory. */
@@ -51,7 +60,7 @@ export function returnedValues(analysis: MongooseAnalysis, fn: Path): Path[] {
 const WRAPPERS = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
 
 /** The new session a returned value hands out: the creation itself, the variable it was stored in, or `{ session }`. */
-function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): { inner: SessionCreation; property: string | undefined; session: Node | undefined } | undefined {
+function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): Handed | undefined {
   let path = value;
   while (WRAPPERS.has(path.node.type)) path = path.get(path.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
   if (path.node.type === 'ObjectExpression') {
@@ -63,10 +72,32 @@ function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): { inner: 
   }
   const direct = analysis.ownCreations().find((c) => c.call.node === path.node);
   if (direct && enclosingFunction(direct.call)?.node === fn.node) return { inner: direct, property: undefined, session: undefined };
+  const relay = relayedCreation(analysis, path);
+  if (relay) return { ...relay, property: undefined, session: undefined };
   if (!isIdentifier(path.node)) return undefined;
   const declaration = analysis.bindings.declarationOf(path);
   const inner = analysis.ownCreations().find((c) => enclosingFunction(c.call)?.node === fn.node && analysis.bindingOf(c)?.declaration === declaration);
-  return inner && declaration ? { inner, property: undefined, session: declaration } : undefined;
+  if (inner && declaration) return { inner, property: undefined, session: declaration };
+  // `const session = await getTxSession(); session.startTransaction(); return session;`
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  const declarator = origin?.kind === 'variable' && origin.declarator.node.id === declaration && origin.declarator.node.init ? origin.declarator : undefined;
+  const kept = declarator && enclosingFunction(declarator)?.node === fn.node ? relayedCreation(analysis, declarator.get('init') as Path) : undefined;
+  return kept && declaration ? { ...kept, property: undefined, session: declaration } : undefined;
+}
+
+/**
+ * `getTxSession()` (awaited or not) where that is a plain session factory of the project (this
+ * file or one it loads): the function passes on the session the other one hands out. Its `inner`
+ * is that call, so what holds for a factory's own `startSession()` holds for it.
+ */
+function relayedCreation(analysis: MongooseAnalysis, value: Path): { inner: SessionCreation; relayedStarted: boolean } | undefined {
+  let call = value;
+  while (WRAPPERS.has(call.node.type)) call = call.get(call.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  if (!isCall(call.node)) return undefined;
+  const target = calledFunction(analysis, call, { syntaxOnly: true });
+  const factory = target && target.analysis.factoryOf(target.fn);
+  if (!factory || factory.property) return undefined;
+  return { inner: { call, kind: factory.inner.kind, receiver: undefined }, relayedStarted: factory.startsTransaction };
 }
 
 /** `session.<method>(...)`: the method; undefined for any other use. */

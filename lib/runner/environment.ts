@@ -88,7 +88,7 @@ export class RunEnvironment {
       analysisOf: (other) => this.analysisOf(other),
       importersOf: (other) => noted('importersOf', [other], this.graphFor(other).importersOf(other)),
       moduleFile: (specifier) => this.moduleFile(file, specifier),
-      isPublicEntry: (other) => noted('isPublicEntry', [other], this.packages.publicEntries(other).includes(path.resolve(other))),
+      isPublicEntry: (other) => noted('isPublicEntry', [other], this.packages.isPublicEntry(other)),
     };
   }
 

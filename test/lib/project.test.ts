@@ -82,6 +82,42 @@ describe('PackageFacts.mongooseVersion', () => {
   });
 });
 
+describe('PackageFacts.isPublicEntry', () => {
+  const exportsOf = (exports: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'kit', version: '1.0.0', exports, ...extra });
+
+  it('takes the files an exports subpath pattern covers, mapped back from the build folder to src', () => {
+    const dir = tempProject({
+      'package.json': exportsOf({ '.': './dist/index.js', './*': { types: './dist/*.d.ts', default: './dist/*.js' } }),
+      'src/index.ts': '',
+      'src/helpers/transactions.ts': '',
+      'test/helpers.spec.ts': '',
+    });
+    const facts = new PackageFacts();
+    expect(facts.isPublicEntry(path.join(dir, 'src/index.ts'))).toBe(true);
+    expect(facts.isPublicEntry(path.join(dir, 'src/helpers/transactions.ts'))).toBe(true);
+    expect(facts.isPublicEntry(path.join(dir, 'test/helpers.spec.ts'))).toBe(false);
+  });
+
+  it('reads a folder that holds sources (lib/) as itself, and the package root only for a build of it', () => {
+    const sources = tempProject({ 'package.json': exportsOf({ '.': './index.js', './lib/*': './lib/*.js' }), 'index.js': '', 'lib/a.js': '', 'plugins/b.js': '' });
+    const facts = new PackageFacts();
+    expect(facts.isPublicEntry(path.join(sources, 'lib/a.js'))).toBe(true);
+    expect(facts.isPublicEntry(path.join(sources, 'plugins/b.js'))).toBe(false);
+    const rootBuild = tempProject({ 'package.json': exportsOf({ './*': './dist/*.js' }), 'tx.ts': '', 'utils/db.ts': '' });
+    expect(facts.isPublicEntry(path.join(rootBuild, 'utils/db.ts'))).toBe(true);
+  });
+
+  it('covers nothing for a private package, a pattern of another folder, or a pattern with two stars', () => {
+    const hidden = tempProject({ 'package.json': exportsOf({ './*': './src/*.js' }, { private: true }), 'src/a.js': '' });
+    const elsewhere = tempProject({ 'package.json': exportsOf({ './locales/*': './locales/*.json' }), 'src/a.js': '' });
+    const twoStars = tempProject({ 'package.json': exportsOf({ './*/*': './src/*/*.js' }), 'src/a/b.js': '' });
+    const facts = new PackageFacts();
+    expect(facts.isPublicEntry(path.join(hidden, 'src/a.js'))).toBe(false);
+    expect(facts.isPublicEntry(path.join(elsewhere, 'src/a.js'))).toBe(false);
+    expect(facts.isPublicEntry(path.join(twoStars, 'src/a/b.js'))).toBe(false);
+  });
+});
+
 describe('findAlsSwitches', () => {
   it('finds every form that switches transactionAsyncLocalStorage, with its value and the instance it configures', () => {
     const dir = tempProject({

@@ -1,0 +1,3 @@
+module.exports = function timestamps(schema) {
+  schema.add({ postedAt: { type: Date, default: Date.now } });
+};

@@ -1,0 +1,3 @@
+const { postEntries } = require('./lib/ledger');
+
+module.exports = { postEntries };

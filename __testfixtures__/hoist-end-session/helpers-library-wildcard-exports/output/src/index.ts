@@ -1,0 +1,1 @@
+export { OutboxPublisher } from './outbox-publisher';
