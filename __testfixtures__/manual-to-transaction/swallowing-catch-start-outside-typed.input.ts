@@ -1,5 +1,18 @@
+import { Schema, model } from 'mongoose';
 import { logger } from '../utils/logger';
-import { VideoModel, WishListModel } from '../models/videos';
+
+interface Video {
+  youtube_id: string;
+  youtube_status: string;
+}
+
+interface WishList {
+  youtube_id: string;
+  status: string;
+}
+
+const VideoModel = model<Video>('Video', new Schema<Video>({ youtube_id: String, youtube_status: String }));
+const WishListModel = model<WishList>('WishList', new Schema<WishList>({ youtube_id: String, status: String }));
 
 interface VideoStatusUpdateStats {
   videoId: string;

@@ -611,7 +611,7 @@ class ManualPlanner {
    */
   private startUnderSwallowingCatch(handler: ManualPlan['handler']): string | undefined {
     if (!handler || this.binding.form === 'assignment' || throwsOnEveryPath(handler.statements.map((s) => s.node))) return undefined;
-    return `converting would move the start of the session under a catch that swallows its failure: startSession() runs before the try, so the function throws when it fails; transaction() starts its session inside the try, whose catch (line ${lineOf(handler.clause)}) does not rethrow on every path`;
+    return `converting would move the start of the session under a catch that swallows its failure: startSession() runs before the try, so the function throws when it fails; transaction() starts its session inside the try, whose catch does not rethrow on every path`;
   }
 
   private handlerStatements(tryStatement: Path): Path[] {
