@@ -147,7 +147,7 @@ class AwaitRewriter {
     if ((method === 'forEach' || method === 'map') && isMember(callee) && isFunction((call.node.arguments as Node[])[0])) {
       const callback = call.get('arguments', 0) as Path;
       if (!callback.node.async) {
-        if (!containsOperation(this.analysis, callback, context)) return;
+        if (!containsOperation(this.analysis, callback, context, scope)) return;
         // One finding for the loop, not one per call inside it.
         for (const inner of this.analysis.index.within(callback.node, 'ExpressionStatement')) this.handled.add(inner.node);
         // Every operation is collected for a combinator, which rewrites them or says why not.
@@ -242,7 +242,7 @@ class AwaitRewriter {
     if (isCall(arg) && calleeName(arg) === 'map' && isFunction((arg.arguments as Node[])[0])) {
       const mapCall = call.get('arguments', 0) as Path;
       const callback = mapCall.get('arguments', 0) as Path;
-      if (!containsOperation(this.analysis, callback, context)) return;
+      if (!containsOperation(this.analysis, callback, context, scope)) return;
       const why = `Promise.${combinator}() runs session operations in parallel`;
       const collect = !statement && combinator === 'all' && awaited ? (collectedDeclaration(this.analysis, awaited, this.ctx.source, /\.[cm]?tsx?$/.test(this.ctx.file)) ?? assignedCollection(this.analysis, awaited)) : undefined;
       if (collect) {
@@ -709,8 +709,12 @@ function declarationOfAwait(awaited: Path | undefined): Path | undefined {
   return (pattern.elements as Array<Node | null>).every((e) => e === null || (isIdentifier(e) && !e.typeAnnotation)) ? declaration : undefined;
 }
 
-function containsOperation(analysis: MongooseAnalysis, fn: Path, context: OperationContext): boolean {
-  return analysis.index.within(fn.node, 'CallExpression').some((call) => awaitVerdict(analysis, call, context).kind === 'operation');
+/** `fn` runs an operation that counts in the scope (in a scope that is only its session's, one that carries the session). */
+function containsOperation(analysis: MongooseAnalysis, fn: Path, context: OperationContext, scope: OperationScope): boolean {
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => {
+    const verdict = awaitVerdict(analysis, call, context);
+    return verdict.kind === 'operation' && !(scope.sessionOnly && verdict.outside);
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/cal
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
 import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
-import { requestSessionFindings } from '../lib/mongoose/request-sessions';
+import { requestSessionFindings, requestSessionReceiverFindings, requestSessionReceivers } from '../lib/mongoose/request-sessions';
 import { factoryDoubledBy, handedOutByItsFunction, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
@@ -29,8 +29,11 @@ export const hoistEndSession: Transform = {
     const { analysis } = ctx;
     removeEndsInsideSessionScopes(ctx, analysis);
     const owners = fixOwners(ctx, analysis);
-    stopReceiversEnding(ctx, analysis, owners);
+    const finder = new CallSiteFinder(ctx, analysis);
+    const requestReceivers = requestSessionReceivers(analysis, finder);
+    stopReceiversEnding(ctx, analysis, finder, owners, new Set(requestReceivers.map((r) => r.parameter)));
     for (const { at, reason } of requestSessionFindings(analysis)) ctx.report(at, reason, 'no-request-scoped-transaction');
+    for (const { at, reason } of requestSessionReceiverFindings(ctx.file, analysis, requestReceivers)) ctx.report(at, reason, 'no-request-scoped-transaction');
   },
 };
 
@@ -239,9 +242,9 @@ function endReturnedChain(ctx: TransformContext, name: string, at: Path, placeme
 /**
  * A helper that ends a session it received aborts its caller's transaction. It stops doing so
  * when every caller is an owner whose finally ends the session (or will, after this run).
+ * Parameters route handlers fill from the request (`fromRequest`) have their own finding.
  */
-function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, owners: Map<Node, OwnerFix>): void {
-  const finder = new CallSiteFinder(ctx, analysis);
+function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, finder: CallSiteFinder, owners: Map<Node, OwnerFix>, fromRequest: Set<Node>): void {
   const scopeCallbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
   for (const fn of analysis.index.functions()) {
     // A `.then()` callback is handed the value its promise resolved to: it owns that session, no caller passed it.
@@ -249,7 +252,7 @@ function stopReceiversEnding(ctx: TransformContext, analysis: MongooseAnalysis, 
     for (const slot of parameterSlots(fn.node)) {
       const id = slot.declaration;
       // `if (!session) { session = await X.startSession(); ... }`: the owner's plan decides about its ends.
-      if (ownSessionIn(analysis, fn, id)) continue;
+      if (ownSessionIn(analysis, fn, id) || fromRequest.has(id)) continue;
       const ends = analysis.bindings
         .referencesIn(fn, id)
         .map((ref) => methodCallOn(ref, 'endSession'))

@@ -65,9 +65,9 @@ export function calleeName(call: Node): string | undefined {
 }
 
 /** For `x.m(...)`: `x`, with type assertions and non-null marks removed. */
-const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TypeCastExpression', 'ParenthesizedExpression']);
 
-/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, `(x)`. */
+/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, Flow's `(x: T)`, `(x)`. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   while (TRANSPARENT.has(current.type)) current = current.expression as Node;
@@ -78,6 +78,13 @@ export function unwrapExpression(node: Node): Node {
 export function unwrapPath(path: Path): Path {
   let current = path;
   while (current.node && TRANSPARENT.has(current.node.type)) current = current.get('expression') as Path;
+  return current;
+}
+
+/** The outermost expression whose value is `path`'s: past the wrappers above it. */
+export function outermostExpression(path: Path): Path {
+  let current = path;
+  while (current.parent && TRANSPARENT.has((current.parent.node as Node).type)) current = current.parent as Path;
   return current;
 }
 

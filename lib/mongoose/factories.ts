@@ -121,7 +121,8 @@ function lifecycleOf(ref: Path): string | undefined {
  * A test among the files that load the caller replaces the factory with a double
  * (`helper.startTransaction = jest.fn()...`, `jest.spyOn(helper, 'startTransaction')`,
  * `jest.mock('../util/helper')`): there the code gets a stand-in, not a session, and calls added to
- * end or guard it could fail the test. That test file, or undefined.
+ * end or guard it could fail the test. That test file, with the factory it replaces (for a relay,
+ * possibly the one it calls), or undefined.
  */
 export function factoryDoubledBy(project: ProjectView, factory: NonNullable<SessionCreation['factory']>): { test: string; factory: string } | undefined {
   // A test that only spies (`jest.spyOn(tx, 'start')`, which still runs the factory) is named when no test replaces it outright.

@@ -4,7 +4,7 @@ import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
 import { clientOf, type MongoClientIdentity } from './connections';
-import { requestSessionArguments, requestSessionCalls } from './request-sessions';
+import { REQUEST_SESSION_MARKERS, requestSessionArguments, requestSessionCalls, requestSessionPassed } from './request-sessions';
 
 /**
  * A stretch of code whose Mongoose operations must finish before the transaction (or session)
@@ -141,19 +141,25 @@ export function helperScopes(analysis: MongooseAnalysis, finder: CallSiteFinder,
   const inScope = (there: MongooseAnalysis, call: Path) => scopesOf(there).some((scope) => contains(scope, call));
   for (const fn of analysis.index.functions()) {
     if (callbacks.has(fn.node)) continue;
-    const sessionParams = parameterSlots(fn.node)
-      .map((slot) => slot.declaration)
-      .filter((declaration) => analysis.isSessionDeclaration(declaration));
-    // Cheapest first: a marker in a file naming the helper, a call by that name in a scope, then the real callers.
-    if (sessionParams.length === 0 || !finder.hasCallByName(fn, SCOPE_MARKERS, inScope)) continue;
-    if (!finder.find(fn).sites.some((site) => inScope(site.analysis, site.call))) continue;
+    const sessionSlots = parameterSlots(fn.node).filter((slot) => analysis.isSessionDeclaration(slot.declaration));
+    // A route handler handing it the session it got from the request (`place(req.body, req.dbSession)`).
+    const fromRequest = (there: MongooseAnalysis, call: Path) => sessionSlots.some((slot) => requestSessionPassed(there, call, slot) !== undefined);
+    // Cheapest first: a marker in a file naming the helper, a call by that name in a scope (or handing it the request's session), then the real callers.
+    if (sessionSlots.length === 0) continue;
+    const byScope = finder.hasCallByName(fn, SCOPE_MARKERS, inScope);
+    if (!byScope && !finder.hasCallByName(fn, REQUEST_SESSION_MARKERS, fromRequest)) continue;
+    const sites = finder.find(fn).sites;
+    const inTransactionScope = byScope && sites.some((site) => inScope(site.analysis, site.call));
+    if (!inTransactionScope && !sites.some((site) => fromRequest(site.analysis, site.call))) continue;
     scopes.push({
       kind: 'helper',
       fn,
       start: startOf(fn.node),
       end: endOf(fn.node),
-      sessions: sessionParams,
+      sessions: sessionSlots.map((slot) => slot.declaration),
       inTransaction: false,
+      // Reached only from handlers: like theirs, only what runs on the session is its business (`req.session` may be express-session's).
+      sessionOnly: !inTransactionScope,
       mayBecomeAsync: false,
     });
   }

@@ -1,5 +1,7 @@
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isPromiseCallback, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { argumentFor, parameterSlots, type ParameterSlot } from '../ast/parameters';
 import type { MongooseAnalysis } from './analysis';
+import { describeSite, type CallSite, type CallSiteFinder } from './callers';
 import { lineOf } from './transaction-body';
 
 /**
@@ -207,16 +209,116 @@ export function requestSessionFindings(analysis: MongooseAnalysis): Array<{ at: 
     const startsHere = calls.some((c) => c.method === 'startTransaction' && c.slot.fn.node === slot.fn.node && c.slot.text === slot.text);
     const key = `${startOf(slot.fn.node)}\0${slot.text}`;
     const add = (reason: string) => sites.set(key, [...(sites.get(key) ?? []), { at: call, reason }]);
-    if (method === 'endSession') {
-      add(`this handler ends${lineNote(call, sites.get(key))} a session it got from the request (\`${slot.text}\`), which the code that put it there created: whatever runs after this handler on the same request (the middleware once next() returns, an error handler) is left with an ended session; the call was left as it is: end it once, in the function that started it, after the handler's work`);
-    } else if ((method === 'commitTransaction' || method === 'abortTransaction') && !startsHere) {
-      const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
-      add(`this handler ${verb}${lineNote(call, sites.get(key))} the transaction of a session it got from the request (\`${slot.text}\`): the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; the split is left as it is: start, commit and end the transaction in one place (connection.transaction() in the handler)`);
-    }
+    const reason = misuseReason(method, startsHere, HANDLER, lineNote(call, sites.get(key)), `a session it got from the request (\`${slot.text}\`)`);
+    if (reason) add(reason);
   }
   for (const reasons of sites.values()) {
     const at = reasons[0]!.at;
     for (const { reason } of reasons) out.push({ at, reason });
+  }
+  return out;
+}
+
+/**
+ * Why ending, committing or aborting a session that came from the request is left as it is;
+ * undefined for a call that does none of that (or a commit of a transaction `who` started itself).
+ */
+function misuseReason(method: string, startsHere: boolean, who: Reporter, line: string, whose: string): string | undefined {
+  if (!misuses(method, startsHere)) return undefined;
+  if (method === 'endSession') {
+    return `${who.subject} ends${line} ${whose}, which the code that put it there created: whatever runs after ${who.handler} on the same request (the middleware once next() returns, an error handler) is left with an ended session; the call was left as it is: end it once, in the function that started it, after the handler's work`;
+  }
+  const verb = method === 'commitTransaction' ? 'commits' : 'aborts';
+  return `${who.subject} ${verb}${line} the transaction of ${whose}: the transaction was started elsewhere (by the code that put the session there), so one transaction is split across the functions of the request's chain, and whether every path commits or aborts it once depends on how the routes chain them, which the tool cannot check; the split is left as it is: start, commit and end the transaction in one place (connection.transaction() in the handler)`;
+}
+
+/** Who a finding is about: the function reported, and the route handler whose request it is. */
+interface Reporter {
+  subject: string;
+  handler: string;
+}
+
+const HANDLER: Reporter = { subject: 'this handler', handler: 'this handler' };
+const RECEIVER: Reporter = { subject: 'this function', handler: 'the handler' };
+
+/** Ending a session from the request, or committing or aborting a transaction started elsewhere. */
+function misuses(method: string, startsHere: boolean): boolean {
+  return method === 'endSession' || (!startsHere && (method === 'commitTransaction' || method === 'abortTransaction'));
+}
+
+/** A slot whose name says it holds a session (`req.dbSession`, `req.session`, `res.locals.mongoSession`). */
+const SESSION_SLOT_NAME = /session$/i;
+
+/** Text every file that hands a session from the request to a function holds (the slot's name). */
+export const REQUEST_SESSION_MARKERS = ['ession'];
+
+/**
+ * The request slot, named as a session, that `call` passes into `slot` of the function it calls:
+ * `orderService.place(req.body, req.dbSession)`, or `place(body, session)` for `const session =
+ * req.session`. Whether it holds a Mongoose session is the called function's to say (its
+ * parameter is used as one).
+ */
+export function requestSessionPassed(analysis: MongooseAnalysis, call: Path, slot: ParameterSlot): RequestSlot | undefined {
+  const argument = argumentFor(call, slot);
+  if (typeof argument === 'string') return undefined;
+  const found = requestSlotOf(analysis, argument);
+  return found && SESSION_SLOT_NAME.test(found.text.slice(found.text.lastIndexOf('.') + 1)) ? found : undefined;
+}
+
+/** A function's session parameter that route handlers fill with the session they got from the request. */
+export interface RequestSessionReceiver {
+  fn: Path;
+  parameter: Node;
+  /** The handlers' calls, and the slot each passes. */
+  callers: Array<{ site: CallSite; slot: RequestSlot }>;
+}
+
+/**
+ * Functions (in this file) whose session parameter a route handler fills with the session it got
+ * from the request (`orderService.place(req.body, req.dbSession)` in a controller, found through
+ * the import graph), and which commit, abort or end it.
+ */
+export function requestSessionReceivers(analysis: MongooseAnalysis, finder: CallSiteFinder): RequestSessionReceiver[] {
+  const out: RequestSessionReceiver[] = [];
+  const callbacks = new Set(analysis.sessionScopes().map((s) => s.callback.node));
+  for (const fn of analysis.index.functions()) {
+    if (callbacks.has(fn.node) || isPromiseCallback(fn)) continue;
+    for (const slot of parameterSlots(fn.node)) {
+      const parameter = slot.declaration;
+      if (!analysis.isSessionDeclaration(parameter) || receivedLifecycleCalls(analysis, fn, parameter).length === 0) continue;
+      const passes = (there: MongooseAnalysis, call: Path) => requestSessionPassed(there, call, slot) !== undefined;
+      if (!finder.hasCallByName(fn, REQUEST_SESSION_MARKERS, passes)) continue;
+      const callers = finder
+        .find(fn)
+        .sites.map((site) => ({ site, slot: requestSessionPassed(site.analysis, site.call, slot) }))
+        .filter((c): c is { site: CallSite; slot: RequestSlot } => c.slot !== undefined);
+      if (callers.length > 0) out.push({ fn, parameter, callers });
+    }
+  }
+  return out;
+}
+
+/** The lifecycle calls a function makes on a session parameter, in its own body. */
+function receivedLifecycleCalls(analysis: MongooseAnalysis, fn: Path, parameter: Node): Array<{ call: Path; method: string }> {
+  return analysis.index
+    .within(fn.node, 'CallExpression')
+    .map((call) => analysis.lifecycleCall(call))
+    .filter((c): c is NonNullable<typeof c> => c !== undefined && c.declaration === parameter && SESSION_ONLY_METHODS.has(c.method) && enclosingFunction(c.call)?.node === fn.node);
+}
+
+/**
+ * The findings of functions that commit, abort or end the session a route handler got from the
+ * request and handed to them: one per function and parameter, at its first such call.
+ */
+export function requestSessionReceiverFindings(file: string, analysis: MongooseAnalysis, receivers: RequestSessionReceiver[]): Array<{ at: Path; reason: string }> {
+  const out: Array<{ at: Path; reason: string }> = [];
+  for (const { fn, parameter, callers } of receivers) {
+    const calls = receivedLifecycleCalls(analysis, fn, parameter);
+    const startsHere = calls.some((c) => c.method === 'startTransaction');
+    const { site, slot } = callers[0]!;
+    const whose = `the session its caller (${describeSite(file, site)}) got from the request (\`${slot.text}\`)`;
+    const reported = calls.filter((c) => misuses(c.method, startsHere)).map((c) => ({ ...c, at: c.call }));
+    for (const c of reported) out.push({ at: reported[0]!.at, reason: misuseReason(c.method, startsHere, RECEIVER, lineNote(c.call, reported), whose)! });
   }
   return out;
 }

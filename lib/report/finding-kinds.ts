@@ -49,7 +49,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'conditional-owner',
     title: 'Session owned on one path only',
     meaning: 'The function uses a session its caller may pass and starts one only otherwise; ending or replacing it must follow that condition, which is left to a person.',
-    pattern: /owns the session only when it created it/,
+    pattern: /owns the session only when it created it|the finally that would end the session tests/,
   },
   {
     key: 'received-session',
@@ -80,8 +80,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'request-scoped',
     title: 'Transaction split between middleware and handlers',
     meaning:
-      'A session rides on the request (`req.dbSession`, `res.locals.session`): a middleware that commits when next() returns commits before the route handler writes (Express does not wait for the handler), and a handler that commits, aborts or ends the session it got from the request splits one transaction across functions. Start, commit and end the transaction in one place, such as connection.transaction() in the handler.',
-    pattern: /this middleware puts the session on the request|a session it got from the request/,
+      'A session rides on the request (`req.dbSession`, `res.locals.session`): a middleware that commits when next() returns commits before the route handler writes (Express does not wait for the handler), and a handler (or a function the handler hands the session to) that commits, aborts or ends the session it got from the request splits one transaction across functions. Start, commit and end the transaction in one place, such as connection.transaction() in the handler.',
+    pattern: /this middleware puts the session on the request|a session it got from the request|the session its caller \(.*\) got from the request/,
   },
   {
     key: 'session-escapes',
