@@ -88,6 +88,24 @@ export function outermostExpression(path: Path): Path {
   return current;
 }
 
+/** The outermost expression whose settled value is `path`'s: past the wrappers above it and any `await`; `awaited` when one is among them. */
+export function settledExpression(path: Path): { path: Path; awaited: boolean } {
+  let current = path;
+  let awaited = false;
+  for (let parent = current.parent as Path | null; parent && (TRANSPARENT.has(parent.node.type) || parent.node.type === 'AwaitExpression'); parent = current.parent as Path | null) {
+    awaited ||= parent.node.type === 'AwaitExpression';
+    current = parent;
+  }
+  return { path: current, awaited };
+}
+
+/** The path of the value `path` settles to: past the wrappers and any `await` (settledExpression, downwards). */
+export function unwrapAwaitedPath(path: Path): Path {
+  let current = path;
+  while (current.node && (TRANSPARENT.has(current.node.type) || current.node.type === 'AwaitExpression')) current = current.get(current.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  return current;
+}
+
 /** The call a statement runs, `[await] call;`, past the wrappers above; `awaited` when it runs under `await`. */
 export function statementCall(statement: Node): { call: Node & { callee: Node; arguments: Node[] }; awaited: boolean } | undefined {
   if (statement.type !== 'ExpressionStatement') return undefined;
@@ -99,9 +117,8 @@ export function statementCall(statement: Node): { call: Node & { callee: Node; a
 
 /** The statement `[await] call;` that runs `call`: the inverse of statementCall. */
 export function callStatement(call: Path): Path | undefined {
-  let current = call.parent as Path | null;
-  while (current && (TRANSPARENT.has(current.node.type) || current.node.type === 'AwaitExpression')) current = current.parent as Path | null;
-  return current?.node.type === 'ExpressionStatement' && statementCall(current.node)?.call === call.node ? current : undefined;
+  const statement = settledExpression(call).path.parent as Path | null;
+  return statement?.node.type === 'ExpressionStatement' && statementCall(statement.node)?.call === call.node ? statement : undefined;
 }
 
 export function startOf(node: Node): number {

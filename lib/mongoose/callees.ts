@@ -1,6 +1,6 @@
 import { enclosingClass } from '../ast/classes';
 import { exportLeads, isWholeExports, requiredSpecifier, type ExportLead } from '../ast/modules';
-import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
 import type { MongooseAnalysis, ReceiverKind } from './analysis';
 
@@ -29,7 +29,6 @@ export interface CalledFunction {
 
 const MAX_DEPTH = 12;
 const MONGOOSE_KINDS: ReadonlySet<ReceiverKind> = new Set(['mongoose', 'connection', 'model', 'client', 'session', 'session-promise']);
-const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression', 'AwaitExpression']);
 
 /**
  * The function `call` runs, the one answer every question about a call's target gets. Syntax
@@ -84,8 +83,7 @@ export function exportedDefinition(analysis: MongooseAnalysis, path: Path): { an
 /** What `expression` stands for, or undefined. */
 export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: number): Value | undefined {
   if (depth > MAX_DEPTH || !expression?.node) return undefined;
-  let path = expression;
-  while (TRANSPARENT.has(path.node.type)) path = path.get(path.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  const path = unwrapAwaitedPath(expression);
   const node = path.node;
   if (isFunction(node)) return { kind: 'function', analysis, fn: path };
   switch (node.type) {
