@@ -27,7 +27,7 @@ export function inPlaceAwait(awaited: Path, facts: InPlaceFacts): InPlaceAwait {
       if (node.type === 'VariableDeclaration' && (node.declarations as Node[]).length !== 1) return { problem: 'the statement declares more than one variable' };
       return { statement: parent };
     }
-    if (node.type === 'ObjectProperty' && node.computed && node.key === child.node) return { problem: 'the value is a computed key' };
+    if (node.type === 'ObjectProperty' && node.computed) return { problem: 'the value is in a property with a computed key' };
     if (PASS_THROUGH.has(node.type)) continue;
     // The await's own function: the statement is an arrow's expression body.
     if (isFunction(node)) return { problem: 'the value is used in the expression body of an arrow function, not in a statement' };
