@@ -1,4 +1,6 @@
 import { enclosingStatement, endOf, type Node, type Path } from './ast/nodes';
+import { Bindings, readsOutOfScope } from './ast/bindings';
+import { PathIndex } from './ast/path-index';
 import { SourceEdits, type OffsetMap, type TextEdit } from './edit/edits';
 import { dropOrphanedTypeImports } from './edit/orphaned-imports';
 import { InvalidOutputError, NoFixedPointError, ParseError } from './errors';
@@ -105,6 +107,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
 
   // One parse and one analysis per text: a stage that changes nothing hands both to the next.
   let current: ParsedText | undefined = input.original?.text === input.source ? input.original : undefined;
+  let original: ParsedText | undefined;
   for (let pass = 1; ; pass++) {
     let findings: TrackedFinding[] = [];
     const passStages: StageTrace[] = [];
@@ -112,6 +115,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     for (const transform of input.transforms) {
       if (!transform.mightApply(text, input.project)) continue;
       if (current?.text !== text) current = { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
+      original ??= current;
       parsedText = text;
       const stage = current;
       const { parsed } = stage;
@@ -202,7 +206,10 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     if (changedBy.length === 0) {
       const final = [...notes, ...findings];
       const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(oneFindingPerSite(final.map((t) => t.finding))), stages };
-      if (lastChangedBy !== undefined && parsedText !== text) timed(input, () => parseStage(input.file, text, lastChangedBy));
+      if (lastChangedBy !== undefined) {
+        const final = parsedText === text && current?.text === text ? current : { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
+        checkScopes(original!, final, (offset) => originalLines.position(toOriginal(offset)).line);
+      }
       const output = input.annotate ? annotated(input.file, text, final, result.findings) : text;
       return { output: output === input.source ? undefined : output, ...result };
     }
@@ -215,6 +222,25 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
     notes = [...notes, ...findings.filter((f) => f.note)];
     for (const stage of passStages) stage.findings = stage.findings.filter((traced) => notes.some((note) => note.traced === traced));
   }
+}
+
+/**
+ * A name the output reads outside the block that declares it, where the original read none that
+ * way (a declaration a rewrite took into a new block): a ReferenceError at run time, though the
+ * output parses. Throws InvalidOutputError naming the line (of the original) of the read.
+ */
+function checkScopes(original: ParsedText, final: ParsedText, lineOf: (offset: number) => number): void {
+  const before = readsOutOfScope(...indexAndBindings(original));
+  for (const [name, read] of readsOutOfScope(...indexAndBindings(final))) {
+    if (before.has(name)) continue;
+    throw new InvalidOutputError(`tx-codemod produced code that reads \`${name}\` outside the block that declares it (line ${lineOf(startOf(read))}); the file was left as it was`);
+  }
+}
+
+function indexAndBindings(text: ParsedText): [PathIndex, Bindings] {
+  if (text.analysis) return [text.analysis.index, text.analysis.bindings];
+  const index = new PathIndex(text.parsed.j, text.parsed.root);
+  return [index, new Bindings(index)];
 }
 
 /** A finding, and where its node is in the current text. */

@@ -213,3 +213,20 @@ export function freeName(base: string, taken: Set<string>): string {
   taken.add(name);
   return name;
 }
+
+/**
+ * Names read (or written) where no declaration of them is in scope although the file declares
+ * them somewhere, such as a block's `const` read after the block, with the first such reference
+ * of each. A rewrite that moves a declaration into a new block leaves such a read behind.
+ */
+export function readsOutOfScope(index: PathIndex, bindings: Bindings): Map<string, Path> {
+  const declared = new Set<string>();
+  for (const declarator of index.of('VariableDeclarator')) for (const id of patternIdentifiers(declarator.node.id as Node)) declared.add(id.name as string);
+  for (const declaration of index.of('FunctionDeclaration', 'ClassDeclaration')) if (declaration.node.id) declared.add((declaration.node.id as Node).name as string);
+  const out = new Map<string, Path>();
+  for (const name of declared) {
+    const stray = index.named(name).find((path) => isReference(path) && bindings.declarationOf(path) === undefined);
+    if (stray) out.set(name, stray);
+  }
+  return out;
+}

@@ -65,9 +65,9 @@ export function calleeName(call: Node): string | undefined {
 }
 
 /** For `x.m(...)`: `x`, with type assertions and non-null marks removed. */
-const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TypeCastExpression', 'ParenthesizedExpression']);
 
-/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, `(x)`. */
+/** Strips wrappers that do not change a value: `x!`, `x as T`, `<T>x`, Flow's `(x: T)`, `(x)`. */
 export function unwrapExpression(node: Node): Node {
   let current = node;
   while (TRANSPARENT.has(current.type)) current = current.expression as Node;
@@ -78,6 +78,31 @@ export function unwrapExpression(node: Node): Node {
 export function unwrapPath(path: Path): Path {
   let current = path;
   while (current.node && TRANSPARENT.has(current.node.type)) current = current.get('expression') as Path;
+  return current;
+}
+
+/** The outermost expression whose value is `path`'s: past the wrappers above it. */
+export function outermostExpression(path: Path): Path {
+  let current = path;
+  while (current.parent && TRANSPARENT.has((current.parent.node as Node).type)) current = current.parent as Path;
+  return current;
+}
+
+/** The outermost expression whose settled value is `path`'s: past the wrappers above it and any `await`; `awaited` when one is among them. */
+export function settledExpression(path: Path): { path: Path; awaited: boolean } {
+  let current = path;
+  let awaited = false;
+  for (let parent = current.parent as Path | null; parent && (TRANSPARENT.has(parent.node.type) || parent.node.type === 'AwaitExpression'); parent = current.parent as Path | null) {
+    awaited ||= parent.node.type === 'AwaitExpression';
+    current = parent;
+  }
+  return { path: current, awaited };
+}
+
+/** The path of the value `path` settles to: past the wrappers and any `await` (settledExpression, downwards). */
+export function unwrapAwaitedPath(path: Path): Path {
+  let current = path;
+  while (current.node && (TRANSPARENT.has(current.node.type) || current.node.type === 'AwaitExpression')) current = current.get(current.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
   return current;
 }
 
@@ -92,9 +117,8 @@ export function statementCall(statement: Node): { call: Node & { callee: Node; a
 
 /** The statement `[await] call;` that runs `call`: the inverse of statementCall. */
 export function callStatement(call: Path): Path | undefined {
-  let current = call.parent as Path | null;
-  while (current && (TRANSPARENT.has(current.node.type) || current.node.type === 'AwaitExpression')) current = current.parent as Path | null;
-  return current?.node.type === 'ExpressionStatement' && statementCall(current.node)?.call === call.node ? current : undefined;
+  const statement = settledExpression(call).path.parent as Path | null;
+  return statement?.node.type === 'ExpressionStatement' && statementCall(statement.node)?.call === call.node ? statement : undefined;
 }
 
 export function startOf(node: Node): number {

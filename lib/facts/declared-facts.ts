@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { Bindings } from '../ast/bindings';
-import { isCall, isFunction, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { enclosingClass, propertyAnnotation } from '../ast/classes';
+import { exportLeads, exportName, requiredSpecifier, type ExportLead } from '../ast/modules';
+import { isFunction, isIdentifier, isMember, propertyName, unwrapExpression, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { PathIndex } from '../ast/path-index';
 import { FileCache } from './file-cache';
 import { parseFile } from './parse';
@@ -13,7 +15,7 @@ interface Module {
   file: string;
   index: PathIndex;
   bindings: Bindings;
-  program: Node;
+  program: Path;
 }
 
 /** A function the syntax says a call reaches, in the module that declares it. */
@@ -122,7 +124,7 @@ export class DeclaredTypeFacts extends TypeFactsAround {
     }
     if (holder.node.type === 'ImportSpecifier' || holder.node.type === 'ImportDefaultSpecifier') {
       const target = this.moduleAt(module.file, (holder.parent!.node.source as Node).value as string);
-      const name = holder.node.type === 'ImportDefaultSpecifier' ? 'default' : nameOf(holder.node.imported as Node);
+      const name = holder.node.type === 'ImportDefaultSpecifier' ? 'default' : exportName(holder.node.imported as Node);
       return target && name !== undefined ? this.exportOf(target, name, depth + 1) : undefined;
     }
     return undefined;
@@ -149,67 +151,35 @@ export class DeclaredTypeFacts extends TypeFactsAround {
   /** The function `module` exports as `name` ('default' for its default export). */
   private exportOf(module: Module, name: string, depth: number): Declared | undefined {
     if (depth > 4) return undefined;
-    for (const statement of module.program.body as Node[]) {
-      const found = this.exportedBy(module, statement, name, depth);
+    for (const lead of exportLeads(module.program, name)) {
+      const found = this.leadFunction(module, lead, name, depth);
       if (found) return found;
     }
     return undefined;
   }
 
-  private exportedBy(module: Module, statement: Node, name: string, depth: number): Declared | undefined {
-    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
-      const declaration = statement.declaration as Node;
-      if (isFunction(declaration)) return { fn: declaration, module };
-      return isIdentifier(declaration) ? this.localValue(module, declaration.name, depth) : undefined;
-    }
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration as Node | null;
-      if (declaration?.type === 'FunctionDeclaration' && nameOf(declaration.id as Node) === name) return { fn: declaration, module };
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const d of declaration.declarations as Node[]) {
-          if (nameOf(d.id as Node) === name && d.init && isFunction(unwrapExpression(d.init as Node))) return { fn: unwrapExpression(d.init as Node), module };
-        }
+  private leadFunction(module: Module, lead: ExportLead, name: string, depth: number): Declared | undefined {
+    switch (lead.kind) {
+      case 'value':
+        return this.heldFunction(module, lead.path.node, depth);
+      case 'member': {
+        const object = unwrapExpression(lead.object.node);
+        const property = object.type === 'ObjectExpression' ? (object.properties as Node[]).find((p) => !p.computed && exportName(p.key as Node) === name) : undefined;
+        if (property?.type === 'ObjectMethod') return { fn: property, module };
+        return property?.type === 'ObjectProperty' ? this.heldFunction(module, property.value as Node, depth) : undefined;
       }
-      for (const specifier of (statement.specifiers as Node[] | undefined) ?? []) {
-        if (specifier.type !== 'ExportSpecifier' || nameOf(specifier.exported as Node) !== name) continue;
-        const local = nameOf(specifier.local as Node)!;
-        if (statement.source) {
-          const target = this.moduleAt(module.file, (statement.source as Node).value as string);
-          return target && this.exportOf(target, local, depth + 1);
-        }
-        return this.localValue(module, local, depth);
+      case 'from': {
+        const target = this.moduleAt(module.file, lead.specifier);
+        return target && this.exportOf(target, lead.name, depth + 1);
       }
-      return undefined;
     }
-    if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
-      const target = this.moduleAt(module.file, (statement.source as Node).value as string);
-      return target && this.exportOf(target, name, depth + 1);
-    }
-    if (statement.type !== 'ExpressionStatement') return undefined;
-    const expression = statement.expression as Node;
-    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return undefined;
-    const left = expression.left as Node;
-    const right = unwrapExpression(expression.right as Node);
-    if (isWholeExports(left)) {
-      if (right.type === 'ObjectExpression') {
-        for (const prop of right.properties as Node[]) {
-          if (prop.computed) continue;
-          const key = nameOf(prop.key as Node);
-          if (key !== name) continue;
-          if (prop.type === 'ObjectMethod') return { fn: prop, module };
-          const value = unwrapExpression(prop.value as Node);
-          if (isFunction(value)) return { fn: value, module };
-          return isIdentifier(value) ? this.localValue(module, value.name, depth) : undefined;
-        }
-        return undefined;
-      }
-      if (name === 'default') return isFunction(right) ? { fn: right, module } : isIdentifier(right) ? this.localValue(module, right.name, depth) : undefined;
-      return undefined;
-    }
-    if (isMember(left) && propertyName(left) === name && isExportsObject(left.object)) {
-      return isFunction(right) ? { fn: right, module } : isIdentifier(right) ? this.localValue(module, right.name, depth) : undefined;
-    }
-    return undefined;
+  }
+
+  /** A function written in place, or the module-level name of one. */
+  private heldFunction(module: Module, node: Node, depth: number): Declared | undefined {
+    const value = unwrapExpression(node);
+    if (isFunction(value)) return { fn: value, module };
+    return isIdentifier(value) ? this.localValue(module, value.name, depth) : undefined;
   }
 
   /** A module-level name of `module`, followed to the function it holds. */
@@ -222,13 +192,13 @@ export class DeclaredTypeFacts extends TypeFactsAround {
   private typeMember(module: Module, type: Node, method: string): Declared | undefined {
     if (type.type !== 'TSTypeReference' || !isIdentifier(type.typeName as Node)) return undefined;
     const name = (type.typeName as Node).name as string;
-    const local = module.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => nameOf(p.node.id as Node) === name);
+    const local = module.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => exportName(p.node.id as Node) === name);
     if (local) return memberOf(module, local, method);
-    const imported = module.index.of('ImportSpecifier').find((p) => nameOf(p.node.local as Node) === name);
+    const imported = module.index.of('ImportSpecifier').find((p) => exportName(p.node.local as Node) === name);
     if (!imported) return undefined;
     const target = this.moduleAt(module.file, (imported.parent!.node.source as Node).value as string);
-    const exported = target && nameOf(imported.node.imported as Node);
-    const declaration = exported === undefined ? undefined : target!.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => nameOf(p.node.id as Node) === exported && isExportedDeclaration(p));
+    const exported = target && exportName(imported.node.imported as Node);
+    const declaration = exported === undefined ? undefined : target!.index.of('ClassDeclaration', 'TSInterfaceDeclaration').find((p) => exportName(p.node.id as Node) === exported && isExportedDeclaration(p));
     return declaration ? memberOf(target!, declaration, method) : undefined;
   }
 
@@ -267,7 +237,7 @@ function parseModule(file: string, text: string): Module | undefined {
   try {
     const parsed = parseFile(file, text);
     const index = new PathIndex(parsed.j, parsed.root);
-    return { file, index, bindings: new Bindings(index), program: index.of('Program')[0]!.node };
+    return { file, index, bindings: new Bindings(index), program: index.of('Program')[0]! };
   } catch {
     return undefined;
   }
@@ -342,19 +312,9 @@ function returnedValues(body: Node): Node[] {
 function memberOf(module: Module, owner: Path, name: string): Declared | undefined {
   const body = owner.node.body as Node;
   for (const member of body.body as Node[]) {
-    if (member.computed || nameOf(member.key as Node) !== name || member.static) continue;
+    if (member.computed || exportName(member.key as Node) !== name || member.static) continue;
     if (member.type === 'ClassMethod' || member.type === 'TSDeclareMethod' || member.type === 'TSMethodSignature') return member.kind === 'get' || member.kind === 'set' ? undefined : { fn: member, module };
     if (member.type === 'ClassProperty' && member.value && isFunction(unwrapExpression(member.value as Node))) return { fn: unwrapExpression(member.value as Node), module };
-  }
-  return undefined;
-}
-
-/** The class whose instance `this` is at `path`: through arrow functions, up to the method or property it is in. */
-export function enclosingClass(path: Path): Path | undefined {
-  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
-    if (current.node.type === 'ClassBody') return current.parent as Path;
-    if (isFunction(current.node) && current.node.type !== 'ArrowFunctionExpression' && current.node.type !== 'ClassMethod' && current.node.type !== 'ClassPrivateMethod') return undefined;
-    if (current.node.type === 'ClassMethod' && (current.node.static || current.node.kind === 'constructor')) return current.node.kind === 'constructor' ? (current.parent?.parent as Path) : undefined;
   }
   return undefined;
 }
@@ -365,20 +325,6 @@ function atModuleLevel(path: Path): boolean {
     if (isFunction(current.node) || current.node.type === 'ClassBody' || current.node.type === 'BlockStatement') return false;
   }
   return true;
-}
-
-/** The type annotation of a class property or constructor property named `name`. */
-export function propertyAnnotation(classNode: Node, name: string): Node | undefined {
-  for (const member of (classNode.body as Node).body as Node[]) {
-    if (member.type === 'ClassProperty' && nameOf(member.key as Node) === name) return ((member.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined) ?? undefined;
-    if (member.type === 'ClassMethod' && member.kind === 'constructor') {
-      for (const param of member.params as Node[]) {
-        const inner = param.type === 'TSParameterProperty' ? (param.parameter as Node) : undefined;
-        if (inner && isIdentifier(inner) && inner.name === name) return (inner.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The type annotation of the parameter or variable an identifier is bound to. */
@@ -405,43 +351,16 @@ function declarationHolder(module: Module, declaration: Node): Path | undefined 
 
 function destructuredKey(pattern: Node, declaration: Node): string | undefined {
   for (const prop of pattern.properties as Node[]) {
-    if (prop.type === 'ObjectProperty' && !prop.computed && prop.value === declaration) return nameOf(prop.key as Node);
+    if (prop.type === 'ObjectProperty' && !prop.computed && prop.value === declaration) return exportName(prop.key as Node);
   }
   return undefined;
 }
 
-/** `require('x')` (the specifier), else undefined. */
-function requiredSpecifier(node: Node): string | undefined {
-  if (!isCall(node) || !isIdentifier(node.callee, 'require')) return undefined;
-  const [arg] = node.arguments;
-  return arg?.type === 'StringLiteral' ? (arg.value as string) : undefined;
-}
-
 function hasDefaultExport(module: Module): boolean {
-  return (module.program.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => nameOf(sp.exported as Node) === 'default')));
+  return (module.program.node.body as Node[]).some((s) => s.type === 'ExportDefaultDeclaration' || (s.type === 'ExportNamedDeclaration' && ((s.specifiers as Node[] | undefined) ?? []).some((sp) => exportName(sp.exported as Node) === 'default')));
 }
 
 function isExportedDeclaration(declaration: Path): boolean {
   const parent = declaration.parent?.node as Node | undefined;
   return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
-}
-
-function isWholeExports(node: Node): boolean {
-  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
-}
-
-function isExportsObject(node: Node): boolean {
-  return isIdentifier(node, 'exports') || isWholeExports(node);
-}
-
-function nameOf(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (isIdentifier(node)) return node.name;
-  return node.type === 'StringLiteral' ? (node.value as string) : undefined;
-}
-
-function unwrapPath(path: Path): Path {
-  let current = path;
-  while (/^(TSNonNullExpression|TSAsExpression|TSSatisfiesExpression|ParenthesizedExpression|TypeCastExpression)$/.test(current.node.type)) current = current.get('expression') as Path;
-  return current;
 }

@@ -10,6 +10,7 @@ import {
   isIdentifier,
   isMember,
   propertyName,
+  settledExpression,
   startOf,
   type Node,
   type Path,
@@ -269,8 +270,7 @@ export class MongooseAnalysis {
 
   /** The call's value lands in a variable named or used as a session, or in `{ session }`. */
   private keptAsSession(call: Path): boolean {
-    let current = call;
-    while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+    const current = settledExpression(call).path;
     const parent = current.parent as Path | null;
     let target: Node | undefined;
     if (parent?.node.type === 'VariableDeclarator' && parent.node.init === current.node) target = parent.node.id as Node;
@@ -892,16 +892,9 @@ function mayNameSession(name: string): boolean {
   return isSessionName(name) || /session$/i.test(name);
 }
 
-const VALUE_WRAPPERS = ['AwaitExpression', 'TSNonNullExpression', 'TSAsExpression', 'ParenthesizedExpression'];
-
 /** The variable an expression's value lands in (`const s = <expr>` or `s = <expr>;`), and whether it is awaited on the way. */
 function storedValue(expression: Path, bindings: Bindings): { binding: SessionBinding; awaited: boolean } | undefined {
-  let current = expression;
-  let awaited = false;
-  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) {
-    awaited ||= (current.parent.node as Node).type === 'AwaitExpression';
-    current = current.parent as Path;
-  }
+  const { path: current, awaited } = settledExpression(expression);
   const parent = current.parent as Path | null;
   if (!parent) return undefined;
   if (parent.node.type === 'VariableDeclarator' && parent.node.init === current.node && isIdentifier(parent.node.id as Node)) {
@@ -918,8 +911,7 @@ function storedValue(expression: Path, bindings: Bindings): { binding: SessionBi
 
 /** `const { session } = await factory()`: the variable the pattern binds the factory's session to. */
 function destructuredBinding(call: Path, property: string): SessionBinding | undefined {
-  let current = call;
-  while (current.parent && VALUE_WRAPPERS.includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const current = settledExpression(call).path;
   const declarator = current.parent as Path | null;
   const pattern = declarator?.node.id as Node | undefined;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== current.node || pattern?.type !== 'ObjectPattern') return undefined;

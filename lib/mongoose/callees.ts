@@ -1,4 +1,6 @@
-import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { enclosingClass } from '../ast/classes';
+import { exportLeads, isWholeExports, requiredSpecifier, type ExportLead } from '../ast/modules';
+import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
 import type { MongooseAnalysis, ReceiverKind } from './analysis';
 
@@ -27,7 +29,6 @@ export interface CalledFunction {
 
 const MAX_DEPTH = 12;
 const MONGOOSE_KINDS: ReadonlySet<ReceiverKind> = new Set(['mongoose', 'connection', 'model', 'client', 'session', 'session-promise']);
-const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression', 'AwaitExpression']);
 
 /**
  * The function `call` runs, the one answer every question about a call's target gets. Syntax
@@ -82,8 +83,7 @@ export function exportedDefinition(analysis: MongooseAnalysis, path: Path): { an
 /** What `expression` stands for, or undefined. */
 export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: number): Value | undefined {
   if (depth > MAX_DEPTH || !expression?.node) return undefined;
-  let path = expression;
-  while (TRANSPARENT.has(path.node.type)) path = path.get(path.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  const path = unwrapAwaitedPath(expression);
   const node = path.node;
   if (isFunction(node)) return { kind: 'function', analysis, fn: path };
   switch (node.type) {
@@ -200,12 +200,6 @@ function classOfAnnotation(analysis: MongooseAnalysis, holder: Node, depth: numb
   return value?.kind === 'class' ? value : undefined;
 }
 
-/** `require('./x')` with a plain string: the specifier. */
-function requiredSpecifier(call: Node): string | undefined {
-  const arg = (call.arguments as Node[])[0];
-  return isIdentifier(call.callee as Node, 'require') && arg?.type === 'StringLiteral' ? (arg.value as string) : undefined;
-}
-
 /** What `require(specifier)` gives: the value of `module.exports = X`, or the module's exports. */
 function wholeModule(analysis: MongooseAnalysis, specifier: string, depth: number): Value | undefined {
   const target = analysis.links.moduleAt(specifier);
@@ -229,77 +223,36 @@ function moduleExportsAssignment(analysis: MongooseAnalysis): Path | undefined {
 }
 
 function topLevel(analysis: MongooseAnalysis): Path[] {
-  const program = analysis.root.get() as Path;
-  const node = (program.node.type === 'File' ? program.get('program') : program) as Path;
-  return (node.node.body as Node[]).map((_, i) => node.get('body', i) as Path);
+  const program = programOf(analysis);
+  return (program.node.body as Node[]).map((_, i) => program.get('body', i) as Path);
+}
+
+function programOf(analysis: MongooseAnalysis): Path {
+  const root = analysis.root.get() as Path;
+  return (root.node.type === 'File' ? root.get('program') : root) as Path;
 }
 
 /** What a module exports under `name` (`default` for the default export). */
 export function exportedValue(analysis: MongooseAnalysis, name: string, depth: number): Value | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  for (const statement of topLevel(analysis)) {
-    const node = statement.node;
-    if (node.type === 'ExportNamedDeclaration') {
-      const found = namedExport(analysis, statement, name, depth);
-      if (found) return found;
-    } else if (node.type === 'ExportDefaultDeclaration' && name === 'default') {
-      return valueOf(analysis, statement.get('declaration') as Path, depth + 1);
-    } else if (node.type === 'ExportAllDeclaration' && name !== 'default' && !node.exported) {
-      const target = analysis.links.moduleAt((node.source as Node).value as string);
-      const found = target ? exportedValue(target, name, depth + 1) : undefined;
-      if (found) return found;
-    } else if (node.type === 'ExpressionStatement' && (node.expression as Node).type === 'AssignmentExpression') {
-      const found = commonJsExport(analysis, statement.get('expression') as Path, name, depth);
-      if (found) return found;
-    }
+  for (const lead of exportLeads(programOf(analysis), name)) {
+    const found = leadValue(analysis, lead, name, depth);
+    if (found) return found;
   }
   return undefined;
 }
 
-function namedExport(analysis: MongooseAnalysis, statement: Path, name: string, depth: number): Value | undefined {
-  const node = statement.node;
-  const declaration = node.declaration as Node | null;
-  if (declaration) {
-    if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && isIdentifier(declaration.id as Node, name)) {
-      return valueOf(analysis, statement.get('declaration') as Path, depth + 1) ?? (declaration.type === 'FunctionDeclaration' ? { kind: 'function', analysis, fn: statement.get('declaration') as Path } : undefined);
+function leadValue(analysis: MongooseAnalysis, lead: ExportLead, name: string, depth: number): Value | undefined {
+  switch (lead.kind) {
+    case 'value':
+      return valueOf(analysis, lead.path, depth + 1);
+    case 'member':
+      return memberOf(valueOf(analysis, lead.object, depth + 1), name, depth + 1);
+    case 'from': {
+      const target = analysis.links.moduleAt(lead.specifier);
+      return target ? exportedValue(target, lead.name, depth + 1) : undefined;
     }
-    if (declaration.type === 'VariableDeclaration') {
-      const index = (declaration.declarations as Node[]).findIndex((d) => isIdentifier(d.id as Node, name));
-      const declarator = index === -1 ? undefined : (statement.get('declaration', 'declarations', index) as Path);
-      return declarator?.node.init ? valueOf(analysis, declarator.get('init') as Path, depth + 1) : undefined;
-    }
-    return undefined;
   }
-  const specifiers = node.specifiers as Node[];
-  const index = specifiers.findIndex((s) => s.type === 'ExportSpecifier' && exportName(s.exported as Node) === name);
-  if (index === -1) return undefined;
-  const local = exportName(specifiers[index]!.local as Node);
-  if (node.source) {
-    const target = analysis.links.moduleAt((node.source as Node).value as string);
-    return target ? exportedValue(target, local, depth + 1) : undefined;
-  }
-  return valueOf(analysis, statement.get('specifiers', index, 'local') as Path, depth + 1);
-}
-
-function exportName(id: Node): string {
-  return (id.name ?? id.value) as string;
-}
-
-/** `module.exports = X` (X itself for `default`, its member otherwise), `exports.name = X`, `module.exports.name = X`. */
-function commonJsExport(analysis: MongooseAnalysis, assignment: Path, name: string, depth: number): Value | undefined {
-  const left = assignment.node.left as Node;
-  const right = assignment.get('right') as Path;
-  if (isWholeExports(left)) return name === 'default' ? valueOf(analysis, right, depth + 1) : memberOf(valueOf(analysis, right, depth + 1), name, depth + 1);
-  if (isMember(left) && propertyName(left) === name && isExportsObject(left.object)) return valueOf(analysis, right, depth + 1);
-  return undefined;
-}
-
-function isWholeExports(node: Node): boolean {
-  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
-}
-
-function isExportsObject(node: Node): boolean {
-  return isIdentifier(node, 'exports') || isWholeExports(node);
 }
 
 function objectMember(analysis: MongooseAnalysis, object: Path, name: string, depth: number): Value | undefined {
@@ -343,16 +296,6 @@ function classMember(analysis: MongooseAnalysis, cls: Path, name: string, isStat
   if (cls.node.superClass) {
     const parent = valueOf(analysis, cls.get('superClass') as Path, depth + 1);
     if (parent?.kind === 'class') return classMember(parent.analysis, parent.cls, name, isStatic, depth + 1);
-  }
-  return undefined;
-}
-
-function enclosingClass(path: Path): Path | undefined {
-  for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
-    const type = current.node.type;
-    if (type === 'ClassDeclaration' || type === 'ClassExpression') return current;
-    // `this` inside a plain function or object method is that function's own receiver, not the class's.
-    if (type === 'FunctionExpression' || type === 'FunctionDeclaration' || type === 'ObjectMethod') return undefined;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { exportName, isWholeExports } from '../ast/modules';
 import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
@@ -432,9 +433,7 @@ class ImporterSearch {
 
 /** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */
 function importedName(specifier: Node, side: 'imported' | 'local' | 'exported' = 'imported'): string | undefined {
-  const id = specifier[side] as Node | undefined;
-  if (!id) return undefined;
-  return (id.name ?? id.value) as string | undefined;
+  return exportName(specifier[side] as Node | undefined);
 }
 
 /** Where a type name annotates a binding (parameter, variable) or a class property, NestJS constructor properties included. */
@@ -542,14 +541,8 @@ function isDefaultExportedByName(fn: Path, name: string): boolean {
   return some(program.node, (node) => {
     if (node.type === 'ExportDefaultDeclaration') return isIdentifier(node.declaration as Node, name);
     if (node.type !== 'AssignmentExpression' || !isIdentifier(node.right as Node, name)) return false;
-    const left = node.left as Node;
-    return isMember(left) && isIdentifier(left.object, 'module') && propertyName(left) === 'exports';
+    return isWholeExports(node.left as Node);
   });
-}
-
-/** `module.exports` itself. */
-function isWholeExports(node: Node): boolean {
-  return isMember(node) && isIdentifier(node.object, 'module') && propertyName(node) === 'exports';
 }
 
 function isExportsTarget(node: Node): boolean {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { isFunction, isIdentifier, isMember, propertyName, rootIdentifier, startOf, unwrapExpression, unwrapPath, type Node, type Path } from '../ast/nodes';
-import { enclosingClass, propertyAnnotation } from '../facts/declared-facts';
+import { enclosingClass, propertyAnnotation } from '../ast/classes';
 import { packageOf } from '../facts/import-scan';
 import type { MongooseAnalysis } from './analysis';
 

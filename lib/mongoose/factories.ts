@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, type Node, type Path } from '../ast/nodes';
+import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, unwrapAwaitedPath, type Node, type Path } from '../ast/nodes';
 import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { calledFunction } from './callees';
@@ -57,12 +57,9 @@ export function returnedValues(analysis: MongooseAnalysis, fn: Path): Path[] {
   return returns.map((r) => r.get('argument') as Path);
 }
 
-const WRAPPERS = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression']);
-
 /** The new session a returned value hands out: the creation itself, the variable it was stored in, or `{ session }`. */
 function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): Handed | undefined {
-  let path = value;
-  while (WRAPPERS.has(path.node.type)) path = path.get(path.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  const path = unwrapAwaitedPath(value);
   if (path.node.type === 'ObjectExpression') {
     const properties = path.node.properties as Node[];
     const index = properties.findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
@@ -91,8 +88,7 @@ function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): Handed | 
  * is that call, so what holds for a factory's own `startSession()` holds for it.
  */
 function relayedCreation(analysis: MongooseAnalysis, value: Path): { inner: SessionCreation; relayedStarted: boolean } | undefined {
-  let call = value;
-  while (WRAPPERS.has(call.node.type)) call = call.get(call.node.type === 'AwaitExpression' ? 'argument' : 'expression') as Path;
+  const call = unwrapAwaitedPath(value);
   if (!isCall(call.node)) return undefined;
   const target = calledFunction(analysis, call, { syntaxOnly: true });
   const factory = target && target.analysis.factoryOf(target.fn);

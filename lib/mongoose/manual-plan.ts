@@ -9,6 +9,7 @@ import {
   isMember,
   isPromiseCallback,
   endOf,
+  settledExpression,
   startOf,
   statementCall,
   statementsOf,
@@ -880,8 +881,7 @@ function isPromiseCallbackInside(call: Path, fn: Node): boolean {
 
 /** The statement a call is the whole expression of (`[await] call;`, or `const x = await call;`). */
 function statementOf(call: Path): Path | undefined {
-  let current = call;
-  while (current.parent && ['AwaitExpression', 'ParenthesizedExpression'].includes((current.parent.node as Node).type)) current = current.parent as Path;
+  const current = settledExpression(call).path;
   const parent = current.parent as Path | null;
   if (parent?.node.type === 'ExpressionStatement') return parent;
   if (parent?.node.type === 'VariableDeclarator' && parent.node.init === current.node && ((parent.parent!.node as Node).declarations as Node[]).length === 1) {

@@ -1,4 +1,4 @@
-import { calleeName, isCall, isIdentifier, isMember, propertyName, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isIdentifier, isMember, propertyName, settledExpression, unwrapExpression, type Node, type Path } from '../ast/nodes';
 
 /**
  * `startSession()` calls that start no session a Node program goes on to use, so nothing about
@@ -22,10 +22,7 @@ export function startsNoProgramSession(call: Path, receiver: Path | undefined, i
 
 /** The call's value goes straight into a type assertion (through `await`, `as`, `!` and parentheses). */
 function isTypeAssertionArgument(call: Path): boolean {
-  let current = call;
-  while (current.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TSSatisfiesExpression'].includes((current.parent.node as Node).type)) {
-    current = current.parent as Path;
-  }
+  const current = settledExpression(call).path;
   const parent = current.parent as Path | null;
   if (!parent || !isCall(parent.node) || !(parent.node.arguments as Node[]).includes(current.node)) return false;
   const callee = unwrapExpression(parent.node.callee as Node);

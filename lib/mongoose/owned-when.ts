@@ -1,4 +1,4 @@
-import { contains, enclosingFunction, endOf, isCall, isIdentifier, isMember, startOf, statementsOf, type Node, type Path } from '../ast/nodes';
+import { contains, enclosingFunction, endOf, isCall, isIdentifier, isMember, outermostExpression, settledExpression, startOf, statementsOf, type Node, type Path } from '../ast/nodes';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 
 /**
@@ -24,8 +24,7 @@ export interface ConditionalOwnership {
 
 /** The ownership condition of a creation, or undefined when the function owns it outright (or the shape is not one followed). */
 export function conditionalOwnership(analysis: MongooseAnalysis, creation: SessionCreation): ConditionalOwnership | undefined {
-  let current = creation.call;
-  while (current.parent && VALUE_WRAPPERS.has((current.parent.node as Node).type)) current = current.parent as Path;
+  const current = settledExpression(creation.call).path;
   const parent = current.parent as Path | null;
   if (!parent) return undefined;
   if (parent.node.type === 'LogicalExpression' || parent.node.type === 'ConditionalExpression') return fallbackOwnership(analysis, parent, current);
@@ -33,15 +32,13 @@ export function conditionalOwnership(analysis: MongooseAnalysis, creation: Sessi
   return undefined;
 }
 
-const VALUE_WRAPPERS = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
 
 /** `given ?? await start()`, `given || await start()`, `given ? given : await start()`, `!given ? await start() : given`. */
 function fallbackOwnership(analysis: MongooseAnalysis, expression: Path, made: Path): ConditionalOwnership | undefined {
   const node = expression.node;
   const given = givenOf(analysis, node, made.node);
   if (!given) return undefined;
-  let outer = expression;
-  while (outer.parent && VALUE_WRAPPERS.has((outer.parent.node as Node).type) && (outer.parent.node as Node).type !== 'AwaitExpression') outer = outer.parent as Path;
+  const outer = outermostExpression(expression);
   const declarator = outer.parent as Path | null;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
   const session = declarator.node.id as Node;

@@ -144,7 +144,8 @@ export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation)
     };
   }
 
-  const placement = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding, owned !== undefined && owned.test === undefined);
+  const placed = finallyEnd ? ({ kind: 'present' } as const) : placeFinally(analysis, binding, owned !== undefined && owned.test === undefined);
+  const placement = 'reason' in placed ? placed : keepFinallyReadsInScope(analysis, fn, binding, owned?.test, placed);
   if ('reason' in placement) return { status: 'refuse', at: binding.statement, reason: placement.reason };
   // Started and ended by the very next statement: there is nothing a finally would protect.
   if (placement.kind === 'wrap' && removals.some((r) => r.node === statementsOf(placement.block.node)![placement.fromIndex])) {
@@ -418,11 +419,7 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBe
   }
 
   let next = 0;
-  const passOver = (offset: number): boolean => {
-    const node = rest[offset]!;
-    return startsTransaction(node, binding.declaration) || cannotThrow(node) || logsNamedValues(node) || putOnParameter(analysis, container.get('body', index + 1 + offset) as Path, binding.declaration);
-  };
-  while (next < rest.length && passOver(next)) next++;
+  while (next < rest.length && needsNoCover(analysis, container.get('body', index + 1 + next) as Path, binding.declaration)) next++;
   if (next === rest.length) {
     const conditional = tryAfterConditionalStart(analysis, binding, container);
     if (conditional) return conditional;
@@ -436,6 +433,54 @@ function placeFinally(analysis: MongooseAnalysis, binding: SessionBinding, mayBe
     }
   }
   return { kind: 'wrap', block: container, fromIndex: index + 1 };
+}
+
+/**
+ * A statement after the session's creation that a finally need not cover: it starts the
+ * transaction, cannot throw, only logs, or puts the session on the request.
+ */
+function needsNoCover(analysis: MongooseAnalysis, statement: Path, session: Node): boolean {
+  const node = statement.node;
+  return startsTransaction(node, session) || cannotThrow(node) || logsNamedValues(node) || putOnParameter(analysis, statement, session);
+}
+
+/**
+ * The added finally tests the ownership flag (`if (isNew) await s.endSession()`); a flag declared
+ * inside the code the new try takes in would be out of the finally's scope: a ReferenceError on
+ * every call. A new try starts right after such a declaration when only code that needs no cover
+ * precedes it; otherwise the reason. (A `var` is in scope anywhere in the function.)
+ */
+function keepFinallyReadsInScope(analysis: MongooseAnalysis, fn: Path, binding: SessionBinding, test: string | undefined, placement: FinallyPlacement): FinallyPlacement | { reason: string } {
+  if (test === undefined || (placement.kind !== 'wrap' && placement.kind !== 'append')) return placement;
+  const names = new Set(test.match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? []);
+  const declarators = analysis.index
+    .within(fn.node, 'VariableDeclarator')
+    .filter((d) => isIdentifier(d.node.id as Node) && names.has((d.node.id as Node).name as string) && (d.parent?.node as Node).kind !== 'var' && enclosingFunction(d)?.node === fn.node);
+  const outOfScope = (name: string, tryBlock: Path, tryStart: number) => {
+    const own = declarators.filter((d) => (d.node.id as Node).name === name);
+    const visible = own.some((d) => contains((d.parent!.parent as Path).node, tryBlock.node) && startOf(d.parent!.node) < tryStart);
+    return own.length > 0 && !visible ? own[0]! : undefined;
+  };
+  const reason = (flag: Path, why: string) => `the finally that would end the session tests \`${(flag.node.id as Node).name as string}\` (line ${lineOf(flag)}), ${why}`;
+  if (placement.kind === 'append') {
+    const hidden = [...names].map((name) => outOfScope(name, placement.tryStatement.parent as Path, startOf(placement.tryStatement.node))).find((d) => d !== undefined);
+    return hidden ? { reason: reason(hidden, 'which is declared inside the try, out of the finally\'s scope') } : placement;
+  }
+  const statements = statementsOf(placement.block.node)!;
+  let fromIndex = placement.fromIndex;
+  for (const name of names) {
+    const hidden = fromIndex < statements.length ? outOfScope(name, placement.block, startOf(statements[fromIndex]!)) : undefined;
+    if (!hidden) continue;
+    const at = statements.indexOf(hidden.parent!.node as Node);
+    const throwing = at === -1 ? undefined : statements.slice(fromIndex, at + 1).findIndex((_, i) => !needsNoCover(analysis, placement.block.get('body', fromIndex + i) as Path, binding.declaration));
+    if (at === -1 || throwing !== -1) {
+      const cause = at === -1 || throwing === undefined ? 'which is declared in a nested block' : `which is declared after code that can throw (line ${lineOf(placement.block.get('body', fromIndex + throwing) as Path)})`;
+      return { reason: reason(hidden, `${cause}: a try that covers that code could not read it in its finally` ) };
+    }
+    fromIndex = at + 1;
+  }
+  if (fromIndex >= statements.length) return { reason: 'nothing that could throw follows the session\'s creation and its ownership flag' };
+  return { ...placement, fromIndex };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isMember, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isMember, outermostExpression, propertyName, startOf, type Node, type Path } from '../ast/nodes';
 import type { MongooseAnalysis } from './analysis';
 import { lineOf } from './transaction-body';
 
@@ -25,7 +25,6 @@ export interface ReturnedChain {
 /** Session methods whose promise goes on using the session. */
 const PROMISE_METHODS = new Set(['withTransaction', 'commitTransaction', 'abortTransaction']);
 const LINKS = new Set(['then', 'catch', 'finally']);
-const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
 
 /** The first `return <session>.<method>(...)<links>` of `fn` without await, on the session `declaration`. */
 export function returnedChainOf(analysis: MongooseAnalysis, fn: Path, declaration: Node): ReturnedChain | undefined {
@@ -36,16 +35,14 @@ export function returnedChainOf(analysis: MongooseAnalysis, fn: Path, declaratio
     if (!PROMISE_METHODS.has(propertyName(member.node) ?? '')) continue;
     let chain = call;
     for (;;) {
-      let outer = chain;
-      while (outer.parent && WRAPPERS.has((outer.parent.node as Node).type)) outer = outer.parent as Path;
+      const outer = outermostExpression(chain);
       const link = outer.parent as Path | null;
       const linkCall = link?.parent as Path | null;
       if (!link || !isMember(link.node) || link.node.object !== outer.node || !LINKS.has(propertyName(link.node) ?? '')) break;
       if (!linkCall || !isCall(linkCall.node) || linkCall.node.callee !== link.node) break;
       chain = linkCall;
     }
-    let returned = chain;
-    while (returned.parent && WRAPPERS.has((returned.parent.node as Node).type)) returned = returned.parent as Path;
+    const returned = outermostExpression(chain);
     const statement = returned.parent as Path | null;
     if (statement?.node.type !== 'ReturnStatement' || enclosingFunction(statement)?.node !== fn.node) continue;
     return { statement, chain, end: chainEnd(analysis, chain, declaration) };

@@ -54,7 +54,7 @@ export function guardPinnedBy(context: SpecContext, at: Path, source: SessionSou
   for (const spec of candidateSpecs(context, at, ['abortTransaction', 'commitTransaction'])) {
     if (source.kind === 'created' && !replacementOf(spec.analysis, context.analysis, source.creation)) continue;
     // A spec that replaces the helper itself never runs its body: nothing there sees the guard.
-    if (helper && replacesWithDouble(spec.analysis.index, helper)) continue;
+    if (helper && replacesWithDouble(spec.analysis.index, helper, (specifier) => loads(spec.analysis, specifier, context.file))) continue;
     const fakes = fakeSessions(spec.analysis.index);
     const without = fakes.find((fake) => propertyNamed(fake.node, 'inTransaction') === undefined);
     if (without) {
@@ -67,6 +67,12 @@ export function guardPinnedBy(context: SpecContext, at: Path, source: SessionSou
     }
   }
   return undefined;
+}
+
+/** `specifier`, as `analysis`'s file writes it, loads `file` (compared by path: the file being rewritten has an analysis of its own text). */
+function loads(analysis: MongooseAnalysis, specifier: string, file: string): boolean {
+  const loaded = analysis.links.moduleAt(specifier)?.file;
+  return loaded !== undefined && path.resolve(loaded) === path.resolve(file);
 }
 
 interface Spec {

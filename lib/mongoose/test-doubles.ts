@@ -1,5 +1,5 @@
 import type { PathIndex } from '../ast/path-index';
-import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, outermostExpression, propertyKey, propertyName, rootIdentifier, some, statementsOf, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 
 /**
@@ -80,11 +80,8 @@ export function sessionFactoryReplacements(index: PathIndex, source: string, met
       const owner = factoryOwner(callee.object as Node);
       if (owner) out.push({ owner: textOf(owner), at: call });
     }
-    const args = call.node.arguments as Node[];
-    const replaced = args[1] ? unwrapExpression(args[1]) : undefined;
-    if (REPLACING.has(name ?? '') && isMember(callee) && isIdentifier(unwrapExpression(callee.object as Node)) && replaced?.type === 'StringLiteral' && replaced.value === method) {
-      out.push({ owner: textOf(args[0]!), at: call });
-    }
+    const replaced = replacedMethod(call);
+    if (replaced?.method === method) out.push({ owner: textOf(replaced.owner), at: call });
   }
   for (const property of index.of('ObjectProperty', 'ObjectMethod')) {
     if ((property.node.key as Node | undefined) === undefined || property.node.computed) continue;
@@ -93,6 +90,17 @@ export function sessionFactoryReplacements(index: PathIndex, source: string, met
     if (property.node.type === 'ObjectMethod' || isTestDouble(property.node.value as Node) || isFunction(property.node.value as Node)) out.push({ owner: '*', at: property });
   }
   return out.sort((a, b) => (a.at.node.start ?? 0) - (b.at.node.start ?? 0));
+}
+
+/** What a call puts a double on: `jest.spyOn(conn, 'startSession')`, `sinon.stub(Model, 'startSession')`, `sandbox.replace(obj, 'm', fake)`. */
+function replacedMethod(call: Path): { owner: Node; method: string; callsThrough: boolean } | undefined {
+  const callee = unwrapExpression(call.node.callee as Node);
+  const name = calleeName(call.node);
+  const args = call.node.arguments as Node[];
+  const replaced = args[1] ? unwrapExpression(args[1]) : undefined;
+  if (!REPLACING.has(name ?? '') || !isMember(callee) || !isIdentifier(unwrapExpression(callee.object as Node)) || replaced?.type !== 'StringLiteral') return undefined;
+  // A spy runs the function it watches until it is told what to do instead.
+  return { owner: args[0]!, method: replaced.value as string, callsThrough: name === 'spyOn' };
 }
 
 /** The receivers (as source text without spaces) whose `startSession` (or `method`) the file replaces, as `sessionFactoryReplacements` finds them. */
@@ -184,27 +192,73 @@ export function insideAssertion(call: Path): boolean {
 
 /** Matchers that only a double can satisfy: `toHaveBeenCalled`, `toBeCalledWith`, `toHaveReturned`... */
 const CALL_RECORD_MATCHERS = /^(toHaveBeenCalled|toBeCalled|toHaveBeenLastCalledWith|lastCalledWith|toHaveBeenNthCalledWith|nthCalledWith|toHaveReturned|toReturn|toHaveLastReturnedWith|lastReturnedWith|toHaveNthReturnedWith|nthReturnedWith)/;
+/** Members only a double has: what configures it (`mockResolvedValue`, `resolves`), its record of calls (`mock.calls`), its resets. */
+const DOUBLE_MEMBERS = new Set([...MOCK_METHODS, 'mock', 'mockClear', 'mockReset', 'mockRestore']);
+/** What a spy is given to run instead of the function it watches (a bare `jest.spyOn` calls the function itself). */
+const IMPLEMENTING = new Set(['mockResolvedValue', 'mockResolvedValueOnce', 'mockReturnValue', 'mockReturnValueOnce', 'mockImplementation', 'mockImplementationOnce', 'mockRejectedValue', 'mockRejectedValueOnce', 'mockReturnThis']);
 
 /**
  * A test puts a double in place of the function `named` names (`helpers.abortTransaction =
- * jest.fn()`), or reads a double's record of calls (`expect(helpers.abortTransaction).toHaveBeenCalled()`):
- * neither calls the function nor hands it to code that could.
+ * jest.fn()`), configures the double a module mock put there (`(commitAndEnd as
+ * jest.Mock).mockResolvedValue(x)`, `jest.mocked(abortAndEnd)`), or reads a double's record of
+ * calls (`expect(helpers.abortTransaction).toHaveBeenCalled()`): none calls the function or hands
+ * it to code that could.
  */
 export function replacedOrCheckedAsDouble(named: Path): boolean {
   const parent = named.parent as Path | null;
-  if (!parent) return false;
-  if (parent.node.type === 'AssignmentExpression') return parent.node.left === named.node && parent.node.operator === '=' && isTestDouble(parent.node.right as Node);
-  if (!isCall(parent.node) || !isIdentifier(unwrapExpression(parent.node.callee as Node), 'expect') || (parent.node.arguments as Node[])[0] !== named.node) return false;
-  let matcher = parent.parent as Path | null;
+  if (parent?.node.type === 'AssignmentExpression') return parent.node.left === named.node && parent.node.operator === '=' && isTestDouble(parent.node.right as Node);
+  const value = outermostExpression(named);
+  const user = value.parent as Path | null;
+  if (!user) return false;
+  if (isMember(user.node)) return user.node.object === value.node && DOUBLE_MEMBERS.has(propertyName(user.node) ?? '');
+  if (!isCall(user.node) || (user.node.arguments as Node[])[0] !== value.node) return false;
+  const callee = unwrapExpression(user.node.callee as Node);
+  if (isRetyping(callee)) return true;
+  if (!isIdentifier(callee, 'expect')) return false;
+  let matcher = user.parent as Path | null;
   while (matcher && isMember(matcher.node) && propertyName(matcher.node) === 'not') matcher = matcher.parent as Path | null;
   const call = matcher?.parent as Path | null | undefined;
   return matcher != null && isMember(matcher.node) && CALL_RECORD_MATCHERS.test(propertyName(matcher.node) ?? '') && call != null && isCall(call.node) && call.node.callee === matcher.node;
 }
 
-/** The file puts a double in place of a function named `name` (`helpers.abortTransaction = jest.fn()`): there its body never runs. */
-export function replacesWithDouble(index: PathIndex, name: string): boolean {
-  return index.of('AssignmentExpression').some((assignment) => {
+/** `jest.mocked`, `vi.mocked`, ts-jest's `mocked`: they give back the double they are handed, typed as one. */
+function isRetyping(callee: Node): boolean {
+  if (isIdentifier(callee, 'mocked')) return true;
+  const library = isMember(callee) ? unwrapExpression(callee.object) : undefined;
+  return propertyName(callee) === 'mocked' && isIdentifier(library) && MOCK_LIBRARIES.has(library.name);
+}
+
+/**
+ * The file puts a double in place of the function `name`, so there its body never runs:
+ * `helpers.abortTransaction = jest.fn()`, a spy given what to do instead
+ * (`jest.spyOn(service, 'abortAndEnd').mockResolvedValue()`), `sinon.stub(helpers, 'abortAndEnd')`,
+ * a stand-in object (`{ abortAndEnd: jest.fn() }`, a NestJS provider's `useValue`), or a mock of
+ * the module that declares it (`isItsModule` tells which specifiers name that module) whose
+ * factory does not keep the real function through `requireActual`.
+ */
+export function replacesWithDouble(index: PathIndex, name: string, isItsModule: (specifier: string) => boolean): boolean {
+  const assigned = index.of('AssignmentExpression').some((assignment) => {
     const left = unwrapExpression(assignment.node.left as Node);
     return isMember(left) && propertyName(left) === name && isTestDouble(assignment.node.right as Node);
   });
+  if (assigned || index.calls().some((call) => replacingCall(call, name))) return true;
+  const standIn = index.of('ObjectProperty').some((property) => !property.node.computed && propertyKey(property.node) === name && isTestDouble(property.node.value as Node));
+  return standIn || moduleMocks(index).some((mock) => isItsModule(mock.module) && !keepsReal(mock.at, name));
+}
+
+/** `jest.spyOn(obj, 'name').mockResolvedValue(x)`, `sinon.stub(obj, 'name')`, `sinon.replace(obj, 'name', fake)`. */
+function replacingCall(call: Path, name: string): boolean {
+  const replaced = replacedMethod(call);
+  if (replaced?.method !== name) return false;
+  if (!replaced.callsThrough) return true;
+  const member = call.parent as Path | null;
+  return member !== null && isMember(member.node) && member.node.object === call.node && IMPLEMENTING.has(propertyName(member.node) ?? '');
+}
+
+/** `jest.mock('./helpers', () => ({ ...jest.requireActual('./helpers'), other: jest.fn() }))`: `name` stays the real one. */
+function keepsReal(mock: Path, name: string): boolean {
+  const factory = (mock.node.arguments as Node[])[1];
+  if (!factory) return false;
+  const actual = some(factory, (n) => isCall(n) && ['requireActual', 'importActual'].includes(calleeName(n) ?? ''));
+  return actual && !some(factory, (n) => n.type === 'ObjectProperty' && propertyKey(n) === name);
 }

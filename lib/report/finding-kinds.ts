@@ -49,7 +49,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'conditional-owner',
     title: 'Session owned on one path only',
     meaning: 'The function uses a session its caller may pass and starts one only otherwise; ending or replacing it must follow that condition, which is left to a person.',
-    pattern: /owns the session only when it created it/,
+    pattern: /owns the session only when it created it|the finally that would end the session tests/,
   },
   {
     key: 'received-session',

@@ -5,7 +5,7 @@ import { runPipeline } from '../../lib/pipeline';
 import { TRANSFORMS } from '../../lib/registry';
 import { toMarkdownReport } from '../../lib/report/markdown';
 import type { ProjectView, Transform } from '../../lib/transform';
-import { NoFixedPointError } from '../../lib/errors';
+import { InvalidOutputError, NoFixedPointError } from '../../lib/errors';
 
 // The helper ends a session it received: add-missing-await awaits that endSession(), then
 // hoist-end-session removes it (the owner ends the session in its finally).
@@ -123,5 +123,34 @@ describe('the passes', () => {
     const flip = renaming('flip', 'a', 'b');
     const flop = renaming('flop', 'b', 'a');
     expect(() => runAll('a();\n', [flip, flop])).toThrow(NoFixedPointError);
+  });
+});
+
+/** A stand-in transform that wraps the statement starting with `first` and the next one in a block of their own. */
+function wrappingTwo(first: string): Transform {
+  return {
+    name: 'wrap' as Transform['name'],
+    description: 'wrap',
+    mongooseVersions: 'any',
+    mightApply: (source) => !source.includes('// wrapped'),
+    apply(ctx) {
+      const at = ctx.source.indexOf(first);
+      const end = ctx.source.indexOf('\n', ctx.source.indexOf('\n', at) + 1);
+      ctx.edits.insert(at, '{ // wrapped\n  ');
+      ctx.edits.insert(end, '\n}');
+    },
+  };
+}
+
+describe('the output', () => {
+  it('is refused when it reads a name outside the block that now declares it (a ReferenceError, though it parses)', () => {
+    const source = 'async function login(given) {\n  const owned = !given;\n  work();\n  return owned;\n}\n';
+    expect(() => runAll(source, [wrappingTwo('const owned')])).toThrow(InvalidOutputError);
+    expect(() => runAll(source, [wrappingTwo('const owned')])).toThrow(/reads `owned` outside the block that declares it \(line 4\)/);
+  });
+
+  it('is accepted when a name read outside a block was read that way already (a global the file also declares elsewhere)', () => {
+    const source = 'function a() {\n  const name = 1;\n  work(name);\n}\nfunction b() {\n  return name;\n}\n';
+    expect(runAll(source, [wrappingTwo('const name')]).output).toContain('{ // wrapped\n  const name = 1;\n  work(name);\n}');
   });
 });
