@@ -1,4 +1,4 @@
-import { calleeName, contains, enclosingFunction, isCall, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, isCall, isIdentifier, type Node, type Path } from '../ast/nodes';
 import { DOCUMENT_WRITE_OPTIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from './api';
 import type { CalledFunction } from './callees';
 import { failureCaught, isLogModel } from './deliberately-outside';
@@ -50,17 +50,47 @@ export function sessionLessWrite(target: CalledFunction): SessionLessWrite | und
 export function sessionUses(target: CalledFunction, param: Node): 'writes' | 'reads' {
   const { analysis, fn } = target;
   for (const ref of analysis.bindings.referencesIn(fn, param)) {
-    let holder = ref.parent as Path | null;
+    const value = sessionValue(ref);
+    // `if (session)`, `session ? q.session(session) : q`: a test of the session does nothing with it.
+    if (!value) continue;
+    let holder = value.parent as Path | null;
     while (holder && (holder.node.type === 'ObjectProperty' || holder.node.type === 'ObjectExpression')) holder = holder.parent as Path | null;
     if (!holder || !isCall(holder.node)) return 'writes';
     let outer = holder;
     while (isInnerLink(outer)) outer = outer.parent!.parent as Path;
     const chain = callChain(outer);
-    const method = chain.links[0]?.method ?? '';
+    const method = chain.links[0]?.method === 'session' ? (heldQueryMethod(analysis, chain.root) ?? 'session') : (chain.links[0]?.method ?? '');
     const name = calleeName(holder.node) === 'session' ? method : (calleeName(holder.node) ?? '');
     if (!READ_OPERATIONS.has(name) && !READ_NAMES.test(name)) return 'writes';
   }
   return 'reads';
+}
+
+/**
+ * Where the session's value goes from `ref`: through `session || null`, `session ?? undefined`, a
+ * branch of `? :` and type assertions; undefined where the session is only tested (`if (session)`,
+ * the test of `? :`, `!session`, a comparison, the left of `&&`).
+ */
+function sessionValue(ref: Path): Path | undefined {
+  let current = ref;
+  for (let parent = current.parent as Path | null; parent; current = parent, parent = parent.parent as Path | null) {
+    const node = parent.node;
+    if ((node.type === 'IfStatement' || node.type === 'ConditionalExpression') && node.test === current.node) return undefined;
+    if ((node.type === 'UnaryExpression' && node.operator === '!') || (node.type === 'BinaryExpression' && /^[!=]==?$/.test(node.operator as string))) return undefined;
+    if (node.type === 'LogicalExpression' && node.operator === '&&' && node.left === current.node) return undefined;
+    if (!PASSES_VALUE.has(node.type)) return current;
+  }
+  return current;
+}
+
+const PASSES_VALUE = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression']);
+
+/** `findById` for `q` in `q.session(s)` after `const q = User.findById(id).select(...)`: the query the variable holds. */
+function heldQueryMethod(analysis: CalledFunction['analysis'], root: Path | undefined): string | undefined {
+  const declaration = root && isIdentifier(root.node) ? analysis.bindings.declarationOf(root) : undefined;
+  const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+  if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration || !origin.declarator.node.init || !isCall(origin.declarator.node.init as Node)) return undefined;
+  return callChain(origin.declarator.get('init') as Path).links[0]?.method;
 }
 
 /** Inside a catch or finally of the function: error handling, not the helper's work. */
