@@ -7,7 +7,7 @@ import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mon
 import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { requestSessionFindings, requestSessionReceiverFindings, requestSessionReceivers } from '../lib/mongoose/request-sessions';
-import { factoryDoubledBy, relativeTo } from '../lib/mongoose/factories';
+import { factoryDoubledBy, handedOutByItsFunction, relativeTo } from '../lib/mongoose/factories';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { guardPinnedBy } from '../lib/mongoose/spec-pins';
@@ -69,9 +69,10 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
   const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis), ...requestErrorHandlerAborts(analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
-    const test = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
-    if (test) {
-      ctx.report(creation.call, `no finally was added to end this session: a test (${relativeTo(ctx.file, test)}) replaces or spies on ${creation.factory!.name}(), so what this code gets there may be a stand-in, not a session; nothing was added that would end or guard it`);
+    const double = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
+    if (double) {
+      const relayed = double.factory === creation.factory!.name ? '' : `, whose session ${creation.factory!.name}() hands out`;
+      ctx.report(creation.call, `no finally was added to end this session: a test (${relativeTo(ctx.file, double.test)}) replaces or spies on ${double.factory}()${relayed}, so what this code gets there may be a stand-in, not a session; nothing was added that would end or guard it`);
       continue;
     }
     const plan = planOwner(analysis, creation);
@@ -93,10 +94,11 @@ function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node,
 }
 
 /** Sessions handed out by a factory of the project that a test replaces with a double, with that test file. */
-function doubledFactorySessions(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, string> {
-  const out = new Map<Node, string>();
+function doubledFactorySessions(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, { test: string; factory: string }> {
+  const out = new Map<Node, { test: string; factory: string }>();
   for (const creation of analysis.sessionCreations()) {
-    const declaration = creation.factory && analysis.bindingOf(creation)?.declaration;
+    // `const session = await getTxSession(); ...; return session`: a relay hands it out, its callers are told.
+    const declaration = creation.factory && !handedOutByItsFunction(analysis, creation) && analysis.bindingOf(creation)?.declaration;
     const test = declaration && factoryDoubledBy(ctx.project, creation.factory!);
     if (test) out.set(declaration, test);
   }
@@ -372,8 +374,11 @@ function callerProblem(ctx: TransformContext, site: CallSite, slot: ParameterSlo
   const declaration = site.analysis.bindings.declarationOf(argPath);
   const creation = site.analysis.sessionCreations().find((c) => declaration !== undefined && site.analysis.bindingOf(c)?.declaration === declaration);
   if (!declaration || !creation) return `the caller at ${where} passes a session it did not start`;
-  const test = creation.factory && factoryDoubledBy(ctx.project, creation.factory);
-  if (test) return `the caller at ${where} gets its session from ${creation.factory!.name}(), which a test (${relativeTo(ctx.file, test)}) replaces or spies on, so what it gets there may be a stand-in and no finally is added there to end it`;
+  const double = creation.factory && factoryDoubledBy(ctx.project, creation.factory);
+  if (double) {
+    const through = double.factory === creation.factory!.name ? '' : ` (through ${double.factory}())`;
+    return `the caller at ${where} gets its session from ${creation.factory!.name}()${through}, which a test (${relativeTo(ctx.file, double.test)}) replaces or spies on, so what it gets there may be a stand-in and no finally is added there to end it`;
+  }
   const plan = localOwners?.get(declaration) ?? planOwner(site.analysis, creation);
   if (plan.status === 'refuse') return `the caller at ${where} does not end the session in a finally that covers every use: ${plan.reason}`;
   if (plan.status !== 'fix') return `the caller at ${where} cannot end the session in a finally`;

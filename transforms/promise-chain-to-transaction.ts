@@ -10,7 +10,9 @@ import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, callbackValueLost, declaredPromiseType, transactionCallLines } from '../lib/mongoose/transaction-body';
 import { CLOSING, CodeMover, catchClause, type Line } from '../lib/edit/relocate';
 import { awaitedText, makeAsync, removeStatement, statementText } from '../lib/edit/rewrite';
-import { indentAt } from '../lib/edit/text';
+import { indentAt, shortText } from '../lib/edit/text';
+import { inPlaceAwait } from '../lib/ast/in-place-await';
+import { freeName } from '../lib/ast/bindings';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -58,43 +60,73 @@ interface UnsupportedSite {
   chain: { outer: Path };
 }
 
-/** Where a chain sits: `return chain;`, `await chain;`, `chain;` (floating), an arrow's body, or `const r = await chain;`. */
+/**
+ * Where a chain sits: `return chain;`, `await chain;`, `chain;` (floating), an arrow's body,
+ * `const r = await chain;`, or awaited with its value used in place (`res.json(await chain);`).
+ */
 interface ChainSite {
-  kind: 'return' | 'await' | 'floating' | 'arrow' | 'declare';
+  kind: 'return' | 'await' | 'floating' | 'arrow' | 'declare' | 'inline';
   /** The statement to replace, or the arrow function. */
   holder: Path;
   fn: Path;
   chain: PromiseChain;
+  /** `inline`: the `await chain` inside the statement. */
+  awaited?: Path;
 }
 
 function chainSites(analysis: MongooseAnalysis): Array<ChainSite | UnsupportedSite> {
   const sites: Array<ChainSite | UnsupportedSite> = [];
-  const consider = (kind: ChainSite['kind'], holder: Path, expression: Path, fn: Path | undefined) => {
+  const consider = (kind: ChainSite['kind'], holder: Path, expression: Path, fn: Path | undefined, awaited?: Path) => {
     if (!isCall(expression.node)) return;
     const found = promiseChainOf(analysis.index, expression);
     if (!found) return;
     if ('unsupported' in found) sites.push({ unsupported: found.unsupported, at: expression, chain: { outer: expression } });
     else if (!fn) sites.push({ unsupported: MODULE_LEVEL, at: expression, chain: { outer: expression } });
-    else sites.push({ kind, holder, fn, chain: found.chain });
+    else sites.push({ kind, holder, fn, chain: found.chain, awaited });
   };
+  const whole = new Set<Node>();
   for (const statement of analysis.index.of('ReturnStatement', 'ExpressionStatement')) {
     const expression = statement.node.type === 'ReturnStatement' ? (statement.get('argument') as Path) : (statement.get('expression') as Path);
     if (!expression.node) continue;
     const awaited = expression.node.type === 'AwaitExpression';
     const inner = awaited ? (expression.get('argument') as Path) : expression;
     const kind = statement.node.type === 'ReturnStatement' ? 'return' : awaited ? 'await' : 'floating';
+    if (awaited) whole.add(expression.node);
     consider(kind, statement, inner, enclosingFunction(statement));
   }
   for (const declaration of analysis.index.of('VariableDeclaration')) {
     const [declarator, ...others] = declaration.node.declarations as Node[];
     const init = declarator?.init as Node | undefined;
     if (others.length > 0 || init?.type !== 'AwaitExpression' || !STATEMENT_LISTS.has(declaration.parent?.node.type as string)) continue;
+    whole.add(init);
     consider('declare', declaration, declaration.get('declarations', 0, 'init', 'argument') as Path, enclosingFunction(declaration));
+  }
+  for (const awaited of analysis.index.of('AwaitExpression')) {
+    const chain = awaited.get('argument') as Path;
+    if (whole.has(awaited.node) || !isCall(chain.node) || !promiseChainOf(analysis.index, chain)) continue;
+    const inPlace = inPlaceAwait(awaited, { reassigned: (identifier) => mayBeReassigned(analysis, identifier), text: (node) => shortText(analysis.source, node) });
+    const refuse = (problem: string) => sites.push({ unsupported: `the chain's value is used in place, and the statement cannot be split there: ${problem}`, at: chain, chain: { outer: chain } });
+    if ('problem' in inPlace) refuse(inPlace.problem);
+    else if (!STATEMENT_LISTS.has(inPlace.statement.parent?.node.type as string)) refuse('the statement is the body of an if or a loop without braces');
+    else consider('inline', inPlace.statement, chain, enclosingFunction(awaited), awaited);
   }
   for (const arrow of analysis.index.of('ArrowFunctionExpression')) {
     if (arrow.node.body && (arrow.node.body as Node).type !== 'BlockStatement') consider('arrow', arrow, arrow.get('body') as Path, arrow);
   }
   return sites.sort((a, b) => startOf(a.chain.outer.node) - startOf(b.chain.outer.node));
+}
+
+/** A variable that is assigned somewhere besides its declaration (or not declared in the file). */
+function mayBeReassigned(analysis: MongooseAnalysis, identifier: Path): boolean {
+  const declaration = analysis.bindings.declarationOf(identifier);
+  if (!declaration) return true;
+  const origin = analysis.bindings.originOf(declaration);
+  if (origin?.kind === 'variable' && origin.declaration.kind === 'const') return false;
+  return analysis.index.named(identifier.node.name as string).some((ref) => {
+    if (ref.node === declaration || analysis.bindings.declarationOf(ref) !== declaration) return false;
+    const parent = ref.parent?.node as Node | undefined;
+    return (parent?.type === 'AssignmentExpression' && parent.left === ref.node) || parent?.type === 'UpdateExpression';
+  });
 }
 
 /** Where a declaration is a statement of its own. */
@@ -110,7 +142,7 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
   const typescript = /\.[cm]?tsx?$/.test(ctx.file);
   const plan = planChainTransaction(analysis, site.chain, creation, site.fn, { mongoose: ctx.project.mongoose(), als, typescript, valueUse: valueUseOf(ctx, site) });
   if (!plan) return false;
-  const declared = !('reason' in plan) && site.kind === 'declare' ? declaredValueProblem(plan, callbackValueLost(ctx.project.mongoose(), typescript)) : undefined;
+  const declared = !('reason' in plan) && (site.kind === 'declare' || site.kind === 'inline') ? declaredValueProblem(plan, callbackValueLost(ctx.project.mongoose(), typescript), site.kind === 'declare' ? 'declared as a variable' : 'used in place') : undefined;
   if (declared) {
     ctx.report(site.chain.outer, `promise-chain transaction left as is: ${declared}`);
     return false;
@@ -137,11 +169,11 @@ function convert(ctx: TransformContext, analysis: MongooseAnalysis, site: ChainS
 }
 
 /** `const r = await chain`: why the rewrite could not give `r` the value the chain resolved to. */
-function declaredValueProblem(plan: ChainPlan, callbackValueLost: boolean): string | undefined {
-  if (plan.handler) return "the chain's value is declared as a variable and its .catch() does more than abort, so the declaration would move into a try whose block the code after it cannot see into";
+function declaredValueProblem(plan: ChainPlan, callbackValueLost: boolean, use: string): string | undefined {
+  if (plan.handler) return `the chain's value is ${use} and its .catch() does more than abort, so the ${use === 'used in place' ? 'statement' : 'declaration'} would move into a try whose block the code after it cannot see into`;
   // From Mongoose 8 both are undefined: the callback returns nothing, and so do endSession() and the driver's commit.
   if (plan.result === 'nothing' && callbackValueLost) {
-    return "the chain's value is declared as a variable, and it is what the chain's last lifecycle call (the commit or endSession()) resolved to; on this Mongoose version transaction() resolves to the commit's result instead, which endSession() does not give";
+    return `the chain's value is ${use}, and it is what the chain's last lifecycle call (the commit or endSession()) resolved to; on this Mongoose version transaction() resolves to the commit's result instead, which endSession() does not give`;
   }
   return undefined;
 }
@@ -149,6 +181,7 @@ function declaredValueProblem(plan: ChainPlan, callbackValueLost: boolean): stri
 /** Where the chain's value is used, with the type the code states for it there; undefined when it is not used. */
 function valueUseOf(ctx: TransformContext, site: ChainSite): { type: string | undefined } | undefined {
   if (site.kind === 'await' || site.kind === 'floating') return undefined;
+  if (site.kind === 'inline') return { type: undefined };
   if (site.kind === 'declare') {
     const id = (site.holder.node.declarations as Node[])[0]!.id as Node;
     const annotation = (id.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
@@ -182,6 +215,12 @@ class ChainWriter {
   private readonly transactionValueNeeded: boolean;
   /** Mongoose before 8: the body's value is carried out of transaction() in a variable. */
   private readonly carry: boolean;
+  /** The chain's value goes into a declaration (`const r = await chain`) or a statement that uses it in place. */
+  private readonly declares: boolean;
+  /** `inline`: the statement's text before and after `await chain`, which the value replaces. */
+  private readonly around: { before: string; after: string } | undefined;
+  /** `inline`, when the value is the transaction's own: the name it is given before the statement reads it. */
+  private readonly inlineName: string | undefined;
   private readonly mover: CodeMover;
 
   constructor(
@@ -193,10 +232,14 @@ class ChainWriter {
     this.unit = ctx.style.indentUnit;
     this.mover = new CodeMover(ctx);
     this.insideTry = plan.handler !== undefined;
-    this.returnsValue = site.kind === 'return' || site.kind === 'arrow' || site.kind === 'declare';
+    this.declares = site.kind === 'declare' || site.kind === 'inline';
+    this.around = site.awaited && statementAround(ctx.source, site.holder.node, site.awaited.node);
+    this.returnsValue = site.kind === 'return' || site.kind === 'arrow' || this.declares;
     this.returnsTransactionValue = this.returnsValue && plan.result === 'transaction';
     this.transactionValueNeeded = plan.transactionBind !== undefined || this.returnsTransactionValue;
     this.carry = this.transactionValueNeeded && plan.resultName !== undefined;
+    const taken = new Set(analysis.index.of('Identifier').map((p) => p.node.name as string));
+    this.inlineName = site.kind === 'inline' && !plan.transactionBind && !this.carry && plan.result !== 'post' ? freeName('result', taken) : undefined;
   }
 
   write(): void {
@@ -273,11 +316,13 @@ class ChainWriter {
 
     lines.push(...this.pieces(plan.post, indent, this.returnsValue && plan.result === 'post'));
     if (this.carry && !plan.transactionBind && this.returnsTransactionValue) lines.push({ text: indent + this.statement(this.deliver(plan.resultName!)), at: CLOSING });
+    if (this.inlineName) lines.push({ text: indent + this.statement(this.deliver(this.inlineName)), at: CLOSING });
     return lines;
   }
 
-  /** What the chain's value becomes where it was used: `return <value>`, or `const r = <value>` as declared. */
+  /** What the chain's value becomes where it was used: `return <value>`, `const r = <value>` as declared, or the statement that used it, reading it. */
   private deliver(value: string): string {
+    if (this.around) return `${this.around.before}${value}${this.around.after}`;
     if (this.site.kind !== 'declare') return `return ${value}`;
     const declaration = this.site.holder.node;
     const id = (declaration.declarations as Node[])[0]!.id as Node;
@@ -290,6 +335,8 @@ class ChainWriter {
     if (plan.transactionBind && !this.carry) return `const ${plan.transactionBind} = await `;
     // `const r = await chain` whose value is the transaction's, or nothing (undefined either way from Mongoose 8).
     if (this.site.kind === 'declare' && !plan.transactionBind && !this.carry && plan.result !== 'post') return this.deliver('await ');
+    // `res.json(await chain)`: the transaction's value is named, and the statement reads it after the chain's later steps.
+    if (this.inlineName) return `const ${this.inlineName} = await `;
     if (!plan.transactionBind && this.returnsTransactionValue && !this.carry) return this.insideTry ? 'return await ' : 'return ';
     return 'await ';
   }
@@ -302,9 +349,9 @@ class ChainWriter {
       if (!piece.value) return;
       const at = startOf(piece.value.node);
       const value = this.valueText(piece.value, indent);
-      if (returnLast && index === pieces.length - 1 && (!returnsNothing(piece.value) || this.site.kind === 'declare')) {
+      if (returnLast && index === pieces.length - 1 && (!returnsNothing(piece.value) || this.declares)) {
         // An async function adopts a returned promise; only inside a try must it be awaited to be caught.
-        const returned = this.insideTry || this.site.kind === 'declare' ? value : this.mover.move([piece.value.node], indent);
+        const returned = this.insideTry || this.declares ? value : this.mover.move([piece.value.node], indent);
         lines.push({ text: indent + this.statement(this.deliver(returned)), at });
         return;
       }
@@ -352,6 +399,21 @@ class ChainWriter {
   private statement(code: string): string {
     return statementText(this.ctx, code);
   }
+}
+
+/**
+ * The text of `statement` before and after `awaited`, without its closing semicolon (added back as
+ * the file writes statements); an argument the chain alone filled, on lines of its own, is then
+ * written on one line: `res.json(\n  await chain,\n)` reads `res.json(value)`.
+ */
+function statementAround(source: string, statement: Node, awaited: Node): { before: string; after: string } {
+  const before = source.slice(startOf(statement), startOf(awaited));
+  const after = source.slice(endOf(awaited), endOf(statement)).replace(/;\s*$/, '');
+  // The chain alone on its lines, as the only argument: `res.json(\n  await chain,\n)`.
+  const opened = /\(\s*\n\s*$/.exec(before);
+  const closed = /^,?\s*\n\s*\)/.exec(after);
+  if (!opened || !closed) return { before, after };
+  return { before: `${before.slice(0, opened.index)}(`, after: `)${after.slice(closed[0].length)}` };
 }
 
 /** Values that are not promises: literals, object and array literals, tests, and calls known to be synchronous. */

@@ -99,6 +99,13 @@ export function settledExpression(path: Path): { path: Path; awaited: boolean } 
   return { path: current, awaited };
 }
 
+/** The value `node` settles to: past the wrappers and any `await`. */
+export function unwrapAwaited(node: Node): Node {
+  let current = unwrapExpression(node);
+  while (current.type === 'AwaitExpression') current = unwrapExpression(current.argument as Node);
+  return current;
+}
+
 /** The path of the value `path` settles to: past the wrappers and any `await` (settledExpression, downwards). */
 export function unwrapAwaitedPath(path: Path): Path {
   let current = path;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { calleeName, isIdentifier, isMember, propertyName, startOf, walk, type Node } from '../ast/nodes';
+import { calleeName, isIdentifier, isMember, propertyName, startOf, unwrapAwaited, walk, type Node } from '../ast/nodes';
 import { parseAst } from '../facts/parse';
 import { LineIndex } from '../edit/text';
 
@@ -100,8 +100,8 @@ function instanceNames(ast: Node): InstanceNames {
   const names: InstanceNames = { module: new Set(), created: new Set(), createdAt: new Map(), connections: new Map() };
   walk(ast, (node) => {
     // `m = new Mongoose()` assigned later (a test's before hook) holds an instance too.
-    if (node.type === 'AssignmentExpression' && isIdentifier(node.left as Node) && unwrapAwait(node.right as Node).type === 'NewExpression') {
-      const created = unwrapAwait(node.right as Node);
+    if (node.type === 'AssignmentExpression' && isIdentifier(node.left as Node) && unwrapAwaited(node.right as Node).type === 'NewExpression') {
+      const created = unwrapAwaited(node.right as Node);
       if (isMongooseConstructor(created.callee as Node)) {
         names.created.add((node.left as Node).name as string);
         names.createdAt.set(created, (node.left as Node).name as string);
@@ -112,7 +112,7 @@ function instanceNames(ast: Node): InstanceNames {
     }
     if (node.type !== 'VariableDeclarator' || !isIdentifier(node.id as Node) || !node.init) return;
     const name = (node.id as Node).name as string;
-    const init = unwrapAwait(node.init as Node);
+    const init = unwrapAwaited(node.init as Node);
     if (isRequireOfMongoose(init)) names.module.add(name);
     if (init.type === 'NewExpression' && isMongooseConstructor(init.callee as Node)) {
       names.created.add(name);
@@ -121,7 +121,7 @@ function instanceNames(ast: Node): InstanceNames {
   });
   walk(ast, (node) => {
     if (node.type !== 'VariableDeclarator' || !isIdentifier(node.id as Node) || !node.init) return;
-    const instance = connectionInstance(unwrapAwait(node.init as Node), names);
+    const instance = connectionInstance(unwrapAwaited(node.init as Node), names);
     if (instance) names.connections.set((node.id as Node).name as string, instance);
   });
   return names;
@@ -162,10 +162,6 @@ function isRequireOfMongoose(node: Node): boolean {
 function isMongooseConstructor(callee: Node): boolean {
   const name = isIdentifier(callee) ? callee.name : propertyName(callee);
   return name === 'Mongoose';
-}
-
-function unwrapAwait(node: Node): Node {
-  return node.type === 'AwaitExpression' ? (node.argument as Node) : node;
 }
 
 function optionInObject(node: Node): Node | undefined {

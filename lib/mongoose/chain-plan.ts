@@ -1,5 +1,5 @@
 import { declaredNames, freeName, patternIdentifiers } from '../ast/bindings';
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, startOf, unwrapAwaitedPath, type Node, type Path } from '../ast/nodes';
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
@@ -143,7 +143,7 @@ class ChainPlanner {
   }
 
   plan(): ChainPlanResult {
-    const created = this.steps.findIndex((s) => s.value !== undefined && unwrapAwait(s.value).node === this.creation.call.node);
+    const created = this.steps.findIndex((s) => s.value !== undefined && unwrapAwaitedPath(s.value).node === this.creation.call.node);
     if (created === -1) return undefined;
     const acquired = this.steps[created + 1];
     const param = acquired?.param;
@@ -301,10 +301,10 @@ class ChainPlanner {
       const step = this.steps[index]!;
       const statement = step.statements.findIndex((s) => this.sessionCallStatement(s, 'startTransaction'));
       if (statement !== -1) {
-        const call = unwrapAwait(step.statements[statement]!.get('expression') as Path);
+        const call = unwrapAwaitedPath(step.statements[statement]!.get('expression') as Path);
         return { step: index, statement, options: call.node.arguments && (call.node.arguments as Node[])[0] ? (call.get('arguments', 0) as Path) : undefined, at: startOf(step.statements[statement]!.node) };
       }
-      const value = step.value && unwrapAwait(step.value);
+      const value = step.value && unwrapAwaitedPath(step.value);
       if (value && this.isSessionCall(value, 'withTransaction')) {
         return { step: index, statement: undefined, options: (value.node.arguments as Node[])[1] ? (value.get('arguments', 1) as Path) : undefined, at: startOf(value.node) };
       }
@@ -330,7 +330,7 @@ class ChainPlanner {
       pre.push({ ...this.withoutRemoved(startStep), value: undefined });
       // The withTransaction() call itself is what the rewrite replaces.
       this.removedStatements.push(startStep.value!);
-      const callback = unwrapAwait(startStep.value!).get('arguments', 0) as Path;
+      const callback = unwrapAwaitedPath(startStep.value!).get('arguments', 0) as Path;
       if (!isFunction(callback.node)) return { reason: 'withTransaction() is not given a callback function' };
       const inner = callbackSteps(this.analysis, callback);
       if ('reason' in inner) return inner;
@@ -453,7 +453,7 @@ class ChainPlanner {
     const parts = [...step.statements.map((s) => (s.node.type === 'ExpressionStatement' ? (s.get('expression') as Path) : s)), ...(step.value ? [step.value] : [])];
     if (parts.length === 0) return undefined;
     const kinds = parts.map((p) => {
-      const call = unwrapAwait(p);
+      const call = unwrapAwaitedPath(p);
       if (this.isSessionCall(call, 'commitTransaction')) return 'commit';
       if (this.isSessionCall(call, 'abortTransaction')) return 'abort';
       if (this.isSessionCall(call, 'endSession')) return 'end';
@@ -480,7 +480,7 @@ class ChainPlanner {
   }
 
   private bodyReturn(statement: Path): BodyReturn | undefined {
-    const argument = statement.node.argument ? unwrapAwait(statement.get('argument') as Path) : undefined;
+    const argument = statement.node.argument ? unwrapAwaitedPath(statement.get('argument') as Path) : undefined;
     if (!argument) return undefined;
     for (const [method, aborts] of [['abortTransaction', true], ['commitTransaction', false]] as const) {
       if (this.isSessionCall(argument, method)) return { statement, aborts, value: undefined };
@@ -488,7 +488,7 @@ class ChainPlanner {
       if (!inner || 'unsupported' in inner) continue;
       const [head, next, ...rest] = inner.chain.steps;
       if (rest.length > 0 || !head?.value || !next || next.param || next.statements.length > 0 || inner.chain.catchHandler || inner.chain.finallyHandler) continue;
-      if (this.isSessionCall(unwrapAwait(head.value), method)) return { statement, aborts, value: next.value };
+      if (this.isSessionCall(unwrapAwaitedPath(head.value), method)) return { statement, aborts, value: next.value };
     }
     return undefined;
   }
@@ -581,7 +581,7 @@ class ChainPlanner {
   }
 
   private isLifecycleValue(value: Path): boolean {
-    const call = unwrapAwait(value);
+    const call = unwrapAwaitedPath(value);
     return ['abortTransaction', 'endSession'].some((m) => this.isSessionCall(call, m));
   }
 
@@ -618,7 +618,7 @@ class ChainPlanner {
   }
 
   private sessionCallStatement(statement: Path, method: string): boolean {
-    return statement.node.type === 'ExpressionStatement' && this.isSessionCall(unwrapAwait(statement.get('expression') as Path), method);
+    return statement.node.type === 'ExpressionStatement' && this.isSessionCall(unwrapAwaitedPath(statement.get('expression') as Path), method);
   }
 
   private isSessionCall(call: Path, method: string): boolean {
@@ -834,12 +834,6 @@ function stepNodes(step: ChainStep): Node[] {
   return [...step.statements.map((s) => s.node), ...(step.value ? [step.value.node] : [])];
 }
 
-
-function unwrapAwait(path: Path): Path {
-  let current = unwrapPath(path);
-  while (current.node.type === 'AwaitExpression') current = unwrapPath(current.get('argument') as Path);
-  return current;
-}
 
 const HOLDERS: Record<string, string> = {
   TryStatement: 'a try block',

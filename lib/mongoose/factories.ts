@@ -19,6 +19,8 @@ export interface SessionFactory {
   property: string | undefined;
   /** The factory also starts the transaction on the session before returning it. */
   startsTransaction: boolean;
+  /** `return getTxSession()`: the factory (of this file or another) whose session this one passes on. */
+  via?: SessionFactory & { analysis: MongooseAnalysis; fn: Path };
 }
 
 /** `fn` as a session factory, or undefined. Every `return` of the function hands out the same new session. */
@@ -37,7 +39,8 @@ export function detectFactory(analysis: MongooseAnalysis, fn: Path): SessionFact
   const uses = session ? analysis.bindings.referencesIn(fn, session).map((ref) => lifecycleOf(ref)) : [];
   // A function that ends what it returns, or commits it, is not handing out a fresh session.
   if (uses.some((method) => method === 'endSession' || method === 'commitTransaction' || method === 'abortTransaction')) return undefined;
-  return { name, inner: found.inner, property: found.property, startsTransaction: found.relayedStarted === true || uses.includes('startTransaction') };
+  const startsTransaction = found.via?.startsTransaction === true || uses.includes('startTransaction');
+  return { name, inner: found.inner, property: found.property, startsTransaction, ...(found.via ? { via: found.via } : {}) };
 }
 
 /** What a returned value hands out: the creation (for a relay, the call of the other factory), where it is kept, and whether the other factory started the transaction. */
@@ -45,7 +48,13 @@ interface Handed {
   inner: SessionCreation;
   property: string | undefined;
   session: Node | undefined;
-  relayedStarted?: boolean;
+  via?: SessionFactory & { analysis: MongooseAnalysis; fn: Path };
+}
+
+/** The creation is the session its function hands out (the function is a factory): its callers own it, not that function. */
+export function handedOutByItsFunction(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
+  const fn = enclosingFunction(creation.call);
+  return fn !== undefined && analysis.factoryOf(fn)?.inner.call.node === creation.call.node;
 }
 
 /** The expressions the function returns (its arrow body, or each `return <value>` of its own); `return;` makes it no factory. */
@@ -87,13 +96,13 @@ function handedOut(analysis: MongooseAnalysis, fn: Path, value: Path): Handed | 
  * file or one it loads): the function passes on the session the other one hands out. Its `inner`
  * is that call, so what holds for a factory's own `startSession()` holds for it.
  */
-function relayedCreation(analysis: MongooseAnalysis, value: Path): { inner: SessionCreation; relayedStarted: boolean } | undefined {
+function relayedCreation(analysis: MongooseAnalysis, value: Path): Pick<Handed, 'inner' | 'via'> | undefined {
   const call = unwrapAwaitedPath(value);
   if (!isCall(call.node)) return undefined;
   const target = calledFunction(analysis, call, { syntaxOnly: true });
   const factory = target && target.analysis.factoryOf(target.fn);
   if (!factory || factory.property) return undefined;
-  return { inner: { call, kind: factory.inner.kind, receiver: undefined }, relayedStarted: factory.startsTransaction };
+  return { inner: { call, kind: factory.inner.kind, receiver: undefined }, via: { ...factory, analysis: target.analysis, fn: target.fn } };
 }
 
 /** `session.<method>(...)`: the method; undefined for any other use. */
@@ -108,21 +117,24 @@ function lifecycleOf(ref: Path): string | undefined {
  * A test among the files that load the caller replaces the factory with a double
  * (`helper.startTransaction = jest.fn()...`, `jest.spyOn(helper, 'startTransaction')`,
  * `jest.mock('../util/helper')`): there the code gets a stand-in, not a session, and calls added to
- * end or guard it could fail the test. That test file, or undefined.
+ * end or guard it could fail the test. That test file, with the factory it replaces (for a relay,
+ * possibly the one it calls), or undefined.
  */
-export function factoryDoubledBy(project: ProjectView, factory: Pick<NonNullable<SessionCreation['factory']>, 'name' | 'analysis'>): string | undefined {
+export function factoryDoubledBy(project: ProjectView, factory: Pick<NonNullable<SessionCreation['factory']>, 'name' | 'analysis' | 'via'>): { test: string; factory: string } | undefined {
   // A test that only spies (`jest.spyOn(tx, 'start')`, which still runs the factory) is named when no test replaces it outright.
   let spiedBy: string | undefined;
   for (const file of project.filesMentioning(factory.name)) {
     const test = project.analysisOf(file);
     // `exports.startTransaction = async function () {...}` defines the factory; it replaces nothing.
     if (!test || test === factory.analysis) continue;
-    if (mockedModules(test.index).some((specifier) => test.links.moduleAt(specifier) === factory.analysis)) return file;
+    if (mockedModules(test.index).some((specifier) => test.links.moduleAt(specifier) === factory.analysis)) return { test: file, factory: factory.name };
     const replacements = sessionFactoryReplacements(test.index, test.source, factory.name).filter((r) => r.owner !== '*');
-    if (replacements.some((r) => !onlySpies(r.at))) return file;
+    if (replacements.some((r) => !onlySpies(r.at))) return { test: file, factory: factory.name };
     if (replacements.length > 0) spiedBy ??= file;
   }
-  return spiedBy;
+  // A relay hands out what the factory it calls gives, a stand-in wherever a test replaces that one.
+  const inner = factory.via && factoryDoubledBy(project, factory.via);
+  return inner ?? (spiedBy === undefined ? undefined : { test: spiedBy, factory: factory.name });
 }
 
 /** `jest.spyOn(helper, 'start')` on its own: the spy records the calls and still runs the function. */

@@ -21,6 +21,7 @@ import {
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
+import { handedOutByItsFunction } from './factories';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { modelDocumentType } from './model-types';
@@ -152,7 +153,7 @@ export function planManualTransaction(analysis: MongooseAnalysis, creation: Sess
   const fn = enclosingFunction(creation.call);
   if (!fn) return undefined;
   // A function that hands out the session it starts: the transaction is its callers'.
-  if (analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return undefined;
+  if (handedOutByItsFunction(analysis, creation)) return undefined;
   const owned = conditionalOwnership(analysis, creation);
   if (owned) {
     const reason = ownedOnlyReason(owned, 'so it cannot replace that session with a transaction() of its own');

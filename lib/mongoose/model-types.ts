@@ -1,4 +1,4 @@
-import { endOf, isCall, isIdentifier, isMember, propertyKey, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { endOf, isCall, isIdentifier, isMember, propertyKey, propertyName, startOf, unwrapAwaited, type Node, type Path } from '../ast/nodes';
 import { findClassMember, type MongooseAnalysis } from './analysis';
 
 /**
@@ -19,7 +19,7 @@ export function modelDocumentType(analysis: MongooseAnalysis, declarator: Path, 
  * `[order]` a chain step takes its parameter apart with) and `name` is the identifier wanted.
  */
 export function documentTypeFrom(analysis: MongooseAnalysis, value: Path, id: Node, name: Node): { type: string } | { reason: string } | undefined {
-  const made = madeBy(unwrapAwait(value.node));
+  const made = madeBy(unwrapAwaited(value.node));
   if (!made) return undefined;
   const face = modelInterface(analysis, made.model, value);
   if (!face) return undefined;
@@ -131,10 +131,4 @@ function mongooseImport(analysis: MongooseAnalysis, name: string): string | unde
 
 function wrap(type: string): string {
   return type.includes(' ') ? `(${type})` : type;
-}
-
-function unwrapAwait(node: Node): Node {
-  let current = node;
-  while (current.type === 'AwaitExpression' || current.type === 'ParenthesizedExpression') current = (current.type === 'AwaitExpression' ? current.argument : current.expression) as Node;
-  return current;
 }

@@ -1,4 +1,4 @@
-import { calleeName, isCall, isFunction, isIdentifier, isMember, propertyKey, unwrapExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, outermostExpression, propertyKey, unwrapExpression, type Node, type Path } from '../ast/nodes';
 import {
   ASYNC_LIFECYCLE,
   CALLBACK_POSITION,
@@ -292,8 +292,7 @@ function isReassigned(analysis: MongooseAnalysis, declaration: Node): boolean {
  * is dropped as a statement of its own, voided, or returned from a forEach() callback, which drops it.
  */
 export function droppedValue(call: Path): 'statement' | 'void' | 'callback' | undefined {
-  let current = call;
-  while (current.parent && TRANSPARENT.has((current.parent.node as Node).type)) current = current.parent as Path;
+  const current = outermostExpression(call);
   const parent = current.parent?.node as Node | undefined;
   if (parent?.type === 'ExpressionStatement') return 'statement';
   if (parent?.type === 'UnaryExpression' && parent.operator === 'void') return 'void';
@@ -301,9 +300,6 @@ export function droppedValue(call: Path): 'statement' | 'void' | 'callback' | un
   if (parent && isFunction(parent) && parent.body === current.node && isCall(holder) && calleeName(holder) === 'forEach' && holder.arguments[0] === parent) return 'callback';
   return undefined;
 }
-
-/** Wrappers that leave an expression's value as it is. */
-const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TypeCastExpression', 'ParenthesizedExpression']);
 
 /** `.catch(handler)` or `.then(ok, handler)` at the end: its author chose to let it run on its own (`.catch()` without a handler passes the failure on). */
 export function handlesRejection(call: Path): boolean {

@@ -24,6 +24,7 @@ import {
 import { declaredNames, freeName } from '../ast/bindings';
 import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import { handedOutByItsFunction } from './factories';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
 import { storingMethod } from './session-storage';
@@ -73,7 +74,7 @@ export type OwnerPlan =
 export function planOwner(analysis: MongooseAnalysis, creation: SessionCreation): OwnerPlan {
   const fn = enclosingFunction(creation.call);
   // A function that hands out the session it makes: its callers own it.
-  if (fn && analysis.factoryOf(fn)?.inner.call.node === creation.call.node) return { status: 'skip' };
+  if (handedOutByItsFunction(analysis, creation)) return { status: 'skip' };
   const owned = conditionalOwnership(analysis, creation);
   const binding = owned?.binding ?? analysis.bindingOf(creation);
   if (!binding) {

@@ -37,7 +37,7 @@ export function conversionPinnedBy(context: SpecContext, creation: SessionCreati
   const maker = sessionMaker(context.analysis, creation);
   const doubled = maker && factoryDoubledBy(context.project, maker);
   if (doubled) {
-    return `a test (${relativeTo(context.file, doubled)}) replaces or spies on ${maker!.name}(); transaction() would start its session without calling it, so the test would no longer see it called`;
+    return `a test (${relativeTo(context.file, doubled.test)}) replaces or spies on ${doubled.factory}(); transaction() would start its session without calling it, so the test would no longer see it called`;
   }
   for (const spec of candidateSpecs(context, creation.call, ['startSession'])) {
     const replaced = replacementOf(spec.analysis, context.analysis, creation);

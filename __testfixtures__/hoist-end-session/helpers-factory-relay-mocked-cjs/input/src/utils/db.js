@@ -1,0 +1,5 @@
+const mongoose = require('mongoose');
+
+exports.connect = (url) => mongoose.connect(url);
+
+exports.getTxSession = () => mongoose.startSession();
