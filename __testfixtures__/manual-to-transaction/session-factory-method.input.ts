@@ -1,6 +1,7 @@
-import { ClientSession } from 'mongoose';
-import { Wallet } from '../models/wallet';
-import { Ledger } from '../models/ledger';
+import { ClientSession, model, Schema } from 'mongoose';
+
+const Wallet = model('Wallet', new Schema({ user: String, balance: Number }));
+const Ledger = model('Ledger', new Schema({ from: String, to: String, amount: Number }));
 
 export class WalletService {
   async sessionStart(): Promise<ClientSession> {
