@@ -131,7 +131,7 @@ describe('tx-codemod run --check', () => {
     const files = {
       'package.json': JSON.stringify({ dependencies: { mongoose: '^8.9.0' } }),
       'src/orders.js': fixture('pipeline/operations-collected.input.js'),
-      'src/bookings.ts': fixture('pipeline/ends-in-try-and-catch.input.ts'),
+      'src/bookings.ts': fixture('pipeline/ends-in-try-and-catch-typed.input.ts'),
       'src/checkout.js': fixture('add-missing-await/assigned-not-awaited.input.js'),
       'src/seats.ts': fixture('hoist-end-session/end-inside-transaction-callback.input.ts'),
     };

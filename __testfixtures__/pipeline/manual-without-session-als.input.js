@@ -8,18 +8,19 @@ const Session = require('../models/session');
 // Under AsyncLocalStorage: the sessions added first go again once the transaction is a transaction(),
 // so the result is the same as converting the transaction and relying on AsyncLocalStorage.
 exports.deleteAccount = async (req, res) => {
-  const session = await mongoose.startSession();
-  session.startTransaction();
+  let session;
   try {
+    session = await mongoose.startSession();
+    session.startTransaction();
     await Post.deleteMany({ author: req.params.id });
     await Session.deleteMany({ user: req.params.id });
     await User.findByIdAndDelete(req.params.id);
     await session.commitTransaction();
     res.json({ message: 'Account deleted' });
   } catch (error) {
-    await session.abortTransaction();
+    if (session) await session.abortTransaction();
     res.status(500).json({ message: error.message });
   } finally {
-    session.endSession();
+    if (session) session.endSession();
   }
 };

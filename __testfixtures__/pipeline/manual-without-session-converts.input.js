@@ -4,20 +4,22 @@ const Post = require('../models/post');
 const Session = require('../models/session');
 
 // An identity service's account deletion whose writes forgot the session: the transaction did
-// nothing. With the session on every write the body is safe to retry, so it becomes transaction().
+// nothing. With the session on every write the body is safe to retry, so it becomes transaction()
+// (the session starts inside the try, whose catch already saw a failed start).
 exports.deleteAccount = async (req, res) => {
-  const session = await mongoose.startSession();
-  session.startTransaction();
+  let session;
   try {
+    session = await mongoose.startSession();
+    session.startTransaction();
     await Post.deleteMany({ author: req.params.id });
     await Session.deleteMany({ user: req.params.id });
     await User.findByIdAndDelete(req.params.id);
     await session.commitTransaction();
     res.json({ message: 'Account deleted' });
   } catch (error) {
-    await session.abortTransaction();
+    if (session) await session.abortTransaction();
     res.status(500).json({ message: error.message });
   } finally {
-    session.endSession();
+    if (session) session.endSession();
   }
 };

@@ -4,7 +4,8 @@ const Post = require('../models/post');
 const Session = require('../models/session');
 
 // An identity service's account deletion whose writes forgot the session: the transaction did
-// nothing. With the session on every write the body is safe to retry, so it becomes transaction().
+// nothing. With the session on every write the body is safe to retry, so it becomes transaction()
+// (the session starts inside the try, whose catch already saw a failed start).
 exports.deleteAccount = async (req, res) => {
   try {
     await mongoose.connection.transaction(async (session) => {

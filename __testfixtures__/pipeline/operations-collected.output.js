@@ -5,14 +5,18 @@ const Order = require('../models/order');
 // array holds operations, not the session, so the transaction converts in the same run that makes
 // the operations sequential (a second run must have nothing left to do).
 exports.updateStatuses = async (req, res) => {
+  const session = await mongoose.startSession();
+  session.startTransaction();
   try {
-    await mongoose.connection.transaction(async (session) => {
-      for (const item of req.body.items) {
-        await Order.updateOne({ _id: item.id }, { $set: { status: item.status } }, { session });
-      }
-    });
+    for (const item of req.body.items) {
+      await Order.updateOne({ _id: item.id }, { $set: { status: item.status } }, { session });
+    }
+    await session.commitTransaction();
     res.json({ updated: req.body.items.length });
   } catch (error) {
+    if (session.inTransaction()) await session.abortTransaction();
     res.status(500).json({ message: error.message });
+  } finally {
+    await session.endSession();
   }
 };

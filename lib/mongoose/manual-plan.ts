@@ -311,6 +311,8 @@ class ManualPlanner {
     if (isFunction(callback.node) && !this.callbackCanTakeSession(callback)) {
       return this.refuse('the withTransaction() callback names its parameter differently from the session it uses', callback);
     }
+    const swallowed = this.startUnderSwallowingCatch(handler?.keep);
+    if (swallowed) return this.refuse(swallowed);
     const result = statement.node.type === 'VariableDeclaration' ? statement : undefined;
     return {
       kind: 'withTransaction',
@@ -462,6 +464,8 @@ class ManualPlanner {
     if (typeof carryStyle !== 'string' && !computed) return this.refuse(carryStyle.reason, carryStyle.at);
     // `let order: Order;` of a name carried in a variable: declared before the call instead.
     const declaredAhead = carryStyle === 'let' && !computed ? body.filter((s) => isUninitialised(s.node) && declaredNames(s.node).some((id) => carried.names.includes(id))) : [];
+    const swallowed = this.startUnderSwallowingCatch(handler?.keep);
+    if (swallowed) return this.refuse(swallowed);
     return {
       kind: 'manual',
       unprotected: tryStatement === undefined,
@@ -600,6 +604,15 @@ class ManualPlanner {
     const param = handler.param as Node | null;
     const onlyRethrows = kept.length === 1 && kept[0]!.node.type === 'ThrowStatement' && param !== null && isIdentifier(unwrapExpression(kept[0]!.node.argument as Node), param.name as string);
     return { keep: onlyRethrows ? undefined : { clause, statements: kept } };
+  }
+
+  /**
+   * transaction() starts its session inside the kept try: a failure of a start that ran before the
+   * try, which the function threw, would reach the catch, which must then rethrow it on every path.
+   */
+  private startUnderSwallowingCatch(handler: ManualPlan['handler']): string | undefined {
+    if (!handler || this.binding.form === 'assignment' || throwsOnEveryPath(handler.statements.map((s) => s.node))) return undefined;
+    return `converting would move the start of the session under a catch that swallows its failure: startSession() runs before the try, so the function throws when it fails; transaction() starts its session inside the try, whose catch does not rethrow on every path`;
   }
 
   private handlerStatements(tryStatement: Path): Path[] {
@@ -889,6 +902,33 @@ function statementOf(call: Path): Path | undefined {
     return parent.parent as Path;
   }
   return undefined;
+}
+
+/** Every path through the statements ends in a throw: none returns, jumps out or completes normally first. */
+function throwsOnEveryPath(statements: Node[]): boolean {
+  for (const statement of statements) {
+    if (alwaysThrows(statement)) return true;
+    if (mayJump(statement)) return false;
+  }
+  return false;
+}
+
+function alwaysThrows(statement: Node): boolean {
+  if (statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') return throwsOnEveryPath(statement.body as Node[]);
+  if (statement.type === 'IfStatement') return statement.alternate != null && alwaysThrows(statement.consequent as Node) && alwaysThrows(statement.alternate as Node);
+  return false;
+}
+
+/** A return, break or continue of this function's code (not of a nested function). */
+function mayJump(statement: Node): boolean {
+  let found = false;
+  walk(statement, (node) => {
+    if (found || isFunction(node)) return false;
+    if (node.type === 'ReturnStatement' || node.type === 'BreakStatement' || node.type === 'ContinueStatement') found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** `throw err;` or `{ throw err; }`: an else that only rethrows what was caught. */

@@ -98,6 +98,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /the session is used (after|before|outside)|uses the session for more than aborting|used after the try that creates it|save\(\) calls follow this early endSession/,
   },
   {
+    key: 'swallowed-start',
+    title: 'Start of the session would move under a swallowing catch',
+    meaning:
+      'startSession() runs before the try, so the function throws when it fails; transaction() starts its session inside the try, whose catch does not rethrow on every path, so that failure would be swallowed (logged, recorded, answered) instead: the code stays as it is. Starting the session inside the try, or rethrowing from the catch, makes it convertible.',
+    pattern: /under a catch that swallows its failure/,
+  },
+  {
     key: 'control-flow',
     title: 'Control flow transaction() cannot express',
     meaning:

@@ -1,0 +1,2 @@
+// The TypeScript case of collected-results.
+module.exports = { ts: require('./collected-results.scenario.js').ts };
