@@ -46,6 +46,8 @@ export interface SessionCreation {
   receiver: Path | undefined;
   /** A call of a function of the project that hands out a new session (`await repo.openSession()`): that function. */
   factory?: SessionFactory & { analysis: MongooseAnalysis; fn: Path };
+  /** A call of a function of this file that only returns a new session (`return Wallet.startSession()`): that `startSession()`. */
+  helper?: SessionCreation;
 }
 
 /** How a created session lands in a variable. */
@@ -653,7 +655,7 @@ export class MongooseAnalysis {
     for (const path of this.index.calls()) {
       const target = this.localFunctionCalled(path);
       const inner = target ? helpers.get(target.node) : undefined;
-      if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined });
+      if (inner) out.push({ call: path, kind: inner.kind, receiver: undefined, helper: inner });
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, unwrapAwaitedPath, type Node, type Path } from '../ast/nodes';
+import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
 import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { calledFunction } from './callees';
@@ -120,7 +120,7 @@ function lifecycleOf(ref: Path): string | undefined {
  * end or guard it could fail the test. That test file, with the factory it replaces (for a relay,
  * possibly the one it calls), or undefined.
  */
-export function factoryDoubledBy(project: ProjectView, factory: NonNullable<SessionCreation['factory']>): { test: string; factory: string } | undefined {
+export function factoryDoubledBy(project: ProjectView, factory: Pick<NonNullable<SessionCreation['factory']>, 'name' | 'analysis' | 'via'>): { test: string; factory: string } | undefined {
   // A test that only spies (`jest.spyOn(tx, 'start')`, which still runs the factory) is named when no test replaces it outright.
   let spiedBy: string | undefined;
   for (const file of project.filesMentioning(factory.name)) {
@@ -148,4 +148,26 @@ function onlySpies(replacement: Path): boolean {
 /** `file` as the reader of a finding about `from` sees it. */
 export function relativeTo(from: string, file: string): string {
   return path.relative(path.dirname(from), file).split(path.sep).join('/');
+}
+
+/**
+ * Whether a function of this file that hands out sessions is needed once the calls that take a
+ * session from it become transaction(), which does not call it: other files can call it (exported,
+ * a method that is not private), or this file uses it otherwise. Else converting its callers
+ * would leave it unused, which noUnusedLocals and no-unused-vars reject.
+ */
+export function outlivesItsSessions(analysis: MongooseAnalysis, fn: Path): boolean {
+  const sessionCalls = new Set(analysis.sessionCreations().map((c) => (isCall(c.call.node) ? unwrapPath(c.call.get('callee') as Path).node : undefined)));
+  const node = fn.node;
+  if (node.type === 'ClassMethod') {
+    if (node.accessibility !== 'private') return true;
+    const name = functionName(fn);
+    return analysis.index.of('MemberExpression').some((m) => propertyName(m.node) === name && !sessionCalls.has(m.node));
+  }
+  const declarator = fn.parent?.node.type === 'VariableDeclarator' ? (fn.parent as Path) : undefined;
+  const declaration = node.type === 'FunctionDeclaration' ? (node.id as Node | null) : (declarator?.node.id as Node | undefined);
+  if (!declaration || !isIdentifier(declaration)) return true;
+  const statement = node.type === 'FunctionDeclaration' ? fn : (declarator!.parent as Path);
+  if (/^Export/.test((statement.parent?.node as Node | undefined)?.type ?? '')) return true;
+  return analysis.bindings.referencesIn(analysis.root.get() as Path, declaration).some((ref) => !sessionCalls.has(ref.node));
 }

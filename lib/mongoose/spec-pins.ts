@@ -4,6 +4,7 @@ import { moduleName } from '../facts/text-index';
 import type { ProjectView } from './project-view';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { describeSite, functionName } from './callers';
+import { factoryDoubledBy, relativeTo } from './factories';
 import { fakeSessions, moduleMock, propertyNamed, replacesWithDouble, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
 
 /**
@@ -33,6 +34,11 @@ interface SpecContext {
  * transaction() starts a session of its own, which no stand-in replaces.
  */
 export function conversionPinnedBy(context: SpecContext, creation: SessionCreation): string | undefined {
+  const maker = sessionMaker(context.analysis, creation);
+  const doubled = maker && factoryDoubledBy(context.project, maker);
+  if (doubled) {
+    return `a test (${relativeTo(context.file, doubled.test)}) replaces or spies on ${doubled.factory}(); transaction() would start its session without calling it, so the test would no longer see it called`;
+  }
   for (const spec of candidateSpecs(context, creation.call, ['startSession'])) {
     const replaced = replacementOf(spec.analysis, context.analysis, creation);
     if (!replaced) continue;
@@ -41,6 +47,14 @@ export function conversionPinnedBy(context: SpecContext, creation: SessionCreati
     return `the spec ${where(context, spec, replaced)} replaces startSession() with a stand-in (\`${snippet(spec.analysis, replaced)}\`)${checks}; transaction() would start a session of its own that the spec does not control, so the spec would fail`;
   }
   return undefined;
+}
+
+/** The function of the project whose call gave the session (a factory, or a helper of this file that only returns one). */
+function sessionMaker(analysis: MongooseAnalysis, creation: SessionCreation): { name: string; analysis: MongooseAnalysis } | undefined {
+  if (creation.factory) return creation.factory;
+  const helper = creation.helper && enclosingFunction(creation.helper.call);
+  const name = helper && functionName(helper);
+  return name ? { name, analysis } : undefined;
 }
 
 /**

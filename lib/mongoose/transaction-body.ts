@@ -1,5 +1,6 @@
 import semver from 'semver';
-import { contains, endOf, isCall, isFunction, startOf, type Node, type Path } from '../ast/nodes';
+import { contains, endOf, enclosingFunction, functionName, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
+import { outlivesItsSessions } from './factories';
 import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
@@ -73,6 +74,8 @@ const UNKNOWN_CONNECTION = { reason: 'it cannot tell which connection the sessio
  */
 export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreation): string | { reason: string; unknown?: true } {
   const { kind, receiver } = creation;
+  if (creation.helper) return madeConnectionOf(analysis, creation, creation.helper);
+  if (creation.factory && kind !== 'client') return factoryConnectionOf(analysis, creation, creation.factory);
   if (kind === 'client') return { reason: "the session comes from the MongoDB driver's client.startSession(), which has no Mongoose transaction()" };
   const imported = receiver ? undefined : defaultConnectionOf(analysis, creation);
   if (!imported && (!receiver || (kind !== 'mongoose' && kind !== 'model' && kind !== 'connection'))) return UNKNOWN_CONNECTION;
@@ -83,6 +86,56 @@ export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreati
   if (kind === 'mongoose') return `${text}.connection`;
   if (kind === 'model') return `${text}.db`;
   return text;
+}
+
+/**
+ * The connection of a session a factory of this file hands out (`async open() { const session =
+ * await Wallet.startSession(); return session; }`): see madeConnectionOf. The factory must do
+ * nothing but hand the session out, since the rewrite no longer calls it.
+ */
+function factoryConnectionOf(analysis: MongooseAnalysis, creation: SessionCreation, factory: NonNullable<SessionCreation['factory']>): string | { reason: string; unknown?: true } {
+  const { inner } = factory;
+  if (factory.analysis !== analysis || factory.property || factory.startsTransaction) return UNKNOWN_CONNECTION;
+  const connection = madeConnectionOf(analysis, creation, inner);
+  if (typeof connection !== 'string') return connection;
+  const other = otherStatement(factory.fn, inner.call);
+  return other ? { reason: `the session comes from ${factory.name}(), which does more than start it (line ${lineOf(other)}), and transaction() would no longer call it` } : connection;
+}
+
+/**
+ * The connection of a session made by a function of this file: that of the function's own
+ * `startSession()`, where its receiver is a name the caller sees as the same variable
+ * (`this.connection` may be another object's there).
+ */
+function madeConnectionOf(analysis: MongooseAnalysis, creation: SessionCreation, inner: SessionCreation): string | { reason: string; unknown?: true } {
+  const root = inner.receiver && plainNameRoot(inner.receiver.node);
+  if (!root) return UNKNOWN_CONNECTION;
+  const declaration = analysis.bindings.resolve(root, inner.call);
+  if (!declaration || analysis.bindings.resolve(root, creation.call) !== declaration) return UNKNOWN_CONNECTION;
+  const connection = connectionOf(analysis, inner);
+  const maker = enclosingFunction(inner.call);
+  if (typeof connection !== 'string' || !maker || outlivesItsSessions(analysis, maker)) return connection;
+  return { reason: `the session comes from ${functionName(maker) ?? 'a function'}(), which only this file can call, and only for sessions; transaction() does not call it, so converting its callers would leave it unused` };
+}
+
+/** The first name of `a.b.c` (no computed part, no `this`), or undefined. */
+function plainNameRoot(node: Node): string | undefined {
+  let current = node;
+  while (isMember(current) && !current.computed) current = current.object;
+  return isIdentifier(current) ? (current.name as string) : undefined;
+}
+
+/** A statement of the function other than returns and the one that makes the session, or undefined. */
+function otherStatement(fn: Path, call: Path): Path | undefined {
+  const body = fn.get('body') as Path;
+  if (body.node.type !== 'BlockStatement') return undefined;
+  const statements = body.get('body') as Path;
+  const count = (body.node.body as Node[]).length;
+  for (let i = 0; i < count; i++) {
+    const statement = statements.get(i) as Path;
+    if (statement.node.type !== 'ReturnStatement' && !contains(statement.node, call.node)) return statement;
+  }
+  return undefined;
 }
 
 /**

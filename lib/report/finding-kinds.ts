@@ -119,6 +119,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /which connection|client\.startSession\(\)|startSession\(\) is given options/,
   },
   {
+    key: 'session-factory',
+    title: 'Session factory the rewrite would stop calling',
+    meaning:
+      "The session comes from a function of the file that hands it out; transaction() starts its own session and no longer calls that function, so what else it does (a log, a counter) would be lost, or a private one would be left unused. Convert by hand, or keep the factory's other work elsewhere.",
+    pattern: /does more than start it|would leave it unused/,
+  },
+  {
     key: 'node-callback',
     title: 'Node-style callback',
     meaning: 'A Mongoose 5/6 operation is given a callback: awaiting it would run it twice, and transaction() would not wait for it. Convert it to a promise by hand.',

@@ -1,0 +1,26 @@
+const Wallet = require('../models/wallet');
+const Ledger = require('../models/ledger');
+const logger = require('../lib/logger');
+
+async function openSession() {
+  const session = await Wallet.startSession();
+  logger.debug('wallet session opened');
+  return session;
+}
+
+async function topUp(userId, amount) {
+  const session = await openSession();
+  session.startTransaction();
+  try {
+    await Wallet.updateOne({ user: userId }, { $inc: { balance: amount } }, { session });
+    await Ledger.create([{ from: 'bank', to: userId, amount }], { session });
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    session.endSession();
+  }
+}
+
+module.exports = { openSession, topUp };

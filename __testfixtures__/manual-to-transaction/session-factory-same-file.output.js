@@ -1,0 +1,19 @@
+const Wallet = require('../models/wallet');
+const Ledger = require('../models/ledger');
+
+// Every wallet transaction takes its session from here.
+async function openSession() {
+  return Wallet.startSession();
+}
+
+async function topUp(userId, amount) {
+  const wallet = await Wallet.db.transaction(async (session) => {
+    const wallet = await Wallet.findOneAndUpdate({ user: userId }, { $inc: { balance: amount } }, { new: true, session });
+    if (!wallet) throw new Error('Wallet not found');
+    await Ledger.create([{ from: 'bank', to: userId, amount }], { session });
+    return wallet;
+  });
+  return wallet.balance;
+}
+
+module.exports = { openSession, topUp };
