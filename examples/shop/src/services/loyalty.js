@@ -1,16 +1,11 @@
 const mongoose = require('mongoose');
 const Customer = require('../models/customer');
 
-// Already correct: every operation awaited, the session ended once in finally.
+// Already correct: transaction() ends its session, and AsyncLocalStorage (db.ts) gives the update the session.
 async function awardPoints(customerId, points) {
-  const session = await mongoose.startSession();
-  try {
-    await session.withTransaction(async () => {
-      await Customer.updateOne({ _id: customerId }, { $inc: { credit: points } }, { session });
-    });
-  } finally {
-    await session.endSession();
-  }
+  await mongoose.connection.transaction(async () => {
+    await Customer.updateOne({ _id: customerId }, { $inc: { credit: points } });
+  });
 }
 
 module.exports = { awardPoints };
