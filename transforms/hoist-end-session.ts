@@ -65,14 +65,21 @@ function removeEndsInsideSessionScopes(ctx: TransformContext, analysis: Mongoose
 /** Plans and applies the owner rewrite for every session creation; returns the fixes by declaration. */
 function fixOwners(ctx: TransformContext, analysis: MongooseAnalysis): Map<Node, OwnerFix> {
   const doubled = doubledFactorySessions(ctx, analysis);
-  const aborts = unguardedAborts(analysis).filter((abort) => !doubled.has(abort.session));
+  const unguarded = unguardedAborts(analysis);
+  const aborts = unguarded.filter((abort) => !doubled.has(abort.session));
   const guarded = guardAborts(ctx, [...aborts, ...helperAbortsToGuard(ctx, analysis), ...requestErrorHandlerAborts(analysis)]);
   const fixes = new Map<Node, OwnerFix>();
   for (const creation of analysis.sessionCreations()) {
     const double = creation.factory && doubled.get(analysis.bindingOf(creation)?.declaration as Node);
     if (double) {
+      const declaration = analysis.bindingOf(creation)?.declaration as Node;
+      const ended = endedInFinally(analysis, creation);
+      const needsGuard = unguarded.some((abort) => abort.session === declaration);
+      // Ended in a finally with every abort guarded: there was nothing to add.
+      if (ended && !needsGuard) continue;
       const relayed = double.factory === creation.factory!.name ? '' : `, whose session ${creation.factory!.name}() hands out`;
-      ctx.report(creation.call, `no finally was added to end this session: a test (${relativeTo(ctx.file, double.test)}) replaces or spies on ${double.factory}()${relayed}, so what this code gets there may be a stand-in, not a session; nothing was added that would end or guard it`);
+      const held = ended ? ['its abort was not guarded', 'guard it'] : ['no finally was added to end this session', 'end or guard it'];
+      ctx.report(creation.call, `${held[0]}: a test (${relativeTo(ctx.file, double.test)}) replaces or spies on ${double.factory}()${relayed}, so what this code gets there may be a stand-in, not a session; nothing was added that would ${held[1]}`);
       continue;
     }
     const plan = planOwner(analysis, creation);

@@ -1,0 +1,3 @@
+import mongoose, { ClientSession } from 'mongoose';
+
+export const getTxSession = (): Promise<ClientSession> => mongoose.startSession();
