@@ -207,8 +207,8 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       const final = [...notes, ...findings];
       const result = { changes: byLine(changes.map((t) => t.change)), findings: byLine(oneFindingPerSite(final.map((t) => t.finding))), stages };
       if (lastChangedBy !== undefined) {
-        const final = parsedText === text && current?.text === text ? current : { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
-        checkScopes(original!, final, (offset) => originalLines.position(toOriginal(offset)).line);
+        const finalText = parsedText === text && current?.text === text ? current : { text, parsed: timed(input, () => parseStage(input.file, text, lastChangedBy)) };
+        checkScopes(original!, finalText, (offset) => originalLines.position(toOriginal(offset)).line);
       }
       const output = input.annotate ? annotated(input.file, text, final, result.findings) : text;
       return { output: output === input.source ? undefined : output, ...result };
