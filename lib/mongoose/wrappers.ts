@@ -97,7 +97,7 @@ function sessionArgument(analysis: MongooseAnalysis, arg: Path | undefined): Nod
  * `withTransaction()` callback of that session, or between its `startTransaction()` and a later
  * `commitTransaction()` of the same function, outside any catch.
  */
-function inTransactionAt(analysis: MongooseAnalysis, call: Path, session: Node): boolean {
+export function inTransactionAt(analysis: MongooseAnalysis, call: Path, session: Node): boolean {
   const scope = analysis.callbackScopes().find((s) => s.kind !== 'withSession' && s.sessions.includes(session) && contains(s.callback.node, call.node));
   if (scope) return true;
   const fn = enclosingFunction(call);
@@ -122,7 +122,7 @@ function endsSession(analysis: MongooseAnalysis, fn: Path, session: Node): boole
 }
 
 /** Inside a catch clause, between `path` and `fn`. */
-function inCatch(path: Path, fn: Node): boolean {
+export function inCatch(path: Path, fn: Node): boolean {
   for (let current = path.parent as Path | null; current && current.node !== fn; current = current.parent as Path | null) {
     if (current.node.type === 'CatchClause') return true;
   }
