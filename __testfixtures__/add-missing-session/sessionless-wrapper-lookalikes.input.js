@@ -40,6 +40,22 @@ async function withSession(work) {
   }
 }
 
+// A completion callback, told the outcome: not the work of the transaction.
+async function closeAccount(owner, done) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Wallet.deleteOne({ owner }, { session });
+    done(null, owner);
+    await session.commitTransaction();
+  } catch (err) {
+    if (session.inTransaction()) await session.abortTransaction();
+    done(err);
+  } finally {
+    await session.endSession();
+  }
+}
+
 async function credit(owner, amount) {
   await timed(async () => {
     await Wallet.updateOne({ owner }, { $inc: { balance: amount } });
@@ -49,6 +65,9 @@ async function credit(owner, amount) {
   });
   await withSession(async (session) => {
     await Wallet.updateOne({ owner }, { $inc: { balance: amount } }, { session });
+  });
+  await closeAccount(owner, async (err) => {
+    if (!err) await Wallet.create([{ owner: `${owner}-archive`, balance: 0 }]);
   });
 }
 

@@ -3,7 +3,7 @@ import type { MongooseInstance } from './als-detection';
 import type { MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { callChain } from './operations';
-import { inCatch, inTransactionAt } from './wrappers';
+import { inCatch, inTransactionAt, waitedFor } from './wrappers';
 
 /**
  * A function that starts a transaction and calls one of its parameters inside it without handing
@@ -32,8 +32,9 @@ export interface SessionlessCallback {
 }
 
 /**
- * `fn` as a session-less wrapper, or undefined: a parameter of `fn` is called, outside any catch,
- * where a transaction `fn` runs is open (between its `startTransaction()` and commit, or inside its
+ * `fn` as a session-less wrapper, or undefined: a parameter of `fn` is called and waited for (the
+ * work of the transaction, not a Node-style completion callback), outside any catch, where a
+ * transaction `fn` runs is open (between its `startTransaction()` and commit, or inside its
  * `transaction()`/`withTransaction()` callback), and that transaction's session goes nowhere the
  * callback could get it from: it is only the receiver of its own methods and the `session` option of
  * model operations. A wrapper that hands the callback its session is `detectWrapper`'s.
@@ -46,7 +47,7 @@ export function detectSessionlessWrapper(analysis: MongooseAnalysis, fn: Path): 
     if (!isIdentifier(param)) continue;
     for (const ref of analysis.bindings.referencesIn(fn, param)) {
       const call = ref.parent as Path;
-      if (!isCall(call.node) || call.node.callee !== ref.node || inCatch(call, fn.node)) continue;
+      if (!isCall(call.node) || call.node.callee !== ref.node || inCatch(call, fn.node) || !waitedFor(call)) continue;
       const around = transactionAround(analysis, fn, call);
       if (!around || around.sessions.some((session) => sessionLeaves(analysis, fn, session))) continue;
       const name = wrapperName(fn);
