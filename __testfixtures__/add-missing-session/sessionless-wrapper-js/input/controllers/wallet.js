@@ -27,3 +27,13 @@ exports.balances = async (req, res) => {
   const wallets = await readConsistently(() => Wallet.find({ owner: { $in: req.query.owners } }));
   res.json(wallets);
 };
+
+exports.record = async (req, res) => {
+  const execute = async () => {
+    const model = new Transfer(req.body);
+    const saved = await model.save();
+    return saved;
+  };
+  const saved = await runInTransaction(execute);
+  res.status(201).json(saved);
+};
