@@ -10,10 +10,10 @@ import { ALS_FLOOR_DESCRIPTION, alsMayApply, alsOnFor, alsSuppliesSession, opera
 import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
-import { sessionLessWrite, sessionLessWrites, sessionUses } from '../lib/mongoose/helper-writes';
+import { sessionLessWrite, sessionLessWrites, sessionUses, type SessionLessWrite } from '../lib/mongoose/helper-writes';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
-import { calledFunction } from '../lib/mongoose/callees';
+import { calledFunction, type CalledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
 import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
@@ -546,13 +546,29 @@ function reportSessionlessWrappers(ctx: TransformContext, analysis: MongooseAnal
   for (const { call, callback, wrapper } of sessionlessCallbacks(analysis)) {
     if (!outsideTransaction(wrapper) || scopes.some((scope) => contains(scope, call))) continue;
     const where = wrapper.analysis === analysis || !wrapper.analysis.file ? '' : ` (${relativeTo(ctx.file, wrapper.analysis.file)})`;
+    const cause = `${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to`;
     for (const write of sessionLessWrites({ analysis, fn: callback }, enclosingFunction(call)).filter((w) => !w.caught)) {
-      ctx.report(
-        write.call,
-        `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to this write`,
-      );
+      ctx.report(write.call, `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${cause} this write`);
+    }
+    for (const helper of writingHelpers(analysis, callback)) {
+      const there = helper.target.analysis === analysis || !helper.target.file ? '' : ` (${relativeTo(ctx.file, helper.target.file)})`;
+      const write = `${writeLabel(helper.target.analysis.source, callChain(helper.write.call))} at line ${lineOf(helper.write.call)}`;
+      ctx.report(helper.call, `${helper.target.name}()${there} writes without a session (${write}), which runs outside the transaction: ${cause} the helper`);
     }
   }
+}
+
+/** Calls in `fn`'s own body of functions of the project that write without a session (not best-effort). */
+function writingHelpers(analysis: MongooseAnalysis, fn: Path): Array<{ call: Path; target: CalledFunction; write: SessionLessWrite }> {
+  const found: Array<{ call: Path; target: CalledFunction; write: SessionLessWrite }> = [];
+  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
+    if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node) continue;
+    const target = calledFunction(analysis, call, { syntaxOnly: true });
+    if (!target || target.fn.node === fn.node || (target.analysis === analysis && encloses(target.fn.node, call.node))) continue;
+    const write = sessionLessWrite(target);
+    if (write && !write.caught) found.push({ call, target, write });
+  }
+  return found;
 }
 
 /** Why AsyncLocalStorage does not hand a session-less callback the session, where the project might expect it to. */
