@@ -34,6 +34,10 @@ export function callerConnectionOf(analysis: MongooseAnalysis, creation: Session
   const client = clientOf(factory.analysis, receiver);
   const injected = client.kind === 'nest' ? injectedConnection(creation.call, client.name) : undefined;
   if (injected) return injected;
+  if (client.kind === 'nest') {
+    const which = client.name === '' ? 'the default NestJS connection' : `the NestJS connection '${client.name}'`;
+    return { reason: `the session comes from ${called}, which starts it on ${which} (\`${factory.analysis.source.slice(startOf(receiver.node), endOf(receiver.node))}\` there), and this class has no such connection injected to run transaction() on`, unknown: true };
+  }
   const defined = isIdentifier(receiver.node) ? definitionOf(factory.analysis, receiver) : undefined;
   const held = defined && heldName(analysis, creation.call, defined.path.node);
   const heldText = held && connectionText(kind, held);
