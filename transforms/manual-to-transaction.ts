@@ -4,6 +4,7 @@ import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
+import { dropFactoryImports } from '../lib/mongoose/factory-reach';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
@@ -59,6 +60,7 @@ export const manualToTransaction: Transform = {
       ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}${dropped}`);
     }
     settleFactoryImports(ctx, analysis, plans.map((p) => p.creation));
+    dropFactoryImports(ctx, analysis, plans.map((p) => p.creation));
   },
 };
 
