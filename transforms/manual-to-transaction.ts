@@ -3,6 +3,7 @@ import { endOf, isFunction, startOf, statementsOf, type Node, type Path } from '
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
+import { CallSiteFinder } from '../lib/mongoose/callers';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
@@ -29,9 +30,10 @@ export const manualToTransaction: Transform = {
     const { analysis } = ctx;
     const typescript = /\.[cm]?tsx?$/.test(ctx.file);
     const plans: Array<{ plan: ManualPlan; at: Path; creation: SessionCreation }> = [];
+    const callers = { file: ctx.file, finder: new CallSiteFinder(ctx, analysis) };
     for (const creation of analysis.sessionCreations()) {
       const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
-      const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript });
+      const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript, callers });
       if (!plan) continue;
       if ('reason' in plan) {
         ctx.report(plan.at, `hand-managed transaction left as is: ${plan.reason}`);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { exportName, isWholeExports } from '../ast/modules';
-import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
+import { isCall, isIdentifier, isMember, propertyName, some, startOf, walk, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { FileContext } from './file-context';
@@ -67,6 +67,11 @@ export class CallSiteFinder {
       return found;
     }
     const self = path.resolve(this.ctx.file);
+    const instances = identity.isMethod && !identity.exported ? exportedInstances(fn) : [];
+    if (instances.length > 0) {
+      this.findThroughInstances(fn, identity, instances, found);
+      return found;
+    }
     const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
     if (identity.exported && mentionedElsewhere) this.findAcrossFiles(fn, identity, found);
     else this.findInFile(fn, identity, found);
@@ -189,8 +194,24 @@ export class CallSiteFinder {
       return;
     }
     const start: ExportedName = { file: path.resolve(this.ctx.file), name: className ?? identity.name, whole: identity.defaultExport || isDefaultExportedClass(fn) };
-    const target: CallTarget = { helper: identity.name, isMethod: identity.isMethod };
-    const queue = [start];
+    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod }, found);
+  }
+
+  /**
+   * A method of a class the module does not export, whose instance it does (`export const
+   * transactionService = new TransactionService()`, `module.exports = new Mailer()`): calls through
+   * `this` in the file, and `instance.method(...)` wherever the import graph says the instance goes.
+   */
+  private findThroughInstances(fn: Path, identity: HelperIdentity, instances: ExportedName[], found: SiteCollector): void {
+    this.findInFile(fn, identity, found);
+    const file = path.resolve(this.ctx.file);
+    const starts = instances.map((instance) => ({ ...instance, file }));
+    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name }, found);
+  }
+
+  /** Follows the exported names through the files that load them (and their re-exports), gathering the calls of the target. */
+  private searchImporters(identity: HelperIdentity, className: string | undefined, starts: ExportedName[], target: CallTarget, found: SiteCollector): void {
+    const queue = [...starts];
     const seen = new Set<string>();
     while (queue.length > 0) {
       const exported = queue.shift()!;
@@ -222,6 +243,8 @@ interface ExportedName {
 interface CallTarget {
   helper: string;
   isMethod: boolean;
+  /** The helper is a method called on an exported instance, known to importers by this name: `instance.helper(...)` are its calls. */
+  instance?: string;
 }
 
 /**
@@ -353,11 +376,34 @@ class ImporterSearch {
 
   /** One use of the helper: a call, or a reason the list is incomplete. */
   private use(ref: Path): void {
+    if (this.target.instance !== undefined) {
+      this.instanceUse(namingExpression(ref), this.target.instance);
+      return;
+    }
     const call = callOfCallee(ref);
     if (call) this.found.add({ file: this.file, analysis: this.analysis, call });
     // A test's stand-in for the helper is not one of its callers, and does not hand it anywhere.
     else if (replacedOrCheckedAsDouble(namingExpression(ref))) return;
     else this.found.miss(`${this.target.helper} is used as a value in ${relative(this.helperFile, this.file)}, so not all of its callers can be found`);
+  }
+
+  /**
+   * One use of the exported instance: `instance.helper(...)` is a call, another member of it is not
+   * the helper's; anything else (passed on, stored, a computed member) may reach the helper unseen.
+   */
+  private instanceUse(expression: Path, instance: string): void {
+    const member = expression.parent as Path | null;
+    if (member && isMember(member.node) && member.node.object === expression.node) {
+      const name = propertyName(member.node);
+      const call = member.parent as Path | null;
+      if (name === this.target.helper && call && isCall(call.node) && call.node.callee === member.node) {
+        this.found.add({ file: this.file, analysis: this.analysis, call });
+        return;
+      }
+      if (name !== undefined && name !== this.target.helper) return;
+    }
+    if (replacedOrCheckedAsDouble(expression)) return;
+    this.found.miss(`${instance} (whose ${this.target.helper}() this is) is used as a value in ${relative(this.helperFile, this.file)}, so not all calls of ${this.target.helper}() can be found`);
   }
 
   /** `export { x }`, `module.exports = { x }` of an imported binding: the search goes on in this file's importers. */
@@ -448,6 +494,69 @@ function annotatedHolder(name: Path): { kind: 'binding'; node: Node } | { kind: 
   if (!isIdentifier(holder.node)) return undefined;
   if ((holder.parent as Path | null)?.node.type === 'TSParameterProperty') return { kind: 'property', name: holder.node.name as string };
   return { kind: 'binding', node: holder.node };
+}
+
+/**
+ * The names under which the module exports an instance of the method's class, made in place
+ * (`export const tx = new TransactionService()`, `export default new Tx()`, `module.exports = new
+ * Tx()`, `exports.tx = new Tx()`) or in a variable it exports (`export { tx }`, `module.exports = { tx }`).
+ */
+function exportedInstances(method: Path): ExportedName[] {
+  const classPath = method.parent?.parent as Path | null;
+  const id = classPath?.node.id as Node | undefined;
+  if (!id || !isIdentifier(id)) return [];
+  let program: Path = method;
+  while (program.parent) program = program.parent as Path;
+  const out: ExportedName[] = [];
+  walk(program.node, (node) => {
+    if (node.type !== 'NewExpression' || !isIdentifier(node.callee as Node, id.name as string)) return undefined;
+    out.push(...exportsOfValue(program.node, node));
+    return undefined;
+  });
+  return out;
+}
+
+/** The names the module exports `value` under: directly, or through the variable it initialises. */
+function exportsOfValue(program: Node, value: Node): ExportedName[] {
+  const out: ExportedName[] = [];
+  const file = '';
+  let variable: string | undefined;
+  walk(program, (node) => {
+    if (node.type === 'ExportDefaultDeclaration' && node.declaration === value) out.push({ file, name: 'default', whole: true });
+    if (node.type === 'AssignmentExpression' && node.right === value && isExportsTarget(node.left as Node)) out.push(exportTargetName(node.left as Node));
+    if (node.type === 'VariableDeclarator' && node.init === value && isIdentifier(node.id as Node)) variable = (node.id as Node).name as string;
+    return undefined;
+  });
+  if (variable === undefined) return out;
+  const name = variable;
+  walk(program, (node) => {
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node | undefined)?.type === 'VariableDeclaration') {
+      const declared = ((node.declaration as Node).declarations as Node[]).some((d) => isIdentifier(d.id as Node, name));
+      if (declared) out.push({ file, name, whole: false });
+    }
+    if (node.type === 'ExportSpecifier' && isIdentifier(node.local as Node, name)) {
+      const as = importedName(node, 'exported')!;
+      out.push({ file, name: as, whole: as === 'default' });
+    }
+    if (node.type === 'ExportDefaultDeclaration' && isIdentifier(node.declaration as Node, name)) out.push({ file, name: 'default', whole: true });
+    if (node.type === 'AssignmentExpression' && isExportsTarget(node.left as Node)) {
+      const right = node.right as Node;
+      if (isIdentifier(right, name)) out.push(exportTargetName(node.left as Node));
+      if (right.type === 'ObjectExpression') {
+        for (const p of right.properties as Node[]) {
+          const key = p.key as Node | undefined;
+          if (p.type === 'ObjectProperty' && isIdentifier(p.value as Node, name) && key && !p.computed) out.push({ file, name: (key.name ?? key.value) as string, whole: false });
+        }
+      }
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/** `module.exports` (the whole module) or `exports.name` / `module.exports.name`. */
+function exportTargetName(left: Node): ExportedName {
+  return isWholeExports(left) ? { file: '', name: 'default', whole: true } : { file: '', name: propertyName(left) ?? 'default', whole: propertyName(left) === undefined };
 }
 
 function classNameOf(method: Path): string | undefined {

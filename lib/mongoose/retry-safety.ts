@@ -40,15 +40,25 @@ export type RetryHazard =
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
   /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string };
+  | { kind: 'changes-read-value'; at: Path; name: string }
+  /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
+  | { kind: 'callback'; at: Path; reason: string };
+
+/**
+ * Judges the call of a transaction wrapper's callback parameter (`fn(session)` in
+ * `withTransaction(fn)`) by the callbacks the wrapper's callers pass; 'not-a-callback' for any other call.
+ */
+export interface CallbackJudge {
+  hazardOf(call: Path): RetryHazard | undefined | 'not-a-callback';
+}
 
 /**
  * The first thing in `nodes` that would happen twice if `transaction()` ran the body again, or
  * undefined when everything there is database work on the session or computation in memory.
  * `region` is the code that becomes the body: values declared in it are made afresh by each run.
  */
-export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = []): RetryHazard | undefined {
-  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip);
+export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = [], callbacks?: CallbackJudge): RetryHazard | undefined {
+  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
   let unknown: RetryHazard | undefined;
   for (const path of nodes) {
     for (const hazard of checker.each(path)) {
@@ -80,6 +90,8 @@ class HazardFinder {
     private readonly skip: Node[],
     /** Functions already followed, in any file: each is judged once. */
     private readonly visited = new Set<Node>(),
+    /** What the callbacks of the wrapper the body belongs to do, where it calls them. */
+    private readonly callbacks?: CallbackJudge,
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
@@ -151,6 +163,8 @@ class HazardFinder {
 
   /** Computation in memory, or a call into the project whose function is itself free of hazards. */
   private localCall(path: Path, depth: number): RetryHazard | undefined {
+    const callback = this.callbacks ? this.callbacks.hazardOf(path) : 'not-a-callback';
+    if (callback !== 'not-a-callback') return callback;
     const fn = this.analysis.localFunctionCalled(path);
     if (fn) return this.follow(path, { analysis: this.analysis, fn }, depth);
     // Loading a module twice loads it once; what it exports is judged where it is called.
