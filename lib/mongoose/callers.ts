@@ -73,9 +73,9 @@ export class CallSiteFinder {
       return found;
     }
     const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
-    if (identity.exported && mentionedElsewhere) this.findAcrossFiles(fn, identity, found);
+    // Named nowhere else, it may still leave the package through a module that re-exports everything (`export * from`).
+    if (identity.exported) this.findAcrossFiles(fn, identity, found, mentionedElsewhere);
     else this.findInFile(fn, identity, found);
-    if (identity.exported && !mentionedElsewhere) this.missIfPublic(identity, classNameOf(fn), self, found);
     return found;
   }
 
@@ -128,6 +128,23 @@ export class CallSiteFinder {
   /** Other files reach a helper by its name, or (a default export, which importers may rename) its module's. */
   private namesOf(identity: HelperIdentity): string[] {
     return identity.defaultExport ? [identity.name, moduleName(this.ctx.file)] : [identity.name];
+  }
+
+  /** The module, or one that re-exports all of it (`export * from './x'`, at any depth), is an entry of the package. */
+  private missIfReexportedPublicly(identity: HelperIdentity, className: string | undefined, found: SiteCollector): void {
+    const queue = [path.resolve(this.ctx.file)];
+    const seen = new Set<string>();
+    while (queue.length > 0 && found.incomplete === undefined) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      this.missIfPublic(identity, className, file, found);
+      for (const site of this.ctx.project.importersOf(file)) {
+        const analysis = this.analysisOf(site.file);
+        const statement = analysis?.index.of('StringLiteral').find((p) => p.node.start === site.start)?.parent?.node as Node | undefined;
+        if (statement?.type === 'ExportAllDeclaration' && !statement.exported) queue.push(path.resolve(site.file));
+      }
+    }
   }
 
   /** A module that exports the helper and is an entry of its package: code outside the project may call it. */
@@ -186,8 +203,12 @@ export class CallSiteFinder {
    * import graph and each importer's syntax: the import, `require` or re-export that names the
    * helper (or its class, or the module itself for a default export), and the uses of what it binds.
    */
-  private findAcrossFiles(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
+  private findAcrossFiles(fn: Path, identity: HelperIdentity, found: SiteCollector, mentionedElsewhere: boolean): void {
     this.findInFile(fn, identity, found);
+    if (!mentionedElsewhere) {
+      this.missIfReexportedPublicly(identity, classNameOf(fn), found);
+      return;
+    }
     const className = identity.isMethod ? classNameOf(fn) : undefined;
     if (identity.isMethod && className === undefined) {
       found.miss(`${identity.name}() belongs to a class without a name, so its callers in other files cannot be listed`);

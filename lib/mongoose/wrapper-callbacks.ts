@@ -100,9 +100,14 @@ export class WrapperCallbacks implements CallbackJudge {
     const { analysis, fn } = passed;
     const param = (fn.node.params as Node[])[facts.sessionIndex];
     const named = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
-    const sessions = named && isIdentifier(named) ? [named] : [];
+    const sessions: Node[] = named && isIdentifier(named) ? [named] : [];
     const body = fn.get('body') as Path;
     const place: Place = (path) => describeSite(this.file, { file: passed.file, analysis, call: path });
+    const managed = analysis.index.within(fn.node, 'CallExpression').find((call) => {
+      const lifecycle = analysis.lifecycleCall(call);
+      return lifecycle !== undefined && lifecycle.method !== 'inTransaction' && sessions.includes(lifecycle.declaration as Node);
+    });
+    if (managed) return `runs \`${this.text(analysis, managed)}\` (${place(managed)}) on the session the wrapper manages, which transaction() manages itself`;
     const als = alsJoinProblem(analysis, [body], sessions, this.checks.als, [], place);
     if (als) return `runs in the transaction: ${als}`;
     const hazard = retryHazard([body], fn.node, analysis, sessions);
