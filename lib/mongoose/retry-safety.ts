@@ -112,7 +112,44 @@ class HazardFinder {
 
   private candidates(path: Path): Path[] {
     const all = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression', 'UnaryExpression')];
-    return all.filter((candidate) => !isInnerLink(candidate) && !this.skip.some((node) => contains(node, candidate.node)));
+    return all.filter((candidate) => !isInnerLink(candidate) && !this.skip.some((node) => contains(node, candidate.node)) && !this.withoutSessionOnly(candidate, path.node));
+  }
+
+  /**
+   * Inside `path`, code that runs only when a variable holding the body's session is empty (the
+   * `else` of `if (session)`, `if (!session) ...`, `session ? a : b`'s `b`): a helper's session-less
+   * fallback, which the body, handing it the session, never takes.
+   */
+  private withoutSessionOnly(candidate: Path, top: Node): boolean {
+    for (let child = candidate, parent = candidate.parent as Path | null; parent && child.node !== top; child = parent, parent = parent.parent as Path | null) {
+      const node = parent.node;
+      if (node.type === 'BlockStatement' && this.afterReturnWithSession(parent, child.node)) return true;
+      if (node.type !== 'IfStatement' && node.type !== 'ConditionalExpression') continue;
+      const tested = this.sessionTest(parent.get('test') as Path);
+      if (tested === 'present' && child.node === node.alternate) return true;
+      if (tested === 'absent' && child.node === node.consequent) return true;
+    }
+    return false;
+  }
+
+  /** `statement` follows `if (session) { ...; return x; }` in `block`: it runs only without the session. */
+  private afterReturnWithSession(block: Path, statement: Node): boolean {
+    const index = (block.node.body as Node[]).indexOf(statement);
+    for (let i = 0; i < index; i++) {
+      const earlier = block.get('body', i) as Path;
+      if (earlier.node.type !== 'IfStatement' || earlier.node.alternate) continue;
+      if (this.sessionTest(earlier.get('test') as Path) === 'present' && alwaysLeaves(earlier.node.consequent as Node)) return true;
+    }
+    return false;
+  }
+
+  /** `session` (a test that it is there) or `!session` (that it is not), for a variable holding the body's session. */
+  private sessionTest(test: Path): 'present' | 'absent' | undefined {
+    const node = unwrapPath(test).node;
+    if (node.type === 'UnaryExpression' && node.operator === '!') return this.sessionTest(unwrapPath(test).get('argument') as Path) === 'present' ? 'absent' : undefined;
+    if (!isIdentifier(node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(unwrapPath(test));
+    return declaration !== undefined && this.context.sessions.includes(declaration) ? 'present' : undefined;
   }
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
@@ -275,6 +312,16 @@ class HazardFinder {
     const name = specifier?.type === 'StringLiteral' ? (specifier.value as string) : undefined;
     return name === undefined || !isPurePackage(name);
   }
+}
+
+/** A statement that ends in `return` or `throw` on every path through it (a block's last statement, or both branches of an if). */
+function alwaysLeaves(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const last = (statement.body as Node[]).at(-1);
+    return last !== undefined && alwaysLeaves(last);
+  }
+  return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
 /** The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`): sessions inside it. */

@@ -1,5 +1,6 @@
 const { Order, Product } = require('../models');
 const { runInTransaction } = require('../utils/transaction');
+const ledger = require('../repositories/ledger');
 
 const reserveStock = async (items, session) => {
   for (const sku of items) {
@@ -12,6 +13,7 @@ exports.placeOrder = async (req, res, next) => {
     const order = await runInTransaction(async (session) => {
       const [created] = await Order.create([{ items: req.body.items, total: req.body.total, status: 'placed' }], { session });
       await reserveStock(req.body.items, session);
+      await ledger.record({ order: created._id, amount: req.body.total }, session);
       return created;
     });
     res.status(201).json(order);
