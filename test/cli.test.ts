@@ -120,41 +120,26 @@ describe('tx-codemod run', () => {
 
 /** A pnpm workspace whose db package exports a transaction wrapper; its package.json main is a build that is not there. */
 function workspaceWithWrapper(callbackExtra: string): Record<string, string> {
+  const wrapper = fs.readFileSync(path.join(__dirname, '..', '__testfixtures__', 'manual-to-transaction', 'wrapper-callers-cjs', 'input', 'utils', 'transaction.js'), 'utf8');
   return {
     'package.json': JSON.stringify({ name: 'shop-monorepo', private: true }),
     'pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n  - "packages/*"\n',
     'packages/db/package.json': JSON.stringify({ name: '@shop/db', private: true, main: 'lib/index.js', dependencies: { mongoose: '^8.6.0' } }),
-    'packages/db/src/index.ts': "export * from './run-in-transaction';\n",
-    'packages/db/src/run-in-transaction.ts': `import mongoose, { ClientSession } from 'mongoose';
-
-export const runInTransaction = async <T>(work: (session: ClientSession) => Promise<T>): Promise<T> => {
-  const session = await mongoose.startSession();
-  session.startTransaction();
-  try {
-    const result = await work(session);
-    await session.commitTransaction();
-    return result;
-  } catch (error) {
-    await session.abortTransaction();
-    throw error;
-  } finally {
-    await session.endSession();
-  }
-};
-`,
+    'packages/db/src/index.js': "module.exports = require('./transaction');\n",
+    'packages/db/src/transaction.js': wrapper,
     'apps/api/package.json': JSON.stringify({ name: '@shop/api', private: true, dependencies: { '@shop/db': 'workspace:*', mongoose: '^8.6.0' } }),
-    'apps/api/src/orders.ts': `import { Schema, model } from 'mongoose';
-import { runInTransaction } from '@shop/db';
+    'apps/api/src/orders.js': `const mongoose = require('mongoose');
+const { runInTransaction } = require('@shop/db');
 
-const Order = model('Order', new Schema({ customer: String, total: Number }));
+const Order = mongoose.model('Order', new mongoose.Schema({ customer: String, total: Number }));
 
-export async function placeOrder(customer: string, total: number): Promise<string> {
+exports.placeOrder = async (customer, total) => {
   const order = await runInTransaction(async (session) => {
     const [created] = await Order.create([{ customer, total }], { session });${callbackExtra}
     return created;
   });
   return String(order._id);
-}
+};
 `,
   };
 }
@@ -164,6 +149,7 @@ describe('transaction wrappers in a workspace', () => {
     const dir = tempProject(workspaceWithWrapper(''));
     const result = tx(['run', '.', '--dry'], dir);
     expect(result.stdout).toContain('+  const result = await mongoose.connection.transaction(async (session) => {\n');
+    expect(result.stdout).toContain('+++ b/packages/db/src/transaction.js');
     expect(result.stderr).toContain('1 would change');
     expect(result.stderr).toContain('0 findings');
   });
@@ -173,7 +159,7 @@ describe('transaction wrappers in a workspace', () => {
     const result = tx(['run', '.', '--dry'], dir);
     expect(result.stdout).not.toContain('.transaction(');
     expect(result.stderr).toContain(
-      'the callback passed to runInTransaction() at ../../../apps/api/src/orders.ts:7 has an effect outside the database (`fetch(\'https://hooks.example.com/orders\')` at ../../../apps/api/src/orders.ts:9)',
+      'the callback passed to runInTransaction() at ../../../apps/api/src/orders.js:7 has an effect outside the database (`fetch(\'https://hooks.example.com/orders\')` at ../../../apps/api/src/orders.js:9)',
     );
   });
 });
