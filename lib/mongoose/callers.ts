@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { exportName, isWholeExports } from '../ast/modules';
-import { isCall, isIdentifier, isMember, propertyName, some, startOf, walk, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isIdentifier, isMember, propertyName, some, startOf, walk, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { FileContext } from './file-context';
@@ -72,7 +72,9 @@ export class CallSiteFinder {
       this.findThroughInstances(fn, identity, instances, found);
       return found;
     }
-    const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
+    // A method is reached through its class, which a file must name to make or receive an instance.
+    const words = identity.isMethod ? [classNameOf(fn) ?? identity.name] : this.namesOf(identity);
+    const mentionedElsewhere = words.some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
     // Named nowhere else, it may still leave the package through a module that re-exports everything (`export * from`).
     if (identity.exported) this.findAcrossFiles(fn, identity, found, mentionedElsewhere);
     else this.findInFile(fn, identity, found);
@@ -170,6 +172,10 @@ export class CallSiteFinder {
   private findInFile(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
     if (identity.isMethod) {
       const classBody = fn.parent as Path;
+      const classId = (classBody.parent as Path | null)?.node.id as Node | undefined;
+      const rootPath = this.analysis.root.get() as Path;
+      const escape = classId ? instanceEscape(this.analysis, this.analysis.bindings.referencesIn(rootPath, classId).filter((ref) => ref.node !== classId && !isImportOrExportName(ref))) : undefined;
+      if (escape) found.miss(`an instance of ${classId!.name as string} is handed on at line ${lineOf(escape)}, so calls of its ${identity.name}() cannot all be listed`);
       for (const call of this.analysis.index.calls()) {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
@@ -460,6 +466,8 @@ class ImporterSearch {
    * incomplete.
    */
   private instanceCalls(className: string | undefined, classRefs: readonly Path[]): void {
+    const escape = instanceEscape(this.analysis, classRefs);
+    if (escape) this.found.miss(`an instance of ${className ?? this.exported.name} is handed on in ${relative(this.helperFile, this.file)}:${lineOf(escape)}, so calls of its ${this.target.helper}() cannot all be listed`);
     const typed = new Set<Node>();
     const typedProperties = new Set<string>();
     for (const ref of classRefs) {
@@ -496,6 +504,54 @@ class ImporterSearch {
       this.found.miss(`${relative(this.helperFile, this.file)} loads ${path.basename(this.helperFile)} in a way whose uses cannot be followed, so not all callers of ${this.target.helper} can be listed`);
     }
   }
+}
+
+/** A NestJS module reference's lookups of a provider by its class. */
+const INSTANCE_LOOKUPS = new Set(['get', 'resolve']);
+
+function keyName(property: Node): string | undefined {
+  const key = property.key as Node;
+  return property.computed ? undefined : ((isIdentifier(key) ? key.name : key.value) as string | undefined);
+}
+
+/** Object keys of a NestJS module whose arrays list classes for the injector (instances then arrive by the class's type). */
+const INJECTOR_LISTS = new Set(['providers', 'exports', 'controllers', 'imports']);
+
+/**
+ * Where an instance of a class may travel where calls on it cannot be tied to the class: `new C()`
+ * not kept in a variable, a variable holding one that is used other than by its members
+ * (`register(tx)`), a subclass (`extends C`), the class handed to code that makes instances
+ * (`moduleRef.get(C)`, `{ useClass: C }`). Type annotations, static members, `instanceof` and
+ * NestJS module lists (instances injected by the class's type) keep it in sight.
+ */
+function instanceEscape(analysis: MongooseAnalysis, classRefs: readonly Path[]): Path | undefined {
+  const rootPath = analysis.root.get() as Path;
+  for (const ref of classRefs) {
+    const expression = namingExpression(ref);
+    const parent = expression.parent as Path | null;
+    if (!parent) continue;
+    const node = parent.node;
+    if (node.type === 'NewExpression' && node.callee === expression.node) {
+      const declarator = parent.parent as Path | null;
+      const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === node ? (declarator.node.id as Node) : undefined;
+      if (!id || !isIdentifier(id)) return parent;
+      const passed = analysis.bindings.referencesIn(rootPath, id).find((use) => {
+        const member = use.parent as Path | null;
+        return use.node !== id && !(member && isMember(member.node) && member.node.object === use.node);
+      });
+      if (passed) return passed;
+      continue;
+    }
+    if (isMember(node) && node.object === expression.node) continue;
+    if (node.type.startsWith('TS') || (node.type === 'BinaryExpression' && node.operator === 'instanceof' && node.right === expression.node)) continue;
+    // `{ provide: C, useValue: stub }` names a token; `moduleRef.get(C)` gives an instance whose calls this file shows.
+    if (node.type === 'ObjectProperty' && node.value === expression.node && keyName(node) === 'provide') continue;
+    if (isCall(node) && (node.arguments as Node[])[0] === expression.node && INSTANCE_LOOKUPS.has(calleeName(node) ?? '')) continue;
+    const list = node.type === 'ArrayExpression' ? (parent.parent as Path | null)?.node : undefined;
+    if (list?.type === 'ObjectProperty' && INJECTOR_LISTS.has(keyName(list) ?? '')) continue;
+    return parent;
+  }
+  return undefined;
 }
 
 /** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */
@@ -595,9 +651,13 @@ function relative(from: string, to: string): string {
   return path.relative(path.dirname(from), to).split(path.sep).join('/') || path.basename(to);
 }
 
+function lineOf(path: Path): number {
+  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+}
+
 /** `line 12` for a call in `file` itself, else `other.js:12` relative to `file`'s folder. */
 export function describeSite(file: string, site: CallSite): string {
-  const line = (site.call.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+  const line = lineOf(site.call);
   return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
 }
 
