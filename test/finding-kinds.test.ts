@@ -36,6 +36,8 @@ describe('finding kinds', () => {
     expect(findingKind("hand-managed transaction left as is: the spec ../tests/a.test.ts:29 replaces startSession() with a stand-in (`jest.spyOn(mongoose, 'startSession')`); transaction() would start a session of its own").key).toBe('pinned-by-spec');
     expect(findingKind('the abort was not guarded: the spec ../tests/a.test.ts:8 gives this code a stand-in session without inTransaction()').key).toBe('pinned-by-spec');
     expect(findingKind('the session is ended while it is still in use: the finally ends the session as soon as the function returns `session.withTransaction(work)` (line 7), a promise it does not await that goes on using the session').key).toBe('session-escapes');
+    expect(findingKind('order.save() runs outside the transaction: DBService.transaction() (../db/db.service.ts) calls this callback without the session, so there is no session here to add').key).toBe('sessionless-wrapper');
+    expect(findingKind('hand-managed transaction left as is: the transaction body calls its callback without the session (`fn()` at line 19), so nothing the callback writes is in the transaction').key).toBe('sessionless-wrapper');
     expect(findingKind('the project must work with Mongoose 6.0.14, the lowest version the peerDependencies range ">=6.0.14" of package.json allows').key).toBe('mongoose-version');
   });
 });

@@ -6,11 +6,13 @@ import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
-import { ALS_FLOOR_DESCRIPTION, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
+import { ALS_FLOOR_DESCRIPTION, alsMayApply, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
 import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
-import { sessionLessWrite, sessionUses } from '../lib/mongoose/helper-writes';
+import { sessionLessWrite, sessionLessWrites, sessionUses } from '../lib/mongoose/helper-writes';
+import { CallSiteFinder } from '../lib/mongoose/callers';
+import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
 import { calledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
 import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
@@ -38,6 +40,7 @@ export const addMissingSession: Transform = {
       if (!isInnerLink(call)) adder.visit(call);
     }
     for (const call of ctx.analysis.index.calls()) adder.orderCreate(call);
+    reportSessionlessWrappers(ctx, ctx.analysis);
   },
 };
 
@@ -511,6 +514,55 @@ class SessionAdder {
         return;
     }
   }
+}
+
+/**
+ * Wrappers that call their callback in a transaction without the session, and the writes of the
+ * callbacks handed to them: none of those writes is in the transaction, and there is no session in
+ * the callback to pass them. Reported, never rewritten (the wrapper's signature and every callback
+ * change together). Nothing is said where AsyncLocalStorage hands the callback the session (inside
+ * `connection.transaction()`), nor about callbacks that only read.
+ */
+function reportSessionlessWrappers(ctx: TransformContext, analysis: MongooseAnalysis): void {
+  const outsideTransaction = (wrapper: SessionlessWrapper) => !(wrapper.transactionInstance && alsOnFor(ctx.project, wrapper.transactionInstance));
+  const finder = new CallSiteFinder(ctx, analysis);
+  for (const fn of analysis.index.functions()) {
+    const wrapper = (fn.node.params as Node[]).length > 0 ? analysis.sessionlessWrapperOf(fn) : undefined;
+    if (!wrapper || !outsideTransaction(wrapper)) continue;
+    const write = finder
+      .find(fn)
+      .sites.map((site) => ({ site, callback: site.analysis.callbackAt(site.call, wrapper.callbackIndex) }))
+      .map(({ site, callback }) => ({ site, write: callback && sessionLessWrites({ analysis: site.analysis, fn: callback }, enclosingFunction(site.call)).find((w) => !w.caught) }))
+      .find((found) => found.write);
+    if (!write) continue;
+    const where = write.site.file === ctx.file ? `line ${lineOf(write.write!.call)}` : `${relativeTo(ctx.file, write.site.file)}:${lineOf(write.write!.call)}`;
+    const first = `${writeLabel(write.site.analysis.source, callChain(write.write!.call))} at ${where} first`;
+    ctx.report(
+      wrapper.call,
+      `${wrapper.name}() calls its callback without the session (\`${shortText(ctx.source, wrapper.call.node)}\` inside the transaction it starts), so the writes of the callbacks handed to it run outside the transaction, which commits none of them (${first})${alsNote(ctx, wrapper)}: hand the callback the session and pass it to each of its writes`,
+    );
+  }
+  const scopes = directScopes(analysis);
+  for (const { call, callback, wrapper } of sessionlessCallbacks(analysis)) {
+    if (!outsideTransaction(wrapper) || scopes.some((scope) => contains(scope, call))) continue;
+    const where = wrapper.analysis === analysis || !wrapper.analysis.file ? '' : ` (${relativeTo(ctx.file, wrapper.analysis.file)})`;
+    for (const write of sessionLessWrites({ analysis, fn: callback }, enclosingFunction(call)).filter((w) => !w.caught)) {
+      ctx.report(
+        write.call,
+        `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to this write`,
+      );
+    }
+  }
+}
+
+/** Why AsyncLocalStorage does not hand a session-less callback the session, where the project might expect it to. */
+function alsNote(ctx: TransformContext, wrapper: SessionlessWrapper): string {
+  if (wrapper.transactionInstance) {
+    return versionSupportsAls(ctx.project.mongoose())
+      ? '; AsyncLocalStorage, which would give them the session inside transaction(), was not found on for its Mongoose instance'
+      : `; Mongoose ${ctx.project.mongoose().version ?? ''} has no AsyncLocalStorage (${ALS_FLOOR_DESCRIPTION}) to give them the session inside transaction()`;
+  }
+  return alsMayApply(ctx.project) ? '; AsyncLocalStorage gives operations the session only inside connection.transaction(), not in a transaction started by hand' : '';
 }
 
 /**

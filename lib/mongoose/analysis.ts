@@ -24,6 +24,7 @@ import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 import { calledFunction, exportedDefinition } from './callees';
+import { detectSessionlessWrapper, type SessionlessWrapper } from './sessionless-wrappers';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
 import { detectFactory, returnedValues, type SessionFactory } from './factories';
 import { conditionalOwnership } from './owned-when';
@@ -76,6 +77,18 @@ export interface ModuleLinks {
   moduleAt(specifier: string): MongooseAnalysis | undefined;
   /** The analysis of another file of the project, by its absolute path (as it is on disk). */
   analysisOf(file: string): MongooseAnalysis | undefined;
+}
+
+/**
+ * What `decide` says about `key`, asked once: the answer is kept in `known` (null for none), and
+ * a question that comes back to `key` while it is being decided gets none.
+ */
+function decidedOnce<T>(known: Map<Node, T | null>, key: Node, decide: () => T | undefined): T | undefined {
+  if (!known.has(key)) {
+    known.set(key, null);
+    known.set(key, decide() ?? null);
+  }
+  return known.get(key) ?? undefined;
 }
 
 /** The links of the file a project view belongs to. */
@@ -156,6 +169,7 @@ export class MongooseAnalysis {
   private callbacks: SessionScope[] | undefined;
   private scopes: SessionScope[] | undefined;
   private readonly wrappers = new Map<Node, TransactionWrapper | null>();
+  private readonly sessionlessWrappers = new Map<Node, SessionlessWrapper | null>();
   private readonly factories = new Map<Node, SessionFactory | null>();
   private readonly sessionDeclarations = new Map<Node, boolean>();
   private doubles: { factories: Set<string>; mongoose: boolean } | undefined;
@@ -287,13 +301,7 @@ export class MongooseAnalysis {
 
   /** `fn` as a function that hands out a new session (decided once per function). */
   factoryOf(fn: Path): SessionFactory | undefined {
-    let known = this.factories.get(fn.node);
-    if (known === undefined) {
-      this.factories.set(fn.node, null);
-      known = detectFactory(this, fn) ?? null;
-      this.factories.set(fn.node, known);
-    }
-    return known ?? undefined;
+    return decidedOnce(this.factories, fn.node, () => detectFactory(this, fn));
   }
 
   /**
@@ -413,13 +421,12 @@ export class MongooseAnalysis {
 
   /** `fn` as a home-made transaction wrapper (decided once per function). */
   wrapperOf(fn: Path): TransactionWrapper | undefined {
-    let known = this.wrappers.get(fn.node);
-    if (known === undefined) {
-      this.wrappers.set(fn.node, null);
-      known = detectWrapper(this, fn) ?? null;
-      this.wrappers.set(fn.node, known);
-    }
-    return known ?? undefined;
+    return decidedOnce(this.wrappers, fn.node, () => detectWrapper(this, fn));
+  }
+
+  /** `fn` as a wrapper that calls its callback in a transaction without the session (decided once per function). */
+  sessionlessWrapperOf(fn: Path): SessionlessWrapper | undefined {
+    return decidedOnce(this.sessionlessWrappers, fn.node, () => detectSessionlessWrapper(this, fn));
   }
 
   /** Callbacks passed, inline or by the name of a function of this file, to a transaction wrapper. */
@@ -452,7 +459,7 @@ export class MongooseAnalysis {
   }
 
   /** The function passed as argument `index`: written there, or named there and declared in this file. */
-  private callbackAt(call: Path, index: number): Path | undefined {
+  callbackAt(call: Path, index: number): Path | undefined {
     const arg = call.get('arguments', index) as Path;
     if (!arg.node) return undefined;
     if (isFunction(arg.node)) return arg;

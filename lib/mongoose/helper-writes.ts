@@ -23,10 +23,20 @@ export interface SessionLessWrite {
  * helper that starts a session or transaction of its own, or writes only to logs, has none to report).
  */
 export function sessionLessWrite(target: CalledFunction): SessionLessWrite | undefined {
+  const writes = sessionLessWrites(target);
+  return writes.find((w) => !w.caught) ?? writes[0];
+}
+
+/**
+ * The writes of a function's own body (not of functions nested in it, nor of its catch or finally)
+ * sent without a session, in order. `documentsFrom`: a function around it whose documents it may
+ * save (a callback's enclosing method), when not only its own.
+ */
+export function sessionLessWrites(target: Pick<CalledFunction, 'analysis' | 'fn'>, documentsFrom: Path = target.fn): SessionLessWrite[] {
   const { analysis, fn } = target;
-  if (analysis.sessionCreations().some((c) => contains(fn.node, c.call.node)) || analysis.sessionScopes().some((s) => contains(fn.node, s.call.node))) return undefined;
-  const context = operationContext(analysis, fn, [], false);
-  let bestEffort: SessionLessWrite | undefined;
+  if (analysis.sessionCreations().some((c) => contains(fn.node, c.call.node)) || analysis.sessionScopes().some((s) => contains(fn.node, s.call.node))) return [];
+  const context = operationContext(analysis, documentsFrom, [], false);
+  const writes: SessionLessWrite[] = [];
   for (const call of analysis.index.within(fn.node, 'CallExpression')) {
     if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node || insideHandler(call, fn)) continue;
     const chain = callChain(call);
@@ -36,11 +46,9 @@ export function sessionLessWrite(target: CalledFunction): SessionLessWrite | und
     const verdict = classifyCall(analysis, call, context);
     if (verdict.kind !== 'operation' || !verdict.outside || hasNullishSession(chain)) continue;
     if (isLogModel(chain.root)) continue;
-    const caught = failureCaught(fn, [], chain);
-    if (!caught) return { call, caught };
-    bestEffort ??= { call, caught };
+    writes.push({ call, caught: failureCaught(fn, [], chain) });
   }
-  return bestEffort;
+  return writes;
 }
 
 /**

@@ -461,6 +461,7 @@ class ManualPlanner {
       this.returnsBeforeCommit(body, exits) ??
       this.jumpsOut(body) ??
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
+      this.callbackWithoutSession(body) ??
       retryProblem(this.analysis, body, region, [this.session], movedOut, this.wrapperCallbacks()) ??
       staleDocumentProblem(this.analysis, body, region, this.context.mongoose) ??
       this.exitReadsBody(exits, region);
@@ -690,6 +691,17 @@ class ManualPlanner {
     }
     if (body.some((s) => s.node === statement.node)) return { reason: `the transaction is aborted at the top of the body (line ${lineOf(abort)}), and what follows never runs` };
     return { moved: rest, ends: ended };
+  }
+
+  /**
+   * The body calls the function's callback parameter without the session (a session-less wrapper):
+   * without AsyncLocalStorage, transaction() would not hand the callback the session either.
+   */
+  private callbackWithoutSession(body: Path[]): string | undefined {
+    const call = this.context.als ? undefined : this.analysis.sessionlessWrapperOf(this.fn)?.call;
+    if (!call || !body.some((s) => contains(s.node, call.node))) return undefined;
+    const text = this.analysis.source.slice(startOf(call.node), endOf(call.node)).replace(/\s+/g, ' ');
+    return `the transaction body calls its callback without the session (\`${text}\` at line ${lineOf(call)}), so nothing the callback writes is in the transaction, and transaction() would not hand it the session either`;
   }
 
   /** An operation given a Node-style callback (Mongoose 5/6) runs on its own: transaction() would not wait for it. */

@@ -916,6 +916,8 @@ function methodOf(ref: Path): string | undefined {
  */
 export function swallowsFailureAt(analysis: MongooseAnalysis, call: Path, readsArgument: (index: number) => boolean = () => false): boolean {
   const statement = enclosingStatement(call);
+  // `return handleError(session, res)`: the catch leaves with the helper's value (its response), whatever its abort does.
+  if (statement.node.type === 'ReturnStatement') return false;
   // `handleError(res, err, session)`: the error handed to a helper that reads it is reported there.
   const handedOver = (ref: Path) => (ref.parent?.node as Node | undefined) === call.node && readsArgument((call.node.arguments as Node[]).indexOf(ref.node));
   for (let current = call.parent as Path | null; current && !isFunction(current.node); current = current.parent as Path | null) {

@@ -51,8 +51,7 @@ export function detectWrapper(analysis: MongooseAnalysis, fn: Path): Transaction
       if (!name) return undefined;
       const session = sessionArgument(analysis, call.get('arguments', sessionIndex) as Path)!;
       const reruns = calls.filter((other) => other !== call && inCatch(other, fn.node) && !sessionArgument(analysis, other.get('arguments', sessionIndex) as Path));
-      const used = call.parent?.node as Node | undefined;
-      const awaitsCallback = used?.type === 'AwaitExpression' || used?.type === 'ReturnStatement' || (isFunction(used) && used?.body === call.node);
+      const awaitsCallback = waitedFor(call);
       const transaction = analysis.callbackScopes().find((s) => s.kind === 'transaction' && s.sessions.includes(session) && contains(s.callback.node, call.node));
       const transactionInstance = transaction && analysis.instanceOf(transaction.call.get('callee', 'object') as Path);
       return { name, callbackIndex: index, sessionIndex, reruns, endsSession: endsSession(analysis, fn, session), awaitsCallback, transactionInstance };
@@ -97,7 +96,7 @@ function sessionArgument(analysis: MongooseAnalysis, arg: Path | undefined): Nod
  * `withTransaction()` callback of that session, or between its `startTransaction()` and a later
  * `commitTransaction()` of the same function, outside any catch.
  */
-function inTransactionAt(analysis: MongooseAnalysis, call: Path, session: Node): boolean {
+export function inTransactionAt(analysis: MongooseAnalysis, call: Path, session: Node): boolean {
   const scope = analysis.callbackScopes().find((s) => s.kind !== 'withSession' && s.sessions.includes(session) && contains(s.callback.node, call.node));
   if (scope) return true;
   const fn = enclosingFunction(call);
@@ -121,8 +120,14 @@ function endsSession(analysis: MongooseAnalysis, fn: Path, session: Node): boole
   });
 }
 
+/** `await cb()`, `return cb()`, `() => cb()`: the caller goes on once the call's promise settles. */
+export function waitedFor(call: Path): boolean {
+  const used = call.parent?.node as Node | undefined;
+  return used?.type === 'AwaitExpression' || used?.type === 'ReturnStatement' || (isFunction(used) && used?.body === call.node);
+}
+
 /** Inside a catch clause, between `path` and `fn`. */
-function inCatch(path: Path, fn: Node): boolean {
+export function inCatch(path: Path, fn: Node): boolean {
   for (let current = path.parent as Path | null; current && current.node !== fn; current = current.parent as Path | null) {
     if (current.node.type === 'CatchClause') return true;
   }

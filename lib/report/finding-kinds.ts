@@ -71,6 +71,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /runs its callback again without the session/,
   },
   {
+    key: 'sessionless-wrapper',
+    title: 'Wrapper gives its callback no session',
+    meaning:
+      'A home-made wrapper starts a transaction and calls its callback without the session, so what the callbacks write runs outside the transaction and the commit commits none of it. Make the wrapper hand its callback the session and pass it to each write.',
+    pattern: /calls (its|this) callback without the session/,
+  },
+  {
     key: 'test-double',
     title: 'Factory replaced in tests',
     meaning: 'A test replaces or spies on the function that hands out the session, so its callers may get a stand-in there: nothing that ends or guards the session was added to them.',
