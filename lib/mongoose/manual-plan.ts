@@ -26,7 +26,7 @@ import { handedOutByItsFunction } from './factories';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { modelDocumentType } from './model-types';
-import { WrapperCallbacks } from './wrapper-callbacks';
+import { WrapperCallbacks, type CallbackChecks } from './wrapper-callbacks';
 import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 
 /**
@@ -110,7 +110,7 @@ export interface ManualPlanContext {
   als: boolean;
   typescript: boolean;
   /** How the callers of a transaction wrapper are found (the file planned, and its search): its callbacks are judged where the body calls them. */
-  callers?: { file: string; finder: Pick<CallSiteFinder, 'find'> };
+  callers?: { file: string; finder: Pick<CallSiteFinder, 'find'>; givenSessionIn?: CallbackChecks['givenSessionIn'] };
 }
 
 interface Layout {
@@ -396,7 +396,7 @@ class ManualPlanner {
   /** The judge of a wrapper's calls of its callback, where the callers can be searched. */
   private wrapperCallbacks(): WrapperCallbacks | undefined {
     const { callers, mongoose, als } = this.context;
-    return callers && new WrapperCallbacks(this.analysis, callers.file, callers.finder, { mongoose, als });
+    return callers && new WrapperCallbacks(this.analysis, callers.file, callers.finder, { mongoose, als, givenSessionIn: callers.givenSessionIn });
   }
 
   private planManual(connection: string, start: Path): ManualPlanResult {

@@ -57,11 +57,21 @@ export interface CallbackJudge {
  * undefined when everything there is database work on the session or computation in memory.
  * `region` is the code that becomes the body: values declared in it are made afresh by each run.
  */
-export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = [], callbacks?: CallbackJudge): RetryHazard | undefined {
+export function retryHazard(
+  nodes: Path[],
+  region: Node,
+  analysis: MongooseAnalysis,
+  sessions: Node[],
+  skip: Node[] = [],
+  callbacks?: CallbackJudge,
+  /** Hazards the same run removes before the body runs inside transaction() (a write another transform gives the session). */
+  removed: (hazard: RetryHazard) => boolean = () => false,
+): RetryHazard | undefined {
   const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
   let unknown: RetryHazard | undefined;
   for (const path of nodes) {
     for (const hazard of checker.each(path)) {
+      if (removed(hazard)) continue;
       // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
       if (hazard.kind !== 'unknown-call') return hazard;
       if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;

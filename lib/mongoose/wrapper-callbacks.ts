@@ -12,6 +12,11 @@ export interface CallbackChecks {
   mongoose: MongooseVersion;
   /** AsyncLocalStorage is on for the connection the wrapper's transaction would run on. */
   als: boolean;
+  /**
+   * The writes of another file that the same run gives the session before this conversion is seen
+   * there (add-missing-session runs first on each file); undefined when the run does not rewrite it.
+   */
+  givenSessionIn?: (analysis: MongooseAnalysis, file: string) => Set<Node> | undefined;
 }
 
 /** A callback a caller hands the wrapper, with the file it is written in. */
@@ -51,6 +56,10 @@ export class WrapperCallbacks implements CallbackJudge {
     if (search.incomplete) return refuse(`and not every caller can be listed (${search.incomplete}), so not every callback can be checked for what a second run would repeat`);
     const sites = search.sites.filter((site) => !this.passesOwnCallback(site, fn, facts));
     if (sites.length === 0) return refuse(`and no caller of ${facts.name}() was found in the project, so what its callback does cannot be checked`);
+    const elsewhere = sites.find((site) => site.analysis !== this.analysis);
+    if (this.checks.als && elsewhere) {
+      return refuse(`and AsyncLocalStorage is on, so once the wrapper runs transaction() a later run would take the session out of the callback at ${describeSite(this.file, elsewhere)}, in a file this run rewrites before it sees the wrapper converted`);
+    }
     for (const site of sites) {
       const passed = this.passedAt(site, facts);
       const where = `the callback passed to ${facts.name}() at ${describeSite(this.file, site)}`;
@@ -110,7 +119,10 @@ export class WrapperCallbacks implements CallbackJudge {
     if (managed) return `runs \`${this.text(analysis, managed)}\` (${place(managed)}) on the session the wrapper manages, which transaction() manages itself`;
     const als = alsJoinProblem(analysis, [body], sessions, this.checks.als, [], place);
     if (als) return `runs in the transaction: ${als}`;
-    const hazard = retryHazard([body], fn.node, analysis, sessions);
+    // A callback of another file is read as it is on disk; the run gives some of its writes the session first.
+    const given = analysis === this.analysis ? undefined : this.checks.givenSessionIn?.(analysis, passed.file);
+    const removed = (hazard: RetryHazard) => hazard.kind === 'write-outside' && given !== undefined && given.has(hazard.at.node);
+    const hazard = retryHazard([body], fn.node, analysis, sessions, [], undefined, removed);
     if (hazard && hazard.kind !== 'callback') return `${hazardText(analysis, hazard, place)}; transaction() may run the body, and the callback with it, again after a transient error`;
     const stale = staleDocumentProblem(analysis, [body], fn.node, this.checks.mongoose, place);
     return stale ? `runs in the transaction: ${stale}` : undefined;
