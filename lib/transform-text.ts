@@ -10,7 +10,8 @@ export const TEXT_MIGHT_APPLY: Readonly<Record<TransformName, (source: string) =
   'add-missing-session': (source) => source.includes('ransaction') || (source.includes('create') && source.includes('session')),
   // Chains are written `.then(` and, in the Mongoose docs' style, `X().\n  then(`.
   'promise-chain-to-transaction': (source) => source.includes('startSession') && /\bthen\s*\(/.test(source),
-  'manual-to-transaction': (source) => source.includes('startSession') && (source.includes('startTransaction') || source.includes('withTransaction')),
+  // The session may come from a factory of the project (`await this.walletRepo.sessionStart()`), which names no startSession.
+  'manual-to-transaction': (source) => source.includes('startTransaction') || source.includes('withTransaction'),
   'add-missing-await': (source) => /[Tt]ransaction\b|withSession|endSession|\bsess(ion)?\b|[a-z]Session\b/.test(source),
   // A session handed out by a factory of the project (`await repo.openSession()`, `dbTransactions.start()`) names neither.
   'hoist-end-session': (source) => mentionsSessionWords(source),

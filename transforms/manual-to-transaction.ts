@@ -6,6 +6,7 @@ import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { writesGivenSessionIn } from './add-missing-session';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
+import { dropFactoryImports } from '../lib/mongoose/factory-reach';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
 import { conversionPinnedBy } from '../lib/mongoose/spec-pins';
 import { ABORT_BEFORE_THROW_NOTE, transactionCallLines } from '../lib/mongoose/transaction-body';
@@ -62,6 +63,7 @@ export const manualToTransaction: Transform = {
       ctx.change(at, `hand-managed transaction is now await ${plan.connection}.transaction(...)${fix}${dropped}`);
     }
     settleFactoryImports(ctx, analysis, plans.map((p) => p.creation));
+    dropFactoryImports(ctx, analysis, plans.map((p) => p.creation));
   },
 };
 

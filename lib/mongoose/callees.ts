@@ -1,6 +1,6 @@
 import { enclosingClass } from '../ast/classes';
 import { exportLeads, isWholeExports, requiredSpecifier, type ExportLead } from '../ast/modules';
-import { endOf, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { endOf, enclosingFunction, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
 import type { MongooseAnalysis, ReceiverKind } from './analysis';
 
@@ -227,7 +227,8 @@ function topLevel(analysis: MongooseAnalysis): Path[] {
   return (program.node.body as Node[]).map((_, i) => program.get('body', i) as Path);
 }
 
-function programOf(analysis: MongooseAnalysis): Path {
+/** The file's Program. */
+export function programOf(analysis: MongooseAnalysis): Path {
   const root = analysis.root.get() as Path;
   return (root.node.type === 'File' ? root.get('program') : root) as Path;
 }
@@ -290,12 +291,29 @@ function classMember(analysis: MongooseAnalysis, cls: Path, name: string, isStat
     if (member.type === 'ClassMethod' && member.kind === 'method') return { kind: 'function', analysis, fn: body.get('body', i) as Path };
     if (member.type === 'ClassProperty') {
       if (member.value) return valueOf(analysis, body.get('body', i, 'value') as Path, depth + 1);
-      return annotatedInstance(analysis, member, depth);
+      return annotatedInstance(analysis, member, depth) ?? constructorAssigned(analysis, cls, name, depth);
     }
   }
+  const assigned = isStatic ? undefined : constructorAssigned(analysis, cls, name, depth);
+  if (assigned) return assigned;
   if (cls.node.superClass) {
     const parent = valueOf(analysis, cls.get('superClass') as Path, depth + 1);
     if (parent?.kind === 'class') return classMember(parent.analysis, parent.cls, name, isStatic, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * `constructor() { this.repo = new WalletRepo(); }` (JavaScript declares no property): the value
+ * the constructor gives the property, where that is the class's only assignment to it.
+ */
+function constructorAssigned(analysis: MongooseAnalysis, cls: Path, name: string, depth: number): Value | undefined {
+  const assignments = analysis.index.within(cls.node, 'AssignmentExpression').filter((a) => {
+    const left = a.node.left as Node;
+    return isMember(left) && (left.object as Node).type === 'ThisExpression' && propertyName(left) === name && enclosingClass(a)?.node === cls.node;
+  });
+  const only = assignments.length === 1 ? assignments[0]! : undefined;
+  const method = only && enclosingFunction(only);
+  if (!only || only.node.operator !== '=' || method?.node.type !== 'ClassMethod' || method.node.kind !== 'constructor') return undefined;
+  return valueOf(analysis, only.get('right') as Path, depth + 1);
 }

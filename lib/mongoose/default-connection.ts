@@ -31,16 +31,26 @@ export function defaultConnectionOf(analysis: MongooseAnalysis, creation: Sessio
   const named = namedBindings(analysis);
   const factory = named.find((b) => b.local === analysis.bindings.declarationOf(callee));
   if (!factory) return undefined;
-  const visible = (b: MongooseBinding) => analysis.bindings.resolve(b.local.name as string, creation.call) === b.local;
   const own = { factory: factory.specifier, holder: factory.holder };
-  const module = named.find((b) => b.imported === undefined && visible(b));
-  if (module) return { text: `${module.local.name as string}.connection`, ...own, added: undefined };
-  const connection = named.find((b) => b.imported === 'connection' && visible(b));
-  if (connection) return { text: connection.local.name as string, ...own, added: undefined };
+  const text = namedIn(named, analysis, creation.call);
+  if (text) return { text, ...own, added: undefined };
   // A module import that the code around the creation hides (a parameter named `mongoose`): nothing to add to.
   if (factory.es && (factory.holder.node.specifiers as Node[]).some((s) => s.type !== 'ImportSpecifier')) return undefined;
   const added = addedName(analysis, factory.es ? 'mongoose' : 'connection');
   return { text: factory.es ? `${added}.connection` : added, ...own, added };
+}
+
+/** How the file names the default connection at `at` with what it already imports from Mongoose (`mongoose.connection`, an imported `connection`), or undefined. */
+export function namedDefaultConnection(analysis: MongooseAnalysis, at: Path): string | undefined {
+  return namedIn(namedBindings(analysis), analysis, at);
+}
+
+function namedIn(named: MongooseBinding[], analysis: MongooseAnalysis, at: Path): string | undefined {
+  const visible = (b: MongooseBinding) => analysis.bindings.resolve(b.local.name as string, at) === b.local;
+  const module = named.find((b) => b.imported === undefined && visible(b));
+  if (module) return `${module.local.name as string}.connection`;
+  const connection = named.find((b) => b.imported === 'connection' && visible(b));
+  return connection ? (connection.local.name as string) : undefined;
 }
 
 /**
@@ -81,7 +91,7 @@ function settleFactoryImport(target: RewriteTarget, analysis: MongooseAnalysis, 
 }
 
 /** Takes a property out of `const { ... } = require('mongoose')`; the declaration goes with the last one. */
-function removeProperty(target: RewriteTarget, pattern: Path, property: Node): void {
+export function removeProperty(target: RewriteTarget, pattern: Path, property: Node): void {
   const properties = pattern.node.properties as Node[];
   const statement = pattern.parent?.parent as Path | undefined;
   if (properties.length === 1 && statement?.node.type === 'VariableDeclaration' && (statement.node.declarations as Node[]).length === 1) {
@@ -92,7 +102,7 @@ function removeProperty(target: RewriteTarget, pattern: Path, property: Node): v
 }
 
 /** Takes a specifier out of an import; the braces go with the last named one, the declaration with the last one. */
-function removeSpecifier(target: RewriteTarget, declaration: Node, specifier: Node): void {
+export function removeSpecifier(target: RewriteTarget, declaration: Node, specifier: Node): void {
   const specifiers = declaration.specifiers as Node[];
   const named = specifiers.filter((s) => s.type === 'ImportSpecifier');
   if (specifiers.length === 1) {

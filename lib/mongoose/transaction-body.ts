@@ -1,6 +1,8 @@
 import semver from 'semver';
 import { contains, endOf, enclosingFunction, functionName, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
-import { outlivesItsSessions } from './factories';
+import { outlivesItsSessions, relativeTo } from './factories';
+import { callerConnectionOf, factoryCall } from './factory-connection';
+import { factoryLeftBehind } from './factory-reach';
 import { CLOSING, type Line } from '../edit/relocate';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
@@ -95,11 +97,17 @@ export function connectionOf(analysis: MongooseAnalysis, creation: SessionCreati
  */
 function factoryConnectionOf(analysis: MongooseAnalysis, creation: SessionCreation, factory: NonNullable<SessionCreation['factory']>): string | { reason: string; unknown?: true } {
   const { inner } = factory;
-  if (factory.analysis !== analysis || factory.property || factory.startsTransaction) return UNKNOWN_CONNECTION;
-  const connection = madeConnectionOf(analysis, creation, inner);
+  const elsewhere = factory.analysis !== analysis;
+  if (!elsewhere && (factory.property || factory.startsTransaction)) return UNKNOWN_CONNECTION;
+  const connection = elsewhere ? callerConnectionOf(analysis, creation, factory, inner.receiver ? connectionOf(factory.analysis, inner) : UNKNOWN_CONNECTION) : madeConnectionOf(analysis, creation, inner);
   if (typeof connection !== 'string') return connection;
   const other = otherStatement(factory.fn, inner.call);
-  return other ? { reason: `the session comes from ${factory.name}(), which does more than start it (line ${lineOf(other)}), and transaction() would no longer call it` } : connection;
+  const leftBehind = !other && elsewhere ? factoryLeftBehind(analysis, creation, factory) : undefined;
+  if (leftBehind) return { reason: leftBehind, unknown: true };
+  if (!other) return connection;
+  // Lines of another file are written `file:line`: the reason's `line N` are read as this file's.
+  const where = elsewhere ? `${factoryCall(analysis, creation, factory)}, which does more than start it (${relativeTo(analysis.file ?? '', factory.analysis.file ?? '')}:${lineOf(other)})` : `${factory.name}(), which does more than start it (line ${lineOf(other)})`;
+  return { reason: `the session comes from ${where}, and transaction() would no longer call it` };
 }
 
 /**

@@ -123,14 +123,14 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'connection',
     title: 'Connection not known',
     meaning: "The tool cannot tell which Mongoose connection the session comes from (or it is the MongoDB driver's client, or startSession() takes options), so it cannot write the connection's transaction().",
-    pattern: /which connection|client\.startSession\(\)|startSession\(\) is given options/,
+    pattern: /which connection|cannot name the connection|a connection this file cannot name|no such connection injected|client\.startSession\(\)|startSession\(\) is given options/,
   },
   {
     key: 'session-factory',
     title: 'Session factory the rewrite would stop calling',
     meaning:
-      "The session comes from a function of the file that hands it out; transaction() starts its own session and no longer calls that function, so what else it does (a log, a counter) would be lost, or a private one would be left unused. Convert by hand, or keep the factory's other work elsewhere.",
-    pattern: /does more than start it|would leave it unused/,
+      "The session comes from a function of the project that hands it out; transaction() starts its own session and no longer calls that function, so what else it does (a log, a counter) would be lost, a private one (or the private field it is reached through) would be left unused, or the import taken out with it would stop loading a module that does more than define things. Convert by hand, or keep the factory's other work elsewhere.",
+    pattern: /does more than start it|would leave it unused|loads only for its sessions|private field would be left unread/,
   },
   {
     key: 'node-callback',

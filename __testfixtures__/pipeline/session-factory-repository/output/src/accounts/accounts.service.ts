@@ -14,18 +14,14 @@ export class AccountsService {
   ) {}
 
   async transfer(from: string, to: string, amount: number): Promise<void> {
-    const session = await this.accountsRepository.openSession();
-    session.startTransaction();
     try {
-      await this.accountsRepository.move(from, -amount, session);
-      await this.accountsRepository.move(to, amount, session);
-      await session.commitTransaction();
+      await this.connection.transaction(async (session) => {
+        await this.accountsRepository.move(from, -amount, session);
+        await this.accountsRepository.move(to, amount, session);
+      });
     } catch (error) {
       this.logger.error(`transfer failed: ${String(error)}`);
-      if (session.inTransaction()) await session.abortTransaction();
       throw error;
-    } finally {
-      await session.endSession();
     }
   }
 

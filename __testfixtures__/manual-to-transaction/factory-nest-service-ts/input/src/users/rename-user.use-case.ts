@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
+import { TransactionService } from '../common/transaction.service';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class RenameUser {
+  private readonly logger = new Logger(RenameUser.name);
+
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly users: UsersRepository,
+    readonly transactions: TransactionService,
+  ) {}
+
+  async execute(username: string, next: string): Promise<void> {
+    const session = await this.transactions.startTransaction();
+    session.startTransaction();
+    try {
+      await this.users.rename(username, next, session);
+      await session.commitTransaction();
+    } catch (error) {
+      this.logger.error(`rename failed: ${String(error)}`);
+      await session.abortTransaction();
+      throw error;
+    } finally {
+      await session.endSession();
+    }
+  }
+}
