@@ -4,6 +4,7 @@ import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isF
 import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
+import { SourceEdits } from '../lib/edit/edits';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { ALS_FLOOR_DESCRIPTION, alsMayApply, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
@@ -45,6 +46,36 @@ export const addMissingSession: Transform = {
 };
 
 export default asJscodeshiftTransform(addMissingSession);
+
+/**
+ * The writes of another file of the run that this transform gives the session when the run reaches
+ * that file (it runs first there, on the text as it is on disk): what a transform of this file may
+ * count on being fixed by the same run. Nothing is written; `ctx` is this file's context.
+ */
+export function writesGivenSessionIn(ctx: TransformContext, analysis: MongooseAnalysis, file: string): Set<Node> {
+  const given = new Set<Node>();
+  const dry: TransformContext = {
+    j: ctx.j,
+    root: ctx.root,
+    style: ctx.style,
+    settings: ctx.settings,
+    transforms: ctx.transforms,
+    project: ctx.project,
+    types: ctx.types,
+    inRun: (other) => ctx.inRun(other),
+    file,
+    source: analysis.source,
+    analysis,
+    edits: new SourceEdits(analysis.source),
+    change: (path: Path) => given.add(path.node),
+    report: () => undefined,
+  };
+  const adder = new SessionAdder(dry, analysis, directScopes(analysis));
+  for (const call of analysis.index.calls()) {
+    if (!isInnerLink(call)) adder.visit(call);
+  }
+  return given;
+}
 
 const NO_SESSION = 'runs outside the transaction (no session)';
 /** Why a best-effort write cannot simply be given the session. */
