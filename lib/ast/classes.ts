@@ -3,10 +3,16 @@ import { isFunction, isIdentifier, type Node, type Path } from './nodes';
 
 /** The class whose instance `this` is at `path`: through arrow functions, up to the method or property it is in. */
 export function enclosingClass(path: Path): Path | undefined {
+  const self = thisClass(path);
+  return self && !self.isStatic ? self.cls : undefined;
+}
+
+/** What `this` is at `path`: an instance of the class (`isStatic` false), or, in a static method, the class itself. */
+export function thisClass(path: Path): { cls: Path; isStatic: boolean } | undefined {
   for (let current = path.parent as Path | null; current; current = current.parent as Path | null) {
-    if (current.node.type === 'ClassBody') return current.parent as Path;
+    if (current.node.type === 'ClassBody') return { cls: current.parent as Path, isStatic: false };
     if (isFunction(current.node) && current.node.type !== 'ArrowFunctionExpression' && current.node.type !== 'ClassMethod' && current.node.type !== 'ClassPrivateMethod') return undefined;
-    if (current.node.type === 'ClassMethod' && (current.node.static || current.node.kind === 'constructor')) return current.node.kind === 'constructor' ? (current.parent?.parent as Path) : undefined;
+    if (current.node.type === 'ClassMethod' && current.node.static) return { cls: current.parent?.parent as Path, isStatic: true };
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ import type { SourceLocation, ThenableFact, TypeFacts } from '../facts/type-fact
 import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
-import { calledFunction, exportedDefinition } from './callees';
+import { calledFunction, exportedDefinition, valueOf } from './callees';
 import { detectSessionlessWrapper, type SessionlessWrapper } from './sessionless-wrappers';
 import { detectWrapper, type TransactionWrapper } from './wrappers';
 import { detectFactory, returnedValues, type SessionFactory } from './factories';
@@ -667,16 +667,21 @@ export class MongooseAnalysis {
     return out;
   }
 
-  /** The function a call runs when this file declares it: `f(...)` for a local `f`, `this.m(...)` for a method of the class. */
+  /**
+   * The function a call runs when this file declares it: `f(...)` for a local `f`; `this.m(...)`
+   * and `super.m(...)` for the method of the enclosing class or the first class up its `extends`
+   * chain that defines it (never another class's method of the same name).
+   */
   localFunctionCalled(call: Path): Path | undefined {
     const callee = unwrapPath(call.get('callee') as Path);
     if (isIdentifier(callee.node)) {
       const declaration = this.bindings.declarationOf(callee);
       return declaration ? this.functionDeclaredBy(declaration) : undefined;
     }
-    if (isMember(callee.node) && (callee.node.object as Node).type === 'ThisExpression') {
-      const name = propertyName(callee.node);
-      return this.index.of('ClassMethod').find((p) => isIdentifier(p.node.key as Node, name));
+    const receiver = isMember(callee.node) ? (callee.node.object as Node).type : undefined;
+    if (receiver === 'ThisExpression' || receiver === 'Super') {
+      const value = valueOf(this, callee, 0);
+      return value?.kind === 'function' && value.analysis === this ? value.fn : undefined;
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { enclosingClass } from '../ast/classes';
+import { enclosingClass, thisClass } from '../ast/classes';
 import { exportLeads, isWholeExports, requiredSpecifier, type ExportLead } from '../ast/modules';
 import { endOf, enclosingFunction, isCall, isFunction, isIdentifier, isMember, propertyName, startOf, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
 import { declaredCallee } from './declared-callee';
@@ -28,7 +28,8 @@ export interface CalledFunction {
 }
 
 const MAX_DEPTH = 12;
-const MONGOOSE_KINDS: ReadonlySet<ReceiverKind> = new Set(['mongoose', 'connection', 'model', 'client', 'session', 'session-promise']);
+/** Receivers whose methods are Mongoose's own (`Order.create()`, `this.connection.transaction()`), never the project's. */
+export const MONGOOSE_KINDS: ReadonlySet<ReceiverKind> = new Set(['mongoose', 'connection', 'model', 'client', 'session', 'session-promise']);
 
 /**
  * The function `call` runs, the one answer every question about a call's target gets. Syntax
@@ -90,9 +91,11 @@ export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: num
     case 'Identifier':
       return identifierValue(analysis, path, depth);
     case 'ThisExpression': {
-      const cls = enclosingClass(path);
-      return cls ? { kind: 'instance', analysis, cls } : undefined;
+      const self = thisClass(path);
+      return self && { kind: self.isStatic ? 'class' : 'instance', analysis, cls: self.cls };
     }
+    case 'Super':
+      return superValue(analysis, path, depth);
     case 'MemberExpression':
     case 'OptionalMemberExpression': {
       const name = propertyName(node);
@@ -115,6 +118,15 @@ export function valueOf(analysis: MongooseAnalysis, expression: Path, depth: num
     default:
       return undefined;
   }
+}
+
+/** `super` in a method: the superclass, or an instance of it, as `this` is the class or an instance. */
+function superValue(analysis: MongooseAnalysis, path: Path, depth: number): Value | undefined {
+  const self = thisClass(path);
+  if (!self?.cls.node.superClass) return undefined;
+  const parent = valueOf(analysis, self.cls.get('superClass') as Path, depth + 1);
+  if (parent?.kind !== 'class') return undefined;
+  return self.isStatic ? parent : { kind: 'instance', analysis: parent.analysis, cls: parent.cls };
 }
 
 /** The member `name` of a value: a method, a property's value, an export of a module. */

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { exportName, isWholeExports } from '../ast/modules';
-import { calleeName, isCall, isIdentifier, isMember, propertyName, some, startOf, walk, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isIdentifier, isMember, propertyName, some, walk, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { FileContext } from './file-context';
 import { replacedOrCheckedAsDouble } from './test-doubles';
 import { MongooseAnalysis } from './analysis';
+import { MONGOOSE_KINDS, memberOf, valueOf } from './callees';
 
 /** One place a helper function is called from. */
 export interface CallSite {
@@ -66,6 +67,8 @@ export class CallSiteFinder {
       found.miss('it is not a named function, so its callers cannot be listed');
       return found;
     }
+    const overridden = identity.isMethod ? overriddenBy(this.analysis, fn, identity.name) : undefined;
+    if (overridden) found.miss(`${identity.name}() overrides the one of ${overridden}, whose calls through this may run it`);
     const self = path.resolve(this.ctx.file);
     const instances = identity.isMethod && !identity.exported ? exportedInstances(fn) : [];
     if (instances.length > 0) {
@@ -174,14 +177,23 @@ export class CallSiteFinder {
       const classBody = fn.parent as Path;
       const classId = (classBody.parent as Path | null)?.node.id as Node | undefined;
       const rootPath = this.analysis.root.get() as Path;
-      const escape = classId ? instanceEscape(this.analysis, this.analysis.bindings.referencesIn(rootPath, classId).filter((ref) => ref.node !== classId && !isImportOrExportName(ref))) : undefined;
+      const classRefs = classId ? this.analysis.bindings.referencesIn(rootPath, classId).filter((ref) => ref.node !== classId && !isImportOrExportName(ref)) : [];
+      const escape = instanceEscape(this.analysis, classRefs);
       if (escape) found.miss(`an instance of ${classId!.name as string} is handed on at line ${lineOf(escape)}, so calls of its ${identity.name}() cannot all be listed`);
+      for (const ref of classRefs) {
+        const subclass = inheritingSubclass(this.analysis, ref, { file: this.ctx.file, node: fn.node }, identity.name);
+        const subclassName = (subclass?.node.id as Node | undefined)?.name as string | undefined;
+        if (subclass && (isExportedStatement(subclass) || this.analysis.bindings.referencesIn(rootPath, subclass.node.id as Node).some((r) => r.node !== subclass.node.id))) {
+          found.miss(`${subclassName ?? 'a class'} extends ${classId!.name as string} and inherits ${identity.name}(), and its instances are used where the calls cannot all be listed`);
+        }
+      }
       for (const call of this.analysis.index.calls()) {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
-        const insideClass = startOf(classBody.node) <= startOf(call.node) && startOf(call.node) <= (classBody.node.end ?? 0);
         const receiver = call.get('callee', 'object') as Path;
-        if ((callee.object.type === 'ThisExpression' && insideClass) || this.namesClass(receiver, classBody)) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+        const self = selfCall(this.analysis, call, { file: this.ctx.file, node: fn.node });
+        if (self === 'method' || (self === undefined && this.namesClass(receiver, classBody))) found.add({ file: this.ctx.file, analysis: this.analysis, call });
+        else if (self === 'other' || MONGOOSE_KINDS.has(this.analysis.kindOf(receiver, 0, false))) continue;
         // `session.abortTransaction()` inside an abortTransaction() helper is the session's own method.
         else if (!this.analysis.isSessionReference(receiver)) found.miss(`${identity.name}() is also called on other objects, which cannot be checked without type facts`);
       }
@@ -221,7 +233,7 @@ export class CallSiteFinder {
       return;
     }
     const start: ExportedName = { file: path.resolve(this.ctx.file), name: className ?? identity.name, whole: identity.defaultExport || isDefaultExportedClass(fn) };
-    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod }, found);
+    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod, method: { file: this.ctx.file, node: fn.node } }, found);
   }
 
   /**
@@ -233,7 +245,7 @@ export class CallSiteFinder {
     this.findInFile(fn, identity, found);
     const file = path.resolve(this.ctx.file);
     const starts = instances.map((instance) => ({ ...instance, file }));
-    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name }, found);
+    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name, method: { file: this.ctx.file, node: fn.node } }, found);
   }
 
   /** Follows the exported names through the files that load them (and their re-exports), gathering the calls of the target. */
@@ -272,6 +284,8 @@ interface CallTarget {
   isMethod: boolean;
   /** The helper is a method called on an exported instance, known to importers by this name: `instance.helper(...)` are its calls. */
   instance?: string;
+  /** The helper's function: what `this.helper()` and `super.helper()` in an importer's classes must resolve to. */
+  method: MethodRef;
 }
 
 /**
@@ -465,7 +479,13 @@ class ImporterSearch {
    * property annotated so, through `this`). A call of that method on anything else makes the list
    * incomplete.
    */
-  private instanceCalls(className: string | undefined, classRefs: readonly Path[]): void {
+  private instanceCalls(className: string | undefined, importedRefs: readonly Path[]): void {
+    const classRefs = [...importedRefs];
+    const classNames = className === undefined ? [] : [className];
+    for (const subclass of this.inheritingSubclasses(importedRefs)) {
+      classRefs.push(...subclass.refs);
+      classNames.push(subclass.name);
+    }
     const escape = instanceEscape(this.analysis, classRefs);
     if (escape) this.found.miss(`an instance of ${className ?? this.exported.name} is handed on in ${relative(this.helperFile, this.file)}:${lineOf(escape)}, so calls of its ${this.target.helper}() cannot all be listed`);
     const typed = new Set<Node>();
@@ -477,7 +497,7 @@ class ImporterSearch {
         typed.add(declarator.node.id as Node);
       }
     }
-    for (const name of className === undefined ? [] : this.analysis.index.named(className)) {
+    for (const name of classNames.flatMap((n) => this.analysis.index.named(n))) {
       const annotated = annotatedHolder(name);
       if (annotated?.kind === 'binding') typed.add(annotated.node);
       if (annotated?.kind === 'property') typedProperties.add(annotated.name);
@@ -487,6 +507,9 @@ class ImporterSearch {
       if (!isMember(callee) || propertyName(callee) !== this.target.helper) continue;
       const receiver = callee.object;
       const receiverPath = call.get('callee', 'object') as Path;
+      const self = selfCall(this.analysis, call, this.target.method);
+      if (self === 'method') this.found.add({ file: this.file, analysis: this.analysis, call });
+      if (self === 'method' || self === 'other') continue;
       // `Class.method()`: a static call through the imported class itself.
       const onClass = classRefs.some((ref) => ref.node === receiver);
       const onTyped = isIdentifier(receiver)
@@ -496,6 +519,24 @@ class ImporterSearch {
       else if (this.analysis.isSessionReference(receiverPath)) continue;
       else this.found.miss(`${this.target.helper}() is also called on other objects in ${relative(this.helperFile, this.file)}, which cannot be told apart without type facts`);
     }
+  }
+
+  /**
+   * The classes of this file that extend the imported class and inherit the helper (`class
+   * OrderRepo extends BaseRepo`): their uses in the file, and, where they are exported, the search
+   * goes on in the files that load them.
+   */
+  private inheritingSubclasses(classRefs: readonly Path[]): { name: string; refs: Path[] }[] {
+    const out: { name: string; refs: Path[] }[] = [];
+    for (const ref of classRefs) {
+      const subclass = inheritingSubclass(this.analysis, ref, this.target.method, this.target.helper);
+      const id = subclass?.node.id as Node | undefined;
+      if (!subclass || !id) continue;
+      const name = id.name as string;
+      if (isExportedStatement(subclass)) this.reexports.push({ file: this.file, name: subclass.parent?.node.type === 'ExportDefaultDeclaration' ? 'default' : name, whole: subclass.parent?.node.type === 'ExportDefaultDeclaration' });
+      out.push({ name, refs: this.analysis.bindings.referencesIn(this.rootPath, id).filter((r) => r.node !== id && !this.reexported(r)) });
+    }
+    return out;
   }
 
   /** A form of loading the module that is not followed: the list is incomplete if this file names the helper. */
@@ -543,6 +584,8 @@ function instanceEscape(analysis: MongooseAnalysis, classRefs: readonly Path[]):
       continue;
     }
     if (isMember(node) && node.object === expression.node) continue;
+    // `class OrderRepo extends BaseRepo`: what its instances call is searched through the subclass.
+    if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.superClass === expression.node) continue;
     if (node.type.startsWith('TS') || (node.type === 'BinaryExpression' && node.operator === 'instanceof' && node.right === expression.node)) continue;
     // `{ provide: C, useValue: stub }` names a token; `moduleRef.get(C)` gives an instance whose calls this file shows.
     if (node.type === 'ObjectProperty' && node.value === expression.node && keyName(node) === 'provide') continue;
@@ -552,6 +595,51 @@ function instanceEscape(analysis: MongooseAnalysis, classRefs: readonly Path[]):
     return parent;
   }
   return undefined;
+}
+
+/**
+ * `this.m()` or `super.m()`: whether the one resolver (callees.ts) says it runs `method`, runs
+ * something else (the enclosing class or a closer superclass defines `m`), or cannot tell;
+ * undefined for any other receiver.
+ */
+function selfCall(analysis: MongooseAnalysis, call: Path, method: MethodRef): 'method' | 'other' | 'unknown' | undefined {
+  const callee = call.node.callee as Node;
+  const receiver = isMember(callee) ? (callee.object as Node).type : undefined;
+  if (receiver !== 'ThisExpression' && receiver !== 'Super') return undefined;
+  const value = valueOf(analysis, call.get('callee') as Path, 0);
+  if (value?.kind === 'function') return isMethod(value, method) ? 'method' : 'other';
+  return value === undefined || value.kind === 'expression' ? 'unknown' : 'other';
+}
+
+/** The helper method, by its file and node (another file's analysis of the same file may hold its own tree). */
+interface MethodRef {
+  file: string;
+  node: Node;
+}
+
+function isMethod(value: { analysis: MongooseAnalysis; fn: Path }, method: MethodRef): boolean {
+  if (value.fn.node === method.node) return true;
+  return value.analysis.file !== undefined && path.resolve(value.analysis.file) === path.resolve(method.file) && value.fn.node.start === method.node.start && value.fn.node.end === method.node.end;
+}
+
+/** The superclass (by name) whose own `name` method the method overrides, or undefined. */
+function overriddenBy(analysis: MongooseAnalysis, method: Path, name: string): string | undefined {
+  if (method.node.static) return undefined;
+  const cls = method.parent?.parent as Path | null;
+  if (!cls?.node.superClass) return undefined;
+  const parent = valueOf(analysis, cls.get('superClass') as Path, 0);
+  if (parent?.kind !== 'class') return undefined;
+  const inherited = memberOf({ kind: 'instance', analysis: parent.analysis, cls: parent.cls }, name, 0);
+  return inherited?.kind === 'function' ? (((parent.cls.node.id as Node | undefined)?.name as string | undefined) ?? 'its superclass') : undefined;
+}
+
+/** `class X extends C` at a reference of C, when X's instances run C's `method` (X does not override it). */
+function inheritingSubclass(analysis: MongooseAnalysis, ref: Path, method: MethodRef, name: string): Path | undefined {
+  const expression = namingExpression(ref);
+  const parent = expression.parent as Path | null;
+  if (!parent || (parent.node.type !== 'ClassDeclaration' && parent.node.type !== 'ClassExpression') || parent.node.superClass !== expression.node) return undefined;
+  const inherited = memberOf({ kind: 'instance', analysis, cls: parent }, name, 0);
+  return inherited?.kind === 'function' && isMethod(inherited, method) ? parent : undefined;
 }
 
 /** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */

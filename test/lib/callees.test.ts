@@ -108,3 +108,45 @@ describe('calledFunction', () => {
     expect(calleeOf(a, 'items.map(f)')).toBeUndefined();
   });
 });
+
+describe('this.m() and super.m()', () => {
+  const local = (analysis: MongooseAnalysis, callText: string): string | undefined => {
+    const at = analysis.source.indexOf(callText);
+    const call = analysis.index.calls().find((c) => c.node.start === at) as Path;
+    const fn = analysis.localFunctionCalled(call);
+    const cls = fn?.parent?.parent?.node as { id?: { name: string } } | undefined;
+    return fn && `${cls?.id?.name ?? '?'}.${(fn.node.key as { name: string }).name}`;
+  };
+
+  it("runs the enclosing class's method, never another class's of the same name", () => {
+    const get = project({
+      'a.ts': [
+        'class Audit { async record(e) { await Audit.create([e]); } }',
+        'class Orders { async record(e, s) { await Order.create([e], { session: s }); } async place(e, s) { await this.record(e, s); } }',
+        'class Stray { async place(e) { await this.record(e); } }',
+        'function loose() { return this.record(1); }',
+      ].join('\n'),
+    });
+    const a = get('a.ts');
+    expect(local(a, 'this.record(e, s)')).toBe('Orders.record');
+    expect(local(a, 'this.record(e)')).toBeUndefined();
+    expect(local(a, 'this.record(1)')).toBeUndefined();
+  });
+
+  it('walks the extends chain, in the file and through imports, and follows super', () => {
+    const get = project({
+      'base.ts': 'export class Base { async transaction(work) { return work(); } async save() {} }',
+      'a.ts': [
+        "import { Base } from './base';",
+        'class Middle extends Base { async save() { await super.save(); } }',
+        'class Orders extends Middle { async place() { await this.transaction(() => 1); await this.save(); } static make() { return this.create(); } static create() {} }',
+      ].join('\n'),
+    });
+    const a = get('a.ts');
+    expect(calleeOf(a, 'this.transaction(')).toBe('other:transaction');
+    expect(local(a, 'this.transaction(')).toBeUndefined();
+    expect(local(a, 'this.save()')).toBe('Middle.save');
+    expect(calleeOf(a, 'super.save()')).toBe('other:save');
+    expect(local(a, 'this.create()')).toBe('Orders.create');
+  });
+});
