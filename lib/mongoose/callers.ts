@@ -181,7 +181,7 @@ export class CallSiteFinder {
       const escape = instanceEscape(this.analysis, classRefs);
       if (escape) found.miss(`an instance of ${classId!.name as string} is handed on at line ${lineOf(escape)}, so calls of its ${identity.name}() cannot all be listed`);
       for (const ref of classRefs) {
-        const subclass = inheritingSubclass(this.analysis, ref, { file: this.ctx.file, node: fn.node }, identity.name);
+        const subclass = inheritingSubclass(this.analysis, ref, methodRef(this.ctx.file, fn), identity.name);
         const subclassName = (subclass?.node.id as Node | undefined)?.name as string | undefined;
         if (subclass && (isExportedStatement(subclass) || this.analysis.bindings.referencesIn(rootPath, subclass.node.id as Node).some((r) => r.node !== subclass.node.id))) {
           found.miss(`${subclassName ?? 'a class'} extends ${classId!.name as string} and inherits ${identity.name}(), and its instances are used where the calls cannot all be listed`);
@@ -191,7 +191,7 @@ export class CallSiteFinder {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
         const receiver = call.get('callee', 'object') as Path;
-        const self = selfCall(this.analysis, call, { file: this.ctx.file, node: fn.node });
+        const self = selfCall(this.analysis, call, methodRef(this.ctx.file, fn));
         if (self === 'method' || (self === undefined && this.namesClass(receiver, classBody))) found.add({ file: this.ctx.file, analysis: this.analysis, call });
         else if (self === 'other' || MONGOOSE_KINDS.has(this.analysis.kindOf(receiver, 0, false))) continue;
         // `session.abortTransaction()` inside an abortTransaction() helper is the session's own method.
@@ -233,7 +233,7 @@ export class CallSiteFinder {
       return;
     }
     const start: ExportedName = { file: path.resolve(this.ctx.file), name: className ?? identity.name, whole: identity.defaultExport || isDefaultExportedClass(fn) };
-    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod, method: { file: this.ctx.file, node: fn.node } }, found);
+    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod, method: methodRef(this.ctx.file, fn) }, found);
   }
 
   /**
@@ -245,7 +245,7 @@ export class CallSiteFinder {
     this.findInFile(fn, identity, found);
     const file = path.resolve(this.ctx.file);
     const starts = instances.map((instance) => ({ ...instance, file }));
-    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name, method: { file: this.ctx.file, node: fn.node } }, found);
+    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name, method: methodRef(this.ctx.file, fn) }, found);
   }
 
   /** Follows the exported names through the files that load them (and their re-exports), gathering the calls of the target. */
@@ -611,15 +611,31 @@ function selfCall(analysis: MongooseAnalysis, call: Path, method: MethodRef): 'm
   return value === undefined || value.kind === 'expression' ? 'unknown' : 'other';
 }
 
-/** The helper method, by its file and node (another file's analysis of the same file may hold its own tree). */
+/**
+ * The helper method, by its file and its class and name: another file reaches the helper's file
+ * through an analysis of its own (of the text on disk, while the pipeline works on a rewritten one).
+ */
 interface MethodRef {
   file: string;
-  node: Node;
+  fn: Path;
+}
+
+function methodRef(file: string, fn: Path): MethodRef {
+  return { file, fn };
 }
 
 function isMethod(value: { analysis: MongooseAnalysis; fn: Path }, method: MethodRef): boolean {
-  if (value.fn.node === method.node) return true;
-  return value.analysis.file !== undefined && path.resolve(value.analysis.file) === path.resolve(method.file) && value.fn.node.start === method.node.start && value.fn.node.end === method.node.end;
+  if (value.fn.node === method.fn.node) return true;
+  const key = methodKey(method.fn);
+  return key !== undefined && value.analysis.file !== undefined && path.resolve(value.analysis.file) === path.resolve(method.file) && methodKey(value.fn) === key;
+}
+
+/** `Class#name` (`Class.name` if static) of a method of a named class. */
+function methodKey(fn: Path): string | undefined {
+  const className = classNameOf(fn);
+  const key = fn.node.key as Node | undefined;
+  if (fn.node.type !== 'ClassMethod' || className === undefined || !key || !isIdentifier(key) || fn.node.computed) return undefined;
+  return `${className}${fn.node.static ? '.' : '#'}${key.name as string}`;
 }
 
 /** The superclass (by name) whose own `name` method the method overrides, or undefined. */
