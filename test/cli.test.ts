@@ -118,6 +118,52 @@ describe('tx-codemod run', () => {
   });
 });
 
+/** A pnpm workspace whose db package exports a transaction wrapper; its package.json main is a build that is not there. */
+function workspaceWithWrapper(callbackExtra: string): Record<string, string> {
+  const wrapper = fs.readFileSync(path.join(__dirname, '..', '__testfixtures__', 'manual-to-transaction', 'wrapper-callers-cjs', 'input', 'utils', 'transaction.js'), 'utf8');
+  return {
+    'package.json': JSON.stringify({ name: 'shop-monorepo', private: true }),
+    'pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n  - "packages/*"\n',
+    'packages/db/package.json': JSON.stringify({ name: '@shop/db', private: true, main: 'lib/index.js', dependencies: { mongoose: '^8.6.0' } }),
+    'packages/db/src/index.js': "module.exports = require('./transaction');\n",
+    'packages/db/src/transaction.js': wrapper,
+    'apps/api/package.json': JSON.stringify({ name: '@shop/api', private: true, dependencies: { '@shop/db': 'workspace:*', mongoose: '^8.6.0' } }),
+    'apps/api/src/orders.js': `const mongoose = require('mongoose');
+const { runInTransaction } = require('@shop/db');
+
+const Order = mongoose.model('Order', new mongoose.Schema({ customer: String, total: Number }));
+
+exports.placeOrder = async (customer, total) => {
+  const order = await runInTransaction(async (session) => {
+    const [created] = await Order.create([{ customer, total }], { session });${callbackExtra}
+    return created;
+  });
+  return String(order._id);
+};
+`,
+  };
+}
+
+describe('transaction wrappers in a workspace', () => {
+  it("judges a wrapper of one package by the callbacks another package passes, importing it by the package's name", () => {
+    const dir = tempProject(workspaceWithWrapper(''));
+    const result = tx(['run', '.', '--dry'], dir);
+    expect(result.stdout).toContain('+  const result = await mongoose.connection.transaction(async (session) => {\n');
+    expect(result.stdout).toContain('+++ b/packages/db/src/transaction.js');
+    expect(result.stderr).toContain('1 would change');
+    expect(result.stderr).toContain('0 findings');
+  });
+
+  it('keeps the wrapper when a callback of the other package has an effect, naming it there', () => {
+    const dir = tempProject(workspaceWithWrapper("\n    await fetch('https://hooks.example.com/orders');"));
+    const result = tx(['run', '.', '--dry'], dir);
+    expect(result.stdout).not.toContain('.transaction(');
+    expect(result.stderr).toContain(
+      'the callback passed to runInTransaction() at ../../../apps/api/src/orders.js:7 has an effect outside the database (`fetch(\'https://hooks.example.com/orders\')` at ../../../apps/api/src/orders.js:9)',
+    );
+  });
+});
+
 describe('tx-codemod run --check', () => {
   it('exits 1 when a file would change and writes nothing', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE });

@@ -30,6 +30,8 @@ describe('finding kinds', () => {
     const b = 'the transaction body writes without the session (`Audit.create([entry])` at line 40), which no abort undoes';
     expect(findingKind(a).key).toBe('retry-hazard');
     expect(findingKind(b).key).toBe('retry-hazard');
+    expect(findingKind('hand-managed transaction left as is: the transaction body runs the callback of runInTransaction() (`fn(session)` at line 15), and the callback passed to runInTransaction() at line 34 has an effect outside the database').key).toBe('wrapper-callbacks');
+    expect(findingKind('hand-managed transaction left as is: the transaction body runs the callback of execute() (`cb(session)` at line 9), and no caller of execute() was found in the project').key).toBe('wrapper-callbacks');
     expect(findingKind('the transaction is committed at lines 13, 20 and 25, each on a path of its own').key).toBe('control-flow');
     expect(findingKind('Order.updateOne(q, u, { session }, done) passes `done` where Mongoose 5/6 take a Node-style callback').key).toBe('node-callback');
     expect(findingKind('hand-managed transaction left as is: this package is Mongoose itself: its tests and documentation examples exercise the session API they call (startTransaction(), commitTransaction(), withTransaction()), which transaction() would replace').key).toBe('mongoose-itself');

@@ -4,16 +4,17 @@ import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isF
 import { shortText } from '../lib/edit/text';
 import { argumentFor, parameterSlots } from '../lib/ast/parameters';
 import { appendListItem } from '../lib/edit/rewrite';
+import { SourceEdits } from '../lib/edit/edits';
 import type { MongooseVersion } from '../lib/facts/project';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { ALS_FLOOR_DESCRIPTION, alsMayApply, alsOnFor, alsSuppliesSession, operationInstance, versionSupportsAls } from '../lib/mongoose/als-support';
 import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
-import { sessionLessWrite, sessionLessWrites, sessionUses } from '../lib/mongoose/helper-writes';
+import { sessionLessWrite, sessionLessWrites, sessionUses, type SessionLessWrite } from '../lib/mongoose/helper-writes';
 import { CallSiteFinder } from '../lib/mongoose/callers';
 import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
-import { calledFunction } from '../lib/mongoose/callees';
+import { calledFunction, type CalledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
 import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
 import { lineOf } from '../lib/mongoose/transaction-body';
@@ -45,6 +46,36 @@ export const addMissingSession: Transform = {
 };
 
 export default asJscodeshiftTransform(addMissingSession);
+
+/**
+ * The writes of another file of the run that this transform gives the session when the run reaches
+ * that file (it runs first there, on the text as it is on disk): what a transform of this file may
+ * count on being fixed by the same run. Nothing is written; `ctx` is this file's context.
+ */
+export function writesGivenSessionIn(ctx: TransformContext, analysis: MongooseAnalysis, file: string): Set<Node> {
+  const given = new Set<Node>();
+  const dry: TransformContext = {
+    j: ctx.j,
+    root: ctx.root,
+    style: ctx.style,
+    settings: ctx.settings,
+    transforms: ctx.transforms,
+    project: ctx.project,
+    types: ctx.types,
+    inRun: (other) => ctx.inRun(other),
+    file,
+    source: analysis.source,
+    analysis,
+    edits: new SourceEdits(analysis.source),
+    change: (path: Path) => given.add(path.node),
+    report: () => undefined,
+  };
+  const adder = new SessionAdder(dry, analysis, directScopes(analysis));
+  for (const call of analysis.index.calls()) {
+    if (!isInnerLink(call)) adder.visit(call);
+  }
+  return given;
+}
 
 const NO_SESSION = 'runs outside the transaction (no session)';
 /** Why a best-effort write cannot simply be given the session. */
@@ -546,13 +577,29 @@ function reportSessionlessWrappers(ctx: TransformContext, analysis: MongooseAnal
   for (const { call, callback, wrapper } of sessionlessCallbacks(analysis)) {
     if (!outsideTransaction(wrapper) || scopes.some((scope) => contains(scope, call))) continue;
     const where = wrapper.analysis === analysis || !wrapper.analysis.file ? '' : ` (${relativeTo(ctx.file, wrapper.analysis.file)})`;
+    const cause = `${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to`;
     for (const write of sessionLessWrites({ analysis, fn: callback }, enclosingFunction(call)).filter((w) => !w.caught)) {
-      ctx.report(
-        write.call,
-        `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to this write`,
-      );
+      ctx.report(write.call, `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${cause} this write`);
+    }
+    for (const helper of writingHelpers(analysis, callback)) {
+      const there = helper.target.analysis === analysis || !helper.target.file ? '' : ` (${relativeTo(ctx.file, helper.target.file)})`;
+      const write = `${writeLabel(helper.target.analysis.source, callChain(helper.write.call))} at line ${lineOf(helper.write.call)}`;
+      ctx.report(helper.call, `${helper.target.name}()${there} writes without a session (${write}), which runs outside the transaction: ${cause} the helper`);
     }
   }
+}
+
+/** Calls in `fn`'s own body of functions of the project that write without a session (not best-effort). */
+function writingHelpers(analysis: MongooseAnalysis, fn: Path): Array<{ call: Path; target: CalledFunction; write: SessionLessWrite }> {
+  const found: Array<{ call: Path; target: CalledFunction; write: SessionLessWrite }> = [];
+  for (const call of analysis.index.within(fn.node, 'CallExpression')) {
+    if (isInnerLink(call) || enclosingFunction(call)?.node !== fn.node) continue;
+    const target = calledFunction(analysis, call, { syntaxOnly: true });
+    if (!target || target.fn.node === fn.node || (target.analysis === analysis && encloses(target.fn.node, call.node))) continue;
+    const write = sessionLessWrite(target);
+    if (write && !write.caught) found.push({ call, target, write });
+  }
+  return found;
 }
 
 /** Why AsyncLocalStorage does not hand a session-less callback the session, where the project might expect it to. */

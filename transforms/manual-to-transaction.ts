@@ -3,6 +3,8 @@ import { endOf, isFunction, startOf, statementsOf, type Node, type Path } from '
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
+import { CallSiteFinder } from '../lib/mongoose/callers';
+import { writesGivenSessionIn } from './add-missing-session';
 import { settleFactoryImports } from '../lib/mongoose/default-connection';
 import { dropFactoryImports } from '../lib/mongoose/factory-reach';
 import { planManualTransaction, receivedTransactions, type ManualPlan } from '../lib/mongoose/manual-plan';
@@ -30,9 +32,10 @@ export const manualToTransaction: Transform = {
     const { analysis } = ctx;
     const typescript = /\.[cm]?tsx?$/.test(ctx.file);
     const plans: Array<{ plan: ManualPlan; at: Path; creation: SessionCreation }> = [];
+    const callers = { file: ctx.file, finder: new CallSiteFinder(ctx, analysis), givenSessionIn: sessionsGivenByThisRun(ctx) };
     for (const creation of analysis.sessionCreations()) {
       const als = alsOnFor(ctx.project, creation.receiver ? analysis.instanceOf(creation.receiver) : { kind: 'unknown' });
-      const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript });
+      const plan = planManualTransaction(analysis, creation, { mongoose: ctx.project.mongoose(), als, typescript, callers });
       if (!plan) continue;
       if ('reason' in plan) {
         ctx.report(plan.at, `hand-managed transaction left as is: ${plan.reason}`);
@@ -68,6 +71,17 @@ export default asJscodeshiftTransform(manualToTransaction);
 
 /** What a comment over a commit, abort or endSession() says when it speaks of that call. */
 const LIFECYCLE_WORDS = /\b(commit|abort|roll[\s-]*back|rollback|end|close|session|transaction)/i;
+
+/** What add-missing-session, where this run applies it, does to another file of the run before that file sees this one's rewrite. */
+function sessionsGivenByThisRun(ctx: TransformContext): (analysis: MongooseAnalysis, file: string) => Set<Node> | undefined {
+  const known = new Map<string, Set<Node>>();
+  return (analysis, file) => {
+    if (!ctx.transforms.includes('add-missing-session') || !ctx.inRun(file)) return undefined;
+    let given = known.get(file);
+    if (!given) known.set(file, (given = writesGivenSessionIn(ctx, analysis, file)));
+    return given;
+  };
+}
 
 function regionLength(plan: ManualPlan): number {
   const statements = statementsOf(plan.block.node)!;

@@ -153,6 +153,15 @@ interface PublicEntries {
 const NO_ENTRIES: PublicEntries = { files: [], patterns: [] };
 const SOURCE_EXTENSION = /(\.d)?\.(c|m)?(j|t)sx?$/;
 
+/**
+ * Where a package's built entry (`dist/index.js`, `lib/server.js`, as package.json names it) is
+ * written in the source, without extension: `src/index`, or `index` for a build of the package root.
+ */
+export function sourceStemsOfBuilt(entry: string): string[] {
+  const stem = path.normalize(entry).split(path.sep).join('/').replace(/^\.\//, '').replace(SOURCE_EXTENSION, '');
+  return BUILD_FOLDER.test(stem) ? [stem.replace(BUILD_FOLDER, 'src$2'), stem.replace(BUILD_FOLDER, '')] : [];
+}
+
 function entrySources(root: string): PublicEntries {
   const pkg = readJson<EntryFields>(path.join(root, 'package.json'));
   if (!pkg || pkg.private === true) return NO_ENTRIES;
@@ -171,7 +180,7 @@ function entrySources(root: string): PublicEntries {
       for (const pattern of [stem, ...sources]) patterns.push(...starParts(pattern));
       continue;
     }
-    const stems = [stem, ...(built ? [stem.replace(BUILD_FOLDER, 'src$2'), stem.replace(BUILD_FOLDER, '')] : [])];
+    const stems = [stem, ...(built ? sourceStemsOfBuilt(stem) : [])];
     for (const candidate of stems.flatMap((s) => [s, `${s}/index`])) {
       const file = SOURCE_EXTENSIONS.map((ext) => path.join(root, candidate + ext)).find((f) => fs.existsSync(f));
       if (file) found.add(file);

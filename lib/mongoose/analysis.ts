@@ -707,6 +707,8 @@ export class MongooseAnalysis {
           if (fromInit !== 'unknown') return fromInit;
           // `const db = drizzle(...)`, `new Sequelize(...)`: made by a look-alike, whatever its name says.
           if (this.madeByLookalike(init)) return 'unknown';
+          // `const model = new this.model(data)`: a document, whatever its name says.
+          if (init.node.type === 'NewExpression' && this.kindOf(init.get('callee') as Path, depth + 1, guess) === 'model') return 'unknown';
         } else {
           const assigned = this.assignedHandleKind(declaration, depth, guess);
           if (assigned) return assigned;

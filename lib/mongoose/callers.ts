@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { exportName, isWholeExports } from '../ast/modules';
-import { isCall, isIdentifier, isMember, propertyName, some, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isIdentifier, isMember, propertyName, some, startOf, walk, type Node, type Path } from '../ast/nodes';
 import { wholeWord } from '../edit/text';
 import { moduleName } from '../facts/text-index';
 import type { FileContext } from './file-context';
@@ -67,10 +67,17 @@ export class CallSiteFinder {
       return found;
     }
     const self = path.resolve(this.ctx.file);
-    const mentionedElsewhere = this.namesOf(identity).some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
-    if (identity.exported && mentionedElsewhere) this.findAcrossFiles(fn, identity, found);
+    const instances = identity.isMethod && !identity.exported ? exportedInstances(fn) : [];
+    if (instances.length > 0) {
+      this.findThroughInstances(fn, identity, instances, found);
+      return found;
+    }
+    // A method is reached through its class, which a file must name to make or receive an instance.
+    const words = identity.isMethod ? [classNameOf(fn) ?? identity.name] : this.namesOf(identity);
+    const mentionedElsewhere = words.some((word) => this.ctx.project.filesMentioning(word).some((f) => path.resolve(f) !== self));
+    // Named nowhere else, it may still leave the package through a module that re-exports everything (`export * from`).
+    if (identity.exported) this.findAcrossFiles(fn, identity, found, mentionedElsewhere);
     else this.findInFile(fn, identity, found);
-    if (identity.exported && !mentionedElsewhere) this.missIfPublic(identity, classNameOf(fn), self, found);
     return found;
   }
 
@@ -125,6 +132,23 @@ export class CallSiteFinder {
     return identity.defaultExport ? [identity.name, moduleName(this.ctx.file)] : [identity.name];
   }
 
+  /** The module, or one that re-exports all of it (`export * from './x'`, at any depth), is an entry of the package. */
+  private missIfReexportedPublicly(identity: HelperIdentity, className: string | undefined, found: SiteCollector): void {
+    const queue = [path.resolve(this.ctx.file)];
+    const seen = new Set<string>();
+    while (queue.length > 0 && found.incomplete === undefined) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      this.missIfPublic(identity, className, file, found);
+      for (const site of this.ctx.project.importersOf(file)) {
+        const analysis = this.analysisOf(site.file);
+        const statement = analysis?.index.of('StringLiteral').find((p) => p.node.start === site.start)?.parent?.node as Node | undefined;
+        if (statement?.type === 'ExportAllDeclaration' && !statement.exported) queue.push(path.resolve(site.file));
+      }
+    }
+  }
+
   /** A module that exports the helper and is an entry of its package: code outside the project may call it. */
   private missIfPublic(identity: HelperIdentity, className: string | undefined, file: string, found: SiteCollector): void {
     if (!this.ctx.project.isPublicEntry(file)) return;
@@ -148,6 +172,10 @@ export class CallSiteFinder {
   private findInFile(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
     if (identity.isMethod) {
       const classBody = fn.parent as Path;
+      const classId = (classBody.parent as Path | null)?.node.id as Node | undefined;
+      const rootPath = this.analysis.root.get() as Path;
+      const escape = classId ? instanceEscape(this.analysis, this.analysis.bindings.referencesIn(rootPath, classId).filter((ref) => ref.node !== classId && !isImportOrExportName(ref))) : undefined;
+      if (escape) found.miss(`an instance of ${classId!.name as string} is handed on at line ${lineOf(escape)}, so calls of its ${identity.name}() cannot all be listed`);
       for (const call of this.analysis.index.calls()) {
         const callee = call.node.callee as Node;
         if (!isMember(callee) || propertyName(callee) !== identity.name) continue;
@@ -181,16 +209,36 @@ export class CallSiteFinder {
    * import graph and each importer's syntax: the import, `require` or re-export that names the
    * helper (or its class, or the module itself for a default export), and the uses of what it binds.
    */
-  private findAcrossFiles(fn: Path, identity: HelperIdentity, found: SiteCollector): void {
+  private findAcrossFiles(fn: Path, identity: HelperIdentity, found: SiteCollector, mentionedElsewhere: boolean): void {
     this.findInFile(fn, identity, found);
+    if (!mentionedElsewhere) {
+      this.missIfReexportedPublicly(identity, classNameOf(fn), found);
+      return;
+    }
     const className = identity.isMethod ? classNameOf(fn) : undefined;
     if (identity.isMethod && className === undefined) {
       found.miss(`${identity.name}() belongs to a class without a name, so its callers in other files cannot be listed`);
       return;
     }
     const start: ExportedName = { file: path.resolve(this.ctx.file), name: className ?? identity.name, whole: identity.defaultExport || isDefaultExportedClass(fn) };
-    const target: CallTarget = { helper: identity.name, isMethod: identity.isMethod };
-    const queue = [start];
+    this.searchImporters(identity, className, [start], { helper: identity.name, isMethod: identity.isMethod }, found);
+  }
+
+  /**
+   * A method of a class the module does not export, whose instance it does (`export const
+   * transactionService = new TransactionService()`, `module.exports = new Mailer()`): calls through
+   * `this` in the file, and `instance.method(...)` wherever the import graph says the instance goes.
+   */
+  private findThroughInstances(fn: Path, identity: HelperIdentity, instances: ExportedName[], found: SiteCollector): void {
+    this.findInFile(fn, identity, found);
+    const file = path.resolve(this.ctx.file);
+    const starts = instances.map((instance) => ({ ...instance, file }));
+    this.searchImporters(identity, classNameOf(fn), starts, { helper: identity.name, isMethod: false, instance: instances[0]!.name }, found);
+  }
+
+  /** Follows the exported names through the files that load them (and their re-exports), gathering the calls of the target. */
+  private searchImporters(identity: HelperIdentity, className: string | undefined, starts: ExportedName[], target: CallTarget, found: SiteCollector): void {
+    const queue = [...starts];
     const seen = new Set<string>();
     while (queue.length > 0) {
       const exported = queue.shift()!;
@@ -222,6 +270,8 @@ interface ExportedName {
 interface CallTarget {
   helper: string;
   isMethod: boolean;
+  /** The helper is a method called on an exported instance, known to importers by this name: `instance.helper(...)` are its calls. */
+  instance?: string;
 }
 
 /**
@@ -353,11 +403,34 @@ class ImporterSearch {
 
   /** One use of the helper: a call, or a reason the list is incomplete. */
   private use(ref: Path): void {
+    if (this.target.instance !== undefined) {
+      this.instanceUse(namingExpression(ref), this.target.instance);
+      return;
+    }
     const call = callOfCallee(ref);
     if (call) this.found.add({ file: this.file, analysis: this.analysis, call });
     // A test's stand-in for the helper is not one of its callers, and does not hand it anywhere.
     else if (replacedOrCheckedAsDouble(namingExpression(ref))) return;
     else this.found.miss(`${this.target.helper} is used as a value in ${relative(this.helperFile, this.file)}, so not all of its callers can be found`);
+  }
+
+  /**
+   * One use of the exported instance: `instance.helper(...)` is a call, another member of it is not
+   * the helper's; anything else (passed on, stored, a computed member) may reach the helper unseen.
+   */
+  private instanceUse(expression: Path, instance: string): void {
+    const member = expression.parent as Path | null;
+    if (member && isMember(member.node) && member.node.object === expression.node) {
+      const name = propertyName(member.node);
+      const call = member.parent as Path | null;
+      if (name === this.target.helper && call && isCall(call.node) && call.node.callee === member.node) {
+        this.found.add({ file: this.file, analysis: this.analysis, call });
+        return;
+      }
+      if (name !== undefined && name !== this.target.helper) return;
+    }
+    if (replacedOrCheckedAsDouble(expression)) return;
+    this.found.miss(`${instance} (whose ${this.target.helper}() this is) is used as a value in ${relative(this.helperFile, this.file)}, so not all calls of ${this.target.helper}() can be found`);
   }
 
   /** `export { x }`, `module.exports = { x }` of an imported binding: the search goes on in this file's importers. */
@@ -393,6 +466,8 @@ class ImporterSearch {
    * incomplete.
    */
   private instanceCalls(className: string | undefined, classRefs: readonly Path[]): void {
+    const escape = instanceEscape(this.analysis, classRefs);
+    if (escape) this.found.miss(`an instance of ${className ?? this.exported.name} is handed on in ${relative(this.helperFile, this.file)}:${lineOf(escape)}, so calls of its ${this.target.helper}() cannot all be listed`);
     const typed = new Set<Node>();
     const typedProperties = new Set<string>();
     for (const ref of classRefs) {
@@ -431,6 +506,54 @@ class ImporterSearch {
   }
 }
 
+/** A NestJS module reference's lookups of a provider by its class. */
+const INSTANCE_LOOKUPS = new Set(['get', 'resolve']);
+
+function keyName(property: Node): string | undefined {
+  const key = property.key as Node;
+  return property.computed ? undefined : ((isIdentifier(key) ? key.name : key.value) as string | undefined);
+}
+
+/** Object keys of a NestJS module whose arrays list classes for the injector (instances then arrive by the class's type). */
+const INJECTOR_LISTS = new Set(['providers', 'exports', 'controllers', 'imports']);
+
+/**
+ * Where an instance of a class may travel where calls on it cannot be tied to the class: `new C()`
+ * not kept in a variable, a variable holding one that is used other than by its members
+ * (`register(tx)`), a subclass (`extends C`), the class handed to code that makes instances
+ * (`moduleRef.get(C)`, `{ useClass: C }`). Type annotations, static members, `instanceof` and
+ * NestJS module lists (instances injected by the class's type) keep it in sight.
+ */
+function instanceEscape(analysis: MongooseAnalysis, classRefs: readonly Path[]): Path | undefined {
+  const rootPath = analysis.root.get() as Path;
+  for (const ref of classRefs) {
+    const expression = namingExpression(ref);
+    const parent = expression.parent as Path | null;
+    if (!parent) continue;
+    const node = parent.node;
+    if (node.type === 'NewExpression' && node.callee === expression.node) {
+      const declarator = parent.parent as Path | null;
+      const id = declarator?.node.type === 'VariableDeclarator' && declarator.node.init === node ? (declarator.node.id as Node) : undefined;
+      if (!id || !isIdentifier(id)) return parent;
+      const passed = analysis.bindings.referencesIn(rootPath, id).find((use) => {
+        const member = use.parent as Path | null;
+        return use.node !== id && !(member && isMember(member.node) && member.node.object === use.node);
+      });
+      if (passed) return passed;
+      continue;
+    }
+    if (isMember(node) && node.object === expression.node) continue;
+    if (node.type.startsWith('TS') || (node.type === 'BinaryExpression' && node.operator === 'instanceof' && node.right === expression.node)) continue;
+    // `{ provide: C, useValue: stub }` names a token; `moduleRef.get(C)` gives an instance whose calls this file shows.
+    if (node.type === 'ObjectProperty' && node.value === expression.node && keyName(node) === 'provide') continue;
+    if (isCall(node) && (node.arguments as Node[])[0] === expression.node && INSTANCE_LOOKUPS.has(calleeName(node) ?? '')) continue;
+    const list = node.type === 'ArrayExpression' ? (parent.parent as Path | null)?.node : undefined;
+    if (list?.type === 'ObjectProperty' && INJECTOR_LISTS.has(keyName(list) ?? '')) continue;
+    return parent;
+  }
+  return undefined;
+}
+
 /** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */
 function importedName(specifier: Node, side: 'imported' | 'local' | 'exported' = 'imported'): string | undefined {
   return exportName(specifier[side] as Node | undefined);
@@ -450,6 +573,69 @@ function annotatedHolder(name: Path): { kind: 'binding'; node: Node } | { kind: 
   return { kind: 'binding', node: holder.node };
 }
 
+/**
+ * The names under which the module exports an instance of the method's class, made in place
+ * (`export const tx = new TransactionService()`, `export default new Tx()`, `module.exports = new
+ * Tx()`, `exports.tx = new Tx()`) or in a variable it exports (`export { tx }`, `module.exports = { tx }`).
+ */
+function exportedInstances(method: Path): ExportedName[] {
+  const classPath = method.parent?.parent as Path | null;
+  const id = classPath?.node.id as Node | undefined;
+  if (!id || !isIdentifier(id)) return [];
+  let program: Path = method;
+  while (program.parent) program = program.parent as Path;
+  const out: ExportedName[] = [];
+  walk(program.node, (node) => {
+    if (node.type !== 'NewExpression' || !isIdentifier(node.callee as Node, id.name as string)) return undefined;
+    out.push(...exportsOfValue(program.node, node));
+    return undefined;
+  });
+  return out;
+}
+
+/** The names the module exports `value` under: directly, or through the variable it initialises. */
+function exportsOfValue(program: Node, value: Node): ExportedName[] {
+  const out: ExportedName[] = [];
+  const file = '';
+  let variable: string | undefined;
+  walk(program, (node) => {
+    if (node.type === 'ExportDefaultDeclaration' && node.declaration === value) out.push({ file, name: 'default', whole: true });
+    if (node.type === 'AssignmentExpression' && node.right === value && isExportsTarget(node.left as Node)) out.push(exportTargetName(node.left as Node));
+    if (node.type === 'VariableDeclarator' && node.init === value && isIdentifier(node.id as Node)) variable = (node.id as Node).name as string;
+    return undefined;
+  });
+  if (variable === undefined) return out;
+  const name = variable;
+  walk(program, (node) => {
+    if (node.type === 'ExportNamedDeclaration' && (node.declaration as Node | undefined)?.type === 'VariableDeclaration') {
+      const declared = ((node.declaration as Node).declarations as Node[]).some((d) => isIdentifier(d.id as Node, name));
+      if (declared) out.push({ file, name, whole: false });
+    }
+    if (node.type === 'ExportSpecifier' && isIdentifier(node.local as Node, name)) {
+      const as = importedName(node, 'exported')!;
+      out.push({ file, name: as, whole: as === 'default' });
+    }
+    if (node.type === 'ExportDefaultDeclaration' && isIdentifier(node.declaration as Node, name)) out.push({ file, name: 'default', whole: true });
+    if (node.type === 'AssignmentExpression' && isExportsTarget(node.left as Node)) {
+      const right = node.right as Node;
+      if (isIdentifier(right, name)) out.push(exportTargetName(node.left as Node));
+      if (right.type === 'ObjectExpression') {
+        for (const p of right.properties as Node[]) {
+          const key = p.key as Node | undefined;
+          if (p.type === 'ObjectProperty' && isIdentifier(p.value as Node, name) && key && !p.computed) out.push({ file, name: (key.name ?? key.value) as string, whole: false });
+        }
+      }
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/** `module.exports` (the whole module) or `exports.name` / `module.exports.name`. */
+function exportTargetName(left: Node): ExportedName {
+  return isWholeExports(left) ? { file: '', name: 'default', whole: true } : { file: '', name: propertyName(left) ?? 'default', whole: propertyName(left) === undefined };
+}
+
 function classNameOf(method: Path): string | undefined {
   const classNode = (method.parent?.parent as Path | null)?.node;
   const id = classNode?.id as Node | undefined;
@@ -465,9 +651,13 @@ function relative(from: string, to: string): string {
   return path.relative(path.dirname(from), to).split(path.sep).join('/') || path.basename(to);
 }
 
+function lineOf(path: Path): number {
+  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+}
+
 /** `line 12` for a call in `file` itself, else `other.js:12` relative to `file`'s folder. */
 export function describeSite(file: string, site: CallSite): string {
-  const line = (site.call.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
+  const line = lineOf(site.call);
   return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
 }
 

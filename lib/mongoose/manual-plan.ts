@@ -20,11 +20,13 @@ import {
 } from '../ast/nodes';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import type { CallSiteFinder } from './callers';
 import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { handedOutByItsFunction } from './factories';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { modelDocumentType } from './model-types';
+import { WrapperCallbacks, type CallbackChecks } from './wrapper-callbacks';
 import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 
 /**
@@ -107,6 +109,8 @@ export interface ManualPlanContext {
   mongoose: MongooseVersion;
   als: boolean;
   typescript: boolean;
+  /** How the callers of a transaction wrapper are found (the file planned, and its search): its callbacks are judged where the body calls them. */
+  callers?: { file: string; finder: Pick<CallSiteFinder, 'find'>; givenSessionIn?: CallbackChecks['givenSessionIn'] };
 }
 
 interface Layout {
@@ -389,6 +393,12 @@ class ManualPlanner {
     return this.analysis.bindings.referencesIn(callback, this.session).length === 0;
   }
 
+  /** The judge of a wrapper's calls of its callback, where the callers can be searched. */
+  private wrapperCallbacks(): WrapperCallbacks | undefined {
+    const { callers, mongoose, als } = this.context;
+    return callers && new WrapperCallbacks(this.analysis, callers.file, callers.finder, { mongoose, als, givenSessionIn: callers.givenSessionIn });
+  }
+
   private planManual(connection: string, start: Path): ManualPlanResult {
     const layout = this.layout();
     if ('reason' in layout) return this.refuse(layout.reason, layout.at);
@@ -452,7 +462,7 @@ class ManualPlanner {
       this.jumpsOut(body) ??
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
       this.callbackWithoutSession(body) ??
-      retryProblem(this.analysis, body, region, [this.session], movedOut) ??
+      retryProblem(this.analysis, body, region, [this.session], movedOut, this.wrapperCallbacks()) ??
       staleDocumentProblem(this.analysis, body, region, this.context.mongoose) ??
       this.exitReadsBody(exits, region);
     if (problem) return this.refuse(problem);

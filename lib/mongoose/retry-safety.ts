@@ -40,18 +40,38 @@ export type RetryHazard =
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
   /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string };
+  | { kind: 'changes-read-value'; at: Path; name: string }
+  /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
+  | { kind: 'callback'; at: Path; reason: string };
+
+/**
+ * Judges the call of a transaction wrapper's callback parameter (`fn(session)` in
+ * `withTransaction(fn)`) by the callbacks the wrapper's callers pass; 'not-a-callback' for any other call.
+ */
+export interface CallbackJudge {
+  hazardOf(call: Path): RetryHazard | undefined | 'not-a-callback';
+}
 
 /**
  * The first thing in `nodes` that would happen twice if `transaction()` ran the body again, or
  * undefined when everything there is database work on the session or computation in memory.
  * `region` is the code that becomes the body: values declared in it are made afresh by each run.
  */
-export function retryHazard(nodes: Path[], region: Node, analysis: MongooseAnalysis, sessions: Node[], skip: Node[] = []): RetryHazard | undefined {
-  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip);
+export function retryHazard(
+  nodes: Path[],
+  region: Node,
+  analysis: MongooseAnalysis,
+  sessions: Node[],
+  skip: Node[] = [],
+  callbacks?: CallbackJudge,
+  /** Hazards the same run removes before the body runs inside transaction() (a write another transform gives the session). */
+  removed: (hazard: RetryHazard) => boolean = () => false,
+): RetryHazard | undefined {
+  const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
   let unknown: RetryHazard | undefined;
   for (const path of nodes) {
     for (const hazard of checker.each(path)) {
+      if (removed(hazard)) continue;
       // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
       if (hazard.kind !== 'unknown-call') return hazard;
       if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;
@@ -80,6 +100,8 @@ class HazardFinder {
     private readonly skip: Node[],
     /** Functions already followed, in any file: each is judged once. */
     private readonly visited = new Set<Node>(),
+    /** What the callbacks of the wrapper the body belongs to do, where it calls them. */
+    private readonly callbacks?: CallbackJudge,
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
@@ -100,7 +122,44 @@ class HazardFinder {
 
   private candidates(path: Path): Path[] {
     const all = [path, ...this.analysis.index.within(path.node, 'CallExpression', 'OptionalCallExpression', 'UpdateExpression', 'AssignmentExpression', 'UnaryExpression')];
-    return all.filter((candidate) => !isInnerLink(candidate) && !this.skip.some((node) => contains(node, candidate.node)));
+    return all.filter((candidate) => !isInnerLink(candidate) && !this.skip.some((node) => contains(node, candidate.node)) && !this.withoutSessionOnly(candidate, path.node));
+  }
+
+  /**
+   * Inside `path`, code that runs only when a variable holding the body's session is empty (the
+   * `else` of `if (session)`, `if (!session) ...`, `session ? a : b`'s `b`): a helper's session-less
+   * fallback, which the body, handing it the session, never takes.
+   */
+  private withoutSessionOnly(candidate: Path, top: Node): boolean {
+    for (let child = candidate, parent = candidate.parent as Path | null; parent && child.node !== top; child = parent, parent = parent.parent as Path | null) {
+      const node = parent.node;
+      if (node.type === 'BlockStatement' && this.afterReturnWithSession(parent, child.node)) return true;
+      if (node.type !== 'IfStatement' && node.type !== 'ConditionalExpression') continue;
+      const tested = this.sessionTest(parent.get('test') as Path);
+      if (tested === 'present' && child.node === node.alternate) return true;
+      if (tested === 'absent' && child.node === node.consequent) return true;
+    }
+    return false;
+  }
+
+  /** `statement` follows `if (session) { ...; return x; }` in `block`: it runs only without the session. */
+  private afterReturnWithSession(block: Path, statement: Node): boolean {
+    const index = (block.node.body as Node[]).indexOf(statement);
+    for (let i = 0; i < index; i++) {
+      const earlier = block.get('body', i) as Path;
+      if (earlier.node.type !== 'IfStatement' || earlier.node.alternate) continue;
+      if (this.sessionTest(earlier.get('test') as Path) === 'present' && alwaysLeaves(earlier.node.consequent as Node)) return true;
+    }
+    return false;
+  }
+
+  /** `session` (a test that it is there) or `!session` (that it is not), for a variable holding the body's session. */
+  private sessionTest(test: Path): 'present' | 'absent' | undefined {
+    const node = unwrapPath(test).node;
+    if (node.type === 'UnaryExpression' && node.operator === '!') return this.sessionTest(unwrapPath(test).get('argument') as Path) === 'present' ? 'absent' : undefined;
+    if (!isIdentifier(node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(unwrapPath(test));
+    return declaration !== undefined && this.context.sessions.includes(declaration) ? 'present' : undefined;
   }
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
@@ -151,6 +210,8 @@ class HazardFinder {
 
   /** Computation in memory, or a call into the project whose function is itself free of hazards. */
   private localCall(path: Path, depth: number): RetryHazard | undefined {
+    const callback = this.callbacks ? this.callbacks.hazardOf(path) : 'not-a-callback';
+    if (callback !== 'not-a-callback') return callback;
     const fn = this.analysis.localFunctionCalled(path);
     if (fn) return this.follow(path, { analysis: this.analysis, fn }, depth);
     // Loading a module twice loads it once; what it exports is judged where it is called.
@@ -261,6 +322,16 @@ class HazardFinder {
     const name = specifier?.type === 'StringLiteral' ? (specifier.value as string) : undefined;
     return name === undefined || !isPurePackage(name);
   }
+}
+
+/** A statement that ends in `return` or `throw` on every path through it (a block's last statement, or both branches of an if). */
+function alwaysLeaves(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const last = (statement.body as Node[]).at(-1);
+    return last !== undefined && alwaysLeaves(last);
+  }
+  return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
 /** The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`): sessions inside it. */

@@ -8,7 +8,7 @@ import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { defaultConnectionOf } from './default-connection';
 import { classifyCall, isInnerLink } from './operations';
-import { onlyLogsOrAsserts, retryHazard } from './retry-safety';
+import { onlyLogsOrAsserts, retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
 import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
 
 /**
@@ -146,30 +146,40 @@ function otherStatement(fn: Path, call: Path): Path | undefined {
   return undefined;
 }
 
+/** Where a path is, as a finding names it: `line 12` in the file reported on, `services/order.js:12` in another. */
+export type Place = (path: Path) => string;
+
+const atLine: Place = (path) => `line ${lineOf(path)}`;
+
 /**
  * Why `parts` (the code that becomes the callback; `region` is where its own declarations live)
  * cannot run inside transaction(), which may run it again after a transient error, or undefined.
+ * `callbacks` judges the calls of a wrapper's callback parameter, where the body is a wrapper's.
  */
-export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, sessions: Node[], skip: Node[] = []): string | undefined {
-  const hazard = retryHazard(parts, region, analysis, sessions, skip);
+export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, sessions: Node[], skip: Node[] = [], callbacks?: CallbackJudge): string | undefined {
+  const hazard = retryHazard(parts, region, analysis, sessions, skip, callbacks);
   if (!hazard) return undefined;
-  const text = `\`${analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at line ${lineOf(hazard.at)}`;
-  const what =
-    hazard.kind === 'effect'
-      ? `has an effect outside the database (${text})`
-      : hazard.kind === 'write-outside'
-        ? `writes without the session (${text}), which no abort undoes`
-        : hazard.kind === 'changes-read-value'
-          ? `changes \`${hazard.name}\`, declared outside it, after reading it (${text}), so a second run would start from the changed value`
-          : `calls code that may have an effect outside the database (${text})`;
-  return `the transaction body ${what}; transaction() may run the body again after a transient error`;
+  if (hazard.kind === 'callback') return hazard.reason;
+  return `the transaction body ${hazardText(analysis, hazard)}; transaction() may run the body again after a transient error`;
+}
+
+/** What a hazard does, as a finding says it: `has an effect outside the database (\`mailer.send(order)\` at line 12)`. */
+export function hazardText(analysis: MongooseAnalysis, hazard: Exclude<RetryHazard, { kind: 'callback' }>, place: Place = atLine): string {
+  const text = `\`${analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at ${place(hazard.at)}`;
+  return hazard.kind === 'effect'
+    ? `has an effect outside the database (${text})`
+    : hazard.kind === 'write-outside'
+      ? `writes without the session (${text}), which no abort undoes`
+      : hazard.kind === 'changes-read-value'
+        ? `changes \`${hazard.name}\`, declared outside it, after reading it (${text}), so a second run would start from the changed value`
+        : `calls code that may have an effect outside the database (${text})`;
 }
 
 /**
  * With AsyncLocalStorage on, a session-less operation in `parts` (meant to run outside the
  * transaction today) would join it inside transaction(): why, or undefined.
  */
-export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessions: Node[], als: boolean, skip: Node[] = []): string | undefined {
+export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessions: Node[], als: boolean, skip: Node[] = [], place: Place = atLine): string | undefined {
   if (!als) return undefined;
   const context = { sessions, alsCovers: false, sessionDocuments: new Set<Node>(), documents: new Set<Node>() };
   for (const part of parts) {
@@ -178,7 +188,7 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
       if (isInnerLink(call) || skip.some((node) => contains(node, call.node))) continue;
       const verdict = classifyCall(analysis, call, context);
       if (verdict.kind === 'operation' && verdict.outside) {
-        return `AsyncLocalStorage is on, so the session-less operation at line ${lineOf(call)} would join the transaction after the rewrite (it runs outside it now)`;
+        return `AsyncLocalStorage is on, so the session-less operation at ${place(call)} would join the transaction after the rewrite (it runs outside it now)`;
       }
     }
   }
@@ -191,13 +201,13 @@ export function alsJoinProblem(analysis: MongooseAnalysis, parts: Path[], sessio
  * document that looks saved already (no modified paths: nothing is written; `isNew` false: an
  * update of a document the abort removed). Undefined where the version resets it, or nothing is saved so.
  */
-export function staleDocumentProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, mongoose: MongooseVersion): string | undefined {
+export function staleDocumentProblem(analysis: MongooseAnalysis, parts: Path[], region: Node, mongoose: MongooseVersion, place: Place = atLine): string | undefined {
   if (!keepsStateBetweenRetries(mongoose)) return undefined;
   const save = outerDocumentSave(analysis, parts, region);
   if (!save) return undefined;
   const uses = mongoose.floorOf ? `the project must work with Mongoose ${mongoose.version}, the lowest version ${mongoose.floorOf} allows` : `the project uses Mongoose ${mongoose.version}`;
   return (
-    `the transaction body saves \`${save.name}\` (line ${lineOf(save.at)}), a document made before it; ${uses}, and before ${RESETS_BETWEEN_RETRIES} transaction() does not reset a saved document between attempts, ` +
+    `the transaction body saves \`${save.name}\` (${place(save.at)}), a document made before it; ${uses}, and before ${RESETS_BETWEEN_RETRIES} transaction() does not reset a saved document between attempts, ` +
     'so after a transient error the second run would save it as the first run left it (changes already cleared: nothing written, or an update of a document the abort removed)'
   );
 }

@@ -27,6 +27,13 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     pattern: /the transaction body (has an effect|writes without the session|changes `|calls code that may)/,
   },
   {
+    key: 'wrapper-callbacks',
+    title: "Wrapper's callbacks not known safe to run twice",
+    meaning:
+      "A home-made transaction wrapper converts only when every callback its callers pass is safe to run twice: here one has an effect, writes without the session or manages the session itself (the finding names it at its caller's file and line), or the callers cannot all be listed (none found, exported by a package entry, an instance handed on). Fix the callback named, or convert the wrapper by hand once all of its callers are known.",
+    pattern: /the transaction body runs the callback of /,
+  },
+  {
     key: 'pinned-by-spec',
     title: "Pinned by the project's own spec",
     meaning:

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DRIVER_PACKAGES, MONGOOSE_PACKAGES } from '../../mongoose/api';
 import { packageOf } from '../../facts/import-scan';
+import { sourceStemsOfBuilt } from '../../facts/project';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** TypeScript sources import each other by the name of the file they compile to. */
@@ -74,6 +75,11 @@ export class ModuleResolver {
       const base = path.resolve(dir, entry);
       if (this.known.has(base)) return base;
       for (const ext of EXTENSIONS) if (this.known.has(base + ext)) return base + ext;
+      // A workspace package whose build is not there (`main: lib/index.js`): its sibling packages load its source.
+      for (const stem of sourceStemsOfBuilt(entry)) {
+        const source = path.resolve(dir, stem);
+        for (const candidate of [source, path.join(source, 'index')]) for (const ext of EXTENSIONS) if (this.known.has(candidate + ext)) return candidate + ext;
+      }
     }
     for (const ext of EXTENSIONS) if (this.known.has(path.join(dir, `index${ext}`))) return path.join(dir, `index${ext}`);
     return undefined;

@@ -1,6 +1,7 @@
 const Wallet = require('../models/wallet');
 const Transfer = require('../models/transfer');
 const { runInTransaction, retrying, readConsistently } = require('../utils/transaction');
+const ledger = require('../services/ledger');
 
 exports.transfer = async (req, res) => {
   const { from, to, amount } = req.body;
@@ -26,4 +27,24 @@ exports.refund = async (req, res) => {
 exports.balances = async (req, res) => {
   const wallets = await readConsistently(() => Wallet.find({ owner: { $in: req.query.owners } }));
   res.json(wallets);
+};
+
+exports.pay = async (req, res) => {
+  const { from, to, amount } = req.body;
+  await runInTransaction(async () => {
+    const previous = await ledger.lastEntry(from);
+    if (previous && previous.to === to && previous.amount === amount) throw new Error('duplicate payment');
+    await ledger.recordEntry(from, to, amount);
+  });
+  res.json({ ok: true });
+};
+
+exports.record = async (req, res) => {
+  const execute = async () => {
+    const model = new Transfer(req.body);
+    const saved = await model.save();
+    return saved;
+  };
+  const saved = await runInTransaction(execute);
+  res.status(201).json(saved);
 };

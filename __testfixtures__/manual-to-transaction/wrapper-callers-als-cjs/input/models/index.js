@@ -1,0 +1,7 @@
+const mongoose = require('mongoose');
+
+const Order = mongoose.model('Order', new mongoose.Schema({ items: [String], total: Number, status: String }));
+const Product = mongoose.model('Product', new mongoose.Schema({ sku: String, stock: Number }));
+const Ledger = mongoose.model('Ledger', new mongoose.Schema({ order: mongoose.Schema.Types.ObjectId, amount: Number }));
+
+module.exports = { Order, Product, Ledger };

@@ -1,0 +1,4 @@
+const { withTransaction } = require('./transaction');
+const { moveStock } = require('./stock');
+
+module.exports = { withTransaction, moveStock };
