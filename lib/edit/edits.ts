@@ -87,14 +87,14 @@ export class SourceEdits {
 
   /**
    * Maps an offset of `apply()`'s output back to the source. Inside a replacement, code it carried
-   * over from the text it replaced maps to where that code stood (see CarriedText); anything else
-   * it wrote, and text inserted, maps to its edit's start.
+   * over from the text it replaced maps to where that code stood (see CarriedText), unless
+   * `carried` is false; anything else it wrote, and text inserted, maps to its edit's start.
    */
-  offsetMap(): OffsetMap {
+  offsetMap(options: { carried?: boolean } = {}): OffsetMap {
     const sorted = this.sorted();
     const carried = new Map<Edit, CarriedText>();
     const origin = (e: Edit, offset: number): number => {
-      if (e.start === e.end) return e.start;
+      if (e.start === e.end || options.carried === false) return e.start;
       let text = carried.get(e);
       if (!text) carried.set(e, (text = new CarriedText(this.source.slice(e.start, e.end), e.text)));
       return e.start + (text.origin(offset) ?? 0);
