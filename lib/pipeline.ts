@@ -102,7 +102,11 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
   let parsedText: string | undefined;
   const stages: StageTrace[] | undefined = input.trace ? [] : undefined;
 
+  // Changes a later stage makes inside text an earlier one wrote stand at that rewrite (the ESLint
+  // plugin reports them there, with it); findings stand where the code they name stood.
+  const wholeMapsBack: OffsetMap[] = [];
   const toOriginal = (offset: number) => mapsBack.reduceRight((at, map) => map(at), offset);
+  const toRewriteStart = (offset: number) => wholeMapsBack.reduceRight((at, map) => map(at), offset);
   const names = input.transforms.map((t) => t.name);
 
   // One parse and one analysis per text: a stage that changes nothing hands both to the next.
@@ -163,7 +167,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
           trace?.findings.push(traced);
         },
         change(path, description, rule) {
-          const change: Change = { transform: transform.name, file: input.displayPath, line: locate(path).line, description: inOriginalLines(description), ...(rule ? { rule } : {}) };
+          const change: Change = { transform: transform.name, file: input.displayPath, line: originalLines.position(toRewriteStart(startOf(path))).line, description: inOriginalLines(description), ...(rule ? { rule } : {}) };
           fresh.push({ change, range: [startOf(path), endOf(path.node)] });
           trace?.changes.push({ item: change, path });
         },
@@ -198,6 +202,7 @@ export function runPipeline(input: PipelineInput): PipelineOutput {
       if (stageTrace) passStages.push(stageTrace);
       if (edits.isEmpty) continue;
       mapsBack.push(edits.offsetMap());
+      wholeMapsBack.push(edits.offsetMap({ carried: false }));
       text = edits.apply();
       lastChangedBy = transform;
       changedBy.push(transform);

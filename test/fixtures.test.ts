@@ -48,13 +48,13 @@ function expectedFor(fixture: FixtureCase, inputFile: string): string | undefine
 function expectFindings(fixture: FixtureCase, runs: CaseRun[]): void {
   const actual: Finding[] = runs.flatMap((r) => r.result.findings);
   const expected = fixture.spec.findings ?? [];
-  const describeAll = actual.map((f) => `${f.file}:${f.line} ${f.reason}`).join('\n');
+  const describeAll = actual.map((f) => `${f.file}:${f.line}:${f.column} ${f.reason}`).join('\n');
   expect(actual.length, `findings reported:\n${describeAll}`).toBe(expected.length);
   for (const want of expected) {
     const match = actual.find(
-      (f) => f.line === want.line && f.reason.includes(want.reason) && (want.file === undefined || f.file === want.file),
+      (f) => f.line === want.line && (want.column === undefined || f.column === want.column) && f.reason.includes(want.reason) && (want.file === undefined || f.file === want.file),
     );
-    expect(match, `expected a finding at ${want.file ?? ''}:${want.line} containing "${want.reason}"; got:\n${describeAll}`).toBeDefined();
+    expect(match, `expected a finding at ${want.file ?? ''}:${want.line}${want.column === undefined ? '' : `:${want.column}`} containing "${want.reason}"; got:\n${describeAll}`).toBeDefined();
   }
 }
 

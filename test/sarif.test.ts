@@ -78,6 +78,19 @@ describe('--report findings.sarif', () => {
     expect(results[0]!.properties.reasons!.map((r) => r.transform)).toEqual(['hoist-end-session', 'manual-to-transaction']);
   });
 
+  it('places a finding the last pass makes inside a converted body at its code in the original file', () => {
+    const fixture = path.join(__dirname, '..', '__testfixtures__', 'pipeline', 'finding-in-converted-body.input.js');
+    const dir = tempProject({ 'src/pay.js': fs.readFileSync(fixture, 'utf8'), 'package.json': '{ "dependencies": { "mongoose": "^8.9.5" } }' });
+    expect(tx(['run', '.', '--dry', '--report', 'findings.sarif'], dir).status).toBe(0);
+    const log = JSON.parse(read(dir, 'findings.sarif'));
+    expectValid(log);
+    const findings = (log.runs[0].results as SarifResult[]).filter((r) => r.kind === undefined);
+    // `markPaid(orderId)` in `const paid = await markPaid(orderId);`, as `--transform add-missing-session` alone places it.
+    expect(findings.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region])).toEqual([['no-session-less-operation', { startLine: 15, startColumn: 24 }]]);
+    const alone = tx(['run', '.', '--dry', '--transform', 'add-missing-session'], dir);
+    expect(alone.stderr).toContain('src/pay.js:15:24 [add-missing-session]');
+  });
+
   it('lists no changes after a run that wrote them (their lines have moved)', () => {
     const dir = tempProject({ 'a.ts': LEAKY_SOURCE, 'b.ts': ESCAPING_SOURCE });
     expect(tx(['run', '.', '--allow-dirty', '--report', 'out.sarif'], dir).status).toBe(0);

@@ -1,4 +1,5 @@
 import { EditConflictError } from '../errors';
+import { CarriedText } from './carried-text';
 
 /** Replace [start, end) of a text with `text`. */
 export interface TextEdit {
@@ -84,15 +85,26 @@ export class SourceEdits {
     return this.sorted().map(({ start, end, text }) => ({ start, end, text }));
   }
 
-  /** Maps an offset of `apply()`'s output back to the source; text inserted maps to its edit's start. */
-  offsetMap(): OffsetMap {
+  /**
+   * Maps an offset of `apply()`'s output back to the source. Inside a replacement, code it carried
+   * over from the text it replaced maps to where that code stood (see CarriedText), unless
+   * `carried` is false; anything else it wrote, and text inserted, maps to its edit's start.
+   */
+  offsetMap(options: { carried?: boolean } = {}): OffsetMap {
     const sorted = this.sorted();
+    const carried = new Map<Edit, CarriedText>();
+    const origin = (e: Edit, offset: number): number => {
+      if (e.start === e.end || options.carried === false) return e.start;
+      let text = carried.get(e);
+      if (!text) carried.set(e, (text = new CarriedText(this.source.slice(e.start, e.end), e.text)));
+      return e.start + (text.origin(offset) ?? 0);
+    };
     return (outputOffset: number) => {
       let delta = 0;
       for (const e of sorted) {
         const outStart = e.start + delta;
         if (outputOffset < outStart) break;
-        if (outputOffset < outStart + e.text.length) return e.start;
+        if (outputOffset < outStart + e.text.length) return origin(e, outputOffset - outStart);
         delta += e.text.length - (e.end - e.start);
       }
       return outputOffset - delta;

@@ -44,10 +44,11 @@ export function stageReports(stages: readonly StageTrace[]): StageReport[] {
 
 function reportsOfStage(stages: readonly StageTrace[], index: number): StageReport[] {
   const stage = stages[index]!;
-  const at = (traced: Traced<Change | Finding>) => ({
-    start: toOriginal(stages, index, startOf(traced.path.node)),
-    end: toOriginal(stages, index, endOf(traced.path.node)),
-  });
+  const at = (traced: Traced<Change | Finding>) => {
+    const start = toOriginal(stages, index, startOf(traced.path.node));
+    // Code an earlier stage moved maps back piece by piece: a node's end may come from before its start.
+    return { start, end: Math.max(start, toOriginal(stages, index, endOf(traced.path.node))) };
+  };
   const reports: StageReport[] = [];
   const speaking = new Set<Traced<Finding>>();
   for (const unit of fixUnits(stage)) {

@@ -38,7 +38,6 @@ export function factoryLeftBehind(analysis: MongooseAnalysis, creation: SessionC
   }
   const reached = factoryImport(analysis, creation);
   if (!reached || !onlyUsedForSessions(analysis, reached.local) || keepsOtherNames(reached)) return undefined;
-  if (reached.statement.node.type === 'ImportDeclaration' && /\.[cm]?tsx?$/.test(analysis.file ?? '')) return undefined;
   if (onlyDefines(factory.analysis) || loadedElsewhere(analysis, reached)) return undefined;
   return `the session comes from ${called}, which this file loads only for its sessions: transaction() does not call it, and taking out the import would stop loading that module, which does more than define functions`;
 }

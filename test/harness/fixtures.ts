@@ -16,6 +16,8 @@ export interface ExpectedFinding {
   /** Folder cases only: the file, relative to the input folder. */
   file?: string;
   line: number;
+  /** Where given, the column (1-based, as reported) the finding must stand at. */
+  column?: number;
   /** A part of the reason that must appear in it. */
   reason: string;
 }

@@ -54,6 +54,26 @@ describe('SourceEdits', () => {
     expect(back(7)).toBe(5);
   });
 
+  it('maps code a replacement carried over, moved and re-indented, back to where it stood', () => {
+    const source = ['f();', 'try {', '  a();', '  const x = fetch(1);', '  c();', '} catch (e) {}', 'g();'].join('\n');
+    const edits = new SourceEdits(source);
+    const start = source.indexOf('try');
+    const end = source.indexOf('g();') - 1;
+    edits.replace(start, end, ['run(async () => {', '    a();', '    x = fetch(1);', '    c();', '});'].join('\n'));
+    const output = edits.apply();
+    const back = edits.offsetMap();
+    // A line carried over verbatim: the same character of the original line.
+    expect(back(output.indexOf('c();'))).toBe(source.indexOf('c();'));
+    expect(back(output.indexOf('c();') + 1)).toBe(source.indexOf('c();') + 1);
+    // A line the rewrite changed: traced by the code from the position to the end of its line.
+    expect(back(output.indexOf('fetch(1)'))).toBe(source.indexOf('fetch(1)'));
+    // Code written afresh, and an offset in indentation, stand at the replacement's start or the line's code.
+    expect(back(output.indexOf('run('))).toBe(start);
+    expect(back(output.indexOf('    a();'))).toBe(source.indexOf('a();'));
+    // Offsets after the replacement are shifted as before.
+    expect(back(output.indexOf('g();'))).toBe(source.indexOf('g();'));
+  });
+
   it('maps a range into the output, with text inserted at its ends, unless an edit deletes it', () => {
     const edits = new SourceEdits('aa bb cc dd');
     edits.insert(3, 'await ');

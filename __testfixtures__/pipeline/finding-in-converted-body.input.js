@@ -1,0 +1,26 @@
+const mongoose = require('mongoose');
+const Order = require('../models/order');
+const Payment = require('../models/payment');
+
+// Marks the order paid; the session, when given, puts the update in the caller's transaction.
+async function markPaid(orderId, session) {
+  await Order.updateOne({ _id: orderId }, { status: 'paid' }, { session });
+}
+
+async function pay(orderId, amount) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    await Payment.create([{ order: orderId, amount }], { session });
+    const paid = await markPaid(orderId);
+    await session.commitTransaction();
+    return paid;
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    session.endSession();
+  }
+}
+
+module.exports = { pay, markPaid };
