@@ -2,10 +2,10 @@
 
 import type { Node } from '../ast/nodes';
 
-/** A node's code on one line, cut to 60 characters: how findings and changes quote code. */
-export function shortText(source: string, node: Node): string {
+/** A node's code on one line, cut to `max` characters: how findings and changes quote code. */
+export function shortText(source: string, node: Node, max = 60): string {
   const text = source.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 export function lineStartOf(source: string, offset: number): number {

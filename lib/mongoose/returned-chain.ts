@@ -1,4 +1,5 @@
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isMember, outermostExpression, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, isCall, isFunction, isMember, outermostExpression, propertyName, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import type { MongooseAnalysis } from './analysis';
 import { lineOf } from './transaction-body';
 
@@ -70,8 +71,7 @@ function chainEnd(analysis: MongooseAnalysis, chain: Path, declaration: Node): R
 
 /** `session.withTransaction(...)...` (line 12), as a reason shows the returned chain. */
 function shown(analysis: MongooseAnalysis, returned: ReturnedChain): string {
-  const text = analysis.source.slice(startOf(returned.chain.node), endOf(returned.chain.node)).replace(/\s+/g, ' ');
-  return `\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\` (line ${lineOf(returned.statement)})`;
+  return `\`${shortText(analysis.source, returned.chain.node, 50)}\` (line ${lineOf(returned.statement)})`;
 }
 
 /** Why a finally of the function that covers the return ends the session too early. */

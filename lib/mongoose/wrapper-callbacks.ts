@@ -1,4 +1,5 @@
-import { contains, endOf, isIdentifier, startOf, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { contains, isIdentifier, unwrapPath, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
@@ -129,7 +130,6 @@ export class WrapperCallbacks implements CallbackJudge {
   }
 
   private text(analysis: MongooseAnalysis, path: Path): string {
-    const text = analysis.source.slice(startOf(path.node), endOf(path.node)).replace(/\s+/g, ' ');
-    return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+    return shortText(analysis.source, path.node, 50);
   }
 }

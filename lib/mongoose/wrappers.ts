@@ -1,4 +1,5 @@
-import { contains, enclosingFunction, endOf, functionName, isCall, isFunction, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
+import { contains, enclosingFunction, functionName, isCall, isFunction, isIdentifier, startOf, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import type { MongooseAnalysis } from './analysis';
 import type { MongooseInstance } from './als-detection';
 
@@ -69,10 +70,10 @@ export function wrapperReruns(analysis: MongooseAnalysis): Array<{ at: Path; rea
   for (const fn of analysis.index.functions()) {
     const wrapper = (fn.node.params as Node[]).length > 0 ? analysis.wrapperOf(fn) : undefined;
     for (const rerun of wrapper?.reruns ?? []) {
-      const text = analysis.source.slice(startOf(rerun.node), endOf(rerun.node)).replace(/\s+/g, ' ');
+      const text = shortText(analysis.source, rerun.node, 50);
       out.push({
         at: rerun,
-        reason: `after the transaction failed, ${wrapper!.name}() runs its callback again without the session (\`${text.length > 50 ? `${text.slice(0, 47)}...` : text}\`): the work is done a second time outside any transaction, where nothing undoes a write if it fails halfway, and what it does outside the database happens twice`,
+        reason: `after the transaction failed, ${wrapper!.name}() runs its callback again without the session (\`${text}\`): the work is done a second time outside any transaction, where nothing undoes a write if it fails halfway, and what it does outside the database happens twice`,
       });
     }
   }
