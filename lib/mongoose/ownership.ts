@@ -24,6 +24,7 @@ import {
 import { declaredNames, freeName } from '../ast/bindings';
 import { parameterSlots } from '../ast/parameters';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
+import { calledFunction } from './callees';
 import { handedOutByItsFunction } from './factories';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
@@ -635,7 +636,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
       case 'OptionalCallExpression': {
         if (node.callee === child.node) break;
         const name = storingMethod(node);
-        if (name) {
+        // `stockMovementService.add({ session, ... })` calls a function of the project, not a collection's method.
+        if (name && !calledFunction(analysis, parent, { syntaxOnly: true })) {
           // `ops.push(Order.updateOne(..., { session }))`: the array collects operations, not the session; it matters only if the array escapes.
           const collected = viaCall ? collectingArray(analysis, parent, fn) : undefined;
           const escaped = collected && derivedEscape(analysis, collected, fn, binding, depth);

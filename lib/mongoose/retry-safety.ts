@@ -190,7 +190,10 @@ class HazardFinder {
       const object = callee.object as Node;
       if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name)) return true;
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
-      if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object)) return this.declaredOutside(path.get('callee', 'object') as Path);
+      // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
+      if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
+        return this.declaredOutside(path.get('callee', 'object') as Path);
+      }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
   }
