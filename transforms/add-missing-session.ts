@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import semver from 'semver';
 import { calleeName, contains as encloses, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isSynchronousCallback, propertyKey, some, startOf, statementsOf, unwrapExpression, type Node, type Path } from '../lib/ast/nodes';
 import { shortText } from '../lib/edit/text';
@@ -12,7 +11,8 @@ import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
 import { sessionLessWrite, sessionLessWrites, sessionUses, type SessionLessWrite } from '../lib/mongoose/helper-writes';
-import { CallSiteFinder } from '../lib/mongoose/callers';
+import { CallSiteFinder, describeSite } from '../lib/mongoose/callers';
+import { relativeTo } from '../lib/mongoose/factories';
 import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
@@ -230,7 +230,7 @@ class SessionAdder {
     const target = calledFunction(this.analysis, base.call);
     // A call of the helper from inside itself (offsets compare only within one file).
     if (!target || target.fn.node === scope.fn.node || (target.analysis === this.analysis && encloses(target.fn.node, call.node))) return;
-    const where = target.file === undefined || target.analysis === this.analysis ? '' : ` (${relativeTo(this.ctx.file, target.file)})`;
+    const where = elsewhere(this.ctx.file, target.analysis === this.analysis, target.file);
     const slots = parameterSlots(target.fn.node).filter((slot) => target.analysis.isSessionDeclaration(slot.declaration));
     if (slots.length > 0) {
       const used = slots.filter((slot) => sessionUses(target, slot.declaration) === 'writes');
@@ -566,7 +566,7 @@ function reportSessionlessWrappers(ctx: TransformContext, analysis: MongooseAnal
       .map(({ site, callback }) => ({ site, write: callback && sessionLessWrites({ analysis: site.analysis, fn: callback }, enclosingFunction(site.call)).find((w) => !w.caught) }))
       .find((found) => found.write);
     if (!write) continue;
-    const where = write.site.file === ctx.file ? `line ${lineOf(write.write!.call)}` : `${relativeTo(ctx.file, write.site.file)}:${lineOf(write.write!.call)}`;
+    const where = describeSite(ctx.file, { ...write.site, call: write.write!.call });
     const first = `${writeLabel(write.site.analysis.source, callChain(write.write!.call))} at ${where} first`;
     ctx.report(
       wrapper.call,
@@ -576,13 +576,13 @@ function reportSessionlessWrappers(ctx: TransformContext, analysis: MongooseAnal
   const scopes = directScopes(analysis);
   for (const { call, callback, wrapper } of sessionlessCallbacks(analysis)) {
     if (!outsideTransaction(wrapper) || scopes.some((scope) => contains(scope, call))) continue;
-    const where = wrapper.analysis === analysis || !wrapper.analysis.file ? '' : ` (${relativeTo(ctx.file, wrapper.analysis.file)})`;
+    const where = elsewhere(ctx.file, wrapper.analysis === analysis, wrapper.analysis.file);
     const cause = `${wrapper.name}()${where} calls this callback without the session, so there is no session here to add: make ${wrapper.name}() hand the callback its session and pass it to`;
     for (const write of sessionLessWrites({ analysis, fn: callback }, enclosingFunction(call)).filter((w) => !w.caught)) {
       ctx.report(write.call, `${writeLabel(ctx.source, callChain(write.call))} runs outside the transaction: ${cause} this write`);
     }
     for (const helper of writingHelpers(analysis, callback)) {
-      const there = helper.target.analysis === analysis || !helper.target.file ? '' : ` (${relativeTo(ctx.file, helper.target.file)})`;
+      const there = elsewhere(ctx.file, helper.target.analysis === analysis, helper.target.file);
       const write = `${writeLabel(helper.target.analysis.source, callChain(helper.write.call))} at line ${lineOf(helper.write.call)}`;
       ctx.report(helper.call, `${helper.target.name}()${there} writes without a session (${write}), which runs outside the transaction: ${cause} the helper`);
     }
@@ -640,8 +640,9 @@ function passesSession(analysis: MongooseAnalysis, call: Path, sessions: Node[])
   );
 }
 
-function relativeTo(from: string, file: string): string {
-  return path.relative(path.dirname(from), file).split(path.sep).join('/');
+/** ` (../db/db.service.ts)` for a function of another file than `from`, else nothing. */
+function elsewhere(from: string, same: boolean, file: string | undefined): string {
+  return same || !file ? '' : ` (${relativeTo(from, file)})`;
 }
 
 function isAssigned(member: Path): boolean {
