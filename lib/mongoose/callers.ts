@@ -7,6 +7,7 @@ import type { FileContext } from './file-context';
 import { replacedOrCheckedAsDouble } from './test-doubles';
 import { MongooseAnalysis } from './analysis';
 import { MONGOOSE_KINDS, memberOf, valueOf } from './callees';
+import { lineOf, relativeTo } from './places';
 
 /** One place a helper function is called from. */
 export interface CallSite {
@@ -156,7 +157,7 @@ export class CallSiteFinder {
   private missIfPublic(identity: HelperIdentity, className: string | undefined, file: string, found: SiteCollector): void {
     if (!this.ctx.project.isPublicEntry(file)) return;
     const what = identity.isMethod && className ? `${identity.name}() belongs to ${className}, which` : identity.name;
-    const via = path.resolve(file) === path.resolve(this.ctx.file) ? 'its module' : relative(this.ctx.file, file);
+    const via = path.resolve(file) === path.resolve(this.ctx.file) ? 'its module' : relativeTo(this.ctx.file, file);
     found.miss(`${what} is exported by ${via}, an entry of the package (its package.json main, module or exports), so code outside this project can call it`);
   }
 
@@ -261,7 +262,7 @@ export class CallSiteFinder {
       for (const site of this.ctx.project.importersOf(exported.file)) {
         const analysis = this.analysisOf(site.file);
         if (!analysis) {
-          found.miss(`${identity.name} may be used in ${relative(this.ctx.file, site.file)}, which could not be read`);
+          found.miss(`${identity.name} may be used in ${relativeTo(this.ctx.file, site.file)}, which could not be read`);
           continue;
         }
         const importer = new ImporterSearch(this.ctx.file, site.file, analysis, exported, target, found);
@@ -341,7 +342,7 @@ class ImporterSearch {
     const wanted = this.exported.whole ? 'default' : this.exported.name;
     for (const specifier of declaration.specifiers as Node[]) {
       if (specifier.type === 'ExportNamespaceSpecifier') {
-        this.found.miss(`${this.target.helper} is re-exported as part of a namespace in ${relative(this.helperFile, this.file)}, so not all of its callers can be listed`);
+        this.found.miss(`${this.target.helper} is re-exported as part of a namespace in ${relativeTo(this.helperFile, this.file)}, so not all of its callers can be listed`);
       } else if (specifier.type === 'ExportSpecifier' && importedName(specifier, 'local') === wanted) {
         const as = importedName(specifier, 'exported')!;
         this.reexports.push({ file: this.file, name: as, whole: as === 'default' });
@@ -425,7 +426,7 @@ class ImporterSearch {
     if (call) this.found.add({ file: this.file, analysis: this.analysis, call });
     // A test's stand-in for the helper is not one of its callers, and does not hand it anywhere.
     else if (replacedOrCheckedAsDouble(namingExpression(ref))) return;
-    else this.found.miss(`${this.target.helper} is used as a value in ${relative(this.helperFile, this.file)}, so not all of its callers can be found`);
+    else this.found.miss(`${this.target.helper} is used as a value in ${relativeTo(this.helperFile, this.file)}, so not all of its callers can be found`);
   }
 
   /**
@@ -444,7 +445,7 @@ class ImporterSearch {
       if (name !== undefined && name !== this.target.helper) return;
     }
     if (replacedOrCheckedAsDouble(expression)) return;
-    this.found.miss(`${instance} (whose ${this.target.helper}() this is) is used as a value in ${relative(this.helperFile, this.file)}, so not all calls of ${this.target.helper}() can be found`);
+    this.found.miss(`${instance} (whose ${this.target.helper}() this is) is used as a value in ${relativeTo(this.helperFile, this.file)}, so not all calls of ${this.target.helper}() can be found`);
   }
 
   /** `export { x }`, `module.exports = { x }` of an imported binding: the search goes on in this file's importers. */
@@ -487,7 +488,7 @@ class ImporterSearch {
       classNames.push(subclass.name);
     }
     const escape = instanceEscape(this.analysis, classRefs);
-    if (escape) this.found.miss(`an instance of ${className ?? this.exported.name} is handed on in ${relative(this.helperFile, this.file)}:${lineOf(escape)}, so calls of its ${this.target.helper}() cannot all be listed`);
+    if (escape) this.found.miss(`an instance of ${className ?? this.exported.name} is handed on in ${relativeTo(this.helperFile, this.file)}:${lineOf(escape)}, so calls of its ${this.target.helper}() cannot all be listed`);
     const typed = new Set<Node>();
     const typedProperties = new Set<string>();
     for (const ref of classRefs) {
@@ -517,7 +518,7 @@ class ImporterSearch {
         : isMember(receiver) && receiver.object.type === 'ThisExpression' && typedProperties.has(propertyName(receiver) ?? '');
       if (onTyped || onClass) this.found.add({ file: this.file, analysis: this.analysis, call });
       else if (this.analysis.isSessionReference(receiverPath)) continue;
-      else this.found.miss(`${this.target.helper}() is also called on other objects in ${relative(this.helperFile, this.file)}, which cannot be told apart without type facts`);
+      else this.found.miss(`${this.target.helper}() is also called on other objects in ${relativeTo(this.helperFile, this.file)}, which cannot be told apart without type facts`);
     }
   }
 
@@ -542,7 +543,7 @@ class ImporterSearch {
   /** A form of loading the module that is not followed: the list is incomplete if this file names the helper. */
   private unfollowed(): void {
     if (wholeWord(this.target.helper).test(this.analysis.source)) {
-      this.found.miss(`${relative(this.helperFile, this.file)} loads ${path.basename(this.helperFile)} in a way whose uses cannot be followed, so not all callers of ${this.target.helper} can be listed`);
+      this.found.miss(`${relativeTo(this.helperFile, this.file)} loads ${path.basename(this.helperFile)} in a way whose uses cannot be followed, so not all callers of ${this.target.helper} can be listed`);
     }
   }
 }
@@ -751,18 +752,10 @@ function isDefaultExportedClass(method: Path): boolean {
   return classPath?.parent?.node.type === 'ExportDefaultDeclaration';
 }
 
-function relative(from: string, to: string): string {
-  return path.relative(path.dirname(from), to).split(path.sep).join('/') || path.basename(to);
-}
-
-function lineOf(path: Path): number {
-  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
-}
-
 /** `line 12` for a call in `file` itself, else `other.js:12` relative to `file`'s folder. */
 export function describeSite(file: string, site: CallSite): string {
   const line = lineOf(site.call);
-  return site.file === file ? `line ${line}` : `${relative(file, site.file)}:${line}`;
+  return site.file === file ? `line ${line}` : `${relativeTo(file, site.file)}:${line}`;
 }
 
 /** The name a function is called by (its declaration, variable, exported property or method key), if it has one. */
