@@ -1,13 +1,8 @@
-import { calleeName, isCall, isIdentifier, isMember, namingExpression, type Node, type Path } from '../ast/nodes';
+import { calleeName, isCall, isIdentifier, isMember, namingExpression, propertyKey, type Node, type Path } from '../ast/nodes';
 import type { MongooseAnalysis } from './analysis';
 
 /** A NestJS module reference's lookups of a provider by its class. */
 const INSTANCE_LOOKUPS = new Set(['get', 'resolve']);
-
-function keyName(property: Node): string | undefined {
-  const key = property.key as Node;
-  return property.computed ? undefined : ((isIdentifier(key) ? key.name : key.value) as string | undefined);
-}
 
 /** Object keys of a NestJS module whose arrays list classes for the injector (instances then arrive by the class's type). */
 const INJECTOR_LISTS = new Set(['providers', 'exports', 'controllers', 'imports']);
@@ -42,10 +37,10 @@ export function instanceEscape(analysis: MongooseAnalysis, classRefs: readonly P
     if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && node.superClass === expression.node) continue;
     if (node.type.startsWith('TS') || (node.type === 'BinaryExpression' && node.operator === 'instanceof' && node.right === expression.node)) continue;
     // `{ provide: C, useValue: stub }` names a token; `moduleRef.get(C)` gives an instance whose calls this file shows.
-    if (node.type === 'ObjectProperty' && node.value === expression.node && keyName(node) === 'provide') continue;
+    if (node.type === 'ObjectProperty' && node.value === expression.node && propertyKey(node) === 'provide') continue;
     if (isCall(node) && (node.arguments as Node[])[0] === expression.node && INSTANCE_LOOKUPS.has(calleeName(node) ?? '')) continue;
     const list = node.type === 'ArrayExpression' ? (parent.parent as Path | null)?.node : undefined;
-    if (list?.type === 'ObjectProperty' && INJECTOR_LISTS.has(keyName(list) ?? '')) continue;
+    if (list?.type === 'ObjectProperty' && INJECTOR_LISTS.has(propertyKey(list) ?? '')) continue;
     return parent;
   }
   return undefined;
