@@ -76,11 +76,7 @@ export function importedName(specifier: Node, side: 'imported' | 'local' | 'expo
 
 /** `exports`, `module.exports`, or a member of either at any depth: where CommonJS code puts what it exports. */
 export function isExportsTarget(node: Node): boolean {
-  if (isIdentifier(node, 'exports')) return true;
-  if (!isMember(node)) return false;
-  const object = node.object;
-  if (isIdentifier(object, 'module') && propertyName(node) === 'exports') return true;
-  return isExportsTarget(object);
+  return isExportsObject(node) || (isMember(node) && isExportsTarget(node.object));
 }
 
 /** A statement that is an `export` declaration, or the declaration one exports. */
