@@ -61,4 +61,27 @@ async function payOut(payoutId) {
   });
 }
 
-module.exports = { withdraw, payOut };
+// Handed the session inside an object: it still commits the caller's transaction.
+const completeOrder = async ({ session, order }) => {
+  order.status = 'paid';
+  await order.save({ session });
+  await session.commitTransaction();
+};
+
+async function pay(orderId) {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    const order = await Ledger.findById(orderId).session(session);
+    await completeOrder({ session, order });
+    await session.commitTransaction();
+    return order;
+  } catch (err) {
+    if (session.inTransaction()) await session.abortTransaction();
+    throw err;
+  } finally {
+    await session.endSession();
+  }
+}
+
+module.exports = { withdraw, payOut, pay };

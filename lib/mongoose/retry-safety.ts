@@ -1,4 +1,4 @@
-import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
@@ -373,16 +373,35 @@ function alwaysLeaves(statement: Node): boolean {
   return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
-/** The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`): sessions inside it. */
+/**
+ * The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`; `finish({
+ * session, order })` to `({ session, order })`): sessions inside it.
+ */
 function sessionParameters(analysis: MongooseAnalysis, call: Path, fn: Path, sessions: Node[]): Node[] {
   const params = fn.node.params as Node[];
+  const isSession = (value: Path) => {
+    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
+    return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+  };
   return (call.node.arguments as Node[]).flatMap((arg, index) => {
     const value = unwrapPath(call.get('arguments', index) as Path);
-    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
-    if (!declaration || !(sessions.includes(declaration) || analysis.isSessionDeclaration(declaration))) return [];
     const param = params[index];
     const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
-    return name && isIdentifier(name) && arg.type !== 'SpreadElement' ? [name] : [];
+    if (!name || arg.type === 'SpreadElement') return [];
+    if (value.node.type === 'ObjectExpression' && name.type === 'ObjectPattern') return sessionProperties(value, name, isSession);
+    return isSession(value) && isIdentifier(name) ? [name] : [];
+  });
+}
+
+/** The identifiers a destructuring parameter binds the session properties of an object argument to. */
+function sessionProperties(object: Path, pattern: Node, isSession: (value: Path) => boolean): Node[] {
+  return (object.node.properties as Node[]).flatMap((property, index) => {
+    const key = property.type === 'ObjectProperty' && !property.computed ? propertyKey(property) : undefined;
+    if (key === undefined || !isSession(object.get('properties', index, 'value') as Path)) return [];
+    const bound = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyKey(p) === key);
+    const target = bound?.value as Node | undefined;
+    const name = target?.type === 'AssignmentPattern' ? (target.left as Node) : target;
+    return name && isIdentifier(name) ? [name] : [];
   });
 }
 
