@@ -237,5 +237,8 @@ export const LOOKALIKE_PACKAGES = [
   'express-session',
 ];
 
+/** How an Express or Koa handler names its request parameter (`req.dbSession`, `req.account`). */
+export const REQUEST_NAMES = /^req(uest)?$/i;
+
 export const MONGOOSE_PACKAGES = ['mongoose', '@nestjs/mongoose'];
 export const DRIVER_PACKAGES = ['mongodb'];

@@ -40,7 +40,7 @@ export type RetryHazard =
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
   /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string }
+  | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
   /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
   | { kind: 'callback'; at: Path; reason: string };
 
@@ -192,7 +192,7 @@ class HazardFinder {
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
       // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
       if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
-        return this.declaredOutside(path.get('callee', 'object') as Path);
+        return this.holdsOuterObject(path.get('callee', 'object') as Path);
       }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
@@ -228,7 +228,7 @@ class HazardFinder {
     if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
     if (returnsNothing(path)) return undefined;
     if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
-    if (root && !this.declaredOutside(root)) return undefined;
+    if (root && !this.holdsOuterObject(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
     const target = calledFunction(this.analysis, path);
@@ -276,7 +276,7 @@ class HazardFinder {
           ? (path.get('argument') as Path)
           : undefined;
     const root = target && rootIdentifier(target);
-    if (!root || !this.declaredOutside(root)) return undefined;
+    if (!root || !this.holdsOuterObject(root)) return undefined;
     const declaration = this.analysis.bindings.declarationOf(root);
     if (!declaration) return undefined;
     const name = root.node.name as string;
@@ -289,7 +289,9 @@ class HazardFinder {
         const property = readProperty(ref);
         return property === undefined || changed === undefined || property === changed;
       });
-    return read ? { kind: 'changes-read-value', at: path, name } : undefined;
+    // `const account = req.account` in the body: `account` is declared there, the object it holds is not.
+    const outer = this.declaredOutside(root) ? undefined : this.analysis.bindings.plainReadOf(root);
+    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer } : {}) } : undefined;
   }
 
   /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
@@ -310,6 +312,11 @@ class HazardFinder {
     const declaration = this.analysis.bindings.declarationOf(identifier);
     const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
     return !(origin?.kind === 'variable' && this.following.some((fn) => contains(fn, declaration!)));
+  }
+
+  /** Declared outside the body, or a plain read of such an object in it (`const account = req.account`): the same object either way. */
+  private holdsOuterObject(identifier: Path): boolean {
+    return this.analysis.bindings.holdsObjectOf(identifier, (candidate) => this.declaredOutside(candidate));
   }
 
   /** `const { sendInvoice } = await import('./billing')` in the body: a binding to another module's code, judged as such. */
