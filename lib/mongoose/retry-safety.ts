@@ -285,7 +285,7 @@ class HazardFinder {
     const read =
       readsItself ||
       this.analysis.bindings.referencesBetween(declaration, this.region.start ?? 0, node.end ?? 0).some((ref) => {
-        if (ref.node === root.node) return false;
+        if (ref.node === root.node || onlyAssignsThrough(ref)) return false;
         const property = readProperty(ref);
         return property === undefined || changed === undefined || property === changed;
       });
@@ -366,6 +366,17 @@ function receiverRoot(callee: Path): Path | undefined {
     else if (node.type === 'AssignmentExpression' || node.type === 'LogicalExpression') current = unwrapPath(current).get('left') as Path;
     else return isIdentifier(node) ? unwrapPath(current) : undefined;
   }
+}
+
+/**
+ * `res.locals.role = x`: the reference only leads to the place a value is put, whatever was there
+ * before (a second run puts its own value there again); it reads nothing of the object.
+ */
+function onlyAssignsThrough(ref: Path): boolean {
+  let current = ref;
+  while (current.parent && isMember(current.parent.node) && current.parent.node.object === current.node) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  return current !== ref && parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === current.node;
 }
 
 /** `total` in `order.total.net = x` (from the root `order`); undefined when computed. */
