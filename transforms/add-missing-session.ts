@@ -12,12 +12,11 @@ import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPER
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
 import { sessionLessWrite, sessionLessWrites, sessionUses, type SessionLessWrite } from '../lib/mongoose/helper-writes';
 import { CallSiteFinder, describeSite } from '../lib/mongoose/callers';
-import { relativeTo } from '../lib/mongoose/factories';
 import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/callees';
 import { clientOf, differentClients } from '../lib/mongoose/connections';
 import { contains, directScopes, mayAwaitIn, scopeClient, scopeSessionInstance, type OperationScope } from '../lib/mongoose/operation-scopes';
-import { lineOf } from '../lib/mongoose/transaction-body';
+import { lineOf, relativeTo } from '../lib/mongoose/places';
 import { callChain, carriesSession, classifyCall, droppedValue, hasNullishSession, isInnerLink, modelOfDocument, operationContext, type CallChain, type OperationContext } from '../lib/mongoose/operations';
 import { insideAssertion } from '../lib/mongoose/test-doubles';
 import type { RuleName } from '../lib/rules';

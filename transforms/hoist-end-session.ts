@@ -7,7 +7,8 @@ import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mon
 import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { requestSessionFindings, requestSessionReceiverFindings, requestSessionReceivers } from '../lib/mongoose/request-sessions';
-import { factoryDoubledBy, handedOutByItsFunction, relativeTo } from '../lib/mongoose/factories';
+import { factoryDoubledBy, handedOutByItsFunction } from '../lib/mongoose/factories';
+import { relativeTo } from '../lib/mongoose/places';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { guardPinnedBy } from '../lib/mongoose/spec-pins';

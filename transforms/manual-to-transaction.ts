@@ -285,7 +285,17 @@ class ManualWriter {
     const last = exit.moved[exit.moved.length - 1]!.node;
     const indent = indentAt(ctx.source, startOf(first));
     const text = this.mover.take(startOf(first), endOf(last));
-    ctx.edits.replace(startOf(first), endOf(last), `${this.statement(`${flag} = true`)}\n${indent}${this.statement('return')}`);
+    const leave = [...(exit.abortAdded ? [`await ${this.plan.sessionName}.abortTransaction()`] : []), `${flag} = true`, 'return'].map((code) => this.statement(code));
+    const holder = exit.moved[0]!.parent as Path;
+    if (statementsOf(holder.node)) ctx.edits.replace(startOf(first), endOf(last), leave.join(`\n${indent}`));
+    else {
+      // A return that was a branch by itself (`if (!found) return res.sendStatus(404);`) gets braces.
+      const outer = indentAt(ctx.source, startOf(holder.node));
+      const head = ctx.source.slice(0, startOf(first)).trimEnd();
+      const ownLine = /\n[ \t]*$/.test(ctx.source.slice(head.length, startOf(first))) && /(\)|\belse)$/.test(head);
+      const from = ownLine ? head.length : startOf(first);
+      ctx.edits.replace(from, endOf(last), `${from === startOf(first) ? '' : ' '}{\n${leave.map((line) => outer + this.unit + line).join('\n')}\n${outer}}`);
+    }
     return { text, indent, single: exit.moved.length === 1 };
   }
 

@@ -37,13 +37,15 @@ export async function addOrDrop(text: string, keep: boolean): Promise<void> {
   }
 }
 
-// Returns before the commit without aborting.
-export async function addUnlessEmpty(text: string): Promise<boolean> {
+// Returns before the commit without aborting, from inside a loop.
+export async function addUnlessEmpty(texts: string[]): Promise<boolean> {
   const session = await mongoose.startSession();
   session.startTransaction();
   try {
-    if (!text) return false;
-    await Entry.create([{ text }], { session });
+    for (const text of texts) {
+      if (!text) return false;
+      await Entry.create([{ text }], { session });
+    }
     await session.commitTransaction();
     return true;
   } finally {

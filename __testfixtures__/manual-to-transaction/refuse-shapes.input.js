@@ -37,12 +37,13 @@ async function addOrDrop(data, keep) {
 }
 
 // A return before the commit leaves the transaction to the end of the session (an abort);
-// inside transaction() it would commit.
-async function addUnlessEmpty(data) {
+// inside transaction() it would commit, and after the call it cannot read what the body counted.
+async function addUnlessFull(data) {
   const session = await mongoose.startSession();
   session.startTransaction();
   try {
-    if (!data) return false;
+    const count = await Entry.countDocuments().session(session);
+    if (count > 99) return count;
     await Entry.create([data], { session });
     await session.commitTransaction();
     return true;

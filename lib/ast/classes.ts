@@ -30,3 +30,10 @@ export function propertyAnnotation(classNode: Node, name: string): Node | undefi
   }
   return undefined;
 }
+
+/** The name of the class a method belongs to, if the class has one. */
+export function classNameOf(method: Path): string | undefined {
+  const classNode = (method.parent?.parent as Path | null)?.node;
+  const id = classNode?.id as Node | undefined;
+  return id?.name as string | undefined;
+}

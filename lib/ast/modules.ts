@@ -68,3 +68,39 @@ function namedExportLeads(statement: Path, name: string): ExportLead[] {
   const local = exportName(specifiers[index]!.local as Node)!;
   return [node.source ? { kind: 'from', specifier: (node.source as Node).value as string, name: local } : { kind: 'value', path: statement.get('specifiers', index, 'local') as Path }];
 }
+
+/** The name an import or export specifier names on the module side (`imported`/`local`) or the importing side (`exported`). */
+export function importedName(specifier: Node, side: 'imported' | 'local' | 'exported' = 'imported'): string | undefined {
+  return exportName(specifier[side] as Node | undefined);
+}
+
+/** `exports`, `module.exports`, or a member of either at any depth: where CommonJS code puts what it exports. */
+export function isExportsTarget(node: Node): boolean {
+  return isExportsObject(node) || (isMember(node) && isExportsTarget(node.object));
+}
+
+/** A statement that is an `export` declaration, or the declaration one exports. */
+export function isExportedStatement(statement: Path | null | undefined): boolean {
+  const parent = statement?.parent?.node as Node | undefined;
+  const own = statement?.node as Node | undefined;
+  return own?.type === 'ExportNamedDeclaration' || own?.type === 'ExportDefaultDeclaration' || parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
+}
+
+/** `import { x }`, `export { x }`, `export default x`, `module.exports = { x }`, `exports.x = x`: naming a binding, not using it. */
+export function isImportOrExportName(identifier: Path): boolean {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return false;
+  if (/^(Import|Export)(Default|Namespace)?Specifier$/.test(parent.node.type)) return true;
+  if (parent.node.type === 'ExportDefaultDeclaration') return parent.node.declaration === identifier.node;
+  return isCommonJsExport(identifier);
+}
+
+/** `module.exports = x`, `exports.name = x` or `module.exports = { name: x }` at the identifier `x`. */
+export function isCommonJsExport(identifier: Path): boolean {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return false;
+  if (parent.node.type === 'AssignmentExpression') return parent.node.right === identifier.node && isExportsTarget(parent.node.left as Node);
+  if (parent.node.type !== 'ObjectProperty' || parent.node.value !== identifier.node) return false;
+  const assignment = parent.parent?.parent?.node as Node | undefined;
+  return assignment?.type === 'AssignmentExpression' && isExportsTarget(assignment.left as Node);
+}

@@ -232,3 +232,21 @@ export function functionName(fn: Path): string | undefined {
   if (parent?.type === 'AssignmentExpression' && isMember(parent.left as Node)) return propertyName(parent.left as Node);
   return undefined;
 }
+
+/** `obj.name` for the property `name` of a member expression, else the identifier itself. */
+export function namingExpression(identifier: Path): Path {
+  const parent = identifier.parent as Path | null;
+  return parent && isMember(parent.node) && parent.node.property === identifier.node ? parent : identifier;
+}
+
+/** `name(...)` or `obj.name(...)` with `identifier` as the called name. */
+export function callOfCallee(identifier: Path): Path | undefined {
+  const parent = identifier.parent as Path | null;
+  if (!parent) return undefined;
+  if (isCall(parent.node) && parent.node.callee === identifier.node) return parent;
+  if (isMember(parent.node) && parent.node.property === identifier.node) {
+    const call = parent.parent as Path | null;
+    if (call && isCall(call.node) && call.node.callee === parent.node) return call;
+  }
+  return undefined;
+}

@@ -3,7 +3,8 @@ import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isI
 import { promiseChainOf, type ChainStep, type PromiseChain } from '../ast/promise-chain';
 import type { MongooseVersion } from '../facts/project';
 import { unwrapPath, type MongooseAnalysis, type SessionCreation } from './analysis';
-import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
+import { lineOf } from './places';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, isLifecycleDemo, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
 import { storedBeyond } from './session-storage';
 import { documentTypeFrom } from './model-types';
 

@@ -1,5 +1,4 @@
 import { calleeName, enclosingFunction, functionName, isCall, isIdentifier, isMember, propertyName, unwrapAwaitedPath, unwrapPath, type Node, type Path } from '../ast/nodes';
-import * as path from 'node:path';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { calledFunction } from './callees';
 import { mockedModules, sessionFactoryReplacements } from './test-doubles';
@@ -143,11 +142,6 @@ function onlySpies(replacement: Path): boolean {
   if (!isCall(call) || calleeName(call) !== 'spyOn') return false;
   const parent = replacement.parent?.node as Node | undefined;
   return !(parent && isMember(parent) && parent.object === call);
-}
-
-/** `file` as the reader of a finding about `from` sees it. */
-export function relativeTo(from: string, file: string): string {
-  return path.relative(path.dirname(from), file).split(path.sep).join('/');
 }
 
 /**

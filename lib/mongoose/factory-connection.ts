@@ -4,7 +4,7 @@ import { decoratorName, type MongooseAnalysis, type ReceiverKind, type SessionCr
 import { exportedDefinition, programOf, valueOf } from './callees';
 import { clientOf } from './connections';
 import { namedDefaultConnection } from './default-connection';
-import { relativeTo } from './factories';
+import { relativeTo } from './places';
 
 type Factory = NonNullable<SessionCreation['factory']>;
 type Connection = string | { reason: string; unknown?: true };

@@ -6,7 +6,7 @@ import type { RewriteTarget } from '../edit/rewrite';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { removeProperty, removeSpecifier } from './default-connection';
 import { programOf } from './callees';
-import { relativeTo } from './factories';
+import { relativeTo } from './places';
 import { factoryCall } from './factory-connection';
 
 /**

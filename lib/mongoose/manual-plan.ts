@@ -42,6 +42,11 @@ export interface EarlyExit {
   moved: Path[];
   /** `endSession()` statements between the abort and those statements. */
   ends: Path[];
+  /**
+   * No abort preceded the return: the transaction was left open and aborted when the session
+   * ended. Inside transaction() the return would commit, so the callback aborts before leaving.
+   */
+  abortAdded: boolean;
 }
 
 export interface ManualPlan {
@@ -454,11 +459,13 @@ class ManualPlanner {
       if ('throwsAfter' in exit) thrownAborts.push(exit.throwsAfter);
       else if (exit.moved.length > 0) exits.push(exit);
     }
+    const openExits = this.returnsBeforeCommit(body, exits);
+    if (!('reason' in openExits)) exits.push(...openExits);
     const region: Node = { type: 'TransactionBody', start: kept.length > 0 ? endOf(kept[kept.length - 1]!.node) : startOf(main[startIndex]!.node), end: endOf(main[endIndex]!.node) };
     const movedOut = exits.flatMap((e) => e.moved.map((m) => m.node));
     const problem =
       this.nodeCallbacks(body) ??
-      this.returnsBeforeCommit(body, exits) ??
+      ('reason' in openExits ? openExits.reason : undefined) ??
       this.jumpsOut(body) ??
       alsJoinProblem(this.analysis, body, [this.session], this.context.als, movedOut) ??
       this.callbackWithoutSession(body) ??
@@ -690,7 +697,7 @@ class ManualPlanner {
       if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return { reason: `the transaction is aborted inside a loop (line ${lineOf(abort)})` };
     }
     if (body.some((s) => s.node === statement.node)) return { reason: `the transaction is aborted at the top of the body (line ${lineOf(abort)}), and what follows never runs` };
-    return { moved: rest, ends: ended };
+    return { moved: rest, ends: ended, abortAdded: false };
   }
 
   /**
@@ -725,11 +732,13 @@ class ManualPlanner {
   }
 
   /**
-   * A return in the body that no abort precedes would commit inside transaction(), where it left
-   * the transaction open before; one that follows a call given the session may follow an abort
-   * made in that call, which transaction() cannot see either.
+   * Returns in the body that no abort precedes left the transaction open, to be aborted when the
+   * session ended; inside transaction() they would commit, so each becomes an exit that aborts
+   * first. One that follows a call given the session may follow an abort made in that call, which
+   * transaction() cannot see.
    */
-  private returnsBeforeCommit(body: Path[], exits: EarlyExit[]): string | undefined {
+  private returnsBeforeCommit(body: Path[], exits: EarlyExit[]): EarlyExit[] | { reason: string } {
+    const open: EarlyExit[] = [];
     for (const statement of body) {
       for (const ret of [statement, ...this.analysis.index.within(statement.node, 'ReturnStatement')]) {
         if (ret.node.type !== 'ReturnStatement' || enclosingFunction(ret)?.node !== this.fn.node) continue;
@@ -739,12 +748,15 @@ class ManualPlanner {
         const handed = this.handedToOtherCode(this.uses.filter((u) => before.some((s) => contains(s, u.ref.node))));
         if (handed) {
           const callee = (handed.parent as Path).node.callee as Node;
-          return `the function returns at line ${lineOf(ret)} after handing the session to \`${this.analysis.source.slice(startOf(callee), endOf(callee))}()\` (line ${lineOf(handed)}), which may abort the transaction there; transaction() cannot follow a transaction ended in another function, and inside it that return would commit`;
+          return { reason: `the function returns at line ${lineOf(ret)} after handing the session to \`${this.analysis.source.slice(startOf(callee), endOf(callee))}()\` (line ${lineOf(handed)}), which may abort the transaction there; transaction() cannot follow a transaction ended in another function, and inside it that return would commit` };
         }
-        return `the function returns at line ${lineOf(ret)} without committing or aborting, which leaves the transaction to be aborted when the session ends; inside transaction() that return would commit`;
+        if (ret === statement || insideLoop(ret, statement)) {
+          return { reason: `the function returns at line ${lineOf(ret)} without committing or aborting, which leaves the transaction to be aborted when the session ends; inside transaction() that return would commit` };
+        }
+        open.push({ moved: [ret], ends: [], abortAdded: true });
       }
     }
-    return undefined;
+    return open;
   }
 
   /** `break`/`continue` that leave the body for a loop around it, and `yield`. */
@@ -773,8 +785,9 @@ class ManualPlanner {
           const declaration = this.analysis.bindings.declarationOf(id);
           return declaration !== undefined && declaration !== this.session && contains(region, declaration) && !exit.moved.some((m) => contains(m.node, declaration));
         });
-        if (local) return `after the abort at line ${lineOf(statement)}, the code reads \`${local.node.name as string}\` from inside the transaction`;
-        if (this.refsIn(statement).length > 0) return `after the abort at line ${lineOf(statement)}, the code uses the session`;
+        const after = exit.abortAdded ? `the return at line ${lineOf(statement)}, which would run after the call,` : `after the abort at line ${lineOf(statement)}, the code`;
+        if (local) return `${after} reads \`${local.node.name as string}\` from inside the transaction`;
+        if (this.refsIn(statement).length > 0) return `${after} uses the session`;
       }
     }
     return undefined;
@@ -957,4 +970,12 @@ function mayJump(statement: Node): boolean {
 function rethrowsOnly(statement: Node): boolean {
   const inner = statement.type === 'BlockStatement' && (statement.body as Node[]).length === 1 ? (statement.body as Node[])[0]! : statement;
   return inner.type === 'ThrowStatement' && isIdentifier(inner.argument as Node);
+}
+
+/** A loop between `path` and the body statement `top` that holds it. */
+function insideLoop(path: Path, top: Path): boolean {
+  for (let p = path.parent as Path | null; p && p.node !== top.node; p = p.parent as Path | null) {
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.node.type)) return true;
+  }
+  return /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(top.node.type);
 }

@@ -31,7 +31,7 @@ import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedC
 import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
-import { lineOf } from './transaction-body';
+import { lineOf } from './places';
 import { requestSessionCalls, requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */

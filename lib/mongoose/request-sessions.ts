@@ -2,7 +2,7 @@ import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isI
 import { argumentFor, parameterSlots, type ParameterSlot } from '../ast/parameters';
 import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
-import { lineOf } from './transaction-body';
+import { lineOf } from './places';
 import { REQUEST_NAMES } from './api';
 
 /**

@@ -1,7 +1,7 @@
 import { calleeName, contains, enclosingFunction, isCall, isFunction, isMember, outermostExpression, propertyName, type Node, type Path } from '../ast/nodes';
 import { shortText } from '../edit/text';
 import type { MongooseAnalysis } from './analysis';
-import { lineOf } from './transaction-body';
+import { lineOf } from './places';
 
 /**
  * A session used by a promise its function returns without awaiting it (`return

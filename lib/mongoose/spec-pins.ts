@@ -4,7 +4,8 @@ import { moduleName } from '../facts/text-index';
 import type { ProjectView } from './project-view';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { describeSite, functionName } from './callers';
-import { factoryDoubledBy, relativeTo } from './factories';
+import { factoryDoubledBy } from './factories';
+import { relativeTo } from './places';
 import { fakeSessions, moduleMock, propertyNamed, replacesWithDouble, sessionCallChecks, sessionFactoryReplacements, type SessionCallCheck } from './test-doubles';
 
 /**

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { contains, endOf, enclosingFunction, functionName, isCall, isFunction, isIdentifier, isMember, startOf, type Node, type Path } from '../ast/nodes';
-import { outlivesItsSessions, relativeTo } from './factories';
+import { outlivesItsSessions } from './factories';
 import { callerConnectionOf, factoryCall } from './factory-connection';
 import { factoryLeftBehind } from './factory-reach';
 import { CLOSING, type Line } from '../edit/relocate';
@@ -11,6 +11,10 @@ import { defaultConnectionOf } from './default-connection';
 import { classifyCall, isInnerLink } from './operations';
 import { onlyLogsOrAsserts, retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
 import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
+import { lineOf, relativeTo } from './places';
+
+// manual-plan.ts still takes lineOf from here.
+export { lineOf };
 
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
@@ -240,10 +244,6 @@ export function abortBeforeThrow(statement: Path, top: readonly Node[]): 'out' |
     if (parent.node.type === 'TryStatement' && parent.node.block === child.node && parent.node.handler) return 'caught';
   }
   return 'out';
-}
-
-export function lineOf(path: Path): number {
-  return (path.node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
 }
 
 /** How the `transaction()` call of a rewrite is written. */

@@ -5,7 +5,8 @@ import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
 import { valueOf } from './callees';
 import { retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
-import { alsJoinProblem, hazardText, lineOf, staleDocumentProblem, type Place } from './transaction-body';
+import { lineOf } from './places';
+import { alsJoinProblem, hazardText, staleDocumentProblem, type Place } from './transaction-body';
 import type { TransactionWrapper } from './wrappers';
 
 /** What a callback must allow to run inside transaction(): the checks the wrapper's own body gets. */
