@@ -12,6 +12,7 @@ import { relativeTo } from '../lib/mongoose/places';
 import { addAwait, appendToFinally, removeStatement, statementText, wrapRestInTryFinally } from '../lib/edit/rewrite';
 import { indentAt, lineEndOf, lineStartOf } from '../lib/edit/text';
 import { guardPinnedBy } from '../lib/mongoose/spec-pins';
+import { mayWriteOptionalChaining } from '../lib/mongoose/optional-chaining';
 import { TEXT_MIGHT_APPLY } from '../lib/transform-text';
 import type { Transform, TransformContext } from '../lib/transform';
 
@@ -143,7 +144,8 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
     const condition = presenceCheck || rethrow ? undefined : soleConditionOf(statement);
     if (presenceCheck) {
       const test = presenceCheck.node.test as Node;
-      ctx.edits.replace(startOf(test), endOf(test), `${name}?.inTransaction()`);
+      const present = mayWriteOptionalChaining(ctx.file, analysis, ctx.project.mongoose()) ? `${name}?.inTransaction()` : `${name} && ${name}.inTransaction()`;
+      ctx.edits.replace(startOf(test), endOf(test), present);
       if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
       if (otherwise) ctx.edits.insert(endOf(presenceCheck.node), otherwise);
     } else if (condition) {
@@ -216,8 +218,12 @@ function applyOwnerFix(ctx: TransformContext, fix: OwnerFix, guarded: Set<Node>)
   }
   if (placement.kind !== 'present') {
     const mayBeUnset = (fix.owned !== undefined && fix.owned.test === undefined) || (placement.kind === 'append' && placement.sessionMayBeUnset);
-    const call = `await ${name}${mayBeUnset ? '?' : ''}.endSession()`;
-    const end = statementText(ctx, fix.owned?.test ? `if (${fix.owned.test}) ${call}` : call);
+    // Where `?.` may not parse (old Node), a session that may be unset is tested: `if (session) await session.endSession()`.
+    const optional = mayBeUnset && mayWriteOptionalChaining(ctx.file, ctx.analysis, ctx.project.mongoose());
+    const call = `await ${name}${optional ? '?' : ''}.endSession()`;
+    const tests = [fix.owned?.test, mayBeUnset && !optional ? name : undefined].filter((test): test is string => Boolean(test));
+    const condition = tests.length > 1 ? tests.map((test) => (/^[\w$.]+$/.test(test) ? test : `(${test})`)).join(' && ') : tests[0];
+    const end = statementText(ctx, condition ? `if (${condition}) ${call}` : call);
     if (placement.kind === 'append') appendToFinally(ctx, placement.tryStatement, end);
     else wrapRestInTryFinally(ctx, placement.block, placement.fromIndex, end, placement.toIndex);
   }

@@ -1,4 +1,4 @@
-import { FUNCTION_TYPES, walk, type Node, type Path } from './nodes';
+import { FUNCTION_TYPES, isMember, walk, type Node, type Path } from './nodes';
 import type { PathIndex } from './path-index';
 
 const BLOCK_SCOPES = new Set(['BlockStatement', 'StaticBlock', 'SwitchStatement']);
@@ -39,6 +39,39 @@ export class Bindings {
     const declaration = this.declarationOf(identifier);
     if (!declaration) return true;
     return (declaration.start ?? 0) < (region.start ?? 0) || (declaration.start ?? 0) >= (region.end ?? 0);
+  }
+
+  /**
+   * Whether `identifier`, or the variable it is a plain read of (`const account = req.account`,
+   * `const cart = account.cart`: no call, followed back through such reads), passes `test`. Such a
+   * variable holds the very object the other one does, so changing it changes that object.
+   */
+  holdsObjectOf(identifier: Path, test: (identifier: Path) => boolean): boolean {
+    for (let current: Path | undefined = identifier, depth = 0; current && depth < 8; current = readRoot(this.plainReadOf(current)), depth++) {
+      if (test(current)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `req.account` for a variable declared `const account = req.account` (or `let`/`var` never
+   * assigned again; type assertions left out): a member chain or a name, with no call in it.
+   */
+  plainReadOf(identifier: Path): Path | undefined {
+    const declaration = this.declarationOf(identifier);
+    const origin = declaration ? this.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
+    if (origin.declaration.kind !== 'const' && this.assignedAgain(declaration!)) return undefined;
+    let value = origin.declarator.get('init') as Path;
+    while (value.node && VALUE_WRAPPERS.has(value.node.type)) value = value.get('expression') as Path;
+    return value.node && readRoot(value) ? value : undefined;
+  }
+
+  private assignedAgain(declaration: Node): boolean {
+    return this.referencesBetween(declaration, 0, Infinity).some((ref) => {
+      const parent = ref.parent?.node as Node | undefined;
+      return (parent?.type === 'AssignmentExpression' && parent.left === ref.node) || parent?.type === 'UpdateExpression';
+    });
   }
 
   /** Identifier paths under `within` that read or write the binding `declaration`. */
@@ -137,6 +170,13 @@ export function declaredNames(statement: Node): Node[] {
   if (statement.type === 'VariableDeclaration') return (statement.declarations as Node[]).flatMap((d) => patternIdentifiers(d.id as Node));
   if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) return [statement.id as Node];
   return [];
+}
+
+/** The name a member chain with no call in it starts from (`req` in `req.locals.account`). */
+function readRoot(read: Path | undefined): Path | undefined {
+  let current = read;
+  while (current?.node && (isMember(current.node) || VALUE_WRAPPERS.has(current.node.type))) current = current.get(isMember(current.node) ? 'object' : 'expression') as Path;
+  return current?.node?.type === 'Identifier' ? current : undefined;
 }
 
 /** `var` declarations of a function body or program, not looking into nested functions. */

@@ -20,7 +20,7 @@ import {
 
 export { unwrapPath };
 import type { SourceLocation, ThenableFact, TypeFacts } from '../facts/type-facts';
-import { ASYNC_LIFECYCLE, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
+import { ASYNC_LIFECYCLE, REQUEST_NAMES, SESSION_FACTORY, SYNC_LIFECYCLE } from './api';
 import type { MongooseInstance } from './als-detection';
 import { readImports, type ModuleImports } from './imports';
 import { calledFunction, exportedDefinition, valueOf } from './callees';
@@ -783,7 +783,15 @@ export class MongooseAnalysis {
     const root = rootName(path);
     const declaration = root && this.bindings.declarationOf(root);
     const exported = declaration ? this.exportedKind(path, declaration, depth, guess) : undefined;
+    // `req.Account`: what a middleware put on the request (the signed-in account's document), not a model, whatever its name.
+    if (exported === undefined && declaration && isIdentifier(object) && this.isRequestParameter(declaration)) return 'unknown';
     return exported ?? this.guessFromName(name, guess);
+  }
+
+  /** A handler's request parameter: `req` or `request` of a function that takes a response too. */
+  private isRequestParameter(declaration: Node): boolean {
+    const origin = this.bindings.originOf(declaration);
+    return origin?.kind === 'parameter' && REQUEST_NAMES.test(declaration.name as string) && (origin.fn.node.params as Node[]).length >= 2;
   }
 
   private callKind(path: Path, depth: number, guess: boolean): ReceiverKind {

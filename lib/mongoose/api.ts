@@ -207,13 +207,13 @@ const EAGER_MODEL_OPERATIONS = new Set([
 export const LAZY_OPERATIONS = new Set([...MODEL_OPERATIONS].filter((name) => !EAGER_MODEL_OPERATIONS.has(name)));
 
 /**
- * Packages whose functions only compute (dates, collections, ids, hashes, paths): a transaction
- * body that calls them can run again without doing anything twice outside the database.
+ * Packages whose functions only compute (dates, collections, ids, hashes, signed tokens, paths): a
+ * transaction body that calls them can run again without doing anything twice outside the database.
  */
 export const PURE_PACKAGES = new Set([
   'moment', 'moment-timezone', 'dayjs', 'date-fns', 'date-fns-tz', 'luxon',
   'lodash', 'lodash-es', 'underscore', 'ramda',
-  'uuid', 'nanoid', 'bcrypt', 'bcryptjs', 'crypto', 'node:crypto', 'path', 'node:path', 'validator', 'slugify',
+  'uuid', 'nanoid', 'short-uuid', 'bcrypt', 'bcryptjs', 'jsonwebtoken', 'crypto', 'node:crypto', 'path', 'node:path', 'validator', 'slugify',
 ]);
 
 /** Packages whose `transaction` / `session` look like Mongoose's but are not. */
@@ -236,6 +236,9 @@ export const LOOKALIKE_PACKAGES = [
   'mysql2',
   'express-session',
 ];
+
+/** How an Express or Koa handler names its request parameter (`req.dbSession`, `req.account`). */
+export const REQUEST_NAMES = /^req(uest)?$/i;
 
 export const MONGOOSE_PACKAGES = ['mongoose', '@nestjs/mongoose'];
 export const DRIVER_PACKAGES = ['mongodb'];

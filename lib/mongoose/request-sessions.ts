@@ -3,6 +3,7 @@ import { argumentFor, parameterSlots, type ParameterSlot } from '../ast/paramete
 import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
 import { lineOf } from './places';
+import { REQUEST_NAMES } from './api';
 
 /**
  * Request-scoped sessions: an Express middleware puts a session on the request (`req.dbSession =
@@ -28,7 +29,6 @@ export interface RequestSessionCall {
 /** Methods only a MongoDB session has: express-session's `req.session` (save, destroy, regenerate) has none of them. */
 const SESSION_ONLY_METHODS = new Set(['startTransaction', 'commitTransaction', 'abortTransaction', 'endSession', 'withTransaction']);
 
-const REQUEST_NAMES = /^req(uest)?$/i;
 const RESPONSE_NAMES = /^res(ponse)?$/i;
 
 /**

@@ -43,7 +43,7 @@ export type RetryHazard =
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
   /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string }
+  | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
   /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
   | { kind: 'callback'; at: Path; reason: string }
   /**
@@ -215,7 +215,7 @@ class HazardFinder {
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
       // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
       if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
-        return this.declaredOutside(path.get('callee', 'object') as Path);
+        return this.holdsOuterObject(path.get('callee', 'object') as Path);
       }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
@@ -252,7 +252,7 @@ class HazardFinder {
     if (root && this.analysis.imports.pureBindings.has(this.analysis.bindings.declarationOf(root) as Node)) return undefined;
     if (returnsNothing(path)) return undefined;
     if (isMember(callee.node) && PURE_METHODS.has(propertyName(callee.node) ?? '')) return undefined;
-    if (root && !this.declaredOutside(root)) return undefined;
+    if (root && !this.holdsOuterObject(root)) return undefined;
     const kind = root ? this.analysis.kindOf(root) : 'unknown';
     if (kind === 'mongoose' || kind === 'connection' || kind === 'model') return undefined;
     const target = calledFunction(this.analysis, path);
@@ -304,7 +304,7 @@ class HazardFinder {
           ? (path.get('argument') as Path)
           : undefined;
     const root = target && rootIdentifier(target);
-    if (!root || !this.declaredOutside(root)) return undefined;
+    if (!root || !this.holdsOuterObject(root)) return undefined;
     const declaration = this.analysis.bindings.declarationOf(root);
     if (!declaration) return undefined;
     const name = root.node.name as string;
@@ -313,11 +313,13 @@ class HazardFinder {
     const read =
       readsItself ||
       this.analysis.bindings.referencesBetween(declaration, this.region.start ?? 0, node.end ?? 0).some((ref) => {
-        if (ref.node === root.node) return false;
+        if (ref.node === root.node || onlyAssignsThrough(ref)) return false;
         const property = readProperty(ref);
         return property === undefined || changed === undefined || property === changed;
       });
-    return read ? { kind: 'changes-read-value', at: path, name } : undefined;
+    // `const account = req.account` in the body: `account` is declared there, the object it holds is not.
+    const outer = this.declaredOutside(root) ? undefined : this.analysis.bindings.plainReadOf(root);
+    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer } : {}) } : undefined;
   }
 
   /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
@@ -346,6 +348,11 @@ class HazardFinder {
     if (!argument.node || argument.node.type === 'SpreadElement') return true;
     const value = unwrapPath(argument);
     return isIdentifier(value.node) ? this.declaredOutside(value) : !isFreshValue(value.node);
+  }
+
+  /** Declared outside the body, or a plain read of such an object in it (`const account = req.account`): the same object either way. */
+  private holdsOuterObject(identifier: Path): boolean {
+    return this.analysis.bindings.holdsObjectOf(identifier, (candidate) => this.declaredOutside(candidate));
   }
 
   /** `const { sendInvoice } = await import('./billing')` in the body: a binding to another module's code, judged as such. */
@@ -414,6 +421,17 @@ function receiverRoot(callee: Path): Path | undefined {
     else if (node.type === 'AssignmentExpression' || node.type === 'LogicalExpression') current = unwrapPath(current).get('left') as Path;
     else return isIdentifier(node) ? unwrapPath(current) : undefined;
   }
+}
+
+/**
+ * `res.locals.role = x`: the reference only leads to the place a value is put, whatever was there
+ * before (a second run puts its own value there again); it reads nothing of the object.
+ */
+function onlyAssignsThrough(ref: Path): boolean {
+  let current = ref;
+  while (current.parent && isMember(current.parent.node) && current.parent.node.object === current.node) current = current.parent as Path;
+  const parent = current.parent?.node as Node | undefined;
+  return current !== ref && parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === current.node;
 }
 
 /** `total` in `order.total.net = x` (from the root `order`); undefined when computed. */

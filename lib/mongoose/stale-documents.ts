@@ -24,7 +24,8 @@ export function outerDocumentSave(analysis: MongooseAnalysis, parts: Path[], reg
       const callee = call.node.callee as Node;
       if (!isMember(callee) || propertyName(callee) !== 'save' || !isIdentifier(callee.object as Node)) continue;
       const receiver = call.get('callee', 'object') as Path;
-      if (!analysis.bindings.declaredOutside(receiver, region)) continue;
+      // `const account = req.account; ...; account.save(...)`: a document from outside all the same.
+      if (!analysis.bindings.holdsObjectOf(receiver, (candidate) => analysis.bindings.declaredOutside(candidate, region))) continue;
       const kind = analysis.kindOf(receiver);
       if (kind === 'model' || kind === 'connection' || kind === 'mongoose') continue;
       const declaration = analysis.bindings.declarationOf(receiver);

@@ -1,0 +1,26 @@
+const mongoose = require('mongoose');
+const jwt = require('jsonwebtoken');
+const Member = mongoose.model('Member');
+const Invite = mongoose.model('Invite');
+
+const TOKEN_SECRET = 'members-secret';
+
+// Signing a token only computes: a second run of the body signs the same token again, so the
+// transaction is rewritten.
+async function register({ name, email }) {
+  const { member, token } = await mongoose.connection.transaction(async (session) => {
+    const taken = await Member.findOne({ email }).session(session);
+    if (taken) {
+      const error = new Error('Email already registered');
+      error.statusCode = 409;
+      throw error;
+    }
+    const [member] = await Member.create([{ name, email }], { session });
+    const token = jwt.sign({ id: String(member._id), email }, TOKEN_SECRET, { expiresIn: '1d' });
+    await Invite.deleteMany({ email }, { session });
+    return { member, token };
+  });
+  return { token, member };
+}
+
+module.exports = { register };

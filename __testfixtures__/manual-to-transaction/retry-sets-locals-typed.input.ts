@@ -1,0 +1,34 @@
+import mongoose from 'mongoose';
+import type { Request, Response } from 'express';
+
+interface Workspace {
+  name: string;
+  createdBy: string;
+}
+
+interface Permission {
+  workspaceId: string;
+  role: string;
+}
+
+const WorkspaceModel = mongoose.model<Workspace>('Workspace');
+const PermissionModel = mongoose.model<Permission>('Permission');
+
+// Values put on res.locals in the body, read only after it: a second run puts its own there again.
+export async function createWorkspace(req: Request, res: Response): Promise<void> {
+  const session = await mongoose.startSession();
+  session.startTransaction();
+  try {
+    const [workspace] = await WorkspaceModel.create([{ name: req.body.name, createdBy: req.body.email }], { session });
+    res.locals.workspaceId = String(workspace._id);
+    const [permission] = await PermissionModel.create([{ workspaceId: String(workspace._id), role: 'admin' }], { session });
+    res.locals.role = permission.role;
+    await session.commitTransaction();
+  } catch (error) {
+    await session.abortTransaction();
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+  res.status(201).json({ workspaceId: res.locals.workspaceId, role: res.locals.role });
+}
