@@ -197,6 +197,7 @@ class SessionAdder {
       this.ctx.change(call, 'added ordered: true: create() with a session and several documents throws without it from Mongoose 8.10.0, and saved them in parallel on one transaction before', 'create-many-needs-ordered');
       return;
     }
+    if (isIdentifier(options) && this.orderedWithSession(call.get('arguments', 1) as Path)) return;
     if (!this.orderedSupported()) {
       this.reportOrdered(call);
       return;
@@ -459,6 +460,18 @@ class SessionAdder {
   }
 
   /** The object literal a `const` options variable holds, when nothing changes it and it does not set `key`. */
+  /** `const options = session ? { session, ordered: true } : {}`: the options that carry the session set `ordered`. */
+  private orderedWithSession(identifier: Path): boolean {
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declaration.kind !== 'const' || origin.declarator.node.id !== declaration) return false;
+    const init = unwrapExpression((origin.declarator.node.init as Node | null) ?? { type: 'Noop' });
+    if (init.type !== 'ConditionalExpression') return false;
+    const [withSession, without] = [unwrapExpression(init.consequent as Node), unwrapExpression(init.alternate as Node)];
+    const has = (object: Node, key: string) => object.type === 'ObjectExpression' && (object.properties as Node[]).some((p) => propertyKey(p) === key);
+    return has(withSession, 'session') && has(withSession, 'ordered') && without.type === 'ObjectExpression' && !has(without, 'session');
+  }
+
   private literalOptions(identifier: Path, key: string): Node | undefined {
     const declaration = this.analysis.bindings.declarationOf(identifier);
     const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
