@@ -374,19 +374,20 @@ export class MongooseAnalysis {
   }
 
   /**
-   * `const opts = { session, new: true }` (never reassigned): the session declaration such an
-   * options object carries to every operation it is passed to; undefined for anything else.
+   * `const opts = { session, new: true }` (never reassigned), or `session ? { session } : {}`: the
+   * session declaration such an options object carries to every operation it is passed to (a
+   * session declaration, or one of `sessions`); undefined for anything else.
    */
-  sessionInOptions(declaration: Node): Node | undefined {
+  sessionInOptions(declaration: Node, sessions: readonly Node[] = []): Node | undefined {
     const origin = this.bindings.originOf(declaration);
     if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration || this.assignedValues(declaration).length > 0) return undefined;
-    const init = origin.declarator.node.init as Node | null;
-    if (init?.type !== 'ObjectExpression') return undefined;
-    const index = (init.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
-    if (index === -1) return undefined;
-    const value = origin.declarator.get('init', 'properties', index, 'value') as Path;
+    const value = sessionProperty(origin.declarator.get('init') as Path);
+    if (!value) return undefined;
+    // `session ? { session, ordered: true } : {}`: the options hold the session whenever there is one.
+    const init = origin.declarator.node.init as Node;
+    if (init.type === 'ConditionalExpression' && !(isIdentifier(init.test as Node) && this.bindings.declarationOf(origin.declarator.get('init', 'test') as Path) === this.bindings.declarationOf(value))) return undefined;
     const session = isIdentifier(value.node) ? this.bindings.declarationOf(value) : undefined;
-    return session !== undefined && session !== declaration && this.isSessionDeclaration(session) ? session : undefined;
+    return session !== undefined && session !== declaration && (sessions.includes(session) || this.isSessionDeclaration(session)) ? session : undefined;
   }
 
   /** `x.commitTransaction()`, `x?.endSession()`... on an identifier; undefined for other calls. */
@@ -1023,4 +1024,12 @@ function functionReturningOnly(call: Path): Node | undefined {
   const fn = block?.parent as Path | null;
   if (!block || !fn || block.node.type !== 'BlockStatement' || !isFunction(fn.node)) return undefined;
   return (block.node.body as Node[]).length === 1 ? fn.node : undefined;
+}
+
+/** The value of the `session` property of an options object literal, or of the object a conditional gives when its test holds. */
+function sessionProperty(init: Path): Path | undefined {
+  const object = init.node?.type === 'ConditionalExpression' ? (init.get('consequent') as Path) : init;
+  if (object.node?.type !== 'ObjectExpression') return undefined;
+  const index = (object.node.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+  return index === -1 ? undefined : (object.get('properties', index, 'value') as Path);
 }

@@ -27,7 +27,8 @@ import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
 import { modelDocumentType } from './model-types';
 import { WrapperCallbacks, type CallbackChecks } from './wrapper-callbacks';
-import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, lineOf, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
+import { abortBeforeThrow, alsJoinProblem, callbackValueLost, connectionOf, declaredPromiseType, isLifecycleDemo, retryProblem, staleDocumentProblem, versionProblem } from './transaction-body';
+import { lineOf } from './places';
 
 /**
  * Planning the rewrite of a hand-managed async/await transaction (`startSession()`,

@@ -187,7 +187,7 @@ export function carriesSession(analysis: MongooseAnalysis, links: ChainLink[], s
       const inner = unwrapPath(argPath);
       const declaration = analysis.bindings.declarationOf(inner);
       if (!declaration) return false;
-      const session = analysis.sessionInOptions(declaration) ?? declaration;
+      const session = analysis.sessionInOptions(declaration, sessions) ?? declaration;
       return sessions.includes(session) || analysis.isSessionDeclaration(session);
     });
   });

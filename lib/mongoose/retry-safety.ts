@@ -1,4 +1,4 @@
-import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
@@ -28,6 +28,9 @@ const PURE_METHODS = new Set([
   'toUpperCase', 'trim', 'trimEnd', 'trimStart', 'valueOf', 'values',
 ]);
 
+/** Lifecycle calls that end a transaction. */
+const ENDS_TRANSACTION = new Set(['commitTransaction', 'abortTransaction']);
+
 /** How deep calls into functions of the same file are followed. */
 const MAX_DEPTH = 3;
 
@@ -42,7 +45,13 @@ export type RetryHazard =
   /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
   | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
   /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
-  | { kind: 'callback'; at: Path; reason: string };
+  | { kind: 'callback'; at: Path; reason: string }
+  /**
+   * A function the body hands the session to commits or aborts it (`rejectWith(session, msg)`):
+   * transaction() commits or aborts itself, once, and an abort before a throw makes its own abort
+   * fail ("Cannot call abortTransaction twice", Mongoose 8.7+).
+   */
+  | { kind: 'ends-transaction'; at: Path; method: string };
 
 /**
  * Judges the call of a transaction wrapper's callback parameter (`fn(session)` in
@@ -90,12 +99,12 @@ function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
 
 class HazardFinder {
   /** The functions of this file being followed from the body, innermost last. */
-  private readonly following: Node[] = [];
+  private readonly following: Array<{ fn: Node; call: Path }> = [];
 
   constructor(
     private readonly analysis: MongooseAnalysis,
     private readonly region: Node,
-    private readonly context: OperationContext,
+    private context: OperationContext,
     /** Code inside the nodes that runs once, outside the retried body (what follows an intentional abort). */
     private readonly skip: Node[],
     /** Functions already followed, in any file: each is judged once. */
@@ -176,9 +185,23 @@ class HazardFinder {
       return this.readsItself(path) ? { kind: 'changes-read-value', at: path, name: (node.left as Node).name as string } : undefined;
     }
     if (!isCall(node)) return undefined;
+    // In a function followed from the body, a call on the session it was handed: commits and aborts
+    // end the transaction there; anything else (`session.inTransaction()`) is the session's own business.
+    const lifecycle = depth > 0 ? this.heldSessionMethod(path) : undefined;
+    if (lifecycle) return ENDS_TRANSACTION.has(lifecycle) ? { kind: 'ends-transaction', at: path, method: lifecycle } : undefined;
     if (this.leavesProcess(path)) return { kind: 'effect', at: path };
     const database = this.databaseCall(path);
     return database === 'not-database' ? this.localCall(path, depth) : database;
+  }
+
+  /** The method of a call made on a variable holding the body's session (`session.abortTransaction()`), else undefined. */
+  private heldSessionMethod(call: Path): string | undefined {
+    const callee = call.node.callee as Node;
+    if (!isMember(callee)) return undefined;
+    const receiver = unwrapPath(call.get('callee', 'object') as Path);
+    if (!isIdentifier(receiver.node)) return undefined;
+    const declaration = this.analysis.bindings.declarationOf(receiver);
+    return declaration !== undefined && this.context.sessions.includes(declaration) ? propertyName(callee) : undefined;
   }
 
   /** Responses, HTTP clients, mail and queue calls, pushes into collections declared outside the body. */
@@ -202,9 +225,10 @@ class HazardFinder {
   private databaseCall(path: Path): RetryHazard | undefined | 'not-database' {
     const chain = callChain(path);
     const verdict = classifyCall(this.analysis, path, this.context);
-    // Passing the session does not make a call database work: `callback(session)` or another
-    // module's `service.create(dto, session)` may do anything; only operations are known.
-    if (verdict.kind !== 'operation') return 'not-database';
+    // Passing the session does not make a call database work: `callback(session)`, a function of
+    // this file (`debit(session, wallet)`) or another module's `service.create(dto, session)` may
+    // do anything; only operations are known.
+    if (verdict.kind !== 'operation' || this.analysis.localFunctionCalled(path)) return 'not-database';
     if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
@@ -251,9 +275,13 @@ class HazardFinder {
     if (!body.node) return { kind: 'unknown-call', at: call };
     let inner: RetryHazard | undefined;
     if (analysis === this.analysis) {
-      this.following.push(fn.node);
+      // The function's parameters the call hands the session to hold it while it is followed.
+      const outer = this.context;
+      this.context = { ...outer, sessions: [...outer.sessions, ...sessionParameters(this.analysis, call, fn, outer.sessions)] };
+      this.following.push({ fn: fn.node, call });
       inner = this.within(body, depth + 1);
       this.following.pop();
+      this.context = outer;
     } else {
       const context: OperationContext = { sessions: sessionParameters(this.analysis, call, fn, this.context.sessions), alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
       inner = new HazardFinder(analysis, body.node, context, [], this.visited).within(body, depth + 1);
@@ -305,13 +333,21 @@ class HazardFinder {
 
   /**
    * Declared outside the body, and not a variable of a function of this file the body calls (that
-   * function makes its variables afresh on every call; its parameters may still be outer objects).
+   * function makes its variables afresh on every call); its parameters hold what the call gave them,
+   * which is outside when the argument is.
    */
   private declaredOutside(identifier: Path): boolean {
     if (!this.analysis.bindings.declaredOutside(identifier, this.region)) return false;
     const declaration = this.analysis.bindings.declarationOf(identifier);
     const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
-    return !(origin?.kind === 'variable' && this.following.some((fn) => contains(fn, declaration!)));
+    if (origin?.kind === 'variable') return !this.following.some(({ fn }) => contains(fn, declaration!));
+    if (origin?.kind !== 'parameter' || origin.param.type !== 'Identifier') return true;
+    const followed = this.following.find(({ fn }) => fn === origin.fn.node);
+    if (!followed) return true;
+    const argument = followed.call.get('arguments', origin.index) as Path;
+    if (!argument.node || argument.node.type === 'SpreadElement') return true;
+    const value = unwrapPath(argument);
+    return isIdentifier(value.node) ? this.declaredOutside(value) : !isFreshValue(value.node);
   }
 
   /** Declared outside the body, or a plain read of such an object in it (`const account = req.account`): the same object either way. */
@@ -344,16 +380,35 @@ function alwaysLeaves(statement: Node): boolean {
   return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
-/** The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`): sessions inside it. */
+/**
+ * The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`; `finish({
+ * session, order })` to `({ session, order })`): sessions inside it.
+ */
 function sessionParameters(analysis: MongooseAnalysis, call: Path, fn: Path, sessions: Node[]): Node[] {
   const params = fn.node.params as Node[];
+  const isSession = (value: Path) => {
+    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
+    return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
+  };
   return (call.node.arguments as Node[]).flatMap((arg, index) => {
     const value = unwrapPath(call.get('arguments', index) as Path);
-    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
-    if (!declaration || !(sessions.includes(declaration) || analysis.isSessionDeclaration(declaration))) return [];
     const param = params[index];
     const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
-    return name && isIdentifier(name) && arg.type !== 'SpreadElement' ? [name] : [];
+    if (!name || arg.type === 'SpreadElement') return [];
+    if (value.node.type === 'ObjectExpression' && name.type === 'ObjectPattern') return sessionProperties(value, name, isSession);
+    return isSession(value) && isIdentifier(name) ? [name] : [];
+  });
+}
+
+/** The identifiers a destructuring parameter binds the session properties of an object argument to. */
+function sessionProperties(object: Path, pattern: Node, isSession: (value: Path) => boolean): Node[] {
+  return (object.node.properties as Node[]).flatMap((property, index) => {
+    const key = property.type === 'ObjectProperty' && !property.computed ? propertyKey(property) : undefined;
+    if (key === undefined || !isSession(object.get('properties', index, 'value') as Path)) return [];
+    const bound = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyKey(p) === key);
+    const target = bound?.value as Node | undefined;
+    const name = target?.type === 'AssignmentPattern' ? (target.left as Node) : target;
+    return name && isIdentifier(name) ? [name] : [];
   });
 }
 
@@ -457,4 +512,9 @@ export function onlyLogsOrAsserts(path: Path): boolean {
 export function returnsNothing(call: Path): boolean {
   const root = isCall(call.node) ? rootIdentifier(call.get('callee') as Path) : undefined;
   return root !== undefined && RETURNS_NOTHING.has(root.node.name as string);
+}
+
+/** An object or array literal, or a `new` expression: made afresh by each run of the code that makes it. */
+function isFreshValue(node: Node): boolean {
+  return node.type === 'ObjectExpression' || node.type === 'ArrayExpression' || node.type === 'NewExpression';
 }

@@ -13,9 +13,6 @@ import { onlyLogsOrAsserts, retryHazard, type CallbackJudge, type RetryHazard } 
 import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
 import { lineOf, relativeTo } from './places';
 
-// manual-plan.ts still takes lineOf from here.
-export { lineOf };
-
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
  * stretch of code becomes the callback of `await conn.transaction(async (session) => ...)`
@@ -165,12 +162,20 @@ export function retryProblem(analysis: MongooseAnalysis, parts: Path[], region: 
   const hazard = retryHazard(parts, region, analysis, sessions, skip, callbacks);
   if (!hazard) return undefined;
   if (hazard.kind === 'callback') return hazard.reason;
-  return `the transaction body ${hazardText(analysis, hazard)}; transaction() may run the body again after a transient error`;
+  return `the transaction body ${hazardText(analysis, hazard)}; ${hazardConsequence(hazard, 'the body')}`;
+}
+
+/** Why a hazard in code that becomes (or runs in) a transaction() callback matters there; `runs` names what would run again. */
+export function hazardConsequence(hazard: Exclude<RetryHazard, { kind: 'callback' }>, runs: string): string {
+  return hazard.kind === 'ends-transaction'
+    ? 'transaction() commits or aborts the transaction itself, when its callback returns or throws, and cannot follow a transaction ended in another function'
+    : `transaction() may run ${runs} again after a transient error`;
 }
 
 /** What a hazard does, as a finding says it: `has an effect outside the database (\`mailer.send(order)\` at line 12)`. */
 export function hazardText(analysis: MongooseAnalysis, hazard: Exclude<RetryHazard, { kind: 'callback' }>, place: Place = atLine): string {
   const text = `\`${analysis.source.slice(startOf(hazard.at.node), endOf(hazard.at.node)).replace(/\s+/g, ' ').slice(0, 50)}\` at ${place(hazard.at)}`;
+  if (hazard.kind === 'ends-transaction') return `hands the session to ${text}, which ${hazard.method === 'commitTransaction' ? 'commits' : 'aborts'} the transaction there`;
   return hazard.kind === 'effect'
     ? `has an effect outside the database (${text})`
     : hazard.kind === 'write-outside'

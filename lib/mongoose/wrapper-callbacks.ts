@@ -6,7 +6,7 @@ import { describeSite, type CallSite, type CallSiteFinder } from './callers';
 import { valueOf } from './callees';
 import { retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
 import { lineOf } from './places';
-import { alsJoinProblem, hazardText, staleDocumentProblem, type Place } from './transaction-body';
+import { alsJoinProblem, hazardConsequence, hazardText, staleDocumentProblem, type Place } from './transaction-body';
 import type { TransactionWrapper } from './wrappers';
 
 /** What a callback must allow to run inside transaction(): the checks the wrapper's own body gets. */
@@ -125,7 +125,7 @@ export class WrapperCallbacks implements CallbackJudge {
     const given = analysis === this.analysis ? undefined : this.checks.givenSessionIn?.(analysis, passed.file);
     const removed = (hazard: RetryHazard) => hazard.kind === 'write-outside' && given !== undefined && given.has(hazard.at.node);
     const hazard = retryHazard([body], fn.node, analysis, sessions, [], undefined, removed);
-    if (hazard && hazard.kind !== 'callback') return `${hazardText(analysis, hazard, place)}; transaction() may run the body, and the callback with it, again after a transient error`;
+    if (hazard && hazard.kind !== 'callback') return `${hazardText(analysis, hazard, place)}; ${hazardConsequence(hazard, 'the body, and the callback with it,')}`;
     const stale = staleDocumentProblem(analysis, [body], fn.node, this.checks.mongoose, place);
     return stale ? `runs in the transaction: ${stale}` : undefined;
   }

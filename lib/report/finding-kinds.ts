@@ -124,7 +124,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     meaning:
       'Commits or aborts in several places, returns that neither commit nor abort, aborts made in helpers or loops, jumps out of the body: a transaction() callback commits once, when it returns, so the code stays as it is.',
     pattern:
-      /returns at line|the return at line|committed at lines|commits more than once|commit is not reached|commit is used inside|aborted (at|inside)|abort at line|after the abort|jumps out|yields|started conditionally|more than one transaction|ended before the commit|not committed or aborted|runs in a nested function|step (decides|at line)|steps declare|first step after the commit|value from inside the transaction|handles its own errors|nested inside a step|step's own callback|withTransaction\(\)|larger expression|destructured|its \.catch\(\) does more than abort, so the (declaration|statement)|cannot be split there/,
+      /returns at line|the return at line|which (commits|aborts) the transaction there|committed at lines|commits more than once|commit is not reached|commit is used inside|aborted (at|inside)|abort at line|after the abort|jumps out|yields|started conditionally|more than one transaction|ended before the commit|not committed or aborted|runs in a nested function|step (decides|at line)|steps declare|first step after the commit|value from inside the transaction|handles its own errors|nested inside a step|step's own callback|withTransaction\(\)|larger expression|destructured|its \.catch\(\) does more than abort, so the (declaration|statement)|cannot be split there/,
   },
   {
     key: 'connection',
