@@ -88,7 +88,7 @@ type Placement =
   | { kind: 'argument'; at: Path; text: string }
   | { kind: 'property'; object: Path; text: string }
   | { kind: 'link'; call: Path; text: string }
-  | { kind: 'spread'; options: Path; text: string };
+  | { kind: 'spread'; options: Path; text: string; sessionAlone?: boolean };
 
 class SessionAdder {
   private readonly contexts = new Map<OperationScope, OperationContext>();
@@ -149,6 +149,10 @@ class SessionAdder {
     // A hand-managed transaction needs it even with AsyncLocalStorage on; once it is a transaction(), strip-als-session takes it out again.
     const later = !scope.alsInstance && alsOnFor(this.ctx.project, scopeSessionInstance(this.analysis, scope)) ? '; AsyncLocalStorage supplies it only inside transaction()' : '';
     const ran = unawaited.awaitedLater === 'lazy' ? 'nothing awaited it, so it never ran; add-missing-await awaits it, with the session' : `without it the write ran outside the transaction, and no abort undid it${unawaited.awaitedLater ? ' (add-missing-await awaits it, so it finishes before the commit)' : ''}`;
+    if (placement.kind === 'spread' && placement.sessionAlone) {
+      this.ctx.change(call, `gave ${this.label(chain)} its session as an option (\`${placement.text}\`): Mongoose reads \`options.session\` there and ignored the session passed alone, so the write ran outside the transaction, and no abort undid it${later}`);
+      return;
+    }
     this.ctx.change(call, `passed the session to ${this.label(chain)}${ordered}: ${ran}${later}`);
   }
 
@@ -322,7 +326,8 @@ class SessionAdder {
     const method = base.method!;
     if (chain.root!.node.type === 'NewExpression') {
       const made = this.analysis.kindOf(chain.root!.get('callee') as Path) === 'model';
-      return made && method === 'save' && chain.links.length === 1 && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'document' : undefined;
+      const sessionless = !carriesSession(this.analysis, chain.links, scope.sessions) || this.sessionAsOptions(chain, 'document') !== undefined;
+      return made && method === 'save' && chain.links.length === 1 && sessionless && !hasNullishSession(chain) ? 'document' : undefined;
     }
     const context = this.contextOf(scope);
     const verdict = classifyCall(this.analysis, call, context);
@@ -333,9 +338,24 @@ class SessionAdder {
       const sessionLess = isModel || (declaration !== undefined && context.documents.has(declaration) && !context.sessionDocuments.has(declaration));
       return sessionLess && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'callback' : undefined;
     }
-    if (verdict.kind !== 'operation' || !verdict.outside) return undefined;
+    if (verdict.kind !== 'operation' || !(verdict.outside || this.sessionAsOptions(chain, isModel ? 'model' : 'document'))) return undefined;
     if (isModel) return this.declaredElsewhere(base.call, chain.root!) || projectFunction(this.analysis, base.call) ? undefined : 'model';
     return 'document';
+  }
+
+  /**
+   * `doc.save(session)`, `Model.updateOne(filter, update, session)`: the session itself where
+   * Mongoose reads an options object. It looks for `options.session` there, finds none, and the
+   * write runs without the session. (`create(doc, session)` would save the session as a second
+   * document: left to the rules for create().)
+   */
+  private sessionAsOptions(chain: CallChain, receiver: 'model' | 'document'): Path | undefined {
+    const base = chain.links[0]!;
+    const position = (receiver === 'model' ? MODEL_WRITE_OPTIONS : DOCUMENT_WRITE_OPTIONS)[base.method!];
+    if (position === undefined || (receiver === 'model' && base.method === 'create') || base.args.length <= position) return undefined;
+    const argument = unwrapPath(base.call.get('arguments', position) as Path);
+    const declaration = isIdentifier(argument.node) ? this.analysis.bindings.declarationOf(argument) : undefined;
+    return declaration && !this.analysis.sessionInOptions(declaration) && this.analysis.isSessionDeclaration(declaration) ? argument : undefined;
   }
 
   /**
@@ -399,6 +419,11 @@ class SessionAdder {
     const args = base.args;
     if (args.some((a) => a.type === 'SpreadElement')) return `${NO_SESSION}; its arguments are spread, so where its options go is not known: pass the session by hand`;
     const property = session === 'session' ? 'session' : `session: ${session}`;
+    const alone = this.sessionAsOptions(chain, receiver);
+    if (alone) {
+      const name = alone.node.name as string;
+      return { kind: 'spread', options: alone, text: `{ ${name === 'session' ? 'session' : `session: ${name}`} }`, sessionAlone: true };
+    }
     if (receiver === 'model' && method === 'create') return this.createPlacement(base.call, property);
     const lazy = receiver === 'model' ? LAZY_OPERATIONS.has(method) : method === 'updateOne';
     if (args.length < position) {

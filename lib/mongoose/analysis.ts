@@ -263,6 +263,11 @@ export class MongooseAnalysis {
     return kinds.size === 1 && HANDLE_KINDS.has(kind!) ? kind : undefined;
   }
 
+  /** `new Order(data)` for a model `Order`: a document. */
+  private newDocument(value: Path, depth: number, guess: boolean): boolean {
+    return value.node.type === 'NewExpression' && this.kindOf(value.get('callee') as Path, depth + 1, guess) === 'model';
+  }
+
   /** The right-hand sides of `x = <value>` assignments to a variable. */
   private assignedValues(declaration: Node): Path[] {
     return this.index
@@ -714,10 +719,12 @@ export class MongooseAnalysis {
           // `const db = drizzle(...)`, `new Sequelize(...)`: made by a look-alike, whatever its name says.
           if (this.madeByLookalike(init)) return 'unknown';
           // `const model = new this.model(data)`: a document, whatever its name says.
-          if (init.node.type === 'NewExpression' && this.kindOf(init.get('callee') as Path, depth + 1, guess) === 'model') return 'unknown';
+          if (this.newDocument(init, depth, guess)) return 'unknown';
         } else {
           const assigned = this.assignedHandleKind(declaration, depth, guess);
           if (assigned) return assigned;
+          // `let Newbooking; ...; Newbooking = new Booking(data)`: a document too.
+          if (this.assignedValues(declaration).some((value) => this.newDocument(value, depth, guess))) return 'unknown';
         }
       }
       const exported = this.exportedKind(path, declaration, depth, guess);

@@ -341,16 +341,14 @@ export function lifecycleMethod(analysis: MongooseAnalysis, call: Path): string 
  */
 export function operationContext(analysis: MongooseAnalysis, fn: Path, sessions: Node[], alsCovers: boolean): OperationContext {
   const context: OperationContext = { sessions, alsCovers, sessionDocuments: new Set(), documents: new Set() };
-  for (const declarator of analysis.index.within(fn.node, 'VariableDeclarator')) {
-    const init = declarator.node.init as Node | null;
-    if (!init) continue;
-    const ids = documentTargets(declarator.node.id as Node);
+  for (const { ids, value } of documentSources(analysis, fn)) {
+    const init = value.node;
     if (init.type === 'NewExpression') {
-      if (analysis.kindOf(declarator.get('init', 'callee') as Path) === 'model') ids.forEach((id) => context.documents.add(id));
+      if (analysis.kindOf(value.get('callee') as Path) === 'model') ids.forEach((id) => context.documents.add(id));
       continue;
     }
     if (init.type !== 'AwaitExpression' || !isCall(unwrapExpression(init.argument as Node))) continue;
-    const chain = callChain(declarator.get('init', 'argument') as Path);
+    const chain = callChain(value.get('argument') as Path);
     const base = chain.links[0]?.method ?? '';
     if (!MODEL_OPERATIONS.has(base)) continue;
     ids.forEach((id) => context.documents.add(id));
@@ -381,6 +379,24 @@ export function modelOfDocument(analysis: MongooseAnalysis, root: Path): Path | 
 }
 
 /** `doc` in `const doc = ...`, `a`/`b` in `const [a, b] = ...` (create() and find() return arrays). */
+/**
+ * What a variable of `fn` is given: `const doc = <value>`, or `doc = <value>` for one declared
+ * without it (`let booking; ...; booking = new Booking(...)`), by the declaring identifiers.
+ */
+function documentSources(analysis: MongooseAnalysis, fn: Path): Array<{ ids: Node[]; value: Path }> {
+  const out: Array<{ ids: Node[]; value: Path }> = [];
+  for (const declarator of analysis.index.within(fn.node, 'VariableDeclarator')) {
+    if (declarator.node.init) out.push({ ids: documentTargets(declarator.node.id as Node), value: declarator.get('init') as Path });
+  }
+  for (const assignment of analysis.index.within(fn.node, 'AssignmentExpression')) {
+    if (assignment.node.operator !== '=' || !isIdentifier(assignment.node.left as Node)) continue;
+    const declaration = analysis.bindings.declarationOf(assignment.get('left') as Path);
+    const origin = declaration ? analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind === 'variable' && !origin.declarator.node.init) out.push({ ids: [declaration!], value: assignment.get('right') as Path });
+  }
+  return out;
+}
+
 function documentTargets(id: Node): Node[] {
   if (isIdentifier(id)) return [id];
   if (id.type === 'ArrayPattern') return (id.elements as Array<Node | null>).filter((e): e is Node => e !== null && isIdentifier(e));
