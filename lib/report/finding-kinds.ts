@@ -155,7 +155,7 @@ export const FINDING_KINDS: readonly FindingKind[] = [
     key: 'parallel-operations',
     title: 'Operations in parallel',
     meaning: 'Session operations started together (Promise.all, map or forEach with async callbacks) are undefined behaviour in a transaction; where the rewrite to a sequential loop would change the result, it is left to a person.',
-    pattern: /Promise\.\w+\(\)|starts operations without waiting|in parallel on one session/,
+    pattern: /Promise\.\w+\(\)|starts operations without waiting|in parallel on one session|may not set ordered: true/,
   },
   {
     key: 'not-async',
