@@ -33,7 +33,7 @@ export class CallSiteFinder {
     const found = new SiteCollector();
     const identity = helperIdentity(fn);
     if (!identity) {
-      found.miss('it is not a named function, so its callers cannot be listed');
+      found.miss(unnamedReason(fn));
       return found;
     }
     const overridden = identity.isMethod ? overriddenBy(this.analysis, fn, identity.name) : undefined;
@@ -254,4 +254,13 @@ export function describeSite(file: string, site: CallSite): string {
 /** The name a function is called by (its declaration, variable, exported property or method key), if it has one. */
 export function functionName(fn: Path): string | undefined {
   return helperIdentity(fn)?.name;
+}
+
+/** Why the callers of a function the finder cannot name are not listed. */
+function unnamedReason(fn: Path): string {
+  const parent = fn.parent?.node as Node | undefined;
+  const key = parent?.type === 'ClassProperty' && parent.value === fn.node && !parent.computed ? (parent.key as Node) : undefined;
+  return key && isIdentifier(key)
+    ? `it is the value of the class field \`${key.name as string}\`, not a method, so its callers are not looked for`
+    : 'it is not a named function, so its callers cannot be listed';
 }
