@@ -484,19 +484,22 @@ class SessionAdder {
     return this.literalOptions(path, 'session') !== undefined;
   }
 
-  /** The object literal a `const` options variable holds, when nothing changes it and it does not set `key`. */
-  /** `const options = session ? { session, ordered: true } : {}`: the options that carry the session set `ordered`. */
+  /**
+   * `const options = session ? { session, ordered: true } : {}`: the options carry the session only
+   * when there is one (sessionInOptions), and set `ordered` then.
+   */
   private orderedWithSession(identifier: Path): boolean {
     const declaration = this.analysis.bindings.declarationOf(identifier);
-    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
-    if (origin?.kind !== 'variable' || origin.declaration.kind !== 'const' || origin.declarator.node.id !== declaration) return false;
-    const init = unwrapExpression((origin.declarator.node.init as Node | null) ?? { type: 'Noop' });
-    if (init.type !== 'ConditionalExpression') return false;
-    const [withSession, without] = [unwrapExpression(init.consequent as Node), unwrapExpression(init.alternate as Node)];
-    const has = (object: Node, key: string) => object.type === 'ObjectExpression' && (object.properties as Node[]).some((p) => propertyKey(p) === key);
-    return has(withSession, 'session') && has(withSession, 'ordered') && without.type === 'ObjectExpression' && !has(without, 'session');
+    if (!declaration || this.analysis.sessionInOptions(declaration) === undefined) return false;
+    const origin = this.analysis.bindings.originOf(declaration);
+    const init = origin?.kind === 'variable' && origin.declaration.kind === 'const' ? (origin.declarator.node.init as Node) : undefined;
+    if (init?.type !== 'ConditionalExpression') return false;
+    const sets = (object: Node, key: string) => object.type === 'ObjectExpression' && (object.properties as Node[]).some((p) => propertyKey(p) === key);
+    const without = unwrapExpression(init.alternate as Node);
+    return sets(unwrapExpression(init.consequent as Node), 'ordered') && without.type === 'ObjectExpression' && !sets(without, 'session');
   }
 
+  /** The object literal a `const` options variable holds, when nothing changes it and it does not set `key`. */
   private literalOptions(identifier: Path, key: string): Node | undefined {
     const declaration = this.analysis.bindings.declarationOf(identifier);
     const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;

@@ -9,6 +9,7 @@ import {
   isFunction,
   isIdentifier,
   isMember,
+  propertyKey,
   propertyName,
   settledExpression,
   startOf,
@@ -1030,6 +1031,6 @@ function functionReturningOnly(call: Path): Node | undefined {
 function sessionProperty(init: Path): Path | undefined {
   const object = init.node?.type === 'ConditionalExpression' ? (init.get('consequent') as Path) : init;
   if (object.node?.type !== 'ObjectExpression') return undefined;
-  const index = (object.node.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && ((p.key as Node).name ?? (p.key as Node).value) === 'session');
+  const index = (object.node.properties as Node[]).findIndex((p) => propertyKey(p) === 'session');
   return index === -1 ? undefined : (object.get('properties', index, 'value') as Path);
 }
