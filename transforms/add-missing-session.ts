@@ -338,9 +338,23 @@ class SessionAdder {
       const sessionLess = isModel || (declaration !== undefined && context.documents.has(declaration) && !context.sessionDocuments.has(declaration));
       return sessionLess && !carriesSession(this.analysis, chain.links, scope.sessions) && !hasNullishSession(chain) ? 'callback' : undefined;
     }
-    if (verdict.kind !== 'operation' || !(verdict.outside || this.sessionAsOptions(chain, isModel ? 'model' : 'document'))) return undefined;
+    const loaded = !isModel && this.loadedWithSession(chain.root!, scope.sessions);
+    if (verdict.kind !== 'operation' || !(verdict.outside || (!loaded && this.sessionAsOptions(chain, isModel ? 'model' : 'document')))) return undefined;
     if (isModel) return this.declaredElsewhere(base.call, chain.root!) || projectFunction(this.analysis, base.call) ? undefined : 'model';
     return 'document';
+  }
+
+  /**
+   * `const order = await Order.findById(id).session(session)`: a document loaded with the session,
+   * which save() uses first whatever it is given (`order.save(session)` is already in the transaction).
+   */
+  private loadedWithSession(root: Path, sessions: Node[]): boolean {
+    const declaration = isIdentifier(root.node) ? this.analysis.bindings.declarationOf(root) : undefined;
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return false;
+    const init = origin.declarator.get('init') as Path;
+    const load = init.node?.type === 'AwaitExpression' ? (init.get('argument') as Path) : init;
+    return load.node !== null && load.node !== undefined && isCall(load.node) && carriesSession(this.analysis, callChain(load).links, sessions);
   }
 
   /**

@@ -12,8 +12,9 @@ interface Refund {
   amount: number;
 }
 
-// The session handed where the options go (`order.save(tx)`, `updateOne(filter, update, tx)`)
-// is ignored by Mongoose: each becomes `{ session: tx }`.
+// The session handed where the options go (`updateOne(filter, update, tx)`) is ignored by
+// Mongoose: it becomes `{ session: tx }`. `order.save(tx)` stays: the order was loaded with the
+// session, and save() uses the document's own session first.
 @Injectable()
 export class RefundService {
   constructor(
