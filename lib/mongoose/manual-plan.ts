@@ -647,13 +647,14 @@ class ManualPlanner {
   }
 
   /**
-   * `[await] session.abortTransaction();` as a statement, alone or under `if (session.inTransaction())`,
+   * `[await] session.abortTransaction();` (or `void session.abortTransaction();`, which does not wait
+   * for it) as a statement, alone or under `if (session.inTransaction())`,
    * `if (session)` (with the `else throw err` hoist-end-session gives a catch that swallows the error),
    * or in its own `try { } catch { }`.
    */
   private isAbortStatement(statement: Path): boolean {
     const node = statement.node;
-    if (this.isMethodStatement(statement, 'abortTransaction')) return true;
+    if (this.isMethodStatement(statement, 'abortTransaction') || this.isVoidedAbort(node)) return true;
     if (node.type === 'IfStatement' && (!node.alternate || rethrowsOnly(node.alternate as Node))) return this.onlyAborts(statement.get('consequent') as Path);
     if (node.type === 'TryStatement' && !node.finalizer) return this.onlyAborts(statement.get('block') as Path);
     return false;
@@ -663,6 +664,13 @@ class ManualPlanner {
     if (path.node.type !== 'BlockStatement') return this.isAbortStatement(path);
     const body = path.node.body as Node[];
     return body.length === 1 && this.isAbortStatement(path.get('body', 0) as Path);
+  }
+
+  private isVoidedAbort(statement: Node): boolean {
+    const expression = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression as Node) : undefined;
+    if (expression?.type !== 'UnaryExpression' || expression.operator !== 'void') return false;
+    const call = unwrapExpression(expression.argument as Node);
+    return this.calls('abortTransaction').some((c) => c.node === call);
   }
 
   private isMethodStatement(statement: Path, method: string): boolean {
