@@ -29,8 +29,10 @@ export type OperationVerdict =
   /**
    * A Mongoose or driver thenable: leaving it unawaited lets it outlive the transaction.
    * `outside`: it carries no session (and ALS does not cover it), so it runs outside the transaction.
+   * `helper`: an async function of this file given the session, awaited like an operation, whose
+   * body is the project's own code.
    */
-  | { kind: 'operation'; lazy: boolean; outside?: boolean }
+  | { kind: 'operation'; lazy: boolean; outside?: boolean; helper?: boolean }
   /** Passes a Node-style callback (Mongoose 5/6): awaiting would run it twice. */
   | { kind: 'callback'; argument: Node }
   | { kind: 'not-operation' }
@@ -129,7 +131,7 @@ export function classifyCall(analysis: MongooseAnalysis, call: Path, context: Op
   // Created or loaded here without the session: a Mongoose operation, but outside the transaction.
   if (isDocumentCall && context.documents.has(rootDeclaration!)) return { kind: 'operation', lazy: documentLazy, outside: true };
   if (rootKind === 'model' && MODEL_OPERATIONS.has(base.method ?? '') && chainIsQuery) return { kind: 'operation', lazy, outside: true };
-  if (carries && isAsyncLocalFunction(analysis, withoutContinuations)) return { kind: 'operation', lazy: false };
+  if (carries && isAsyncLocalFunction(analysis, withoutContinuations)) return { kind: 'operation', lazy: false, helper: true };
   // An API of another library that takes a callback (`store.run({ session }, () => ...)`) is not a promise to await.
   const lastArg = base.args[base.args.length - 1];
   if (operationLinks.length === 1 && lastArg && isFunction(lastArg)) return { kind: 'not-operation' };

@@ -228,7 +228,7 @@ class HazardFinder {
     // Passing the session does not make a call database work: `callback(session)`, a function of
     // this file (`debit(session, wallet)`) or another module's `service.create(dto, session)` may
     // do anything; only operations are known.
-    if (verdict.kind !== 'operation' || this.analysis.localFunctionCalled(path)) return 'not-database';
+    if (verdict.kind !== 'operation' || verdict.helper) return 'not-database';
     if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
