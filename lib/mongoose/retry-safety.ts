@@ -1,4 +1,5 @@
 import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
@@ -42,8 +43,12 @@ export type RetryHazard =
   | { kind: 'write-outside'; at: Path }
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
-  /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
+  /**
+   * A change to an object declared outside the body after the body read it: a second run starts from
+   * the changed object. `outer` is the text of the plain read that holds it (`req.account`), taken
+   * from the file the change is in, which may be another than the one reported on.
+   */
+  | { kind: 'changes-read-value'; at: Path; name: string; outer?: string }
   /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
   | { kind: 'callback'; at: Path; reason: string }
   /**
@@ -319,7 +324,7 @@ class HazardFinder {
       });
     // `const account = req.account` in the body: `account` is declared there, the object it holds is not.
     const outer = this.declaredOutside(root) ? undefined : this.analysis.bindings.plainReadOf(root);
-    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer } : {}) } : undefined;
+    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer: shortText(this.analysis.source, outer.node, 50) } : {}) } : undefined;
   }
 
   /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
