@@ -216,7 +216,7 @@ class HazardFinder {
     const name = calleeName(node);
     if (isMember(callee)) {
       const object = callee.object as Node;
-      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name)) return true;
+      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name) && !this.holdsCallResult(path.get('callee', 'object') as Path)) return true;
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
       // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
       if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
@@ -224,6 +224,19 @@ class HazardFinder {
       }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
+  }
+
+  /**
+   * A variable declared with what a call gave (`let res = await Otp.findOne(...)`, `const response =
+   * await fetch(url)`): whatever its name, not the response the handler answers with.
+   */
+  private holdsCallResult(identifier: Path): boolean {
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return false;
+    let value = origin.declarator.node.init as Node | null;
+    while (value?.type === 'AwaitExpression') value = value.argument as Node;
+    return value != null && isCall(value);
   }
 
   /** Database work on the session is safe, a write without it is not; anything else is 'not-database'. */
