@@ -49,8 +49,11 @@ export type RetryHazard =
    * from the file the change is in, which may be another than the one reported on.
    */
   | { kind: 'changes-read-value'; at: Path; name: string; outer?: string }
-  /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
-  | { kind: 'callback'; at: Path; reason: string }
+  /**
+   * The wrapper's call of its callback parameter, where the callbacks its callers pass could not all
+   * be judged safe: `reason` says which and why; `unseen` when it names only what cannot be seen into.
+   */
+  | { kind: 'callback'; at: Path; reason: string; unseen?: true }
   /**
    * A function the body hands the session to commits or aborts it (`rejectWith(session, msg)`):
    * transaction() commits or aborts itself, once, and an abort before a throw makes its own abort
@@ -82,16 +85,38 @@ export function retryHazard(
   removed: (hazard: RetryHazard) => boolean = () => false,
 ): RetryHazard | undefined {
   const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
-  let unknown: RetryHazard | undefined;
-  for (const path of nodes) {
-    for (const hazard of checker.each(path)) {
-      if (removed(hazard)) continue;
-      // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
-      if (hazard.kind !== 'unknown-call') return hazard;
-      if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;
-    }
+  function* found(): Generator<RetryHazard> {
+    for (const path of nodes) for (const hazard of checker.each(path)) if (!removed(hazard)) yield hazard;
   }
-  return unknown;
+  return mostTelling(found(), (hazard) => hazardWeight(analysis, hazard));
+}
+
+/**
+ * How little a reason tells: 0 for a known hazard; 1 for a call that cannot be seen into but sounds
+ * like an effect, or a wrapper's callbacks that could not all be seen; 2 for any other call that
+ * cannot be seen into.
+ */
+export type Weight = 0 | 1 | 2;
+
+/**
+ * The reason a finding should give: the first known one, else the first of the least unknown.
+ * Reads `reasons` only as far as needed (a known one ends the search).
+ */
+export function mostTelling<T>(reasons: Iterable<T>, weight: (reason: T) => Weight): T | undefined {
+  let best: { reason: T; weight: Weight } | undefined;
+  for (const reason of reasons) {
+    const w = weight(reason);
+    if (w === 0) return reason;
+    if (!best || w < best.weight) best = { reason, weight: w };
+  }
+  return best?.reason;
+}
+
+/** The weight of a hazard found in `analysis`'s file (mostTelling). */
+export function hazardWeight(analysis: MongooseAnalysis, hazard: RetryHazard): Weight {
+  if (hazard.kind === 'callback') return hazard.unseen ? 1 : 0;
+  if (hazard.kind !== 'unknown-call') return 0;
+  return soundsLikeEffect(analysis, hazard.at) ? 1 : 2;
 }
 
 /** Callee names that usually mean work outside the process: only used to pick which call a finding names. */
@@ -119,19 +144,16 @@ class HazardFinder {
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
-  *each(path: Path): Generator<RetryHazard> {
+  *each(path: Path, depth = 0): Generator<RetryHazard> {
     for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, 0);
+      const hazard = this.hazardOf(candidate, depth);
       if (hazard) yield hazard;
     }
   }
 
+  /** What a followed function would do again: its hazard chosen as the body's own are. */
   within(path: Path, depth: number): RetryHazard | undefined {
-    for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, depth);
-      if (hazard) return hazard;
-    }
-    return undefined;
+    return mostTelling(this.each(path, depth), (hazard) => hazardWeight(this.analysis, hazard));
   }
 
   private candidates(path: Path): Path[] {
