@@ -329,7 +329,21 @@ export function endSessionStatement(analysis: MongooseAnalysis, call: Path): Pat
   }
   const statement = current.parent as Path | null;
   if (!statement || statement.node.type !== 'ExpressionStatement') return undefined;
-  return guardingIf(analysis, statement) ?? statement;
+  const guarded = guardingIf(analysis, statement) ?? statement;
+  return swallowingTry(guarded) ?? guarded;
+}
+
+/**
+ * `try { session.endSession(); } catch { // ignore }`: a try around the call alone whose catch does
+ * nothing only swallows the call's failure; it goes with the call (else an empty try is left).
+ */
+function swallowingTry(statement: Path): Path | undefined {
+  const block = statement.parent as Path | null;
+  const tryPath = block?.parent as Path | null;
+  if (block?.node.type !== 'BlockStatement' || (block.node.body as Node[]).length !== 1) return undefined;
+  if (tryPath?.node.type !== 'TryStatement' || tryPath.node.block !== block.node || tryPath.node.finalizer) return undefined;
+  const handler = tryPath.node.handler as Node | null;
+  return handler && ((handler.body as Node).body as Node[]).length === 0 ? tryPath : undefined;
 }
 
 /** `if (session) session.endSession();` (or with braces): the whole if goes with the call. */
