@@ -32,7 +32,7 @@ import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './places';
-import { requestSessionCalls, requestSlotOf } from './request-sessions';
+import { outlivesHandler, requestSessionCalls, requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -691,6 +691,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
         }
         const slot = requestSlotOf(analysis, parent.get('left') as Path);
+        // A route handler that awaits all it hands the request to: the session is done with when it returns.
+        if (slot && !outlivesHandler(analysis, slot, parent.get('left') as Path)) return undefined;
         if (slot) return `the session is put on the request (\`${slot.text}\`) for the route handlers, so it outlives the function`;
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
