@@ -10,7 +10,7 @@ import { ALS_FLOOR_DESCRIPTION, alsMayApply, alsOnFor, alsSuppliesSession, opera
 import { unwrapPath, type MongooseAnalysis } from '../lib/mongoose/analysis';
 import { DOCUMENT_WRITE_OPTIONS, LAZY_OPERATIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from '../lib/mongoose/api';
 import { commentSaysOutside, failureCaught, isLogModel, leadsToAbort } from '../lib/mongoose/deliberately-outside';
-import { sessionLessWrite, sessionLessWrites, sessionUses, type SessionLessWrite } from '../lib/mongoose/helper-writes';
+import { sessionLessWrite, sessionLessWrites, sessionUses, unusedDownstream, type SessionLessWrite, type UnusedSession } from '../lib/mongoose/helper-writes';
 import { CallSiteFinder, describeSite } from '../lib/mongoose/callers';
 import { sessionlessCallbacks, type SessionlessWrapper } from '../lib/mongoose/sessionless-wrappers';
 import { calledFunction, type CalledFunction } from '../lib/mongoose/callees';
@@ -214,6 +214,17 @@ class SessionAdder {
     this.ctx.change(call, 'added ordered: true: create() with a session and several documents throws without it from Mongoose 8.10.0, and saved them in parallel on one transaction before', 'create-many-needs-ordered');
   }
 
+  /**
+   * What becomes of a session handed to a function that never uses it: passing it changes nothing,
+   * and that function's work (its first write without a session, when it has one) stays outside.
+   */
+  private unusedText({ target, param }: UnusedSession): string {
+    const place = (path: Path) => describeSite(this.ctx.file, { file: target.file ?? this.ctx.file, analysis: target.analysis, call: path });
+    const write = sessionLessWrite(target);
+    const named = write ? ` (\`${writeLabel(target.analysis.source, callChain(write.call))}\` at ${place(write.call)})` : '';
+    return `${target.name}() (${place(target.fn)}), which never uses it (\`${param.name as string}\`): what ${target.name}() does${named} runs outside the transaction whether or not the session is passed here; give that work the session if it belongs in the transaction`;
+  }
+
   /** `Order.updateOne()`, `order.save()`, `new Order(...).save()`: the write, as a reader finds it. */
   private label(chain: CallChain): string {
     return writeLabel(this.ctx.source, chain);
@@ -239,6 +250,11 @@ class SessionAdder {
     if (slots.length > 0) {
       const used = slots.filter((slot) => sessionUses(target, slot.declaration) === 'writes');
       if (used.length === 0 || !slots.every((slot) => argumentFor(base.call, slot) === 'absent')) return;
+      const unused = unusedDownstream(target, used[0]!.declaration);
+      if (unused) {
+        this.ctx.report(call, `${target.name}()${where} takes the session (\`${used[0]!.declaration.name as string}\`) but only hands it to ${this.unusedText(unused)}`);
+        return;
+      }
       this.ctx.report(
         call,
         `${target.name}()${where} takes the session (\`${used[0]!.declaration.name as string}\`) but is called here without it, so what it does with the session runs outside the transaction: pass the session if that work belongs in it`,

@@ -1,6 +1,7 @@
 import { calleeName, contains, enclosingFunction, isCall, isIdentifier, type Node, type Path } from '../ast/nodes';
 import { DOCUMENT_WRITE_OPTIONS, MODEL_WRITE_OPTIONS, READ_OPERATIONS } from './api';
-import type { CalledFunction } from './callees';
+import { parameterSlots } from '../ast/parameters';
+import { calledFunction, type CalledFunction } from './callees';
 import { failureCaught, isLogModel } from './deliberately-outside';
 import { callChain, classifyCall, hasNullishSession, isInnerLink, operationContext } from './operations';
 
@@ -72,6 +73,50 @@ export function sessionUses(target: CalledFunction, param: Node): 'writes' | 're
     if (!READ_OPERATIONS.has(name) && !READ_NAMES.test(name)) return 'writes';
   }
   return 'reads';
+}
+
+/** How many hand-overs of a session parameter are followed to where it ends up. */
+const MAX_FORWARDS = 4;
+
+/** A function's session parameter that nothing in it reads. */
+export interface UnusedSession {
+  target: CalledFunction;
+  param: Node;
+}
+
+/**
+ * Where a helper's session parameter ends up unused, when that is all that becomes of it: every
+ * use hands it on, as a plain argument, to a function of the project whose parameter nothing reads
+ * (there, or further down such hand-overs), and the first such function. Undefined when a use does
+ * anything else, or a call it is handed to cannot be followed.
+ */
+export function unusedDownstream(target: CalledFunction, param: Node, depth = 0): UnusedSession | undefined {
+  const refs = target.analysis.bindings.referencesIn(target.fn, param);
+  if (refs.length === 0) return depth > 0 ? { target, param } : undefined;
+  if (depth >= MAX_FORWARDS) return undefined;
+  let first: UnusedSession | undefined;
+  for (const ref of refs) {
+    const value = sessionValue(ref);
+    if (!value) continue;
+    const forwarded = forwardedTo(target.analysis, value);
+    const end = forwarded && unusedDownstream(forwarded.target, forwarded.param, depth + 1);
+    if (!end) return undefined;
+    first ??= end;
+  }
+  return first;
+}
+
+/** The function and parameter a plain argument (`repository.remove(id, session)`) goes to, when the call can be followed. */
+function forwardedTo(analysis: CalledFunction['analysis'], value: Path): UnusedSession | undefined {
+  const call = value.parent as Path | null;
+  if (!call || !isCall(call.node) || call.node.callee === value.node) return undefined;
+  const args = call.node.arguments as Node[];
+  const index = args.indexOf(value.node);
+  if (index < 0 || args.slice(0, index).some((a) => a.type === 'SpreadElement')) return undefined;
+  const target = calledFunction(analysis, call);
+  if (!target || !(target.fn.get('body') as Path).node) return undefined;
+  const slot = parameterSlots(target.fn.node).find((s) => s.index === index && s.key === undefined);
+  return slot ? { target, param: slot.declaration } : undefined;
 }
 
 /**
