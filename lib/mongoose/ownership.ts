@@ -569,6 +569,8 @@ function isInert(node: Node): boolean {
   if (node.type === 'UnaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.argument as Node);
   if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.left as Node) && isInert(node.right as Node);
   if (node.type === 'ConditionalExpression') return isInert(node.test as Node) && isInert(node.consequent as Node) && isInert(node.alternate as Node);
+  // `options?.session`: an optional read of a named property stops at an empty object instead of throwing.
+  if (node.type === 'OptionalMemberExpression') return node.optional === true && !node.computed && isInert(node.object as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
