@@ -10,6 +10,7 @@ import {
   isIdentifier,
   isMember,
   isPromiseCallback,
+  outermostExpression,
   propertyName,
   some,
   startOf,
@@ -198,7 +199,7 @@ function planReturnedChain(analysis: MongooseAnalysis, fn: Path, binding: Sessio
 export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
   const fn = enclosingFunction(creation.call);
   const binding = analysis.bindingOf(creation);
-  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call);
+  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call) || keptPromiseEnds(analysis, creation.call).some((end) => finallyOwner(end) !== undefined);
   if (!fn) return false;
   return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
     const call = methodCallOn(ref, 'endSession');
@@ -239,12 +240,45 @@ export function unboundReason(analysis: MongooseAnalysis, call: Path, consequenc
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
+  const promise = keptPromise(analysis, call);
+  if (promise) {
+    const name = promise.name as string;
+    return `the session is kept as the promise startSession() returns (\`${name}\`) and awaited wherever it is used (\`(await ${name})\`), ${consequence}`;
+  }
   const continuation = continuationOf(call);
   if (continuation?.method === 'then') return `the session is handed to the \`.then()\` callback at line ${lineOf(continuation.call)}, which owns it from there, ${consequence}`;
   if (continuation?.method === 'catch') {
     return `the session is taken through \`.catch()\` at line ${lineOf(continuation.call)}, whose handler may give something other than a session, ${consequence}`;
   }
   return 'the session is not stored in a variable, so it cannot be ended in a finally';
+}
+
+/**
+ * `const session = mongoose.startSession();` (not awaited, never reassigned): the variable holds the
+ * promise of the session, and the code awaits it where it uses it (`(await session).startTransaction()`).
+ */
+function keptPromise(analysis: MongooseAnalysis, creation: Path): Node | undefined {
+  const outer = outermostExpression(creation);
+  const declarator = outer.parent as Path | null;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
+  const fn = enclosingFunction(declarator);
+  const declaration = declarator.node.id as Node;
+  const reassigned = fn && analysis.bindings.referencesIn(fn, declaration).some((ref) => ref.parent?.node.type === 'AssignmentExpression' && (ref.parent.node as Node).left === ref.node);
+  return fn && !reassigned ? declaration : undefined;
+}
+
+/** `(await p).endSession()` statements of a kept promise `p` (see keptPromise) in its function. */
+function keptPromiseEnds(analysis: MongooseAnalysis, creation: Path): Path[] {
+  const promise = keptPromise(analysis, creation);
+  const fn = enclosingFunction(creation);
+  if (!promise || !fn) return [];
+  return analysis.bindings.referencesIn(fn, promise).flatMap((ref) => {
+    const awaited = outermostExpression(ref).parent as Path | null;
+    if (awaited?.node.type !== 'AwaitExpression') return [];
+    const end = methodCallOn(outermostExpression(awaited), 'endSession');
+    const statement = end && enclosingFunction(end)?.node === fn.node ? endSessionStatement(analysis, end) : undefined;
+    return statement ? [statement] : [];
+  });
 }
 
 /** `x.startSession().then(cb)` or `x.startSession().catch(handler)`: the call that continues the creation. */
