@@ -864,7 +864,8 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     if (committed.size === 0) continue;
     const handler = tryPath.get('handler', 'body') as Path;
     for (const call of analysis.index.within(handler.node, 'CallExpression')) {
-      const abort = analysis.lifecycleCall(call);
+      // `(await session).abortTransaction()` on a session the try commits as `session.commitTransaction()`.
+      const abort = analysis.lifecycleCall(call) ?? awaitedReceiverCall(analysis, call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
       const statement = callStatement(call);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
@@ -874,6 +875,17 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     }
   }
   return out;
+}
+
+/** `(await x).method()`: the method and the variable awaited for its receiver. */
+function awaitedReceiverCall(analysis: MongooseAnalysis, call: Path): { method: string; declaration: Node | undefined } | undefined {
+  const callee = unwrapPath(call.get('callee') as Path);
+  if (!isMember(callee.node)) return undefined;
+  const receiver = unwrapPath(callee.get('object') as Path);
+  if (receiver.node.type !== 'AwaitExpression') return undefined;
+  const awaited = unwrapPath(receiver.get('argument') as Path);
+  const method = propertyName(callee.node);
+  return isIdentifier(awaited.node) && method ? { method, declaration: analysis.bindings.declarationOf(awaited) } : undefined;
 }
 
 /**
