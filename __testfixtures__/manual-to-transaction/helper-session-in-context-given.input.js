@@ -12,7 +12,12 @@ async function recordPayment(ctx) {
   await Order.updateOne({ _id: ctx.order._id }, { $inc: { paid: ctx.amount } }).session(ctx.session);
 }
 
-// The helper writes only with the session the context carries: the body may run twice.
+// Shared with the admin tools, which pass options of their own.
+async function markSettled(orderId, options) {
+  await Order.updateOne({ _id: orderId }, { $set: { settled: true } }, { ...options, runValidators: true });
+}
+
+// The helpers write only with the session they are handed: the body may run twice.
 async function settle(orderId, amount) {
   const session = await mongoose.startSession();
   session.startTransaction();
@@ -20,6 +25,7 @@ async function settle(orderId, amount) {
     const order = await Order.findById(orderId).session(session);
     if (!order) throw new Error('Order not found');
     await recordPayment({ session, order, amount });
+    await markSettled(order._id, { session });
     await session.commitTransaction();
     return order._id;
   } catch (err) {

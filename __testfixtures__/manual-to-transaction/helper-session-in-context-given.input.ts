@@ -3,6 +3,7 @@ import { ClientSession, Connection, Model, Types } from 'mongoose';
 export interface Order {
   total: number;
   paid: number;
+  settled?: boolean;
 }
 
 export interface Payment {
@@ -23,7 +24,7 @@ export class PaymentService {
     private readonly payments: Model<Payment>,
   ) {}
 
-  // The method writes only with the session the context carries: the body may run twice.
+  // The methods write only with the session they are handed: the body may run twice.
   async settle(orderId: string, amount: number): Promise<Types.ObjectId> {
     const session = await this.connection.startSession();
     session.startTransaction();
@@ -31,6 +32,7 @@ export class PaymentService {
       const order = await this.orders.findById(orderId).session(session);
       if (!order) throw new Error('Order not found');
       await this.record({ session, orderId: order._id, amount });
+      await this.markSettled(order._id, { session });
       await session.commitTransaction();
       return order._id;
     } catch (error) {
@@ -50,5 +52,9 @@ export class PaymentService {
     }
     await this.payments.create([{ order: orderId, amount }], { session });
     await this.orders.updateOne({ _id: orderId }, { $inc: { paid: amount } }, { session });
+  }
+
+  async markSettled(orderId: Types.ObjectId, options: { session?: ClientSession } = {}): Promise<void> {
+    await this.orders.updateOne({ _id: orderId }, { $set: { settled: true } }, options);
   }
 }

@@ -17,7 +17,7 @@ const settleTyped = (order, amount) => ({
 module.exports = {
   js: {
     modules: {
-      '../models/order': (mongoose) => mongoose.model('Order', new mongoose.Schema({ total: Number, paid: Number })),
+      '../models/order': (mongoose) => mongoose.model('Order', new mongoose.Schema({ total: Number, paid: Number, settled: Boolean })),
       '../models/payment': (mongoose) => mongoose.model('Payment', new mongoose.Schema({ order: mongoose.Schema.Types.ObjectId, amount: Number })),
     },
     seed,
@@ -25,7 +25,7 @@ module.exports = {
   },
   ts: {
     setup: ({ mongoose }) => {
-      mongoose.model('Order', new mongoose.Schema({ total: Number, paid: Number }));
+      mongoose.model('Order', new mongoose.Schema({ total: Number, paid: Number, settled: Boolean }));
       mongoose.model('Payment', new mongoose.Schema({ order: mongoose.Schema.Types.ObjectId, amount: Number }));
     },
     seed,

@@ -3,7 +3,7 @@ import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
 import { isPurePackage } from './imports';
-import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
+import { callChain, carriesSession, classifyCall, isInnerLink, type CallChain, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
@@ -216,11 +216,19 @@ class HazardFinder {
     const inner = unwrapPath(path);
     const node = inner.node;
     if (node?.type === 'ObjectExpression') {
-      const keys = (node.properties as Node[]).flatMap((property, index) => {
+      // In order: `{ ...options, session: null }` carries no session, `{ ...options, new: true }` does.
+      const keys = new Set<string>();
+      (node.properties as Node[]).forEach((property, index) => {
+        if (property.type === 'SpreadElement') {
+          for (const key of this.carriedKeys(inner.get('properties', index, 'argument') as Path, depth + 1)) keys.add(key);
+          return;
+        }
         const key = propertyKey(property);
-        return key !== undefined && this.passesSession(inner.get('properties', index, 'value') as Path, depth + 1) ? [key] : [];
+        if (key === undefined) return;
+        if (this.passesSession(inner.get('properties', index, 'value') as Path, depth + 1)) keys.add(key);
+        else keys.delete(key);
       });
-      return new Set(keys);
+      return keys;
     }
     const declaration = isIdentifier(node) ? this.analysis.bindings.declarationOf(inner) : undefined;
     if (declaration === undefined || depth > 8) return NO_KEYS;
@@ -309,10 +317,15 @@ class HazardFinder {
     // this file (`debit(session, wallet)`) or another module's `service.create(dto, session)` may
     // do anything; only operations are known.
     if (verdict.kind !== 'operation' || verdict.helper) return 'not-database';
-    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
+    if (carriesSession(this.analysis, chain.links, this.context.sessions) || this.passesCarriedSession(chain)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
+  }
+
+  /** `Item.insertMany(items, options)` in a function handed `{ session }` as `options`: options that carry the session. */
+  private passesCarriedSession(chain: CallChain): boolean {
+    return chain.links.some((link) => link.args.some((_, index) => this.carriedKeys(link.call.get('arguments', index) as Path).has('session')));
   }
 
   /** Computation in memory, or a call into the project whose function is itself free of hazards. */
