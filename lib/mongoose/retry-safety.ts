@@ -1,4 +1,5 @@
 import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
@@ -42,10 +43,17 @@ export type RetryHazard =
   | { kind: 'write-outside'; at: Path }
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
-  /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
-  /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
-  | { kind: 'callback'; at: Path; reason: string }
+  /**
+   * A change to an object declared outside the body after the body read it: a second run starts from
+   * the changed object. `outer` is the text of the plain read that holds it (`req.account`), taken
+   * from the file the change is in, which may be another than the one reported on.
+   */
+  | { kind: 'changes-read-value'; at: Path; name: string; outer?: string }
+  /**
+   * The wrapper's call of its callback parameter, where the callbacks its callers pass could not all
+   * be judged safe: `reason` says which and why; `unseen` when it names only what cannot be seen into.
+   */
+  | { kind: 'callback'; at: Path; reason: string; unseen?: true }
   /**
    * A function the body hands the session to commits or aborts it (`rejectWith(session, msg)`):
    * transaction() commits or aborts itself, once, and an abort before a throw makes its own abort
@@ -77,16 +85,38 @@ export function retryHazard(
   removed: (hazard: RetryHazard) => boolean = () => false,
 ): RetryHazard | undefined {
   const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
-  let unknown: RetryHazard | undefined;
-  for (const path of nodes) {
-    for (const hazard of checker.each(path)) {
-      if (removed(hazard)) continue;
-      // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
-      if (hazard.kind !== 'unknown-call') return hazard;
-      if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;
-    }
+  function* found(): Generator<RetryHazard> {
+    for (const path of nodes) for (const hazard of checker.each(path)) if (!removed(hazard)) yield hazard;
   }
-  return unknown;
+  return mostTelling(found(), (hazard) => hazardWeight(analysis, hazard));
+}
+
+/**
+ * How little a reason tells: 0 for a known hazard; 1 for a call that cannot be seen into but sounds
+ * like an effect, or a wrapper's callbacks that could not all be seen; 2 for any other call that
+ * cannot be seen into.
+ */
+export type Weight = 0 | 1 | 2;
+
+/**
+ * The reason a finding should give: the first known one, else the first of the least unknown.
+ * Reads `reasons` only as far as needed (a known one ends the search).
+ */
+export function mostTelling<T>(reasons: Iterable<T>, weight: (reason: T) => Weight): T | undefined {
+  let best: { reason: T; weight: Weight } | undefined;
+  for (const reason of reasons) {
+    const w = weight(reason);
+    if (w === 0) return reason;
+    if (!best || w < best.weight) best = { reason, weight: w };
+  }
+  return best?.reason;
+}
+
+/** The weight of a hazard found in `analysis`'s file (mostTelling). */
+export function hazardWeight(analysis: MongooseAnalysis, hazard: RetryHazard): Weight {
+  if (hazard.kind === 'callback') return hazard.unseen ? 1 : 0;
+  if (hazard.kind !== 'unknown-call') return 0;
+  return soundsLikeEffect(analysis, hazard.at) ? 1 : 2;
 }
 
 /** Callee names that usually mean work outside the process: only used to pick which call a finding names. */
@@ -123,19 +153,16 @@ class HazardFinder {
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
-  *each(path: Path): Generator<RetryHazard> {
+  *each(path: Path, depth = 0): Generator<RetryHazard> {
     for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, 0);
+      const hazard = this.hazardOf(candidate, depth);
       if (hazard) yield hazard;
     }
   }
 
+  /** What a followed function would do again: its hazard chosen as the body's own are. */
   within(path: Path, depth: number): RetryHazard | undefined {
-    for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, depth);
-      if (hazard) return hazard;
-    }
-    return undefined;
+    return mostTelling(this.each(path, depth), (hazard) => hazardWeight(this.analysis, hazard));
   }
 
   private candidates(path: Path): Path[] {
@@ -299,7 +326,7 @@ class HazardFinder {
     const name = calleeName(node);
     if (isMember(callee)) {
       const object = callee.object as Node;
-      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name)) return true;
+      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name) && !this.holdsCallResult(path.get('callee', 'object') as Path)) return true;
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
       // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
       if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
@@ -307,6 +334,19 @@ class HazardFinder {
       }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
+  }
+
+  /**
+   * A variable declared with what a call gave (`let res = await Otp.findOne(...)`, `const response =
+   * await fetch(url)`): whatever its name, not the response the handler answers with.
+   */
+  private holdsCallResult(identifier: Path): boolean {
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return false;
+    let value = origin.declarator.node.init as Node | null;
+    while (value?.type === 'AwaitExpression') value = value.argument as Node;
+    return value != null && isCall(value);
   }
 
   /** Database work on the session is safe, a write without it is not; anything else is 'not-database'. */
@@ -414,7 +454,7 @@ class HazardFinder {
       });
     // `const account = req.account` in the body: `account` is declared there, the object it holds is not.
     const outer = this.declaredOutside(root) ? undefined : this.analysis.bindings.plainReadOf(root);
-    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer } : {}) } : undefined;
+    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer: shortText(this.analysis.source, outer.node, 50) } : {}) } : undefined;
   }
 
   /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
