@@ -1,9 +1,10 @@
 import { calleeName, contains, isCall, isFunction, isIdentifier, isMember, propertyKey, propertyName, rootIdentifier, type Node, type Path } from '../ast/nodes';
+import { shortText } from '../edit/text';
 import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
 import { isPurePackage } from './imports';
-import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
+import { callChain, carriesSession, classifyCall, isInnerLink, type CallChain, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
@@ -42,10 +43,17 @@ export type RetryHazard =
   | { kind: 'write-outside'; at: Path }
   /** A call the codemod cannot see into (another module, a parameter): it may do any of the above. */
   | { kind: 'unknown-call'; at: Path }
-  /** A change to an object declared outside the body after the body read it: a second run starts from the changed object. */
-  | { kind: 'changes-read-value'; at: Path; name: string; outer?: Path }
-  /** The wrapper's call of its callback parameter, where the callbacks its callers pass could not all be judged safe: `reason` says which and why. */
-  | { kind: 'callback'; at: Path; reason: string }
+  /**
+   * A change to an object declared outside the body after the body read it: a second run starts from
+   * the changed object. `outer` is the text of the plain read that holds it (`req.account`), taken
+   * from the file the change is in, which may be another than the one reported on.
+   */
+  | { kind: 'changes-read-value'; at: Path; name: string; outer?: string }
+  /**
+   * The wrapper's call of its callback parameter, where the callbacks its callers pass could not all
+   * be judged safe: `reason` says which and why; `unseen` when it names only what cannot be seen into.
+   */
+  | { kind: 'callback'; at: Path; reason: string; unseen?: true }
   /**
    * A function the body hands the session to commits or aborts it (`rejectWith(session, msg)`):
    * transaction() commits or aborts itself, once, and an abort before a throw makes its own abort
@@ -77,16 +85,38 @@ export function retryHazard(
   removed: (hazard: RetryHazard) => boolean = () => false,
 ): RetryHazard | undefined {
   const checker = new HazardFinder(analysis, region, { sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() }, skip, new Set(), callbacks);
-  let unknown: RetryHazard | undefined;
-  for (const path of nodes) {
-    for (const hazard of checker.each(path)) {
-      if (removed(hazard)) continue;
-      // A known hazard is the reason to give; of the calls that cannot be seen into, the first that sounds like one.
-      if (hazard.kind !== 'unknown-call') return hazard;
-      if (!unknown || (!soundsLikeEffect(analysis, unknown.at) && soundsLikeEffect(analysis, hazard.at))) unknown = hazard;
-    }
+  function* found(): Generator<RetryHazard> {
+    for (const path of nodes) for (const hazard of checker.each(path)) if (!removed(hazard)) yield hazard;
   }
-  return unknown;
+  return mostTelling(found(), (hazard) => hazardWeight(analysis, hazard));
+}
+
+/**
+ * How little a reason tells: 0 for a known hazard; 1 for a call that cannot be seen into but sounds
+ * like an effect, or a wrapper's callbacks that could not all be seen; 2 for any other call that
+ * cannot be seen into.
+ */
+export type Weight = 0 | 1 | 2;
+
+/**
+ * The reason a finding should give: the first known one, else the first of the least unknown.
+ * Reads `reasons` only as far as needed (a known one ends the search).
+ */
+export function mostTelling<T>(reasons: Iterable<T>, weight: (reason: T) => Weight): T | undefined {
+  let best: { reason: T; weight: Weight } | undefined;
+  for (const reason of reasons) {
+    const w = weight(reason);
+    if (w === 0) return reason;
+    if (!best || w < best.weight) best = { reason, weight: w };
+  }
+  return best?.reason;
+}
+
+/** The weight of a hazard found in `analysis`'s file (mostTelling). */
+export function hazardWeight(analysis: MongooseAnalysis, hazard: RetryHazard): Weight {
+  if (hazard.kind === 'callback') return hazard.unseen ? 1 : 0;
+  if (hazard.kind !== 'unknown-call') return 0;
+  return soundsLikeEffect(analysis, hazard.at) ? 1 : 2;
 }
 
 /** Mongoose's ways to open a connection. */
@@ -115,6 +145,14 @@ function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
   return callee !== undefined && EFFECT_WORDS.test(analysis.source.slice(callee.start ?? 0, callee.end ?? 0));
 }
 
+/**
+ * Variables of a followed function bound to an object that carries the body's session (`ctx` in
+ * `finish(ctx)` called `finish({ session, order })`), with the keys it carries the session under.
+ */
+type SessionCarriers = ReadonlyMap<Node, ReadonlySet<string>>;
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 class HazardFinder {
   /** The functions of this file being followed from the body, innermost last. */
   private readonly following: Array<{ fn: Node; call: Path }> = [];
@@ -129,22 +167,20 @@ class HazardFinder {
     private readonly visited = new Set<Node>(),
     /** What the callbacks of the wrapper the body belongs to do, where it calls them. */
     private readonly callbacks?: CallbackJudge,
+    private carriers: SessionCarriers = new Map(),
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
-  *each(path: Path): Generator<RetryHazard> {
+  *each(path: Path, depth = 0): Generator<RetryHazard> {
     for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, 0);
+      const hazard = this.hazardOf(candidate, depth);
       if (hazard) yield hazard;
     }
   }
 
+  /** What a followed function would do again: its hazard chosen as the body's own are. */
   within(path: Path, depth: number): RetryHazard | undefined {
-    for (const candidate of this.candidates(path)) {
-      const hazard = this.hazardOf(candidate, depth);
-      if (hazard) return hazard;
-    }
-    return undefined;
+    return mostTelling(this.each(path, depth), (hazard) => hazardWeight(this.analysis, hazard));
   }
 
   private candidates(path: Path): Path[] {
@@ -180,13 +216,95 @@ class HazardFinder {
     return false;
   }
 
-  /** `session` (a test that it is there) or `!session` (that it is not), for a variable holding the body's session. */
+  /** `session` (a test that it is there) or `!session` (that it is not), for the body's session (`ctx.session` included). */
   private sessionTest(test: Path): 'present' | 'absent' | undefined {
     const node = unwrapPath(test).node;
     if (node.type === 'UnaryExpression' && node.operator === '!') return this.sessionTest(unwrapPath(test).get('argument') as Path) === 'present' ? 'absent' : undefined;
-    if (!isIdentifier(node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(unwrapPath(test));
-    return declaration !== undefined && this.context.sessions.includes(declaration) ? 'present' : undefined;
+    return this.holdsSession(test) ? 'present' : undefined;
+  }
+
+  /**
+   * Whether `path` is the body's session: a variable holding it, `ctx.session` where `ctx` carries
+   * it under that key, or a variable read from there (`const session = ctx.session`, `const {
+   * session } = ctx`).
+   */
+  private holdsSession(path: Path, depth = 0): boolean {
+    const inner = unwrapPath(path);
+    const node = inner.node;
+    if (isMember(node)) {
+      const key = propertyName(node);
+      return key !== undefined && this.carriedKeys(inner.get('object') as Path).has(key);
+    }
+    const declaration = isIdentifier(node) ? this.analysis.bindings.declarationOf(inner) : undefined;
+    if (declaration === undefined || depth > 8) return false;
+    if (this.context.sessions.includes(declaration)) return true;
+    const read = this.analysis.bindings.plainReadOf(inner);
+    if (read) return this.holdsSession(read, depth + 1);
+    // `const { session } = ctx`
+    const origin = this.analysis.bindings.originOf(declaration);
+    if (origin?.kind !== 'variable' || (origin.declarator.node.id as Node).type !== 'ObjectPattern') return false;
+    const keys = this.carriedKeys(origin.declarator.get('init') as Path, depth + 1);
+    return patternBindings(origin.declarator.node.id as Node, keys).includes(declaration);
+  }
+
+  /** What a call hands on as the session: the body's session, or any variable holding a session. */
+  private passesSession(value: Path, depth = 0): boolean {
+    return this.holdsSession(value, depth) || this.analysis.isSessionReference(value);
+  }
+
+  /**
+   * The keys under which an object carries the body's session: an object literal (`{ session,
+   * order }`), a variable declared with one (or with another such variable) and never assigned
+   * again, or an object a followed function was handed that carries it.
+   */
+  private carriedKeys(path: Path, depth = 0): ReadonlySet<string> {
+    const inner = unwrapPath(path);
+    const node = inner.node;
+    if (node?.type === 'ObjectExpression') {
+      // In order: `{ ...options, session: null }` carries no session, `{ ...options, new: true }` does.
+      const keys = new Set<string>();
+      (node.properties as Node[]).forEach((property, index) => {
+        if (property.type === 'SpreadElement') {
+          for (const key of this.carriedKeys(inner.get('properties', index, 'argument') as Path, depth + 1)) keys.add(key);
+          return;
+        }
+        const key = propertyKey(property);
+        if (key === undefined) return;
+        if (this.passesSession(inner.get('properties', index, 'value') as Path, depth + 1)) keys.add(key);
+        else keys.delete(key);
+      });
+      return keys;
+    }
+    const declaration = isIdentifier(node) ? this.analysis.bindings.declarationOf(inner) : undefined;
+    if (declaration === undefined || depth > 8) return NO_KEYS;
+    const carried = this.carriers.get(declaration);
+    if (carried) return carried;
+    // `const ctx = { session, order }`, or `const c = ctx`.
+    const value = this.analysis.bindings.constantValue(inner);
+    return value && (value.node.type === 'ObjectExpression' || isIdentifier(value.node)) ? this.carriedKeys(value, depth + 1) : NO_KEYS;
+  }
+
+  /**
+   * What `call` hands `fn` of the body's session: the parameters it hands the session to
+   * (`deductStock(id, qty, session)`; `finish({ session, order })` to `({ session, order })`), and
+   * those bound to an object carrying it (`finish(ctx)` with `const ctx = { session, order }`).
+   */
+  private handedSessions(call: Path, fn: Path): { sessions: Node[]; carriers: Map<Node, ReadonlySet<string>> } {
+    const params = fn.node.params as Node[];
+    const sessions: Node[] = [];
+    const carriers = new Map<Node, ReadonlySet<string>>();
+    (call.node.arguments as Node[]).forEach((arg, index) => {
+      const param = params[index];
+      const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
+      if (!name || arg.type === 'SpreadElement') return;
+      const value = unwrapPath(call.get('arguments', index) as Path);
+      if (isIdentifier(name) && this.passesSession(value)) sessions.push(name);
+      const keys = this.carriedKeys(value);
+      if (keys.size === 0) return;
+      if (isIdentifier(name)) carriers.set(name, keys);
+      else if (name.type === 'ObjectPattern') sessions.push(...patternBindings(name, keys));
+    });
+    return { sessions, carriers };
   }
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
@@ -212,14 +330,11 @@ class HazardFinder {
     return database === 'not-database' ? this.localCall(path, depth) : database;
   }
 
-  /** The method of a call made on a variable holding the body's session (`session.abortTransaction()`), else undefined. */
+  /** The method of a call made on the body's session (`session.abortTransaction()`, `ctx.session.commitTransaction()`), else undefined. */
   private heldSessionMethod(call: Path): string | undefined {
     const callee = call.node.callee as Node;
     if (!isMember(callee)) return undefined;
-    const receiver = unwrapPath(call.get('callee', 'object') as Path);
-    if (!isIdentifier(receiver.node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(receiver);
-    return declaration !== undefined && this.context.sessions.includes(declaration) ? propertyName(callee) : undefined;
+    return this.holdsSession(call.get('callee', 'object') as Path) ? propertyName(callee) : undefined;
   }
 
   /** Responses, HTTP clients, mail and queue calls, pushes into collections declared outside the body. */
@@ -229,7 +344,7 @@ class HazardFinder {
     const name = calleeName(node);
     if (isMember(callee)) {
       const object = callee.object as Node;
-      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name)) return true;
+      if (isIdentifier(object) && RESPONSE_OBJECTS.has(object.name) && !this.holdsCallResult(path.get('callee', 'object') as Path)) return true;
       if (isIdentifier(object, 'axios') || isIdentifier(object, 'http') || isIdentifier(object, 'https')) return true;
       // `stockMovementService.add({ session, ... })` calls a function of the project, judged like any other call.
       if (name && COLLECTION_MUTATORS.has(name) && isIdentifier(object) && !calledFunction(this.analysis, path, { syntaxOnly: true })) {
@@ -237,6 +352,19 @@ class HazardFinder {
       }
     }
     return name !== undefined && OUTSIDE_CALLS.test(name);
+  }
+
+  /**
+   * A variable declared with what a call gave (`let res = await Otp.findOne(...)`, `const response =
+   * await fetch(url)`): whatever its name, not the response the handler answers with.
+   */
+  private holdsCallResult(identifier: Path): boolean {
+    const declaration = this.analysis.bindings.declarationOf(identifier);
+    const origin = declaration ? this.analysis.bindings.originOf(declaration) : undefined;
+    if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return false;
+    let value = origin.declarator.node.init as Node | null;
+    while (value?.type === 'AwaitExpression') value = value.argument as Node;
+    return value != null && isCall(value);
   }
 
   /** Database work on the session is safe, a write without it is not; anything else is 'not-database'. */
@@ -247,10 +375,15 @@ class HazardFinder {
     // this file (`debit(session, wallet)`) or another module's `service.create(dto, session)` may
     // do anything; only operations are known.
     if (verdict.kind !== 'operation' || verdict.helper) return 'not-database';
-    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
+    if (carriesSession(this.analysis, chain.links, this.context.sessions) || this.passesCarriedSession(chain)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
+  }
+
+  /** `Item.insertMany(items, options)` in a function handed `{ session }` as `options`: options that carry the session. */
+  private passesCarriedSession(chain: CallChain): boolean {
+    return chain.links.some((link) => link.args.some((_, index) => this.carriedKeys(link.call.get('arguments', index) as Path).has('session')));
   }
 
   /** Computation in memory, or a call into the project whose function is itself free of hazards. */
@@ -293,17 +426,19 @@ class HazardFinder {
     // A declaration without a body (an overload, `declare function`): what runs is not in sight.
     if (!body.node) return { kind: 'unknown-call', at: call };
     let inner: RetryHazard | undefined;
+    // The function's parameters the call hands the session to hold it while it is followed.
+    const handed = this.handedSessions(call, fn);
     if (analysis === this.analysis) {
-      // The function's parameters the call hands the session to hold it while it is followed.
-      const outer = this.context;
-      this.context = { ...outer, sessions: [...outer.sessions, ...sessionParameters(this.analysis, call, fn, outer.sessions)] };
+      const outer = { context: this.context, carriers: this.carriers };
+      this.context = { ...outer.context, sessions: [...outer.context.sessions, ...handed.sessions] };
+      this.carriers = new Map([...outer.carriers, ...handed.carriers]);
       this.following.push({ fn: fn.node, call });
       inner = this.within(body, depth + 1);
       this.following.pop();
-      this.context = outer;
+      ({ context: this.context, carriers: this.carriers } = outer);
     } else {
-      const context: OperationContext = { sessions: sessionParameters(this.analysis, call, fn, this.context.sessions), alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
-      inner = new HazardFinder(analysis, body.node, context, [], this.visited).within(body, depth + 1);
+      const context: OperationContext = { sessions: handed.sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
+      inner = new HazardFinder(analysis, body.node, context, [], this.visited, undefined, handed.carriers).within(body, depth + 1);
     }
     return inner ? { ...inner, at: call } : undefined;
   }
@@ -338,7 +473,7 @@ class HazardFinder {
       });
     // `const account = req.account` in the body: `account` is declared there, the object it holds is not.
     const outer = this.declaredOutside(root) ? undefined : this.analysis.bindings.plainReadOf(root);
-    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer } : {}) } : undefined;
+    return read ? { kind: 'changes-read-value', at: path, name, ...(outer ? { outer: shortText(this.analysis.source, outer.node, 50) } : {}) } : undefined;
   }
 
   /** `x = <value>` whose value reads `x` itself (the same variable, not a shadowing one). */
@@ -399,35 +534,14 @@ function alwaysLeaves(statement: Node): boolean {
   return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
-/**
- * The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`; `finish({
- * session, order })` to `({ session, order })`): sessions inside it.
- */
-function sessionParameters(analysis: MongooseAnalysis, call: Path, fn: Path, sessions: Node[]): Node[] {
-  const params = fn.node.params as Node[];
-  const isSession = (value: Path) => {
-    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
-    return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
-  };
-  return (call.node.arguments as Node[]).flatMap((arg, index) => {
-    const value = unwrapPath(call.get('arguments', index) as Path);
-    const param = params[index];
-    const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
-    if (!name || arg.type === 'SpreadElement') return [];
-    if (value.node.type === 'ObjectExpression' && name.type === 'ObjectPattern') return sessionProperties(value, name, isSession);
-    return isSession(value) && isIdentifier(name) ? [name] : [];
-  });
-}
-
-/** The identifiers a destructuring parameter binds the session properties of an object argument to. */
-function sessionProperties(object: Path, pattern: Node, isSession: (value: Path) => boolean): Node[] {
-  return (object.node.properties as Node[]).flatMap((property, index) => {
-    const key = property.type === 'ObjectProperty' && !property.computed ? propertyKey(property) : undefined;
-    if (key === undefined || !isSession(object.get('properties', index, 'value') as Path)) return [];
-    const bound = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyKey(p) === key);
-    const target = bound?.value as Node | undefined;
-    const name = target?.type === 'AssignmentPattern' ? (target.left as Node) : target;
-    return name && isIdentifier(name) ? [name] : [];
+/** The identifiers an object pattern binds the properties `keys` to (`s` in `{ session: s }` for `session`). */
+function patternBindings(pattern: Node, keys: ReadonlySet<string>): Node[] {
+  return (pattern.properties as Node[]).flatMap((property) => {
+    const key = propertyKey(property);
+    if (key === undefined || !keys.has(key)) return [];
+    const target = property.value as Node;
+    const name = target.type === 'AssignmentPattern' ? (target.left as Node) : target;
+    return isIdentifier(name) ? [name] : [];
   });
 }
 

@@ -4,7 +4,6 @@ import { outlivesItsSessions } from './factories';
 import { callerConnectionOf, factoryCall } from './factory-connection';
 import { factoryLeftBehind } from './factory-reach';
 import { CLOSING, type Line } from '../edit/relocate';
-import { shortText } from '../edit/text';
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionCreation } from './analysis';
 import { defaultConnectionOf } from './default-connection';
@@ -181,7 +180,7 @@ export function hazardText(analysis: MongooseAnalysis, hazard: Exclude<RetryHaza
     : hazard.kind === 'write-outside'
       ? `writes without the session (${text}), which no abort undoes`
       : hazard.kind === 'changes-read-value'
-        ? `changes \`${hazard.name}\`${hazard.outer ? ` (\`${shortText(analysis.source, hazard.outer.node, 50)}\`, an object from outside it)` : ', declared outside it'}, after reading it (${text}), so a second run would start from the changed value`
+        ? `changes \`${hazard.name}\`${hazard.outer ? ` (\`${hazard.outer}\`, an object from outside it)` : ', declared outside it'}, after reading it (${text}), so a second run would start from the changed value`
         : `calls code that may have an effect outside the database (${text})`;
 }
 

@@ -4,7 +4,7 @@ import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
 import { valueOf } from './callees';
-import { retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
+import { hazardWeight, mostTelling, retryHazard, type CallbackJudge, type RetryHazard, type Weight } from './retry-safety';
 import { lineOf } from './places';
 import { alsJoinProblem, hazardConsequence, hazardText, staleDocumentProblem, type Place } from './transaction-body';
 import type { TransactionWrapper } from './wrappers';
@@ -19,6 +19,15 @@ export interface CallbackChecks {
    * there (add-missing-session runs first on each file); undefined when the run does not rewrite it.
    */
   givenSessionIn?: (analysis: MongooseAnalysis, file: string) => Set<Node> | undefined;
+}
+
+/** Why the body's second run matters, closing a reason that does not say it. */
+const AGAIN = 'transaction() may run the body again after a transient error';
+
+/** What keeps a callback from running inside transaction(), as the finding says it after "the callback passed ... at ...", weighed as mostTelling() weighs it. */
+interface Problem {
+  text: string;
+  weight: Weight;
 }
 
 /** A callback a caller hands the wrapper, with the file it is written in. */
@@ -49,27 +58,35 @@ export class WrapperCallbacks implements CallbackJudge {
     if (!wrapper) return 'not-a-callback';
     const { fn, facts } = wrapper;
     const runs = `the transaction body runs the callback of ${facts.name}() (\`${this.text(this.analysis, call)}\` at line ${lineOf(call)})`;
-    const again = 'transaction() may run the body again after a transient error';
-    const refuse = (why: string): RetryHazard => ({ kind: 'callback', at: call, reason: `${runs}, ${why}; ${again}` });
+    const refuse = (why: string, unseen?: true): RetryHazard => ({ kind: 'callback', at: call, reason: `${runs}, ${why}; ${AGAIN}`, ...(unseen ? { unseen } : {}) });
     if (facts.reruns.length > 0) {
       return refuse(`which ${facts.name}() also runs without the session after a failure (line ${lineOf(facts.reruns[0]!)}), so the callbacks are not judged for a second run inside transaction()`);
     }
     const search = this.callers.find(fn);
-    if (search.incomplete) return refuse(`and not every caller can be listed (${search.incomplete}), so not every callback can be checked for what a second run would repeat`);
+    if (search.incomplete) return refuse(`and not every caller can be listed (${search.incomplete}), so not every callback can be checked for what a second run would repeat`, true);
     const sites = search.sites.filter((site) => !this.passesOwnCallback(site, fn, facts));
-    if (sites.length === 0) return refuse(`and no caller of ${facts.name}() was found in the project, so what its callback does cannot be checked`);
+    if (sites.length === 0) return refuse(`and no caller of ${facts.name}() was found in the project, so what its callback does cannot be checked`, true);
     const elsewhere = sites.find((site) => site.analysis !== this.analysis);
     if (this.checks.als && elsewhere) {
       return refuse(`and AsyncLocalStorage is on, so once the wrapper runs transaction() a later run would take the session out of the callback at ${describeSite(this.file, elsewhere)}, in a file this run rewrites before it sees the wrapper converted`);
     }
+    // A callback that does something known to be unsafe is named before one that cannot be seen into.
+    const problem = mostTelling(this.problemsAt(sites, facts), (p) => p.weight);
+    if (!problem) return undefined;
+    return { kind: 'callback', at: call, reason: `${runs}, and ${problem.text}`, ...(problem.weight > 0 ? { unseen: true as const } : {}) };
+  }
+
+  /** What keeps each callback the callers pass from running inside transaction(), caller by caller. */
+  private *problemsAt(sites: CallSite[], facts: TransactionWrapper): Generator<Problem> {
     for (const site of sites) {
       const passed = this.passedAt(site, facts);
       const where = `the callback passed to ${facts.name}() at ${describeSite(this.file, site)}`;
-      if (!passed) return refuse(`and ${where} (\`${this.text(site.analysis, site.call.get('arguments', facts.callbackIndex) as Path)}\`) is not a function of the project this tool can read`);
-      const problem = this.problemOf(passed, facts);
-      if (problem) return { kind: 'callback', at: call, reason: `${runs}, and ${where} ${problem}` };
+      if (!passed) {
+        yield { text: `${where} (\`${this.text(site.analysis, site.call.get('arguments', facts.callbackIndex) as Path)}\`) is not a function of the project this tool can read; ${AGAIN}`, weight: 2 };
+        continue;
+      }
+      for (const problem of this.problemsOf(passed, facts)) yield { ...problem, text: `${where} ${problem.text}` };
     }
-    return undefined;
   }
 
   /** `fn(session)` where `fn` is the callback parameter of a transaction wrapper, and `session` its transaction's session. */
@@ -106,8 +123,8 @@ export class WrapperCallbacks implements CallbackJudge {
     return { site, analysis: value.analysis, file: value.analysis === site.analysis ? site.file : (value.analysis.file ?? site.file), fn: value.fn };
   }
 
-  /** What keeps one callback from running inside transaction(), as the rest of the finding says it; undefined when nothing does. */
-  private problemOf(passed: PassedCallback, facts: TransactionWrapper): string | undefined {
+  /** What keeps one callback from running inside transaction(), as the rest of the finding says it. */
+  private *problemsOf(passed: PassedCallback, facts: TransactionWrapper): Generator<Problem> {
     const { analysis, fn } = passed;
     const param = (fn.node.params as Node[])[facts.sessionIndex];
     const named = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
@@ -118,16 +135,16 @@ export class WrapperCallbacks implements CallbackJudge {
       const lifecycle = analysis.lifecycleCall(call);
       return lifecycle !== undefined && lifecycle.method !== 'inTransaction' && sessions.includes(lifecycle.declaration as Node);
     });
-    if (managed) return `runs \`${this.text(analysis, managed)}\` (${place(managed)}) on the session the wrapper manages, which transaction() manages itself`;
+    if (managed) yield { text: `runs \`${this.text(analysis, managed)}\` (${place(managed)}) on the session the wrapper manages, which transaction() manages itself`, weight: 0 };
     const als = alsJoinProblem(analysis, [body], sessions, this.checks.als, [], place);
-    if (als) return `runs in the transaction: ${als}`;
+    if (als) yield { text: `runs in the transaction: ${als}`, weight: 0 };
     // A callback of another file is read as it is on disk; the run gives some of its writes the session first.
     const given = analysis === this.analysis ? undefined : this.checks.givenSessionIn?.(analysis, passed.file);
     const removed = (hazard: RetryHazard) => hazard.kind === 'write-outside' && given !== undefined && given.has(hazard.at.node);
     const hazard = retryHazard([body], fn.node, analysis, sessions, [], undefined, removed);
-    if (hazard && hazard.kind !== 'callback') return `${hazardText(analysis, hazard, place)}; ${hazardConsequence(hazard, 'the body, and the callback with it,')}`;
+    if (hazard && hazard.kind !== 'callback') yield { text: `${hazardText(analysis, hazard, place)}; ${hazardConsequence(hazard, 'the body, and the callback with it,')}`, weight: hazardWeight(analysis, hazard) };
     const stale = staleDocumentProblem(analysis, [body], fn.node, this.checks.mongoose, place);
-    return stale ? `runs in the transaction: ${stale}` : undefined;
+    if (stale) yield { text: `runs in the transaction: ${stale}`, weight: 0 };
   }
 
   private text(analysis: MongooseAnalysis, path: Path): string {
