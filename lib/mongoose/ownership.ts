@@ -18,6 +18,7 @@ import {
   SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
   unwrapPath,
+  type CallStatementForms,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -790,6 +791,13 @@ function isAwaitedCall(call: Path | undefined): boolean {
   return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
 }
 
+/**
+ * The statements that abort: `[await] session.abortTransaction();`, and `void
+ * session.abortTransaction();`, which aborts all the same without waiting (its failure after a
+ * commit is an unhandled rejection instead of a thrown error).
+ */
+export const ABORT_FORMS: CallStatementForms = { orVoid: true };
+
 /** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
 export interface UnguardedAbort {
   statement: Path;
@@ -830,7 +838,7 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     for (const call of analysis.index.within(handler.node, 'CallExpression')) {
       const abort = analysis.lifecycleCall(call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
-      const statement = callStatement(call);
+      const statement = callStatement(call, ABORT_FORMS);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
       const presenceCheck = guardingIf(analysis, statement);
       const rethrow = swallowedError(analysis, tryPath.get('handler') as Path, presenceCheck ?? statement);
@@ -860,7 +868,7 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
       for (const use of uses) {
         if (use.method !== 'abortTransaction') continue;
         const call = methodCallOn(use.ref, 'abortTransaction')!;
-        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call) : undefined;
+        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call, ABORT_FORMS) : undefined;
         if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
         out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
       }
@@ -882,7 +890,7 @@ export function requestErrorHandlerAborts(analysis: MongooseAnalysis): Unguarded
   for (const { call, method, slot } of requestSessionCalls(analysis)) {
     const fn = slot.fn;
     if (method !== 'abortTransaction' || (fn.node.params as Node[]).length !== 4 || enclosingFunction(call)?.node !== fn.node) continue;
-    const statement = callStatement(call);
+    const statement = callStatement(call, ABORT_FORMS);
     const object = unwrapExpression((call.node.callee as Node).object as Node);
     const target = analysis.source.slice(startOf(object), endOf(object));
     if (!statement || failureHandled(statement, fn.node) || testsInTransactionOf(statement, target, fn.node, analysis.source)) continue;
