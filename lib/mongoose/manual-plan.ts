@@ -7,6 +7,7 @@ import {
   isFunction,
   isIdentifier,
   isMember,
+  outermostExpression,
   isPromiseCallback,
   endOf,
   settledExpression,
@@ -221,9 +222,11 @@ class ManualPlanner {
       .referencesIn(fn, this.session)
       .filter((ref) => !(binding.form === 'assignment' && contains(binding.statement.node, ref.node)))
       .map((ref) => {
-        const member = ref.parent as Path | null;
+        // `(await session).abortTransaction()`: awaiting the session gives the session itself.
+        const receiver = awaitedAs(ref);
+        const member = receiver.parent as Path | null;
         const call = member?.parent as Path | null;
-        const method = member && isMember(member.node) && member.node.object === ref.node && call && isCall(call.node) && call.node.callee === member.node ? calleeName(call.node) : undefined;
+        const method = member && isMember(member.node) && member.node.object === receiver.node && call && isCall(call.node) && call.node.callee === member.node ? calleeName(call.node) : undefined;
         return { ref, method: method && LIFECYCLE.has(method) ? method : undefined, call: method && LIFECYCLE.has(method) ? call! : undefined };
       });
   }
@@ -881,6 +884,13 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/** `(await ref)` where the reference is awaited as it is read, else the reference. */
+function awaitedAs(ref: Path): Path {
+  const outer = outermostExpression(ref);
+  const parent = outer.parent as Path | null;
+  return parent?.node.type === 'AwaitExpression' ? outermostExpression(parent) : ref;
 }
 
 /** `const x = value`, `const { a } = value`, or `let x: T;` assigned later (declared before the call as it is). */

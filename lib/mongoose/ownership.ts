@@ -10,6 +10,7 @@ import {
   isIdentifier,
   isMember,
   isPromiseCallback,
+  outermostExpression,
   propertyName,
   some,
   startOf,
@@ -33,7 +34,7 @@ import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './places';
-import { requestSessionCalls, requestSlotOf } from './request-sessions';
+import { outlivesHandler, requestSessionCalls, requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -199,7 +200,7 @@ function planReturnedChain(analysis: MongooseAnalysis, fn: Path, binding: Sessio
 export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
   const fn = enclosingFunction(creation.call);
   const binding = analysis.bindingOf(creation);
-  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call);
+  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call) || keptPromiseEnds(analysis, creation.call).some((end) => finallyOwner(end) !== undefined);
   if (!fn) return false;
   return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
     const call = methodCallOn(ref, 'endSession');
@@ -240,12 +241,45 @@ export function unboundReason(analysis: MongooseAnalysis, call: Path, consequenc
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
+  const promise = keptPromise(analysis, call);
+  if (promise) {
+    const name = promise.name as string;
+    return `the session is kept as the promise startSession() returns (\`${name}\`) and awaited wherever it is used (\`(await ${name})\`), ${consequence}`;
+  }
   const continuation = continuationOf(call);
   if (continuation?.method === 'then') return `the session is handed to the \`.then()\` callback at line ${lineOf(continuation.call)}, which owns it from there, ${consequence}`;
   if (continuation?.method === 'catch') {
     return `the session is taken through \`.catch()\` at line ${lineOf(continuation.call)}, whose handler may give something other than a session, ${consequence}`;
   }
   return 'the session is not stored in a variable, so it cannot be ended in a finally';
+}
+
+/**
+ * `const session = mongoose.startSession();` (not awaited, never reassigned): the variable holds the
+ * promise of the session, and the code awaits it where it uses it (`(await session).startTransaction()`).
+ */
+function keptPromise(analysis: MongooseAnalysis, creation: Path): Node | undefined {
+  const outer = outermostExpression(creation);
+  const declarator = outer.parent as Path | null;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
+  const fn = enclosingFunction(declarator);
+  const declaration = declarator.node.id as Node;
+  const reassigned = fn && analysis.bindings.referencesIn(fn, declaration).some((ref) => ref.parent?.node.type === 'AssignmentExpression' && (ref.parent.node as Node).left === ref.node);
+  return fn && !reassigned ? declaration : undefined;
+}
+
+/** `(await p).endSession()` statements of a kept promise `p` (see keptPromise) in its function. */
+function keptPromiseEnds(analysis: MongooseAnalysis, creation: Path): Path[] {
+  const promise = keptPromise(analysis, creation);
+  const fn = enclosingFunction(creation);
+  if (!promise || !fn) return [];
+  return analysis.bindings.referencesIn(fn, promise).flatMap((ref) => {
+    const awaited = outermostExpression(ref).parent as Path | null;
+    if (awaited?.node.type !== 'AwaitExpression') return [];
+    const end = methodCallOn(outermostExpression(awaited), 'endSession');
+    const statement = end && enclosingFunction(end)?.node === fn.node ? endSessionStatement(analysis, end) : undefined;
+    return statement ? [statement] : [];
+  });
 }
 
 /** `x.startSession().then(cb)` or `x.startSession().catch(handler)`: the call that continues the creation. */
@@ -570,6 +604,8 @@ function isInert(node: Node): boolean {
   if (node.type === 'UnaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.argument as Node);
   if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.left as Node) && isInert(node.right as Node);
   if (node.type === 'ConditionalExpression') return isInert(node.test as Node) && isInert(node.consequent as Node) && isInert(node.alternate as Node);
+  // `options?.session`: an optional read of a named property stops at an empty object instead of throwing.
+  if (node.type === 'OptionalMemberExpression') return node.optional === true && !node.computed && isInert(node.object as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
@@ -692,6 +728,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
         }
         const slot = requestSlotOf(analysis, parent.get('left') as Path);
+        // A route handler that awaits all it hands the request to: the session is done with when it returns.
+        if (slot && !outlivesHandler(analysis, slot, parent.get('left') as Path)) return undefined;
         if (slot) return `the session is put on the request (\`${slot.text}\`) for the route handlers, so it outlives the function`;
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
@@ -836,7 +874,8 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     if (committed.size === 0) continue;
     const handler = tryPath.get('handler', 'body') as Path;
     for (const call of analysis.index.within(handler.node, 'CallExpression')) {
-      const abort = analysis.lifecycleCall(call);
+      // `(await session).abortTransaction()` on a session the try commits as `session.commitTransaction()`.
+      const abort = analysis.lifecycleCall(call) ?? awaitedReceiverCall(analysis, call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
       const statement = callStatement(call, ABORT_FORMS);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
@@ -846,6 +885,17 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     }
   }
   return out;
+}
+
+/** `(await x).method()`: the method and the variable awaited for its receiver. */
+function awaitedReceiverCall(analysis: MongooseAnalysis, call: Path): { method: string; declaration: Node | undefined } | undefined {
+  const callee = unwrapPath(call.get('callee') as Path);
+  if (!isMember(callee.node)) return undefined;
+  const receiver = unwrapPath(callee.get('object') as Path);
+  if (receiver.node.type !== 'AwaitExpression') return undefined;
+  const awaited = unwrapPath(receiver.get('argument') as Path);
+  const method = propertyName(callee.node);
+  return isIdentifier(awaited.node) && method ? { method, declaration: analysis.bindings.declarationOf(awaited) } : undefined;
 }
 
 /**

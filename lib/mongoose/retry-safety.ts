@@ -119,6 +119,24 @@ export function hazardWeight(analysis: MongooseAnalysis, hazard: RetryHazard): W
   return soundsLikeEffect(analysis, hazard.at) ? 1 : 2;
 }
 
+/** Mongoose's ways to open a connection. */
+const OPENS_CONNECTION = new Set(['connect', 'openUri', 'createConnection']);
+
+/**
+ * A function of the project that opens the database connection (`connectDB()` calling
+ * `mongoose.connect()`, keeping the connection or its promise in module state): the transaction
+ * runs on that connection, so a second run of the body finds it open, and what the function keeps
+ * between calls is what makes it hand the same connection back.
+ */
+function opensConnection(analysis: MongooseAnalysis, fn: Path): boolean {
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => {
+    const callee = call.node.callee as Node;
+    if (!isMember(callee) || !OPENS_CONNECTION.has(propertyName(callee) ?? '')) return false;
+    const root = receiverRoot(call.get('callee') as Path);
+    return root !== undefined && analysis.kindOf(root) === 'mongoose';
+  });
+}
+
 /** Callee names that usually mean work outside the process: only used to pick which call a finding names. */
 const EFFECT_WORDS = /delete|remove|destroy|upload|send|mail|sms|notify|publish|charge|refund|pay|webhook|post|put|write/i;
 
@@ -402,6 +420,7 @@ class HazardFinder {
     const { analysis, fn } = target;
     if (this.visited.has(fn.node)) return undefined;
     this.visited.add(fn.node);
+    if (opensConnection(analysis, fn)) return undefined;
     if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: call };
     const body = fn.get('body') as Path;
     // A declaration without a body (an overload, `declare function`): what runs is not in sight.
