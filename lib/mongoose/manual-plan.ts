@@ -13,6 +13,7 @@ import {
   settledExpression,
   startOf,
   statementCall,
+  type CallStatementForms,
   statementsOf,
   unwrapExpression,
   walk,
@@ -22,7 +23,7 @@ import {
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
-import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
+import { ABORT_FORMS, cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { handedOutByItsFunction } from './factories';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
@@ -657,7 +658,7 @@ class ManualPlanner {
    */
   private isAbortStatement(statement: Path): boolean {
     const node = statement.node;
-    if (this.isMethodStatement(statement, 'abortTransaction') || this.isVoidedAbort(node)) return true;
+    if (this.isMethodStatement(statement, 'abortTransaction', ABORT_FORMS)) return true;
     if (node.type === 'IfStatement' && (!node.alternate || rethrowsOnly(node.alternate as Node))) return this.onlyAborts(statement.get('consequent') as Path);
     if (node.type === 'TryStatement' && !node.finalizer) return this.onlyAborts(statement.get('block') as Path);
     return false;
@@ -669,15 +670,8 @@ class ManualPlanner {
     return body.length === 1 && this.isAbortStatement(path.get('body', 0) as Path);
   }
 
-  private isVoidedAbort(statement: Node): boolean {
-    const expression = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression as Node) : undefined;
-    if (expression?.type !== 'UnaryExpression' || expression.operator !== 'void') return false;
-    const call = unwrapExpression(expression.argument as Node);
-    return this.calls('abortTransaction').some((c) => c.node === call);
-  }
-
-  private isMethodStatement(statement: Path, method: string): boolean {
-    const call = statementCall(statement.node)?.call;
+  private isMethodStatement(statement: Path, method: string, forms?: CallStatementForms): boolean {
+    const call = statementCall(statement.node, forms)?.call;
     return call !== undefined && this.calls(method).some((c) => c.node === call);
   }
 

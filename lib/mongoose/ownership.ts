@@ -19,6 +19,7 @@ import {
   SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
   unwrapPath,
+  type CallStatementForms,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -33,7 +34,7 @@ import { storingMethod } from './session-storage';
 import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './places';
-import { requestSessionCalls, requestSlotOf } from './request-sessions';
+import { outlivesHandler, requestSessionCalls, requestSlotOf } from './request-sessions';
 
 /** Where the owner's `finally { await session.endSession() }` goes. */
 export type FinallyPlacement =
@@ -727,6 +728,8 @@ export function escapeReason(analysis: MongooseAnalysis, ref: Path, fn: Path, bi
           return derivedEscape(analysis, analysis.bindings.declarationOf(parent.get('left') as Path)!, fn, binding, depth);
         }
         const slot = requestSlotOf(analysis, parent.get('left') as Path);
+        // A route handler that awaits all it hands the request to: the session is done with when it returns.
+        if (slot && !outlivesHandler(analysis, slot, parent.get('left') as Path)) return undefined;
         if (slot) return `the session is put on the request (\`${slot.text}\`) for the route handlers, so it outlives the function`;
         return 'the session is stored on an object or another variable, so it outlives the function';
       case 'VariableDeclarator': {
@@ -826,6 +829,13 @@ function isAwaitedCall(call: Path | undefined): boolean {
   return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
 }
 
+/**
+ * The statements that abort: `[await] session.abortTransaction();`, and `void
+ * session.abortTransaction();`, which aborts all the same without waiting (its failure after a
+ * commit is an unhandled rejection instead of a thrown error).
+ */
+export const ABORT_FORMS: CallStatementForms = { orVoid: true };
+
 /** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
 export interface UnguardedAbort {
   statement: Path;
@@ -867,7 +877,7 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
       // `(await session).abortTransaction()` on a session the try commits as `session.commitTransaction()`.
       const abort = analysis.lifecycleCall(call) ?? awaitedReceiverCall(analysis, call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
-      const statement = callStatement(call);
+      const statement = callStatement(call, ABORT_FORMS);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
       const presenceCheck = guardingIf(analysis, statement);
       const rethrow = swallowedError(analysis, tryPath.get('handler') as Path, presenceCheck ?? statement);
@@ -908,7 +918,7 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
       for (const use of uses) {
         if (use.method !== 'abortTransaction') continue;
         const call = methodCallOn(use.ref, 'abortTransaction')!;
-        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call) : undefined;
+        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call, ABORT_FORMS) : undefined;
         if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
         out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
       }
@@ -930,7 +940,7 @@ export function requestErrorHandlerAborts(analysis: MongooseAnalysis): Unguarded
   for (const { call, method, slot } of requestSessionCalls(analysis)) {
     const fn = slot.fn;
     if (method !== 'abortTransaction' || (fn.node.params as Node[]).length !== 4 || enclosingFunction(call)?.node !== fn.node) continue;
-    const statement = callStatement(call);
+    const statement = callStatement(call, ABORT_FORMS);
     const object = unwrapExpression((call.node.callee as Node).object as Node);
     const target = analysis.source.slice(startOf(object), endOf(object));
     if (!statement || failureHandled(statement, fn.node) || testsInTransactionOf(statement, target, fn.node, analysis.source)) continue;

@@ -1,4 +1,4 @@
-import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isPromiseCallback, propertyName, startOf, type Node, type Path } from '../ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isCall, isFunction, isIdentifier, isMember, isPromiseCallback, propertyName, rootIdentifier, startOf, type Node, type Path } from '../ast/nodes';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../ast/parameters';
 import type { MongooseAnalysis } from './analysis';
 import { describeSite, type CallSite, type CallSiteFinder } from './callers';
@@ -70,6 +70,44 @@ export function requestSlotOf(analysis: MongooseAnalysis, expression: Path, dept
   const key = property && ((property.key as Node).name ?? (property.key as Node).value);
   const parameter = typeof key === 'string' ? handlerParameter(analysis, init) : undefined;
   return parameter && REQUEST_NAMES.test(init.node.name as string) ? { text: `${init.node.name as string}.${key as string}`, fn: parameter.fn } : undefined;
+}
+
+/**
+ * Whether a session the handler itself puts on its request (`target` is `req.dbSession` in `req.dbSession
+ * = session`) can still be read there once the handler returns: the handler passes the request on
+ * (it uses its `next`, or any parameter besides the request and the response: Express runs the rest of the
+ * chain, error handlers included, with the same request), or lets the request go where it may be
+ * used later (a call it does not wait for, a callback, another variable). A handler that only
+ * awaits the calls it hands the request to is the last code to see it.
+ */
+export function outlivesHandler(analysis: MongooseAnalysis, slot: RequestSlot, target: Path): boolean {
+  const fn = slot.fn;
+  const root = rootIdentifier(target);
+  const declaration = root && analysis.bindings.declarationOf(root);
+  if (!declaration || enclosingFunction(target)?.node !== fn.node) return true;
+  const passesOn = (fn.node.params as Node[]).some((param) => {
+    if (!isIdentifier(param)) return true;
+    return !REQUEST_NAMES.test(param.name as string) && !RESPONSE_NAMES.test(param.name as string) && analysis.bindings.referencesIn(fn, param).length > 0;
+  });
+  return passesOn || analysis.bindings.referencesIn(fn, declaration).some((ref) => !usedWhileHandlerRuns(analysis, ref, fn, slot, target));
+}
+
+/**
+ * A use of the request (or response) that is over when the handler returns: a property other than
+ * the slot (read back, the session could go anywhere), a method call without a callback, an
+ * argument of an awaited call.
+ */
+function usedWhileHandlerRuns(analysis: MongooseAnalysis, ref: Path, fn: Path, slot: RequestSlot, target: Path): boolean {
+  if (enclosingFunction(ref)?.node !== fn.node) return false;
+  for (let member = ref.parent as Path; isMember(member.node); member = member.parent as Path) {
+    if (member.node !== target.node && requestSlotOf(analysis, member)?.text === slot.text) return false;
+  }
+  const parent = ref.parent as Path;
+  if (isMember(parent.node) && parent.node.object === ref.node) {
+    const call = parent.parent as Path;
+    return !(isCall(call.node) && call.node.callee === parent.node && (call.node.arguments as Node[]).some((a) => isFunction(a)));
+  }
+  return isCall(parent.node) && parent.node.callee !== ref.node && (parent.node.arguments as Node[]).includes(ref.node) && parent.parent?.node.type === 'AwaitExpression';
 }
 
 /** The handler parameter `identifier` names, when it names one of a function of two or more parameters. */
@@ -176,6 +214,34 @@ function sessionStores(analysis: MongooseAnalysis): Array<{ fn: Path; slots: Set
 /** The functions that fill a request slot with a session (the middlewares), by node. */
 export function sessionStoringFunctions(analysis: MongooseAnalysis): Map<Node, Set<string>> {
   return new Map(sessionStores(analysis).map((entry) => [entry.fn.node, entry.slots]));
+}
+
+/**
+ * What a reader should know about a call of a function the code is given (`handler(req, res)`,
+ * `handler` a parameter): that it is one, the session the code put on the request it hands it, and
+ * that it is handed the response; undefined for any other call.
+ */
+export function givenFunctionCall(analysis: MongooseAnalysis, call: Path): string | undefined {
+  const callee = call.node.callee as Node;
+  if (!isIdentifier(callee)) return undefined;
+  const declaration = analysis.bindings.declarationOf(call.get('callee') as Path);
+  if (!declaration || analysis.bindings.originOf(declaration)?.kind !== 'parameter') return undefined;
+  const stored = sessionStoringFunctions(analysis);
+  const slots: string[] = [];
+  let response = false;
+  (call.node.arguments as Node[]).forEach((argument, index) => {
+    if (!isIdentifier(argument)) return;
+    const handler = handlerParameter(analysis, call.get('arguments', index) as Path);
+    if (!handler) return;
+    const name = argument.name as string;
+    if (RESPONSE_NAMES.test(name)) response = true;
+    for (const slot of stored.get(handler.fn.node) ?? []) if (slot.startsWith(`${name}.`)) slots.push(slot);
+  });
+  const parts = [
+    ...(slots.length > 0 ? [`run with the session on the request (${slots.map((slot) => `\`${slot}\``).join(', ')})`] : []),
+    ...(response ? ['handed the response, so it may answer the request'] : []),
+  ];
+  return `\`${callee.name as string}\` is a function this code is given (what it does cannot be seen here)${parts.length > 0 ? `, ${parts.join(' and ')}` : ''}`;
 }
 
 /** `call` runs only when the try around `next` failed: it is in the catch of a try whose block holds `next`. */

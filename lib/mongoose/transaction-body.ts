@@ -11,6 +11,7 @@ import { classifyCall, isInnerLink } from './operations';
 import { onlyLogsOrAsserts, retryHazard, type CallbackJudge, type RetryHazard } from './retry-safety';
 import { keepsStateBetweenRetries, outerDocumentSave, RESETS_BETWEEN_RETRIES } from './stale-documents';
 import { lineOf, relativeTo } from './places';
+import { givenFunctionCall } from './request-sessions';
 
 /**
  * What the two converting transforms (promise chains and hand-managed async/await) share when a
@@ -181,7 +182,13 @@ export function hazardText(analysis: MongooseAnalysis, hazard: Exclude<RetryHaza
       ? `writes without the session (${text}), which no abort undoes`
       : hazard.kind === 'changes-read-value'
         ? `changes \`${hazard.name}\`${hazard.outer ? ` (\`${hazard.outer}\`, an object from outside it)` : ', declared outside it'}, after reading it (${text}), so a second run would start from the changed value`
-        : `calls code that may have an effect outside the database (${text})`;
+        : `calls code that may have an effect outside the database (${text})${given(analysis, hazard.at)}`;
+}
+
+/** `: <what the call is>` for a call of a function the code is given (request-sessions.ts), else nothing. */
+function given(analysis: MongooseAnalysis, call: Path): string {
+  const note = isCall(call.node) ? givenFunctionCall(analysis, call) : undefined;
+  return note ? `: ${note}` : '';
 }
 
 /**
