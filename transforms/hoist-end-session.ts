@@ -1,10 +1,10 @@
-import { calleeName, contains, enclosingFunction, endOf, isIdentifier, isPromiseCallback, startOf, some, type Node, type Path } from '../lib/ast/nodes';
+import { calleeName, contains, enclosingFunction, endOf, isIdentifier, isPromiseCallback, startOf, statementCall, some, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { argumentFor, parameterSlots, type ParameterSlot } from '../lib/ast/parameters';
 import { MongooseAnalysis, scopeApi } from '../lib/mongoose/analysis';
 import { CallSiteFinder, describeSite, type CallSite } from '../lib/mongoose/callers';
 import { parameterRemovalProblem, removeParameterAndArguments } from '../lib/mongoose/helper-parameters';
-import { abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
+import { ABORT_FORMS, abortHelpers, endedInFinally, requestErrorHandlerAborts, endSessionStatement, methodCallOn, parametersReadOutside, planOwner, swallowsFailureAt, unguardedAborts, type FinallyPlacement, type OwnerFix, type UnguardedAbort } from '../lib/mongoose/ownership';
 import { conditionalOwnership } from '../lib/mongoose/owned-when';
 import { requestSessionFindings, requestSessionReceiverFindings, requestSessionReceivers } from '../lib/mongoose/request-sessions';
 import { factoryDoubledBy, handedOutByItsFunction } from '../lib/mongoose/factories';
@@ -133,9 +133,12 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
       continue;
     }
     const expression = statement.node.expression as Node;
+    const run = statementCall(statement.node, ABORT_FORMS);
+    // An abort that was not waited for gets `await`; one left running on purpose (`void`) stays so.
+    const waitedAsWritten = expression.type === 'AwaitExpression' || run?.voided === true;
     // `await session?.abortTransaction()` on a session that may be absent: so may the guard's.
     const name = target ?? (session.name as string);
-    const inTransaction = `${name}${abortsOptionally(expression) ? '?' : ''}.inTransaction()`;
+    const inTransaction = `${name}${(run?.call.callee as Node | undefined)?.optional === true ? '?' : ''}.inTransaction()`;
     const guard = presenceCheck ?? statement;
     // Where the unguarded abort threw, the caught error is thrown: the catch would swallow it.
     const braced = (presenceCheck?.node.consequent as Node | undefined)?.type === 'BlockStatement';
@@ -146,17 +149,17 @@ function guardAborts(ctx: TransformContext, aborts: UnguardedAbort[]): Set<Node>
       const test = presenceCheck.node.test as Node;
       const present = mayWriteOptionalChaining(ctx.file, analysis, ctx.project.mongoose()) ? `${name}?.inTransaction()` : `${name} && ${name}.inTransaction()`;
       ctx.edits.replace(startOf(test), endOf(test), present);
-      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+      if (!waitedAsWritten) addAwait(ctx, expression);
       if (otherwise) ctx.edits.insert(endOf(presenceCheck.node), otherwise);
     } else if (condition) {
       const test = condition.node.test as Node;
       const text = ctx.source.slice(startOf(test), endOf(test));
       const operand = test.type === 'LogicalExpression' && test.operator === '&&' ? text : BARE_OPERANDS.has(test.type) ? text : `(${text})`;
       ctx.edits.replace(startOf(test), endOf(test), `${operand} && ${inTransaction}`);
-      if (expression.type !== 'AwaitExpression') addAwait(ctx, expression);
+      if (!waitedAsWritten) addAwait(ctx, expression);
     } else {
       const call = ctx.source.slice(startOf(expression), endOf(statement.node));
-      const awaited = expression.type === 'AwaitExpression' ? call : `await ${call}`;
+      const awaited = waitedAsWritten ? call : `await ${call}`;
       ctx.edits.replace(startOf(statement.node), endOf(statement.node), `if (${inTransaction}) ${awaited}${otherwise}`);
     }
     if (rethrow?.declare) ctx.edits.insert(startOf(rethrow.declare.node.body as Node), `(${rethrow.name}) `);
@@ -185,12 +188,6 @@ function helperAbortsToGuard(ctx: TransformContext, analysis: MongooseAnalysis):
     if (problem) ctx.report(statement, `this function aborts the session it is given without checking that the transaction is still open (after a failed commit the abort throws and hides the commit's error); no guard was added because ${problem}`, 'no-unguarded-abort');
     return problem === undefined;
   });
-}
-
-/** `session?.abortTransaction()`, awaited or not. */
-function abortsOptionally(expression: Node): boolean {
-  const call = expression.type === 'AwaitExpression' ? (expression.argument as Node) : expression;
-  return (call.callee as Node | undefined)?.optional === true;
 }
 
 /** Tests that stay one operand of `&&` without parentheses. */

@@ -1,5 +1,5 @@
 import { freeName } from '../lib/ast/bindings';
-import { endOf, isFunction, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
+import { enclosingStatement, endOf, isFunction, startOf, statementsOf, type Node, type Path } from '../lib/ast/nodes';
 import { asJscodeshiftTransform } from '../lib/jscodeshift-adapter';
 import { alsOnFor } from '../lib/mongoose/als-support';
 import type { MongooseAnalysis, SessionCreation } from '../lib/mongoose/analysis';
@@ -203,7 +203,9 @@ class ManualWriter {
     const prefix = this.prefix();
     if (plan.kind === 'withTransaction') {
       const callback = this.callbackText(indent);
-      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options ? `, ${options}` : ''})`), at: plan.startAt }];
+      // Ends where the withTransaction() statement ended: a blank line after it stays.
+      const end = endOf(enclosingStatement(plan.callback!).node);
+      return [{ text: indent + this.statement(`${prefix}${plan.connection}.transaction(${callback}${options ? `, ${options}` : ''})`), at: plan.startAt, end }];
     }
     const inner = indent + this.unit;
     const body = this.statements(plan.body, inner);

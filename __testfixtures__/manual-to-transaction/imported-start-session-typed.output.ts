@@ -24,6 +24,7 @@ export namespace ShelfService {
       await ops.save({ session });
       result = { shelfId: shelf._id, slotId };
     });
+
     return result;
   }
 

@@ -58,13 +58,23 @@ export class Bindings {
    * assigned again; type assertions left out): a member chain or a name, with no call in it.
    */
   plainReadOf(identifier: Path): Path | undefined {
+    const value = this.constantValue(identifier);
+    return value && readRoot(value) ? value : undefined;
+  }
+
+  /**
+   * The value the variable `identifier` names is declared with, where nothing assigns it again
+   * (`const`, or `let`/`var` never reassigned; type assertions left out); undefined for
+   * parameters, destructured names and variables declared without a value.
+   */
+  constantValue(identifier: Path): Path | undefined {
     const declaration = this.declarationOf(identifier);
     const origin = declaration ? this.originOf(declaration) : undefined;
     if (origin?.kind !== 'variable' || origin.declarator.node.id !== declaration) return undefined;
     if (origin.declaration.kind !== 'const' && this.assignedAgain(declaration!)) return undefined;
     let value = origin.declarator.get('init') as Path;
     while (value.node && VALUE_WRAPPERS.has(value.node.type)) value = value.get('expression') as Path;
-    return value.node && readRoot(value) ? value : undefined;
+    return value.node ? value : undefined;
   }
 
   private assignedAgain(declaration: Node): boolean {

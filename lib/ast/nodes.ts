@@ -113,19 +113,39 @@ export function unwrapAwaitedPath(path: Path): Path {
   return current;
 }
 
-/** The call a statement runs, `[await] call;`, past the wrappers above; `awaited` when it runs under `await`. */
-export function statementCall(statement: Node): { call: Node & { callee: Node; arguments: Node[] }; awaited: boolean } | undefined {
-  if (statement.type !== 'ExpressionStatement') return undefined;
-  let expression = unwrapExpression(statement.expression as Node);
-  const awaited = expression.type === 'AwaitExpression';
-  if (awaited) expression = unwrapExpression(expression.argument as Node);
-  return isCall(expression) ? { call: expression, awaited } : undefined;
+/**
+ * Which statements run a call: `[await] call;`, and with `orVoid` also `void call;`, a call left
+ * running on purpose (as code written for `no-floating-promises` has it), where what the statement
+ * does counts and not whether it waits (an abort in a catch).
+ */
+export interface CallStatementForms {
+  orVoid?: boolean;
 }
 
-/** The statement `[await] call;` that runs `call`: the inverse of statementCall. */
-export function callStatement(call: Path): Path | undefined {
-  const statement = settledExpression(call).path.parent as Path | null;
-  return statement?.node.type === 'ExpressionStatement' && statementCall(statement.node)?.call === call.node ? statement : undefined;
+/** The call a statement runs, `[await] call;`, past the wrappers above; `awaited` when it runs under `await`, `voided` under `void`. */
+export function statementCall(
+  statement: Node,
+  forms: CallStatementForms = {},
+): { call: Node & { callee: Node; arguments: Node[] }; awaited: boolean; voided: boolean } | undefined {
+  if (statement.type !== 'ExpressionStatement') return undefined;
+  let expression = unwrapExpression(statement.expression as Node);
+  const voided = forms.orVoid === true && isVoided(expression);
+  if (voided) expression = unwrapExpression(expression.argument as Node);
+  const awaited = !voided && expression.type === 'AwaitExpression';
+  if (awaited) expression = unwrapExpression(expression.argument as Node);
+  return isCall(expression) ? { call: expression, awaited, voided } : undefined;
+}
+
+/** The statement `[await] call;` (or, with `orVoid`, `void call;`) that runs `call`: the inverse of statementCall. */
+export function callStatement(call: Path, forms: CallStatementForms = {}): Path | undefined {
+  let top = settledExpression(call).path;
+  if (forms.orVoid && top.parent && isVoided(top.parent.node as Node)) top = outermostExpression(top.parent as Path);
+  const statement = top.parent as Path | null;
+  return statement?.node.type === 'ExpressionStatement' && statementCall(statement.node, forms)?.call === call.node ? statement : undefined;
+}
+
+function isVoided(expression: Node): expression is Node & { argument: Node } {
+  return expression.type === 'UnaryExpression' && expression.operator === 'void';
 }
 
 export function startOf(node: Node): number {

@@ -7,11 +7,13 @@ import {
   isFunction,
   isIdentifier,
   isMember,
+  outermostExpression,
   isPromiseCallback,
   endOf,
   settledExpression,
   startOf,
   statementCall,
+  type CallStatementForms,
   statementsOf,
   unwrapExpression,
   walk,
@@ -21,7 +23,7 @@ import {
 import type { MongooseVersion } from '../facts/project';
 import type { MongooseAnalysis, SessionBinding, SessionCreation } from './analysis';
 import type { CallSiteFinder } from './callers';
-import { cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
+import { ABORT_FORMS, cannotThrow, endSessionStatement, escapeReason, unboundReason } from './ownership';
 import { handedOutByItsFunction } from './factories';
 import { classifyCall } from './operations';
 import { conditionalOwnership, ownedOnlyReason } from './owned-when';
@@ -220,9 +222,11 @@ class ManualPlanner {
       .referencesIn(fn, this.session)
       .filter((ref) => !(binding.form === 'assignment' && contains(binding.statement.node, ref.node)))
       .map((ref) => {
-        const member = ref.parent as Path | null;
+        // `(await session).abortTransaction()`: awaiting the session gives the session itself.
+        const receiver = awaitedAs(ref);
+        const member = receiver.parent as Path | null;
         const call = member?.parent as Path | null;
-        const method = member && isMember(member.node) && member.node.object === ref.node && call && isCall(call.node) && call.node.callee === member.node ? calleeName(call.node) : undefined;
+        const method = member && isMember(member.node) && member.node.object === receiver.node && call && isCall(call.node) && call.node.callee === member.node ? calleeName(call.node) : undefined;
         return { ref, method: method && LIFECYCLE.has(method) ? method : undefined, call: method && LIFECYCLE.has(method) ? call! : undefined };
       });
   }
@@ -654,7 +658,7 @@ class ManualPlanner {
    */
   private isAbortStatement(statement: Path): boolean {
     const node = statement.node;
-    if (this.isMethodStatement(statement, 'abortTransaction') || this.isVoidedAbort(node)) return true;
+    if (this.isMethodStatement(statement, 'abortTransaction', ABORT_FORMS)) return true;
     if (node.type === 'IfStatement' && (!node.alternate || rethrowsOnly(node.alternate as Node))) return this.onlyAborts(statement.get('consequent') as Path);
     if (node.type === 'TryStatement' && !node.finalizer) return this.onlyAborts(statement.get('block') as Path);
     return false;
@@ -666,15 +670,8 @@ class ManualPlanner {
     return body.length === 1 && this.isAbortStatement(path.get('body', 0) as Path);
   }
 
-  private isVoidedAbort(statement: Node): boolean {
-    const expression = statement.type === 'ExpressionStatement' ? unwrapExpression(statement.expression as Node) : undefined;
-    if (expression?.type !== 'UnaryExpression' || expression.operator !== 'void') return false;
-    const call = unwrapExpression(expression.argument as Node);
-    return this.calls('abortTransaction').some((c) => c.node === call);
-  }
-
-  private isMethodStatement(statement: Path, method: string): boolean {
-    const call = statementCall(statement.node)?.call;
+  private isMethodStatement(statement: Path, method: string, forms?: CallStatementForms): boolean {
+    const call = statementCall(statement.node, forms)?.call;
     return call !== undefined && this.calls(method).some((c) => c.node === call);
   }
 
@@ -887,6 +884,13 @@ class ManualPlanner {
     }
     return undefined;
   }
+}
+
+/** `(await ref)` where the reference is awaited as it is read, else the reference. */
+function awaitedAs(ref: Path): Path {
+  const outer = outermostExpression(ref);
+  const parent = outer.parent as Path | null;
+  return parent?.node.type === 'AwaitExpression' ? outermostExpression(parent) : ref;
 }
 
 /** `const x = value`, `const { a } = value`, or `let x: T;` assigned later (declared before the call as it is). */

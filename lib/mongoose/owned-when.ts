@@ -27,7 +27,8 @@ export function conditionalOwnership(analysis: MongooseAnalysis, creation: Sessi
   const current = settledExpression(creation.call).path;
   const parent = current.parent as Path | null;
   if (!parent) return undefined;
-  if (parent.node.type === 'LogicalExpression' || parent.node.type === 'ConditionalExpression') return fallbackOwnership(analysis, parent, current);
+  if (parent.node.type === 'LogicalExpression') return fallbackOwnership(analysis, parent, current);
+  if (parent.node.type === 'ConditionalExpression') return fallbackOwnership(analysis, parent, current) ?? madeOrNothing(analysis, parent, current);
   if (parent.node.type === 'AssignmentExpression') return assignedInIf(analysis, creation, parent);
   return undefined;
 }
@@ -51,6 +52,30 @@ function fallbackOwnership(analysis: MongooseAnalysis, expression: Path, made: P
   // The code's own flag reads best; otherwise the test the code writes for it.
   const test = flags.owned[0] ?? (flags.given[0] ? `!${flags.given[0]}` : `!${wrapped(givenText, given)}`);
   return { binding: { declaration: session, form: 'declarator', statement: declarator.parent as Path }, test, sameTest, text, recorded: true };
+}
+
+/**
+ * `useTransactions ? await X.startSession() : null`: the variable holds the session this function
+ * made, or nothing (no caller's session), so the variable itself says whether there is one to end.
+ */
+function madeOrNothing(analysis: MongooseAnalysis, expression: Path, made: Path): ConditionalOwnership | undefined {
+  const node = expression.node;
+  const other = node.consequent === made.node ? (node.alternate as Node) : node.alternate === made.node ? (node.consequent as Node) : undefined;
+  if (!other || !isNothing(other)) return undefined;
+  const outer = outermostExpression(expression);
+  const declarator = outer.parent as Path | null;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
+  const session = declarator.node.id as Node;
+  const fn = enclosingFunction(declarator);
+  if (!fn || reassigned(analysis, fn, session)) return undefined;
+  const text = analysis.source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
+  const binding: SessionBinding = { declaration: session, form: 'declarator', statement: declarator.parent as Path };
+  return { binding, test: undefined, sameTest: (test) => isIdentifier(test, session.name as string), text, recorded: true };
+}
+
+/** `null`, `undefined` or `void 0`. */
+function isNothing(node: Node): boolean {
+  return node.type === 'NullLiteral' || isIdentifier(node, 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void' && (node.argument as Node).type === 'NumericLiteral');
 }
 
 /** The expression standing for the session the caller passed in, or undefined for other shapes. */

@@ -10,6 +10,7 @@ import {
   isIdentifier,
   isMember,
   isPromiseCallback,
+  outermostExpression,
   propertyName,
   some,
   startOf,
@@ -18,6 +19,7 @@ import {
   SYNCHRONOUS_CALLBACK_METHODS,
   unwrapExpression,
   unwrapPath,
+  type CallStatementForms,
   type Node,
   type Path,
 } from '../ast/nodes';
@@ -198,7 +200,7 @@ function planReturnedChain(analysis: MongooseAnalysis, fn: Path, binding: Sessio
 export function endedInFinally(analysis: MongooseAnalysis, creation: SessionCreation): boolean {
   const fn = enclosingFunction(creation.call);
   const binding = analysis.bindingOf(creation);
-  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call);
+  if (!binding) return continuedSessionEndedInFinally(analysis, creation.call) || keptPromiseEnds(analysis, creation.call).some((end) => finallyOwner(end) !== undefined);
   if (!fn) return false;
   return analysis.bindings.referencesIn(fn, binding.declaration).some((ref) => {
     const call = methodCallOn(ref, 'endSession');
@@ -239,12 +241,45 @@ export function unboundReason(analysis: MongooseAnalysis, call: Path, consequenc
   if (parent && isCall(parent) && (parent.arguments as Node[]).includes(current.node)) {
     return `the session is handed straight to \`${text(parent.callee)}()\`, which decides when it ends`;
   }
+  const promise = keptPromise(analysis, call);
+  if (promise) {
+    const name = promise.name as string;
+    return `the session is kept as the promise startSession() returns (\`${name}\`) and awaited wherever it is used (\`(await ${name})\`), ${consequence}`;
+  }
   const continuation = continuationOf(call);
   if (continuation?.method === 'then') return `the session is handed to the \`.then()\` callback at line ${lineOf(continuation.call)}, which owns it from there, ${consequence}`;
   if (continuation?.method === 'catch') {
     return `the session is taken through \`.catch()\` at line ${lineOf(continuation.call)}, whose handler may give something other than a session, ${consequence}`;
   }
   return 'the session is not stored in a variable, so it cannot be ended in a finally';
+}
+
+/**
+ * `const session = mongoose.startSession();` (not awaited, never reassigned): the variable holds the
+ * promise of the session, and the code awaits it where it uses it (`(await session).startTransaction()`).
+ */
+function keptPromise(analysis: MongooseAnalysis, creation: Path): Node | undefined {
+  const outer = outermostExpression(creation);
+  const declarator = outer.parent as Path | null;
+  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
+  const fn = enclosingFunction(declarator);
+  const declaration = declarator.node.id as Node;
+  const reassigned = fn && analysis.bindings.referencesIn(fn, declaration).some((ref) => ref.parent?.node.type === 'AssignmentExpression' && (ref.parent.node as Node).left === ref.node);
+  return fn && !reassigned ? declaration : undefined;
+}
+
+/** `(await p).endSession()` statements of a kept promise `p` (see keptPromise) in its function. */
+function keptPromiseEnds(analysis: MongooseAnalysis, creation: Path): Path[] {
+  const promise = keptPromise(analysis, creation);
+  const fn = enclosingFunction(creation);
+  if (!promise || !fn) return [];
+  return analysis.bindings.referencesIn(fn, promise).flatMap((ref) => {
+    const awaited = outermostExpression(ref).parent as Path | null;
+    if (awaited?.node.type !== 'AwaitExpression') return [];
+    const end = methodCallOn(outermostExpression(awaited), 'endSession');
+    const statement = end && enclosingFunction(end)?.node === fn.node ? endSessionStatement(analysis, end) : undefined;
+    return statement ? [statement] : [];
+  });
 }
 
 /** `x.startSession().then(cb)` or `x.startSession().catch(handler)`: the call that continues the creation. */
@@ -569,6 +604,8 @@ function isInert(node: Node): boolean {
   if (node.type === 'UnaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.argument as Node);
   if (node.type === 'LogicalExpression' || node.type === 'BinaryExpression') return INERT_OPERATORS.has(node.operator as string) && isInert(node.left as Node) && isInert(node.right as Node);
   if (node.type === 'ConditionalExpression') return isInert(node.test as Node) && isInert(node.consequent as Node) && isInert(node.alternate as Node);
+  // `options?.session`: an optional read of a named property stops at an empty object instead of throwing.
+  if (node.type === 'OptionalMemberExpression') return node.optional === true && !node.computed && isInert(node.object as Node);
   if (node.type === 'ArrayExpression') return (node.elements as Array<Node | null>).every((e) => e === null || isInert(e));
   if (node.type === 'ObjectExpression') {
     return (node.properties as Node[]).every((p) => p.type === 'ObjectMethod' || (p.type === 'ObjectProperty' && !p.computed && isInert(p.value as Node)));
@@ -792,6 +829,13 @@ function isAwaitedCall(call: Path | undefined): boolean {
   return (current.parent?.node as Node | undefined)?.type === 'AwaitExpression';
 }
 
+/**
+ * The statements that abort: `[await] session.abortTransaction();`, and `void
+ * session.abortTransaction();`, which aborts all the same without waiting (its failure after a
+ * commit is an unhandled rejection instead of a thrown error).
+ */
+export const ABORT_FORMS: CallStatementForms = { orVoid: true };
+
 /** An `abortTransaction()` statement that can run after the commit was sent, and the session it aborts. */
 export interface UnguardedAbort {
   statement: Path;
@@ -830,9 +874,10 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     if (committed.size === 0) continue;
     const handler = tryPath.get('handler', 'body') as Path;
     for (const call of analysis.index.within(handler.node, 'CallExpression')) {
-      const abort = analysis.lifecycleCall(call);
+      // `(await session).abortTransaction()` on a session the try commits as `session.commitTransaction()`.
+      const abort = analysis.lifecycleCall(call) ?? awaitedReceiverCall(analysis, call);
       if (abort?.method !== 'abortTransaction' || !abort.declaration || !committed.has(abort.declaration) || !inFn(call)) continue;
-      const statement = callStatement(call);
+      const statement = callStatement(call, ABORT_FORMS);
       if (!statement || guardedByInTransaction(statement, abort.declaration, handler.node) || failureHandled(statement, handler.node)) continue;
       const presenceCheck = guardingIf(analysis, statement);
       const rethrow = swallowedError(analysis, tryPath.get('handler') as Path, presenceCheck ?? statement);
@@ -840,6 +885,17 @@ export function unguardedAborts(analysis: MongooseAnalysis): UnguardedAbort[] {
     }
   }
   return out;
+}
+
+/** `(await x).method()`: the method and the variable awaited for its receiver. */
+function awaitedReceiverCall(analysis: MongooseAnalysis, call: Path): { method: string; declaration: Node | undefined } | undefined {
+  const callee = unwrapPath(call.get('callee') as Path);
+  if (!isMember(callee.node)) return undefined;
+  const receiver = unwrapPath(callee.get('object') as Path);
+  if (receiver.node.type !== 'AwaitExpression') return undefined;
+  const awaited = unwrapPath(receiver.get('argument') as Path);
+  const method = propertyName(callee.node);
+  return isIdentifier(awaited.node) && method ? { method, declaration: analysis.bindings.declarationOf(awaited) } : undefined;
 }
 
 /**
@@ -862,7 +918,7 @@ export function abortHelpers(analysis: MongooseAnalysis): Array<UnguardedAbort &
       for (const use of uses) {
         if (use.method !== 'abortTransaction') continue;
         const call = methodCallOn(use.ref, 'abortTransaction')!;
-        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call) : undefined;
+        const statement = enclosingFunction(call)?.node === fn.node ? callStatement(call, ABORT_FORMS) : undefined;
         if (!statement || guardedByInTransaction(statement, session, fn.node) || failureHandled(statement, fn.node) || leavesOutsideTransactionBefore(statement, session)) continue;
         out.push({ fn, statement, session, presenceCheck: guardingIf(analysis, statement), rethrow: undefined });
       }
@@ -884,7 +940,7 @@ export function requestErrorHandlerAborts(analysis: MongooseAnalysis): Unguarded
   for (const { call, method, slot } of requestSessionCalls(analysis)) {
     const fn = slot.fn;
     if (method !== 'abortTransaction' || (fn.node.params as Node[]).length !== 4 || enclosingFunction(call)?.node !== fn.node) continue;
-    const statement = callStatement(call);
+    const statement = callStatement(call, ABORT_FORMS);
     const object = unwrapExpression((call.node.callee as Node).object as Node);
     const target = analysis.source.slice(startOf(object), endOf(object));
     if (!statement || failureHandled(statement, fn.node) || testsInTransactionOf(statement, target, fn.node, analysis.source)) continue;

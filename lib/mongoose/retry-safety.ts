@@ -4,7 +4,7 @@ import { unwrapPath, type MongooseAnalysis } from './analysis';
 import { calledFunction } from './callees';
 import { MODEL_OPERATIONS, READ_OPERATIONS } from './api';
 import { isPurePackage } from './imports';
-import { callChain, carriesSession, classifyCall, isInnerLink, type OperationContext } from './operations';
+import { callChain, carriesSession, classifyCall, isInnerLink, type CallChain, type OperationContext } from './operations';
 import { COLLECTION_MUTATORS } from './session-storage';
 
 /** Callees that leave the process: HTTP, mail, queues, events. */
@@ -119,6 +119,24 @@ export function hazardWeight(analysis: MongooseAnalysis, hazard: RetryHazard): W
   return soundsLikeEffect(analysis, hazard.at) ? 1 : 2;
 }
 
+/** Mongoose's ways to open a connection. */
+const OPENS_CONNECTION = new Set(['connect', 'openUri', 'createConnection']);
+
+/**
+ * A function of the project that opens the database connection (`connectDB()` calling
+ * `mongoose.connect()`, keeping the connection or its promise in module state): the transaction
+ * runs on that connection, so a second run of the body finds it open, and what the function keeps
+ * between calls is what makes it hand the same connection back.
+ */
+function opensConnection(analysis: MongooseAnalysis, fn: Path): boolean {
+  return analysis.index.within(fn.node, 'CallExpression').some((call) => {
+    const callee = call.node.callee as Node;
+    if (!isMember(callee) || !OPENS_CONNECTION.has(propertyName(callee) ?? '')) return false;
+    const root = receiverRoot(call.get('callee') as Path);
+    return root !== undefined && analysis.kindOf(root) === 'mongoose';
+  });
+}
+
 /** Callee names that usually mean work outside the process: only used to pick which call a finding names. */
 const EFFECT_WORDS = /delete|remove|destroy|upload|send|mail|sms|notify|publish|charge|refund|pay|webhook|post|put|write/i;
 
@@ -126,6 +144,14 @@ function soundsLikeEffect(analysis: MongooseAnalysis, call: Path): boolean {
   const callee = isCall(call.node) ? (call.node.callee as Node) : undefined;
   return callee !== undefined && EFFECT_WORDS.test(analysis.source.slice(callee.start ?? 0, callee.end ?? 0));
 }
+
+/**
+ * Variables of a followed function bound to an object that carries the body's session (`ctx` in
+ * `finish(ctx)` called `finish({ session, order })`), with the keys it carries the session under.
+ */
+type SessionCarriers = ReadonlyMap<Node, ReadonlySet<string>>;
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 class HazardFinder {
   /** The functions of this file being followed from the body, innermost last. */
@@ -141,6 +167,7 @@ class HazardFinder {
     private readonly visited = new Set<Node>(),
     /** What the callbacks of the wrapper the body belongs to do, where it calls them. */
     private readonly callbacks?: CallbackJudge,
+    private carriers: SessionCarriers = new Map(),
   ) {}
 
   /** Every hazard in `path`, in source order (a local function called there counts once, at its call). */
@@ -189,13 +216,95 @@ class HazardFinder {
     return false;
   }
 
-  /** `session` (a test that it is there) or `!session` (that it is not), for a variable holding the body's session. */
+  /** `session` (a test that it is there) or `!session` (that it is not), for the body's session (`ctx.session` included). */
   private sessionTest(test: Path): 'present' | 'absent' | undefined {
     const node = unwrapPath(test).node;
     if (node.type === 'UnaryExpression' && node.operator === '!') return this.sessionTest(unwrapPath(test).get('argument') as Path) === 'present' ? 'absent' : undefined;
-    if (!isIdentifier(node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(unwrapPath(test));
-    return declaration !== undefined && this.context.sessions.includes(declaration) ? 'present' : undefined;
+    return this.holdsSession(test) ? 'present' : undefined;
+  }
+
+  /**
+   * Whether `path` is the body's session: a variable holding it, `ctx.session` where `ctx` carries
+   * it under that key, or a variable read from there (`const session = ctx.session`, `const {
+   * session } = ctx`).
+   */
+  private holdsSession(path: Path, depth = 0): boolean {
+    const inner = unwrapPath(path);
+    const node = inner.node;
+    if (isMember(node)) {
+      const key = propertyName(node);
+      return key !== undefined && this.carriedKeys(inner.get('object') as Path).has(key);
+    }
+    const declaration = isIdentifier(node) ? this.analysis.bindings.declarationOf(inner) : undefined;
+    if (declaration === undefined || depth > 8) return false;
+    if (this.context.sessions.includes(declaration)) return true;
+    const read = this.analysis.bindings.plainReadOf(inner);
+    if (read) return this.holdsSession(read, depth + 1);
+    // `const { session } = ctx`
+    const origin = this.analysis.bindings.originOf(declaration);
+    if (origin?.kind !== 'variable' || (origin.declarator.node.id as Node).type !== 'ObjectPattern') return false;
+    const keys = this.carriedKeys(origin.declarator.get('init') as Path, depth + 1);
+    return patternBindings(origin.declarator.node.id as Node, keys).includes(declaration);
+  }
+
+  /** What a call hands on as the session: the body's session, or any variable holding a session. */
+  private passesSession(value: Path, depth = 0): boolean {
+    return this.holdsSession(value, depth) || this.analysis.isSessionReference(value);
+  }
+
+  /**
+   * The keys under which an object carries the body's session: an object literal (`{ session,
+   * order }`), a variable declared with one (or with another such variable) and never assigned
+   * again, or an object a followed function was handed that carries it.
+   */
+  private carriedKeys(path: Path, depth = 0): ReadonlySet<string> {
+    const inner = unwrapPath(path);
+    const node = inner.node;
+    if (node?.type === 'ObjectExpression') {
+      // In order: `{ ...options, session: null }` carries no session, `{ ...options, new: true }` does.
+      const keys = new Set<string>();
+      (node.properties as Node[]).forEach((property, index) => {
+        if (property.type === 'SpreadElement') {
+          for (const key of this.carriedKeys(inner.get('properties', index, 'argument') as Path, depth + 1)) keys.add(key);
+          return;
+        }
+        const key = propertyKey(property);
+        if (key === undefined) return;
+        if (this.passesSession(inner.get('properties', index, 'value') as Path, depth + 1)) keys.add(key);
+        else keys.delete(key);
+      });
+      return keys;
+    }
+    const declaration = isIdentifier(node) ? this.analysis.bindings.declarationOf(inner) : undefined;
+    if (declaration === undefined || depth > 8) return NO_KEYS;
+    const carried = this.carriers.get(declaration);
+    if (carried) return carried;
+    // `const ctx = { session, order }`, or `const c = ctx`.
+    const value = this.analysis.bindings.constantValue(inner);
+    return value && (value.node.type === 'ObjectExpression' || isIdentifier(value.node)) ? this.carriedKeys(value, depth + 1) : NO_KEYS;
+  }
+
+  /**
+   * What `call` hands `fn` of the body's session: the parameters it hands the session to
+   * (`deductStock(id, qty, session)`; `finish({ session, order })` to `({ session, order })`), and
+   * those bound to an object carrying it (`finish(ctx)` with `const ctx = { session, order }`).
+   */
+  private handedSessions(call: Path, fn: Path): { sessions: Node[]; carriers: Map<Node, ReadonlySet<string>> } {
+    const params = fn.node.params as Node[];
+    const sessions: Node[] = [];
+    const carriers = new Map<Node, ReadonlySet<string>>();
+    (call.node.arguments as Node[]).forEach((arg, index) => {
+      const param = params[index];
+      const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
+      if (!name || arg.type === 'SpreadElement') return;
+      const value = unwrapPath(call.get('arguments', index) as Path);
+      if (isIdentifier(name) && this.passesSession(value)) sessions.push(name);
+      const keys = this.carriedKeys(value);
+      if (keys.size === 0) return;
+      if (isIdentifier(name)) carriers.set(name, keys);
+      else if (name.type === 'ObjectPattern') sessions.push(...patternBindings(name, keys));
+    });
+    return { sessions, carriers };
   }
 
   private hazardOf(path: Path, depth: number): RetryHazard | undefined {
@@ -221,14 +330,11 @@ class HazardFinder {
     return database === 'not-database' ? this.localCall(path, depth) : database;
   }
 
-  /** The method of a call made on a variable holding the body's session (`session.abortTransaction()`), else undefined. */
+  /** The method of a call made on the body's session (`session.abortTransaction()`, `ctx.session.commitTransaction()`), else undefined. */
   private heldSessionMethod(call: Path): string | undefined {
     const callee = call.node.callee as Node;
     if (!isMember(callee)) return undefined;
-    const receiver = unwrapPath(call.get('callee', 'object') as Path);
-    if (!isIdentifier(receiver.node)) return undefined;
-    const declaration = this.analysis.bindings.declarationOf(receiver);
-    return declaration !== undefined && this.context.sessions.includes(declaration) ? propertyName(callee) : undefined;
+    return this.holdsSession(call.get('callee', 'object') as Path) ? propertyName(callee) : undefined;
   }
 
   /** Responses, HTTP clients, mail and queue calls, pushes into collections declared outside the body. */
@@ -269,10 +375,15 @@ class HazardFinder {
     // this file (`debit(session, wallet)`) or another module's `service.create(dto, session)` may
     // do anything; only operations are known.
     if (verdict.kind !== 'operation' || verdict.helper) return 'not-database';
-    if (carriesSession(this.analysis, chain.links, this.context.sessions)) return undefined;
+    if (carriesSession(this.analysis, chain.links, this.context.sessions) || this.passesCarriedSession(chain)) return undefined;
     const method = chain.links[0]?.method ?? '';
     const writes = !READ_OPERATIONS.has(method) && (MODEL_OPERATIONS.has(method) || method === 'save');
     return verdict.outside && writes ? { kind: 'write-outside', at: path } : undefined;
+  }
+
+  /** `Item.insertMany(items, options)` in a function handed `{ session }` as `options`: options that carry the session. */
+  private passesCarriedSession(chain: CallChain): boolean {
+    return chain.links.some((link) => link.args.some((_, index) => this.carriedKeys(link.call.get('arguments', index) as Path).has('session')));
   }
 
   /** Computation in memory, or a call into the project whose function is itself free of hazards. */
@@ -309,22 +420,25 @@ class HazardFinder {
     const { analysis, fn } = target;
     if (this.visited.has(fn.node)) return undefined;
     this.visited.add(fn.node);
+    if (opensConnection(analysis, fn)) return undefined;
     if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: call };
     const body = fn.get('body') as Path;
     // A declaration without a body (an overload, `declare function`): what runs is not in sight.
     if (!body.node) return { kind: 'unknown-call', at: call };
     let inner: RetryHazard | undefined;
+    // The function's parameters the call hands the session to hold it while it is followed.
+    const handed = this.handedSessions(call, fn);
     if (analysis === this.analysis) {
-      // The function's parameters the call hands the session to hold it while it is followed.
-      const outer = this.context;
-      this.context = { ...outer, sessions: [...outer.sessions, ...sessionParameters(this.analysis, call, fn, outer.sessions)] };
+      const outer = { context: this.context, carriers: this.carriers };
+      this.context = { ...outer.context, sessions: [...outer.context.sessions, ...handed.sessions] };
+      this.carriers = new Map([...outer.carriers, ...handed.carriers]);
       this.following.push({ fn: fn.node, call });
       inner = this.within(body, depth + 1);
       this.following.pop();
-      this.context = outer;
+      ({ context: this.context, carriers: this.carriers } = outer);
     } else {
-      const context: OperationContext = { sessions: sessionParameters(this.analysis, call, fn, this.context.sessions), alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
-      inner = new HazardFinder(analysis, body.node, context, [], this.visited).within(body, depth + 1);
+      const context: OperationContext = { sessions: handed.sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
+      inner = new HazardFinder(analysis, body.node, context, [], this.visited, undefined, handed.carriers).within(body, depth + 1);
     }
     return inner ? { ...inner, at: call } : undefined;
   }
@@ -420,35 +534,14 @@ function alwaysLeaves(statement: Node): boolean {
   return statement.type === 'IfStatement' && statement.alternate != null && alwaysLeaves(statement.consequent as Node) && alwaysLeaves(statement.alternate as Node);
 }
 
-/**
- * The parameters of `fn` that `call` hands a session (`deductStock(id, qty, session)`; `finish({
- * session, order })` to `({ session, order })`): sessions inside it.
- */
-function sessionParameters(analysis: MongooseAnalysis, call: Path, fn: Path, sessions: Node[]): Node[] {
-  const params = fn.node.params as Node[];
-  const isSession = (value: Path) => {
-    const declaration = isIdentifier(value.node) ? analysis.bindings.declarationOf(value) : undefined;
-    return declaration !== undefined && (sessions.includes(declaration) || analysis.isSessionDeclaration(declaration));
-  };
-  return (call.node.arguments as Node[]).flatMap((arg, index) => {
-    const value = unwrapPath(call.get('arguments', index) as Path);
-    const param = params[index];
-    const name = param?.type === 'AssignmentPattern' ? (param.left as Node) : param;
-    if (!name || arg.type === 'SpreadElement') return [];
-    if (value.node.type === 'ObjectExpression' && name.type === 'ObjectPattern') return sessionProperties(value, name, isSession);
-    return isSession(value) && isIdentifier(name) ? [name] : [];
-  });
-}
-
-/** The identifiers a destructuring parameter binds the session properties of an object argument to. */
-function sessionProperties(object: Path, pattern: Node, isSession: (value: Path) => boolean): Node[] {
-  return (object.node.properties as Node[]).flatMap((property, index) => {
-    const key = property.type === 'ObjectProperty' && !property.computed ? propertyKey(property) : undefined;
-    if (key === undefined || !isSession(object.get('properties', index, 'value') as Path)) return [];
-    const bound = (pattern.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyKey(p) === key);
-    const target = bound?.value as Node | undefined;
-    const name = target?.type === 'AssignmentPattern' ? (target.left as Node) : target;
-    return name && isIdentifier(name) ? [name] : [];
+/** The identifiers an object pattern binds the properties `keys` to (`s` in `{ session: s }` for `session`). */
+function patternBindings(pattern: Node, keys: ReadonlySet<string>): Node[] {
+  return (pattern.properties as Node[]).flatMap((property) => {
+    const key = propertyKey(property);
+    if (key === undefined || !keys.has(key)) return [];
+    const target = property.value as Node;
+    const name = target.type === 'AssignmentPattern' ? (target.left as Node) : target;
+    return isIdentifier(name) ? [name] : [];
   });
 }
 
