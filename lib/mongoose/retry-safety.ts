@@ -178,9 +178,13 @@ class HazardFinder {
     }
   }
 
-  /** What a followed function would do again: its hazard chosen as the body's own are. */
-  within(path: Path, depth: number): RetryHazard | undefined {
-    return mostTelling(this.each(path, depth), (hazard) => hazardWeight(this.analysis, hazard));
+  /** What a followed function would do again: its hazard chosen as the body's own are, of those `counts` keeps. */
+  within(path: Path, depth: number, counts: (hazard: RetryHazard) => boolean = () => true): RetryHazard | undefined {
+    const each = this.each(path, depth);
+    function* counted(): Generator<RetryHazard> {
+      for (const hazard of each) if (counts(hazard)) yield hazard;
+    }
+    return mostTelling(counted(), (hazard) => hazardWeight(this.analysis, hazard));
   }
 
   private candidates(path: Path): Path[] {
@@ -420,7 +424,10 @@ class HazardFinder {
     const { analysis, fn } = target;
     if (this.visited.has(fn.node)) return undefined;
     this.visited.add(fn.node);
-    if (opensConnection(analysis, fn)) return undefined;
+    // What a connection opener keeps between calls (the connection, its promise) is what makes it
+    // hand the same connection back, and what it calls unseen sets that connection up (its event
+    // handlers); an effect it is known to have still counts.
+    const counts = opensConnection(analysis, fn) ? (hazard: RetryHazard) => hazard.kind !== 'changes-read-value' && hazard.kind !== 'unknown-call' : undefined;
     if (depth >= MAX_DEPTH) return { kind: 'unknown-call', at: call };
     const body = fn.get('body') as Path;
     // A declaration without a body (an overload, `declare function`): what runs is not in sight.
@@ -433,12 +440,12 @@ class HazardFinder {
       this.context = { ...outer.context, sessions: [...outer.context.sessions, ...handed.sessions] };
       this.carriers = new Map([...outer.carriers, ...handed.carriers]);
       this.following.push({ fn: fn.node, call });
-      inner = this.within(body, depth + 1);
+      inner = this.within(body, depth + 1, counts);
       this.following.pop();
       ({ context: this.context, carriers: this.carriers } = outer);
     } else {
       const context: OperationContext = { sessions: handed.sessions, alsCovers: false, sessionDocuments: new Set(), documents: new Set() };
-      inner = new HazardFinder(analysis, body.node, context, [], this.visited, undefined, handed.carriers).within(body, depth + 1);
+      inner = new HazardFinder(analysis, body.node, context, [], this.visited, undefined, handed.carriers).within(body, depth + 1, counts);
     }
     return inner ? { ...inner, at: call } : undefined;
   }
