@@ -39,19 +39,15 @@ function fallbackOwnership(analysis: MongooseAnalysis, expression: Path, made: P
   const node = expression.node;
   const given = givenOf(analysis, node, made.node);
   if (!given) return undefined;
-  const outer = outermostExpression(expression);
-  const declarator = outer.parent as Path | null;
-  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
-  const session = declarator.node.id as Node;
-  const fn = enclosingFunction(declarator);
-  if (!fn || reassigned(analysis, fn, session)) return undefined;
-  const text = analysis.source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
+  const declared = declaredOnce(analysis, expression);
+  if (!declared) return undefined;
+  const { binding, fn, text } = declared;
   const givenText = textOf(analysis, given);
   const flags = ownershipFlags(analysis, fn, (init) => absenceOf(analysis, init) === givenText, (init) => presenceOf(analysis, init) === givenText);
   const sameTest = (test: Node) => absenceOf(analysis, test) === givenText || flags.owned.some((f) => isIdentifier(test, f)) || flags.given.some((f) => isNegationOf(test, f));
   // The code's own flag reads best; otherwise the test the code writes for it.
   const test = flags.owned[0] ?? (flags.given[0] ? `!${flags.given[0]}` : `!${wrapped(givenText, given)}`);
-  return { binding: { declaration: session, form: 'declarator', statement: declarator.parent as Path }, test, sameTest, text, recorded: true };
+  return { binding, test, sameTest, text, recorded: true };
 }
 
 /**
@@ -62,15 +58,25 @@ function madeOrNothing(analysis: MongooseAnalysis, expression: Path, made: Path)
   const node = expression.node;
   const other = node.consequent === made.node ? (node.alternate as Node) : node.alternate === made.node ? (node.consequent as Node) : undefined;
   if (!other || !isNothing(other)) return undefined;
+  const declared = declaredOnce(analysis, expression);
+  if (!declared) return undefined;
+  const { binding, text } = declared;
+  return { binding, test: undefined, sameTest: (test) => isIdentifier(test, binding.declaration.name as string), text, recorded: true };
+}
+
+/**
+ * The variable `expression` (the session or what stands in for it) initialises, `const s = <expression>`,
+ * in a function that never assigns it again; with the expression's text, for findings.
+ */
+function declaredOnce(analysis: MongooseAnalysis, expression: Path): { binding: SessionBinding; fn: Path; text: string } | undefined {
   const outer = outermostExpression(expression);
   const declarator = outer.parent as Path | null;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
   const session = declarator.node.id as Node;
   const fn = enclosingFunction(declarator);
   if (!fn || reassigned(analysis, fn, session)) return undefined;
-  const text = analysis.source.slice(startOf(node), endOf(node)).replace(/\s+/g, ' ');
-  const binding: SessionBinding = { declaration: session, form: 'declarator', statement: declarator.parent as Path };
-  return { binding, test: undefined, sameTest: (test) => isIdentifier(test, session.name as string), text, recorded: true };
+  const text = analysis.source.slice(startOf(expression.node), endOf(expression.node)).replace(/\s+/g, ' ');
+  return { binding: { declaration: session, form: 'declarator', statement: declarator.parent as Path }, fn, text };
 }
 
 /** `null`, `undefined` or `void 0`. */
