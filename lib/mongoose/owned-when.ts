@@ -68,7 +68,7 @@ function madeOrNothing(analysis: MongooseAnalysis, expression: Path, made: Path)
  * The variable `expression` (the session or what stands in for it) initialises, `const s = <expression>`,
  * in a function that never assigns it again; with the expression's text, for findings.
  */
-function declaredOnce(analysis: MongooseAnalysis, expression: Path): { binding: SessionBinding; fn: Path; text: string } | undefined {
+export function declaredOnce(analysis: MongooseAnalysis, expression: Path): { binding: SessionBinding; fn: Path; text: string } | undefined {
   const outer = outermostExpression(expression);
   const declarator = outer.parent as Path | null;
   if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;

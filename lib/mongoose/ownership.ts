@@ -31,7 +31,7 @@ import { handedOutByItsFunction } from './factories';
 import { DOCUMENT_OPERATIONS, MODEL_OPERATIONS, QUERY_CHAIN_METHODS } from './api';
 import { chainEndProblem, endedUnderChainReason, returnedChainOf, type ReturnedChain } from './returned-chain';
 import { storingMethod } from './session-storage';
-import { conditionalOwnership, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
+import { conditionalOwnership, declaredOnce, ownedEndStatement, ownedOnlyReason, runsOnlyWhenOwned, type ConditionalOwnership } from './owned-when';
 import { isLogLine } from './retry-safety';
 import { lineOf } from './places';
 import { outlivesHandler, requestSessionCalls, requestSlotOf } from './request-sessions';
@@ -259,13 +259,7 @@ export function unboundReason(analysis: MongooseAnalysis, call: Path, consequenc
  * promise of the session, and the code awaits it where it uses it (`(await session).startTransaction()`).
  */
 function keptPromise(analysis: MongooseAnalysis, creation: Path): Node | undefined {
-  const outer = outermostExpression(creation);
-  const declarator = outer.parent as Path | null;
-  if (declarator?.node.type !== 'VariableDeclarator' || declarator.node.init !== outer.node || !isIdentifier(declarator.node.id as Node)) return undefined;
-  const fn = enclosingFunction(declarator);
-  const declaration = declarator.node.id as Node;
-  const reassigned = fn && analysis.bindings.referencesIn(fn, declaration).some((ref) => ref.parent?.node.type === 'AssignmentExpression' && (ref.parent.node as Node).left === ref.node);
-  return fn && !reassigned ? declaration : undefined;
+  return declaredOnce(analysis, creation)?.binding.declaration;
 }
 
 /** `(await p).endSession()` statements of a kept promise `p` (see keptPromise) in its function. */
